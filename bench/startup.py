@@ -1,0 +1,84 @@
+"""Startup benchmark: process start to the first painted main window, against a floor.
+
+The floor is the least any PySide6 + sqlite-utils app can do: a bare QMainWindow after
+``import sqlite_utils``, measured the same way in the same run. Prints the medians and, on its
+last line, the ratio (target <= 1.3). Also fails if pyqtgraph was imported before the first paint.
+
+    python bench/startup.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+FLOOR = """
+import sys, time
+import sqlite_utils
+from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
+from PySide6.QtCore import QTimer
+app = QApplication(sys.argv)
+class W(QMainWindow):
+    done = False
+    def paintEvent(self, event):
+        super().paintEvent(event)
+        if not self.done:
+            self.done = True
+            print(f"first-paint {time.monotonic():.6f} pyqtgraph=False", flush=True)
+            QTimer.singleShot(0, app.quit)
+w = W(); w.setCentralWidget(QLabel("Rehab Coach")); w.resize(1200, 800); w.show()
+app.exec()
+"""
+
+
+def time_to_first_paint(argv: list[str], env: dict[str, str]) -> tuple[float, bool]:
+    start = time.monotonic()
+    result = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=120,
+                            check=False)
+    for line in result.stdout.splitlines():
+        if line.startswith("first-paint "):
+            _, stamp, flag = line.split()
+            return float(stamp) - start, flag.endswith("True")
+    raise RuntimeError(f"no first paint reported by {argv}: {result.stderr[-2000:]}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=9)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT),
+               "COACH_EXIT_AFTER_FIRST_PAINT": "1", "HOME": tmp}
+        data = str(Path(tmp) / "data")
+        app_argv = [sys.executable, "-m", "coach", "--data-dir", data]
+        subprocess.run([*app_argv, "check"], env=env, check=True, capture_output=True)
+        floor_argv = [sys.executable, "-c", FLOOR]
+        time_to_first_paint(floor_argv, env)  # warm the OS file cache for both
+        time_to_first_paint(app_argv, env)
+        floors: list[float] = []
+        apps: list[float] = []
+        heavy = False
+        for _ in range(args.runs):  # interleaved, so drift hits both alike
+            floors.append(time_to_first_paint(floor_argv, env)[0])
+            elapsed, pyqtgraph_loaded = time_to_first_paint(app_argv, env)
+            apps.append(elapsed)
+            heavy = heavy or pyqtgraph_loaded
+    floor, app = statistics.median(floors), statistics.median(apps)
+    print(f"floor (bare QMainWindow + sqlite_utils): median {floor * 1000:.0f} ms")
+    print(f"rehab-coach first paint:                 median {app * 1000:.0f} ms")
+    print(f"pyqtgraph imported before first paint: {'YES (bad)' if heavy else 'no'}")
+    ratio = app / floor
+    print(f"startup ratio {ratio:.2f}x (target <= 1.30x)")
+    return 1 if heavy else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

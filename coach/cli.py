@@ -1,0 +1,144 @@
+"""The command line: global options, subcommands, and one-sentence errors.
+
+Every failure a user can cause ends as one plain sentence on stderr and a non-zero exit code;
+anything unexpected is logged with its traceback and summarised in one sentence too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import logging
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NoReturn
+
+from coach import __version__
+from coach.paths import DataPaths, resolve_data_paths
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_UNHEALTHY = 3
+
+
+class CommandError(Exception):
+    """A failure to report to the user as one plain sentence."""
+
+
+@dataclass(frozen=True)
+class Command:
+    """A subcommand: how to declare its arguments and how to run it."""
+
+    name: str
+    help: str
+    configure: Callable[[argparse.ArgumentParser], None]
+    handler: Callable[[argparse.Namespace, DataPaths], int]
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error in one line instead of a usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(f"{self.prog}: {message} (see --help).\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def _commands() -> list[Command]:
+    from coach.commands import all_commands
+
+    return all_commands()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="rehab-coach",
+        description="Rehab Coach: exercises, timing and progress after lumbar back surgery. "
+        "Run without a command to open the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"rehab-coach {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="use this data folder instead of the usual one (also COACH_DATA_DIR)",
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="open the app on a throwaway demo profile"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for command in _commands():
+        child = sub.add_parser(command.name, help=command.help, description=command.help)
+        command.configure(child)
+        child.set_defaults(handler=command.handler)
+    return parser
+
+
+def run(argv: list[str]) -> int:
+    """Parse ``argv`` and run it; returns the exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    paths = resolve_data_paths(args.data_dir)
+    handler: Callable[[argparse.Namespace, DataPaths], int] | None = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            from coach.ui.app import run_app
+
+            return run_app(paths, demo=args.demo)
+        _setup_command_logging(paths)
+        return handler(args, paths)
+    except CommandError as exc:
+        return fail(str(exc))
+    except KeyboardInterrupt:
+        return fail("Stopped.")
+    except Exception as exc:
+        known = _known_error_message(exc)
+        if known is not None:
+            return fail(known)
+        log.exception("unexpected error in command %s", args.command)
+        return fail(
+            f"Something went wrong ({type(exc).__name__}); details are in {paths.logs}.",
+            EXIT_ERROR,
+        )
+
+
+def _known_error_message(exc: Exception) -> str | None:
+    from coach.instance_lock import AlreadyRunningError
+    from coach.store import StoreError
+
+    if isinstance(exc, AlreadyRunningError):
+        return f"{exc} Close it first, then try again."
+    if isinstance(exc, StoreError | ValueError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        where = f" ({exc.filename})" if exc.filename else ""
+        return f"Could not use a file{where}: {exc.strerror or exc}."
+    return None
+
+
+def _setup_command_logging(paths: DataPaths) -> None:
+    from coach.logs import setup_logging
+
+    with contextlib.suppress(OSError):  # a read-only data folder must not stop a command
+        setup_logging(paths.logs)
+
+
+def fail(message: str, code: int = EXIT_ERROR) -> int:
+    """Print ``message`` as one line on stderr and return ``code``."""
+    line = " ".join(message.split())
+    sys.stderr.write(f"rehab-coach: {line}\n")
+    return code
+
+
+def existing_file(value: str) -> Path:
+    """argparse type: a path that must exist."""
+    path = Path(value).expanduser()
+    if not path.exists():
+        raise argparse.ArgumentTypeError(f"there is no file at {value}")
+    return path

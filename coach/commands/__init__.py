@@ -1,0 +1,12 @@
+"""Headless subcommands, one module per area. Each module exposes ``COMMANDS``."""
+
+from __future__ import annotations
+
+from coach.cli import Command
+
+
+def all_commands() -> list[Command]:
+    """Every subcommand, in the order --help lists them."""
+    from coach.commands import data, screenshot
+
+    return [*data.COMMANDS, *screenshot.COMMANDS]

@@ -1,0 +1,1 @@
+"""Pure-Python domain: no Qt, no SQLite. Frozen dataclasses and functions."""

@@ -1,0 +1,55 @@
+"""A patient profile: who, which surgery and when. Validated here, stored by the repository."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+class Surgery(StrEnum):
+    DISCECTOMY = "discectomy"
+    LAMINECTOMY = "laminectomy"
+    FUSION = "fusion"
+
+    @property
+    def label(self) -> str:
+        return {
+            Surgery.DISCECTOMY: "discectomy",
+            Surgery.LAMINECTOMY: "laminectomy",
+            Surgery.FUSION: "spinal fusion",
+        }[self]
+
+
+class Approach(StrEnum):
+    OPEN = "open"
+    MINIMALLY_INVASIVE = "minimally-invasive"
+    UNKNOWN = "unknown"
+
+
+MAX_NICKNAME = 40
+
+
+class ProfileError(ValueError):
+    """A profile field that cannot be accepted, in plain words."""
+
+
+@dataclass(frozen=True)
+class Profile:
+    nickname: str
+    surgery: Surgery
+    surgery_date: date
+    approach: Approach = Approach.UNKNOWN
+    extra_restrictions: tuple[str, ...] = ()
+    emergency_number: str = "112"
+    id: int | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        name = self.nickname.strip()
+        if not name or len(name) > MAX_NICKNAME:
+            raise ProfileError(f"The name must be 1 to {MAX_NICKNAME} characters.")
+        if any(ord(ch) < 32 for ch in name):
+            raise ProfileError("The name cannot contain control characters.")
+        number = self.emergency_number.strip()
+        if not number or len(number) > 15 or not all(ch.isdigit() or ch in "+ " for ch in number):
+            raise ProfileError("The emergency number must be digits, like 911, 112 or 999.")

@@ -1,0 +1,102 @@
+"""Opening the database safely: private files, durable pragmas, schema checks.
+
+Health data must survive crashes, kill -9 and power cuts, and must not be readable by other
+users, so the folder and file are created private before SQLite ever touches them.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from coach.paths import ensure_private_dir
+from coach.store.migrations import known_migration_names, migrations
+
+BUSY_TIMEOUT_MS = 5000
+
+
+class StoreError(Exception):
+    """A problem with the database, said in one plain sentence."""
+
+
+class NewerDatabaseError(StoreError):
+    """The database was written by a newer Rehab Coach; we must not touch it."""
+
+
+class CorruptDatabaseError(StoreError):
+    """SQLite's own check found damage."""
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty file with mode 0600 unless it exists (SQLite would make it 0644)."""
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return
+    os.close(fd)
+
+
+def connect(path: Path, *, readonly: bool = False) -> Database:
+    """A sqlite-utils Database on ``path`` with our pragmas; no schema work."""
+    if readonly:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+    else:
+        conn = sqlite3.connect(path, timeout=5)
+    db = Database(conn, execute_plugins=False)
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return db
+
+
+def newer_migrations(db: Database) -> list[str]:
+    """Migrations recorded in the file that this version does not know (read-only)."""
+    known = known_migration_names()
+    return [m.name for m in migrations.applied(db) if m.name not in known]
+
+
+def _quick_check(db: Database, path: Path) -> None:
+    result = [row[0] for row in db.execute("PRAGMA quick_check").fetchall()]
+    if result != ["ok"]:
+        raise CorruptDatabaseError(
+            f"The database {path} is damaged ({result[0]}). Restore it from a backup."
+        )
+
+
+def open_db(path: Path) -> Database:
+    """Open (creating if needed) the database for writing, migrated to the current schema.
+
+    Refuses, without changing a byte, a file written by a newer version or one that is damaged.
+    """
+    ensure_private_dir(path.parent)
+    create_private_file(path)
+    try:
+        db = connect(path)
+        try:
+            newer = newer_migrations(db)
+            if newer:
+                raise NewerDatabaseError(
+                    f"The database {path} was made by a newer version of Rehab Coach. "
+                    "Please update the app; your data has not been changed."
+                )
+            _quick_check(db, path)
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = FULL")
+            db.execute("PRAGMA foreign_keys = ON")
+            migrations.apply(db)
+        except BaseException:
+            db.close()
+            raise
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"Could not open the database {path}: {exc}.") from exc
+    return db
+
+
+def integrity_problems(db: Database) -> list[str]:
+    """Everything integrity_check and foreign_key_check report; empty when healthy."""
+    problems = [row[0] for row in db.execute("PRAGMA integrity_check").fetchall()]
+    problems = [] if problems == ["ok"] else problems
+    for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check").fetchall():
+        problems.append(f"row {rowid} of {table} points to a missing {parent} row")
+    return problems

@@ -1,0 +1,127 @@
+"""Starting the app: one QApplication, the instance lock, the store, the main window."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from coach.domain.clock import SystemClock
+from coach.instance_lock import AlreadyRunningError, InstanceLock
+from coach.logs import setup_logging
+from coach.paths import DataPaths, assets_dir
+from coach.store import StoreError, open_db
+from coach.store.repository import Repository
+from coach.ui.appearance import apply_appearance
+from coach.ui.context import AppContext
+from coach.ui.errors import install_excepthook, route_qt_messages
+from coach.ui.main_window import MainWindow
+from coach.ui.preferences import Preferences
+from coach.ui.screens import build_screens
+
+log = logging.getLogger(__name__)
+
+EXIT_AFTER_PAINT_ENV = "COACH_EXIT_AFTER_FIRST_PAINT"  # used by bench/startup.py
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication (or the existing one under tests)."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv or [sys.argv[0]])
+    app.setApplicationName("Rehab Coach")
+    app.setOrganizationName("Rehab Coach")
+    app.setDesktopFileName("rehab-coach")
+    icon = assets_dir() / "icons" / "app.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def build_context(paths: DataPaths, log_file: Path | None = None) -> AppContext:
+    """Open the store and gather the app's dependencies. The caller holds the instance lock."""
+    db = open_db(paths.database)
+    return AppContext(
+        paths=paths,
+        db=db,
+        repo=Repository(db),
+        clock=SystemClock(),
+        prefs=Preferences(paths.settings),
+        log_file=log_file,
+    )
+
+
+def build_window(app: QApplication, ctx: AppContext) -> MainWindow:
+    def restyle() -> None:
+        apply_appearance(app, ctx.prefs.text_scale, ctx.prefs.theme)
+
+    restyle()
+    return MainWindow(build_screens(ctx, restyle))
+
+
+def run_app(paths: DataPaths, *, demo: bool = False) -> int:
+    """Run the GUI until the window closes. Returns the exit code."""
+    if demo:
+        from coach.demo import demo_data_paths
+
+        paths = demo_data_paths()
+    log_file = setup_logging(paths.logs)
+    route_qt_messages()
+    app = make_application()
+    lock = InstanceLock(paths.lock)
+    try:
+        lock.acquire()
+    except AlreadyRunningError:
+        _ask_running_instance_to_come_forward(paths)
+        QMessageBox.information(
+            None, "Rehab Coach", "Rehab Coach is already open. Look for its window."
+        )
+        return 0
+    try:
+        try:
+            ctx = build_context(paths, log_file)
+        except StoreError as exc:
+            log.error("could not open the database: %s", type(exc).__name__)
+            QMessageBox.critical(None, "Rehab Coach", str(exc))
+            return 1
+        window = build_window(app, ctx)
+        install_excepthook(lambda: window, log_file)
+        watcher = _watch_for_raise_requests(paths, window)
+        if os.environ.get(EXIT_AFTER_PAINT_ENV):
+            window.first_painted.connect(lambda: _report_first_paint(app))
+        window.show()
+        log.info("app started")
+        code = app.exec()
+        watcher.deleteLater()
+        ctx.db.close()
+        return code
+    finally:
+        lock.release()
+
+
+def _report_first_paint(app: QApplication) -> None:
+    import time
+
+    stamp = time.monotonic()
+    print(f"first-paint {stamp:.6f} pyqtgraph={'pyqtgraph' in sys.modules}", flush=True)
+    QTimer.singleShot(0, app.quit)
+
+
+def _ask_running_instance_to_come_forward(paths: DataPaths) -> None:
+    with contextlib.suppress(OSError):  # the message box still tells the user
+        paths.raise_request.write_text("raise\n", encoding="utf-8")
+
+
+def _watch_for_raise_requests(paths: DataPaths, window: MainWindow) -> QFileSystemWatcher:
+    """A second start touches coach.raise; bring this window forward when it changes."""
+    paths.raise_request.touch()
+    watcher = QFileSystemWatcher([str(paths.raise_request)], window)
+    watcher.fileChanged.connect(lambda _path: window.bring_forward())
+    return watcher

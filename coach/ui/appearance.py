@@ -1,0 +1,91 @@
+"""Text size and light/dark theme, applied to the whole app at once.
+
+Sizes are set through the application font and one generated style sheet, so every screen
+scales together; screens mark text with a ``role`` property instead of setting sizes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+BASE_POINT_SIZE = 12.0
+ACCENT = "#0b6e99"  # blue with good contrast on white and (lightened) on dark
+
+ROLE_SIZES = {"title": 1.8, "heading": 1.35, "big": 1.6, "huge": 4.0, "hint": 0.9}
+
+
+def apply_appearance(app: QApplication, text_scale: int, theme: str) -> None:
+    """Apply a text scale in percent (100-200) and a theme ('system', 'light', 'dark')."""
+    app.setStyle(QStyleFactory.create("Fusion"))
+    palette = _palette(theme)
+    app.setPalette(palette)
+    font = QFont(app.font())
+    points = BASE_POINT_SIZE * text_scale / 100
+    font.setPointSizeF(points)
+    app.setFont(font)
+    app.setStyleSheet(
+        style_sheet(points, dark=palette.color(QPalette.ColorRole.Window).value() < 128)
+    )
+
+
+def style_sheet(points: float, *, dark: bool) -> str:
+    accent = "#5cb8e6" if dark else ACCENT
+    roles = "\n".join(
+        f'QLabel[role="{role}"] {{ font-size: {points * factor:.1f}pt;'
+        f" {'font-weight: 600;' if role in ('title', 'heading', 'big', 'huge') else ''} }}"
+        for role, factor in ROLE_SIZES.items()
+    )
+    return f"""
+{roles}
+QPushButton, QToolButton, QComboBox, QLineEdit, QSpinBox, QDateEdit {{ min-height: 44px; }}
+QPushButton {{ padding: 6px 18px; }}
+QPushButton[role="primary"] {{ background: {accent}; color: {"#000" if dark else "#fff"};
+    font-weight: 600; border-radius: 6px; padding: 10px 28px; }}
+QPushButton[role="primary"]:disabled {{ background: palette(mid); }}
+QPushButton[role="nav"] {{ text-align: left; padding: 10px 18px; border: none;
+    border-radius: 8px; min-height: 56px; font-size: {points * 1.1:.1f}pt; }}
+QPushButton[role="nav"]:checked {{ background: {accent}; color: {"#000" if dark else "#fff"};
+    font-weight: 600; }}
+QPushButton:focus, QRadioButton:focus, QCheckBox:focus {{ outline: 2px solid {accent}; }}
+QFrame[role="card"] {{ border: 1px solid palette(mid); border-radius: 10px;
+    background: palette(base); }}
+QFrame[role="rail"] {{ background: palette(alternate-base); }}
+QRadioButton, QCheckBox {{ min-height: 44px; spacing: 12px; }}
+QRadioButton::indicator, QCheckBox::indicator {{ width: 24px; height: 24px; }}
+"""
+
+
+def _palette(theme: str) -> QPalette:
+    if theme == "system":
+        scheme = QGuiApplication.styleHints().colorScheme()
+        theme = "dark" if scheme == Qt.ColorScheme.Dark else "light"
+    if theme == "dark":
+        return _make_palette("#1e1f22", "#2b2d31", "#eeeeee", "#5cb8e6", "#35373c")
+    return _make_palette("#f4f4f2", "#ffffff", "#1a1a1a", ACCENT, "#e6e6e3")
+
+
+def _make_palette(window: str, base: str, text: str, accent: str, alternate: str) -> QPalette:
+    p = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: window,
+        QPalette.ColorRole.WindowText: text,
+        QPalette.ColorRole.Base: base,
+        QPalette.ColorRole.AlternateBase: alternate,
+        QPalette.ColorRole.Text: text,
+        QPalette.ColorRole.Button: alternate,
+        QPalette.ColorRole.ButtonText: text,
+        QPalette.ColorRole.Highlight: accent,
+        QPalette.ColorRole.HighlightedText: "#ffffff" if window != "#1e1f22" else "#000000",
+        QPalette.ColorRole.ToolTipBase: base,
+        QPalette.ColorRole.ToolTipText: text,
+        QPalette.ColorRole.PlaceholderText: "#777777",
+        QPalette.ColorRole.Link: accent,
+    }
+    for role, colour in roles.items():
+        p.setColor(role, QColor(colour))
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#888888"))
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor("#888888"))
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#888888"))
+    return p

@@ -1,0 +1,141 @@
+"""The main window: a navigation rail with large targets beside a stack of screens."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QPaintEvent, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.ui.widgets import label
+
+
+@dataclass(frozen=True)
+class ScreenEntry:
+    """A screen shown in the rail: its key (for screenshots and tests), label and a factory.
+
+    Screens are built the first time they are shown, so startup pays only for the first one.
+    """
+
+    key: str
+    title: str
+    factory: Callable[[], QWidget]
+
+
+class MainWindow(QMainWindow):
+    """Holds the screens; knows nothing about the data they show."""
+
+    screen_changed = Signal(str)
+    first_painted = Signal()
+
+    def __init__(self, screens: list[ScreenEntry], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Rehab Coach")
+        self.resize(1200, 800)
+        self._keys: list[str] = []
+        self._factories: list[Callable[[], QWidget] | None] = []
+        self._painted = False
+
+        central = QWidget(self)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+
+        rail = QFrame(central)
+        rail.setProperty("role", "rail")
+        rail.setMinimumWidth(220)
+        rail_layout = QVBoxLayout(rail)
+        rail_layout.setContentsMargins(12, 18, 12, 18)
+        rail_layout.setSpacing(6)
+        rail_layout.addWidget(label("Rehab Coach", "heading", rail))
+        rail_layout.addSpacing(12)
+
+        self._stack = QStackedWidget(central)
+        self._buttons = QButtonGroup(self)
+        self._buttons.setExclusive(True)
+        for index, entry in enumerate(screens):
+            self._keys.append(entry.key)
+            nav = QPushButton(entry.title, rail)
+            nav.setCheckable(True)
+            nav.setMinimumHeight(56)
+            nav.setProperty("role", "nav")
+            nav.setAccessibleName(f"Go to {entry.title}")
+            nav.setObjectName(f"nav-{entry.key}")
+            self._buttons.addButton(nav, index)
+            rail_layout.addWidget(nav)
+            self._stack.addWidget(QWidget(self._stack))  # placeholder until first shown
+            self._factories.append(entry.factory)
+            if index < 9:
+                shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
+                shortcut.activated.connect(lambda i=index: self.show_index(i))
+        rail_layout.addStretch(1)
+        self._buttons.idClicked.connect(self.show_index)
+
+        row.addWidget(rail)
+        row.addWidget(self._stack, 1)
+        self.setCentralWidget(central)
+        if screens:
+            self.show_index(0)
+
+    @property
+    def screen_keys(self) -> list[str]:
+        return list(self._keys)
+
+    def current_key(self) -> str:
+        return self._keys[self._stack.currentIndex()]
+
+    def show_screen(self, key: str) -> None:
+        self.show_index(self._keys.index(key))
+
+    def show_index(self, index: int) -> None:
+        self._build(index)
+        self._stack.setCurrentIndex(index)
+        button = self._buttons.button(index)
+        if button is not None:
+            button.setChecked(True)
+        self.screen_changed.emit(self._keys[index])
+
+    def screen_widget(self, key: str) -> QWidget:
+        index = self._keys.index(key)
+        self._build(index)
+        widget = self._stack.widget(index)
+        assert widget is not None
+        return widget
+
+    def _build(self, index: int) -> None:
+        factory = self._factories[index]
+        if factory is None:
+            return
+        self._factories[index] = None
+        placeholder = self._stack.widget(index)
+        current = self._stack.currentIndex()
+        self._stack.insertWidget(index, factory())
+        if placeholder is not None:
+            self._stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        if current >= 0:
+            self._stack.setCurrentIndex(current)
+
+    def bring_forward(self) -> None:
+        """Show, un-minimise and raise the window (a second start asked for it)."""
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()

@@ -1,0 +1,14 @@
+"""Which screens the rail shows, in order. Only screens that work are listed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from coach.ui.context import AppContext
+from coach.ui.main_window import ScreenEntry
+from coach.ui.settings_screen import SettingsScreen
+
+
+def build_screens(ctx: AppContext, restyle: Callable[[], None]) -> list[ScreenEntry]:
+    """Create every screen with its dependencies (no screen finds its own)."""
+    return [ScreenEntry("settings", "Settings", lambda: SettingsScreen(ctx, restyle))]

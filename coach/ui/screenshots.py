@@ -1,0 +1,51 @@
+"""Render every main screen to PNG with demo data (``rehab-coach screenshot DIR``)."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from coach.demo import demo_data_paths
+from coach.instance_lock import InstanceLock
+from coach.paths import DataPaths
+from coach.ui.app import build_context, build_window, make_application
+
+SIZE = (1280, 800)
+
+
+def render_screens(out_dir: Path, work_dir: Path | None = None) -> list[Path]:
+    """Write one PNG per screen in the rail into ``out_dir``; returns the files written."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    app = make_application()
+    with tempfile.TemporaryDirectory(prefix="rehab-coach-shots-", dir=work_dir) as tmp:
+        return _render_all(app, demo_data_paths(Path(tmp)), out_dir)
+
+
+def _render_all(app: QApplication, paths: DataPaths, out_dir: Path) -> list[Path]:
+    written: list[Path] = []
+    with InstanceLock(paths.lock):
+        ctx = build_context(paths)
+        try:
+            window = build_window(app, ctx)
+            window.resize(*SIZE)
+            window.show()
+            for key in window.screen_keys:
+                window.show_screen(key)
+                _settle(app)
+                path = out_dir / f"{key}.png"
+                if not window.grab().save(str(path)):
+                    raise OSError(f"could not write {path}")
+                written.append(path)
+            window.close()
+            window.deleteLater()
+            _settle(app)
+        finally:
+            ctx.db.close()
+    return written
+
+
+def _settle(app: QApplication) -> None:
+    for _ in range(3):
+        app.processEvents()

@@ -1,0 +1,136 @@
+"""The command line: every command on --data-dir, errors as one plain line, never a traceback."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from coach.cli import run
+from coach.instance_lock import InstanceLock
+from coach.paths import DataPaths
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def one_line_error(capsys: pytest.CaptureFixture[str]) -> str:
+    err = capsys.readouterr().err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert "Traceback" not in err
+    return lines[0]
+
+
+def test_check_creates_a_healthy_private_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "new"
+    assert run(["--data-dir", str(data), "check"]) == 0
+    assert "healthy" in capsys.readouterr().out
+    assert stat.S_IMODE(data.stat().st_mode) == 0o700
+    assert stat.S_IMODE((data / "coach.db").stat().st_mode) == 0o600
+    conn = sqlite3.connect(data / "coach.db")
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.close()
+
+
+def test_data_dir_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path / "env"))
+    assert run(["check"]) == 0
+    assert (tmp_path / "env" / "coach.db").exists()
+
+
+def test_backup_and_restore_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = str(tmp_path / "d")
+    assert run(["--data-dir", data, "check"]) == 0
+    target = tmp_path / "copy.db"
+    assert run(["--data-dir", data, "backup", str(target)]) == 0
+    assert target.exists()
+    assert run(["--data-dir", data, "restore", str(target)]) == 0
+    assert "Restored" in capsys.readouterr().out
+
+
+def test_check_reports_a_foreign_key_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "d"
+    assert run(["--data-dir", str(data), "check"]) == 0
+    conn = sqlite3.connect(data / "coach.db")
+    conn.execute(
+        "INSERT INTO sessions (profile_id, routine_id, routine_name, started_at,"
+        " local_date) VALUES (77, 'am', 'Morning', 'x', '2026-01-01')"
+    )
+    conn.commit()
+    conn.close()
+    capsys.readouterr()
+    assert run(["--data-dir", str(data), "check"]) == 3
+    assert "problem" in one_line_error(capsys)
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["bogus"], "invalid choice"),
+        (["restore"], "required"),
+        (["restore", "/no/such/file.db"], "There is no file at /no/such/file.db"),
+        (["backup"], "no database"),
+        (["--data-dir", "{file}", "check"], "Could not"),
+    ],
+)
+def test_errors_are_one_plain_line_with_nonzero_exit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], expected: str
+) -> None:
+    a_file = tmp_path / "plain-file"
+    a_file.write_text("x")
+    argv = [a.replace("{file}", str(a_file)) for a in argv]
+    if "--data-dir" not in argv:
+        argv = ["--data-dir", str(tmp_path / "d"), *argv]
+    assert run(argv) != 0
+    assert expected in one_line_error(capsys)
+
+
+def test_newer_database_is_refused_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "d"
+    assert run(["--data-dir", str(data), "check"]) == 0
+    conn = sqlite3.connect(data / "coach.db")
+    conn.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
+        " VALUES ('coach', 'm900_future', 'x')"
+    )
+    conn.commit()
+    conn.close()
+    capsys.readouterr()
+    assert run(["--data-dir", str(data), "check"]) == 1
+    assert "newer version" in one_line_error(capsys)
+
+
+def test_commands_refuse_while_the_app_holds_the_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paths = DataPaths(tmp_path / "d")
+    with InstanceLock(paths.lock):
+        assert run(["--data-dir", str(paths.root), "check"]) == 1
+    assert "already open" in one_line_error(capsys)
+
+
+def test_help_runs_as_a_module_from_another_folder(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "coach", "--help"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    for command in ("check", "backup", "restore", "screenshot"):
+        assert command in result.stdout

@@ -1,0 +1,48 @@
+"""Test setup: offscreen Qt, private temp data folders, no network, no real user folders."""
+
+from __future__ import annotations
+
+import os
+
+# Must happen before anything imports Qt or pyqtgraph.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ["PYQTGRAPH_QT_LIB"] = "PySide6"
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from coach.paths import DataPaths
+
+
+@pytest.fixture(autouse=True)
+def _no_real_user_folders(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Point HOME and the XDG folders at a temp dir, so nothing can reach real user data."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        monkeypatch.setenv(var, str(home / var.lower()))
+    monkeypatch.delenv("COACH_DATA_DIR", raising=False)
+
+
+@pytest.fixture
+def data_paths(tmp_path: Path) -> DataPaths:
+    """A data folder that does not exist yet (open_db must create it)."""
+    return DataPaths(tmp_path / "data")
+
+
+@pytest.fixture
+def db_path(data_paths: DataPaths) -> Path:
+    return data_paths.database
+
+
+@pytest.fixture
+def opened_db(db_path: Path) -> Iterator[object]:
+    from coach.store import open_db
+
+    db = open_db(db_path)
+    yield db
+    db.close()

@@ -1,0 +1,92 @@
+"""Layering and offline rules, checked on the source so they cannot quietly erode."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "coach"
+GUI_MODULES = ("PySide6", "pyqtgraph", "shiboken6")
+NETWORK_MODULES = (
+    "socket",
+    "ssl",
+    "http",
+    "urllib",
+    "ftplib",
+    "smtplib",
+    "poplib",
+    "imaplib",
+    "telnetlib",
+    "xmlrpc",
+    "socketserver",
+    "asyncio",
+    "requests",
+    "httpx",
+    "aiohttp",
+    "websocket",
+    "PySide6.QtNetwork",
+    "PySide6.QtWebEngineCore",
+    "PySide6.QtWebSockets",
+)
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def matches(name: str, banned: tuple[str, ...]) -> bool:
+    return any(name == b or name.startswith(b + ".") for b in banned)
+
+
+def modules_under(*parts: str) -> list[Path]:
+    return sorted((PACKAGE.joinpath(*parts)).rglob("*.py"))
+
+
+@pytest.mark.parametrize("layer", ["domain", "store"])
+def test_domain_and_store_never_import_qt(layer: str) -> None:
+    files = modules_under(layer)
+    assert files
+    offenders = {
+        f"{path.relative_to(PACKAGE)}: {name}"
+        for path in files
+        for name in imported_modules(path)
+        if matches(name, GUI_MODULES)
+    }
+    assert not offenders
+
+
+def test_store_is_the_only_layer_using_sqlite_outside_tests() -> None:
+    offenders = {
+        str(path.relative_to(PACKAGE))
+        for path in modules_under("domain") + modules_under("ui")
+        if any(matches(n, ("sqlite3",)) for n in imported_modules(path))
+    }
+    assert not offenders
+
+
+def test_coach_never_imports_networking_modules() -> None:
+    offenders = {
+        f"{path.relative_to(PACKAGE)}: {name}"
+        for path in modules_under()
+        for name in imported_modules(path)
+        if matches(name, NETWORK_MODULES)
+    }
+    assert not offenders
+
+
+def test_the_scan_would_catch_an_offender(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.py"
+    bad.write_text("import urllib.request\nfrom PySide6 import QtWidgets\n")
+    names = imported_modules(bad)
+    assert any(matches(n, NETWORK_MODULES) for n in names)
+    assert any(matches(n, GUI_MODULES) for n in names)

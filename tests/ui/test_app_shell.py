@@ -1,0 +1,83 @@
+"""The app shell: the rail shows working screens, a second start raises the window, errors
+are logged and shown kindly, screenshots are written."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
+
+from coach.paths import DataPaths
+from coach.ui import app as app_module
+from coach.ui.context import AppContext
+from coach.ui.errors import install_excepthook
+from coach.ui.main_window import MainWindow
+from coach.ui.screens import build_screens
+from coach.ui.screenshots import render_screens
+
+
+def test_rail_buttons_switch_screens(
+    qtbot: QtBot, ctx: AppContext, restyle: Callable[[], None]
+) -> None:
+    window = MainWindow(build_screens(ctx, restyle))
+    qtbot.addWidget(window)
+    assert "settings" in window.screen_keys
+    for key in window.screen_keys:
+        nav = window.findChild(QPushButton, f"nav-{key}")
+        assert nav is not None
+        assert nav.minimumHeight() >= 44
+        nav.click()
+        assert window.current_key() == key
+
+
+def test_second_start_brings_the_first_window_forward(
+    qtbot: QtBot, ctx: AppContext, restyle: Callable[[], None], data_paths: DataPaths
+) -> None:
+    window = MainWindow(build_screens(ctx, restyle))
+    qtbot.addWidget(window)
+    watcher = app_module._watch_for_raise_requests(data_paths, window)
+    raised: list[bool] = []
+    window.bring_forward = lambda: raised.append(True)  # type: ignore[method-assign]
+    watcher.fileChanged.connect(lambda _p: None)
+    with qtbot.waitSignal(watcher.fileChanged, timeout=5000):
+        app_module._ask_running_instance_to_come_forward(data_paths)
+    qtbot.waitUntil(lambda: bool(raised), timeout=2000)
+
+
+def test_uncaught_error_is_logged_and_shown_plainly(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    tmp_path: Path,
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr("sys.excepthook", lambda *a: None)
+    hook = install_excepthook(lambda: None, tmp_path / "coach.log")
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError as exc:
+        with caplog.at_level(logging.CRITICAL):
+            hook(RuntimeError, exc, exc.__traceback__)
+    assert "boom" in caplog.text  # the traceback is in the log ...
+    assert shown and "Traceback" not in shown[0] and "boom" not in shown[0]  # ... not the dialog
+    assert "coach.log" in shown[0]
+
+
+def test_screenshot_writes_a_readable_png_per_screen(qapp: QApplication, tmp_path: Path) -> None:
+    written = render_screens(tmp_path / "shots", work_dir=tmp_path)
+    assert [p.name for p in written] == ["settings.png"] or len(written) >= 1
+    for path in written:
+        image = QImage(str(path))
+        assert image.width() >= 1000
+        colours = {
+            image.pixel(x, y)
+            for x in range(0, image.width(), 37)
+            for y in range(0, image.height(), 37)
+        }
+        assert len(colours) > 3  # not a blank picture

@@ -1,0 +1,131 @@
+"""Settings: text size and theme apply at once and are remembered; backup and restore work."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from coach.domain.profile import Profile, Surgery
+from coach.ui.context import AppContext
+from coach.ui.preferences import Preferences
+from coach.ui.settings_screen import Dialogs, SettingsScreen
+
+
+class ScriptedDialogs(Dialogs):
+    """Answers the screen's questions without a person."""
+
+    confirm_answer = True
+    chosen: Path | None = None
+    informed: list[tuple[str, str]] = []  # noqa: RUF012
+
+    @staticmethod
+    def confirm(parent: QWidget, title: str, text: str) -> bool:
+        return ScriptedDialogs.confirm_answer
+
+    @staticmethod
+    def inform(parent: QWidget, title: str, text: str) -> None:
+        ScriptedDialogs.informed.append((title, text))
+
+    @staticmethod
+    def choose_backup(parent: QWidget, folder: Path) -> Path | None:
+        return ScriptedDialogs.chosen
+
+
+def make_screen(qtbot: QtBot, ctx: AppContext, restyle: Callable[[], None]) -> SettingsScreen:
+    ScriptedDialogs.informed = []
+    ScriptedDialogs.confirm_answer = True
+    screen = SettingsScreen(ctx, restyle, dialogs=ScriptedDialogs)
+    qtbot.addWidget(screen)
+    return screen
+
+
+def test_larger_text_grows_the_app_font_and_is_remembered(
+    qtbot: QtBot, ctx: AppContext, restyle: Callable[[], None], qapp: QApplication
+) -> None:
+    screen = make_screen(qtbot, ctx, restyle)
+    restyle()
+    before = qapp.font().pointSizeF()
+    qtbot.mouseClick(screen.larger, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.larger, Qt.MouseButton.LeftButton)
+    assert qapp.font().pointSizeF() > before
+    assert screen.scale_label.text() == "175%"
+    assert Preferences(ctx.paths.settings).text_scale == 175
+
+
+def test_text_size_stops_at_200_percent(
+    qtbot: QtBot, ctx: AppContext, restyle: Callable[[], None]
+) -> None:
+    screen = make_screen(qtbot, ctx, restyle)
+    for _ in range(6):
+        screen.larger.click()
+    assert ctx.prefs.text_scale == 200
+    assert not screen.larger.isEnabled()
+    for _ in range(6):
+        screen.smaller.click()
+    assert ctx.prefs.text_scale == 100
+    assert not screen.smaller.isEnabled()
+
+
+def test_dark_theme_darkens_the_window(
+    qtbot: QtBot, ctx: AppContext, restyle: Callable[[], None], qapp: QApplication
+) -> None:
+    screen = make_screen(qtbot, ctx, restyle)
+    screen.findChild(QWidget, "theme-dark").click()  # type: ignore[union-attr]
+    assert qapp.palette().color(QPalette.ColorRole.Window).value() < 100
+    assert Preferences(ctx.paths.settings).theme == "dark"
+    screen.findChild(QWidget, "theme-light").click()  # type: ignore[union-attr]
+    assert qapp.palette().color(QPalette.ColorRole.Window).value() > 200
+
+
+def test_shows_the_data_folder(qtbot: QtBot, ctx: AppContext, restyle: Callable[[], None]) -> None:
+    screen = make_screen(qtbot, ctx, restyle)
+    folder = screen.findChild(QWidget, "data-folder")
+    assert str(ctx.paths.root) in folder.text()  # type: ignore[union-attr]
+
+
+def test_back_up_now_writes_a_backup(
+    qtbot: QtBot, ctx: AppContext, restyle: Callable[[], None]
+) -> None:
+    screen = make_screen(qtbot, ctx, restyle)
+    qtbot.mouseClick(screen.backup_button, Qt.MouseButton.LeftButton)
+    assert len(list(ctx.paths.backups.glob("coach-*.db"))) == 1
+    assert ScriptedDialogs.informed[-1][0] == "Backup done"
+
+
+def test_restore_asks_first_and_replaces_the_data(
+    qtbot: QtBot, ctx: AppContext, restyle: Callable[[], None]
+) -> None:
+    screen = make_screen(qtbot, ctx, restyle)
+    ctx.repo.add_profile(Profile("Ann", Surgery.FUSION, date(2026, 1, 1)), ctx.clock.now())
+    screen.backup_button.click()
+    ScriptedDialogs.chosen = next(ctx.paths.backups.glob("coach-*.db"))
+    ctx.repo.add_profile(Profile("Bob", Surgery.FUSION, date(2026, 1, 1)), ctx.clock.now())
+
+    ScriptedDialogs.confirm_answer = False
+    screen.restore_button.click()
+    assert len(ctx.repo.profiles()) == 2  # said no: nothing changed
+
+    ScriptedDialogs.confirm_answer = True
+    with qtbot.waitSignal(screen.database_replaced, timeout=1000):
+        screen.restore_button.click()
+    assert [p.nickname for p in ctx.repo.profiles()] == ["Ann"]
+    assert list(ctx.paths.backups.glob("before-restore-*.db"))
+
+
+def test_restore_of_a_bad_file_changes_nothing(
+    qtbot: QtBot, ctx: AppContext, restyle: Callable[[], None], tmp_path: Path
+) -> None:
+    screen = make_screen(qtbot, ctx, restyle)
+    ctx.repo.add_profile(Profile("Ann", Surgery.FUSION, date(2026, 1, 1)), ctx.clock.now())
+    bad = tmp_path / "holiday.db"
+    bad.write_text("not a database")
+    ScriptedDialogs.chosen = bad
+    screen.restore_button.click()
+    assert ScriptedDialogs.informed[-1][0] == "Nothing was changed"
+    assert len(ctx.repo.profiles()) == 1
