@@ -88,6 +88,23 @@ def m001_initial(db: Database) -> None:
     )
 
 
+@migrations()
+def m002_walking(db: Database) -> None:
+    """Walking minutes logged from Today (one row per entry; a day's total is their sum)."""
+    db.executescript(
+        """
+        CREATE TABLE walking_log (
+            id INTEGER PRIMARY KEY,
+            profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+            local_date TEXT NOT NULL CHECK (date(local_date) IS local_date),
+            minutes INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 600),
+            at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX walking_by_profile_date ON walking_log (profile_id, local_date);
+        """
+    )
+
+
 def known_migration_names() -> set[str]:
     """Every migration this version of the app knows, applied or not."""
     return {m.name for m in migrations.pending(Database(memory=True, execute_plugins=False))}

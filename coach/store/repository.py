@@ -3,14 +3,28 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
 from sqlite_utils import Database
 
+from coach.domain.catalogue import Catalogue
 from coach.domain.clock import utc_iso
+from coach.domain.plan import Plan, plan_from_dict, plan_to_dict
 from coach.domain.profile import Approach, Profile, Surgery
+
+
+@dataclass(frozen=True)
+class StoredPlan:
+    """A plan version as stored: sessions refer to ``id``."""
+
+    id: int
+    profile_id: int
+    version: int
+    created_at: str
+    author: str
+    plan: Plan
 
 
 class Repository:
@@ -20,7 +34,8 @@ class Repository:
         self.db = db
 
     # -- profiles ----------------------------------------------------------------------------
-    def add_profile(self, profile: Profile, now: datetime) -> Profile:
+    def add_profile(self, profile: Profile, now: datetime, plan: Plan | None = None) -> Profile:
+        """Create a profile (and its first plan version, in the same transaction)."""
         with self.db.atomic():
             cursor = self.db.execute(
                 "INSERT INTO profiles (nickname, surgery, surgery_date, approach,"
@@ -35,7 +50,11 @@ class Repository:
                     utc_iso(now),
                 ],
             )
-        return replace(profile, id=int(cursor.lastrowid or 0))
+            saved = replace(profile, id=int(cursor.lastrowid or 0))
+            if plan is not None:
+                assert saved.id is not None
+                self.save_plan(saved.id, plan, now, author="protocol")
+        return saved
 
     def profiles(self) -> list[Profile]:
         rows = self.db.query("SELECT * FROM profiles ORDER BY id")
@@ -44,6 +63,81 @@ class Repository:
     def profile(self, profile_id: int) -> Profile | None:
         rows = list(self.db.query("SELECT * FROM profiles WHERE id = ?", [profile_id]))
         return _profile(rows[0]) if rows else None
+
+    # -- plans ---------------------------------------------------------------------------------
+    def save_plan(self, profile_id: int, plan: Plan, now: datetime, author: str = "") -> int:
+        """Store ``plan`` as the profile's next version; returns its id. Old versions stay."""
+        with self.db.atomic():
+            row = self.db.execute(
+                "SELECT coalesce(max(version), 0) FROM plans WHERE profile_id = ?", [profile_id]
+            ).fetchone()
+            cursor = self.db.execute(
+                "INSERT INTO plans (profile_id, version, created_at, author, body)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [profile_id, row[0] + 1, utc_iso(now), author, json.dumps(plan_to_dict(plan))],
+            )
+        return int(cursor.lastrowid or 0)
+
+    def current_plan(self, profile_id: int, catalogue: Catalogue) -> StoredPlan | None:
+        rows = list(
+            self.db.query(
+                "SELECT * FROM plans WHERE profile_id = ? ORDER BY version DESC LIMIT 1",
+                [profile_id],
+            )
+        )
+        return _stored_plan(rows[0], catalogue) if rows else None
+
+    def plan_versions(self, profile_id: int, catalogue: Catalogue) -> list[StoredPlan]:
+        rows = self.db.query(
+            "SELECT * FROM plans WHERE profile_id = ? ORDER BY version", [profile_id]
+        )
+        return [_stored_plan(row, catalogue) for row in rows]
+
+    # -- walking -------------------------------------------------------------------------------
+    def log_walking(self, profile_id: int, day: date, minutes: int, now: datetime) -> None:
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT INTO walking_log (profile_id, local_date, minutes, at) VALUES (?, ?, ?, ?)",
+                [profile_id, day.isoformat(), minutes, utc_iso(now)],
+            )
+
+    def walking_minutes(self, profile_id: int, day: date) -> int:
+        row = self.db.execute(
+            "SELECT coalesce(sum(minutes), 0) FROM walking_log WHERE profile_id = ?"
+            " AND local_date = ?",
+            [profile_id, day.isoformat()],
+        ).fetchone()
+        return int(row[0])
+
+    def undo_last_walk(self, profile_id: int, day: date) -> int | None:
+        """Remove the newest walking entry of ``day`` (a mistyped entry); returns its minutes."""
+        with self.db.atomic():
+            row = self.db.execute(
+                "SELECT id, minutes FROM walking_log WHERE profile_id = ? AND local_date = ?"
+                " ORDER BY id DESC LIMIT 1",
+                [profile_id, day.isoformat()],
+            ).fetchone()
+            if row is None:
+                return None
+            self.db.execute("DELETE FROM walking_log WHERE id = ?", [row[0]])
+        return int(row[1])
+
+    # -- sessions (read side used by Today) ----------------------------------------------------
+    def routines_done(self, profile_id: int, day: date) -> dict[str, int]:
+        """How many finished (done or partial) sessions of each routine on ``day``."""
+        rows = self.db.execute(
+            "SELECT routine_id, count(*) FROM sessions WHERE profile_id = ? AND local_date = ?"
+            " AND status IN ('done', 'partial') GROUP BY routine_id",
+            [profile_id, day.isoformat()],
+        ).fetchall()
+        return {routine_id: int(count) for routine_id, count in rows}
+
+
+def _stored_plan(row: dict[str, Any], catalogue: Catalogue) -> StoredPlan:
+    plan = plan_from_dict(json.loads(row["body"]), catalogue, f"stored plan {row['id']}")
+    return StoredPlan(
+        row["id"], row["profile_id"], row["version"], row["created_at"], row["author"], plan
+    )
 
 
 def _profile(row: dict[str, Any]) -> Profile:

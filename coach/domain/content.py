@@ -1,0 +1,28 @@
+"""All shipped clinical content, loaded and cross-checked once at start."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from coach.domain.catalogue import Catalogue, load_catalogue
+from coach.domain.profile import Surgery
+from coach.domain.protocol import Protocol, load_protocols
+from coach.domain.safety import RedFlagScreen, load_red_flags
+
+
+@dataclass(frozen=True)
+class Content:
+    catalogue: Catalogue
+    protocols: dict[Surgery, Protocol]
+    red_flags: RedFlagScreen
+
+
+def load_content(exercises: Path) -> Content:
+    """Load catalogue, protocols and red flags; raises DataError naming file, field and reason."""
+    catalogue = load_catalogue(exercises / "catalogue")
+    return Content(
+        catalogue=catalogue,
+        protocols=load_protocols(exercises / "protocols", catalogue),
+        red_flags=load_red_flags(exercises / "safety.toml"),
+    )

@@ -1,0 +1,184 @@
+"""Strict reading of untrusted tables (TOML data files, plan files) with exact error places.
+
+Every loader reads through ``Fields`` so that a bad value is reported the same way everywhere:
+``<source>: <path> <reason>``, e.g. ``plan file: phases[2].routines[0].items[3].reps must be a
+whole number from 1 to 100``. Unknown keys are errors too (typos must not pass silently).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+CONTROL_OK = {"\n", "\t"}
+
+
+class DataError(ValueError):
+    """A data file or plan file that cannot be accepted, in one sentence."""
+
+    def __init__(self, source: str, path: str, reason: str) -> None:
+        self.source = source
+        self.path = path
+        self.reason = reason
+        where = f"{path} " if path else ""
+        super().__init__(f"{source}: {where}{reason}")
+
+
+class Fields:
+    """One table being read. Call ``finish()`` after reading to refuse unknown keys."""
+
+    def __init__(self, data: object, source: str, path: str = "") -> None:
+        if not isinstance(data, Mapping):
+            raise DataError(source, path, "must be a table of named fields")
+        self._data: Mapping[str, Any] = data
+        self._source = source
+        self._path = path
+        self._seen: set[str] = set()
+
+    # -- helpers -------------------------------------------------------------------------------
+    def where(self, key: str) -> str:
+        return f"{self._path}.{key}" if self._path else key
+
+    def error(self, key: str, reason: str) -> DataError:
+        return DataError(self._source, self.where(key), reason)
+
+    def has(self, key: str) -> bool:
+        return key in self._data
+
+    def _get(self, key: str, required: bool) -> Any:
+        self._seen.add(key)
+        if key not in self._data:
+            if required:
+                raise self.error(key, "is missing")
+            return None
+        return self._data[key]
+
+    def finish(self) -> None:
+        unknown = sorted(set(self._data) - self._seen)
+        if unknown:
+            raise DataError(
+                self._source, self.where(unknown[0]), "is not a known field (check the spelling)"
+            )
+
+    # -- scalars -------------------------------------------------------------------------------
+    def text(
+        self,
+        key: str,
+        *,
+        max_len: int = 200,
+        required: bool = True,
+        default: str = "",
+        allow_empty: bool = False,
+    ) -> str:
+        value = self._get(key, required)
+        if value is None:
+            return default
+        return self._check_text(key, value, max_len, allow_empty)
+
+    def _check_text(self, key: str, value: object, max_len: int, allow_empty: bool) -> str:
+        if not isinstance(value, str):
+            raise self.error(key, "must be text")
+        if not allow_empty and not value.strip():
+            raise self.error(key, "must not be empty")
+        if len(value) > max_len:
+            raise self.error(key, f"must be at most {max_len} characters")
+        if any((ord(ch) < 32 or ord(ch) == 127) and ch not in CONTROL_OK for ch in value):
+            raise self.error(key, "must not contain control characters")
+        return value
+
+    def choice(
+        self, key: str, choices: Iterable[str], *, required: bool = True, default: str | None = None
+    ) -> str:
+        options = list(choices)
+        value = self._get(key, required)
+        if value is None:
+            assert default is not None
+            return default
+        if value not in options:
+            raise self.error(key, f"must be one of: {', '.join(options)}")
+        return str(value)
+
+    def integer(
+        self, key: str, lo: int, hi: int, *, required: bool = True, default: int | None = None
+    ) -> int:
+        value = self._get(key, required)
+        if value is None:
+            assert default is not None
+            return default
+        if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
+            raise self.error(key, f"must be a whole number from {lo} to {hi}")
+        return value
+
+    def number(
+        self, key: str, lo: float, hi: float, *, required: bool = True, default: float | None = None
+    ) -> float | None:
+        value = self._get(key, required)
+        if value is None:
+            return default
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+            or not lo <= value <= hi
+        ):
+            raise self.error(key, f"must be a number from {lo:g} to {hi:g}")
+        return float(value)
+
+    def boolean(self, key: str, *, required: bool = True, default: bool = False) -> bool:
+        value = self._get(key, required)
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            raise self.error(key, "must be true or false")
+        return value
+
+    # -- lists and tables ----------------------------------------------------------------------
+    def text_list(
+        self,
+        key: str,
+        *,
+        min_items: int = 0,
+        max_items: int = 50,
+        max_len: int = 200,
+        choices: Iterable[str] | None = None,
+        required: bool = True,
+        unique: bool = False,
+    ) -> tuple[str, ...]:
+        value = self._get(key, required)
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            raise self.error(key, "must be a list")
+        if not min_items <= len(value) <= max_items:
+            raise self.error(key, f"must have {min_items} to {max_items} entries")
+        options = set(choices) if choices is not None else None
+        result = []
+        for index, item in enumerate(value):
+            text = self._check_text(f"{key}[{index}]", item, max_len, False)
+            if options is not None and text not in options:
+                raise self.error(f"{key}[{index}]", f"must be one of: {', '.join(sorted(options))}")
+            result.append(text)
+        if unique and len(set(result)) != len(result):
+            raise self.error(key, "must not repeat an entry")
+        return tuple(result)
+
+    def table(self, key: str, *, required: bool = True) -> Fields | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        return Fields(value, self._source, self.where(key))
+
+    def tables(
+        self, key: str, *, min_items: int = 0, max_items: int = 100, required: bool = True
+    ) -> list[Fields]:
+        value = self._get(key, required)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise self.error(key, "must be a list")
+        if not min_items <= len(value) <= max_items:
+            raise self.error(key, f"must have {min_items} to {max_items} entries")
+        return [
+            Fields(item, self._source, f"{self.where(key)}[{i}]") for i, item in enumerate(value)
+        ]

@@ -1,0 +1,115 @@
+"""A patient's plan: the protocol for their surgery, as the therapist may have changed it.
+
+Plans are stored as versioned JSON objects; ``plan_to_dict``/``plan_from_dict`` are the one
+place that shape is written and strictly read back (the plan-file format builds on it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from datetime import date
+from typing import Any
+
+from coach.domain.catalogue import MOVEMENT_TAGS, Catalogue
+from coach.domain.fields import DataError, Fields
+from coach.domain.profile import Surgery
+from coach.domain.protocol import Phase, PhaseRules, Prescription, Protocol, parse_phases
+
+
+@dataclass(frozen=True)
+class Plan:
+    surgery: Surgery
+    phases: tuple[Phase, ...]
+    phase_starts: tuple[tuple[int, date], ...] = ()  # therapist's moved phase starts
+    extra_restrictions: frozenset[str] = field(default_factory=frozenset)
+    note: str = ""
+
+    def phase(self, number: int) -> Phase:
+        return self.phases[number - 1]
+
+    def start_override(self, number: int) -> date | None:
+        return dict(self.phase_starts).get(number)
+
+
+def plan_from_protocol(
+    protocol: Protocol, extra_restrictions: frozenset[str] = frozenset()
+) -> Plan:
+    """A new patient's plan: the protocol, minus nothing; extra restrictions apply on Today."""
+    return Plan(protocol.surgery, protocol.phases, (), extra_restrictions, "")
+
+
+def plan_to_dict(plan: Plan) -> dict[str, Any]:
+    return {
+        "surgery": plan.surgery.value,
+        "phases": [_phase_to_dict(p) for p in plan.phases],
+        "phase_starts": {str(n): d.isoformat() for n, d in plan.phase_starts},
+        "extra_restrictions": sorted(plan.extra_restrictions),
+        "note": plan.note,
+    }
+
+
+def _phase_to_dict(phase: Phase) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "number": phase.number,
+        "name": phase.name,
+        "weeks_from": phase.weeks_from,
+        "goals": list(phase.goals),
+        "precautions": list(phase.precautions),
+        "restricted": sorted(phase.restricted),
+        "walking": {
+            "minutes_start": phase.walking.minutes_start,
+            "minutes_end": phase.walking.minutes_end,
+            "walks_per_day": phase.walking.walks_per_day,
+        },
+        "routines": [
+            {
+                "id": r.id,
+                "name": r.name,
+                "times_per_day": r.times_per_day,
+                "days_per_week": r.days_per_week,
+                "items": [_item_to_dict(i) for i in r.items],
+            }
+            for r in phase.routines
+        ],
+    }
+    if phase.weeks_to is not None:
+        data["weeks_to"] = phase.weeks_to
+    if phase.lift_limit_kg is not None:
+        data["lift_limit_kg"] = phase.lift_limit_kg
+    return data
+
+
+def _item_to_dict(item: Prescription) -> dict[str, Any]:
+    data: dict[str, Any] = {"exercise": item.exercise_id}
+    data.update({f.name: getattr(item.dosage, f.name) for f in fields(item.dosage)})
+    if item.reason:
+        data["reason"] = item.reason
+    return data
+
+
+def plan_from_dict(data: object, catalogue: Catalogue, source: str = "plan") -> Plan:
+    """Read a plan strictly; raises DataError with the exact place of the first problem."""
+    f = Fields(data, source)
+    surgery = Surgery(f.choice("surgery", [s.value for s in Surgery]))
+    extra = frozenset(
+        f.text_list("extra_restrictions", choices=MOVEMENT_TAGS, unique=True, required=False)
+    )
+    phases = parse_phases(f, catalogue, PhaseRules(shipped=False, extra_restrictions=extra))
+    starts_table = f.table("phase_starts", required=False)
+    starts: list[tuple[int, date]] = []
+    if starts_table is not None:
+        for key in [k for k in ("1", "2", "3", "4", "5", "6", "7", "8") if starts_table.has(k)]:
+            if int(key) > len(phases):
+                raise starts_table.error(key, "names a phase the plan does not have")
+            text = starts_table.text(key, max_len=10)
+            try:
+                starts.append((int(key), date.fromisoformat(text)))
+            except ValueError:
+                raise starts_table.error(key, "must be a date like 2026-03-01") from None
+        starts_table.finish()
+    note = f.text("note", max_len=2000, required=False, allow_empty=True)
+    f.finish()
+    return Plan(surgery, phases, tuple(starts), extra, note)
+
+
+__all__ = ["DataError", "Plan", "plan_from_dict", "plan_from_protocol", "plan_to_dict"]

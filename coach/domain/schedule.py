@@ -1,0 +1,96 @@
+"""What is due on a day: the phase (from the surgery date or a therapist's moved start), the
+routines due and how often, and the walking goal."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from coach.domain.plan import Plan
+from coach.domain.protocol import Phase, Routine
+
+
+def week_number(surgery_date: date, day: date) -> int:
+    """'Week 1' is the first seven days after surgery (week 0 does not exist for patients)."""
+    return max(0, (day - surgery_date).days) // 7 + 1
+
+
+def phase_start(plan: Plan, surgery_date: date, number: int) -> date:
+    override = plan.start_override(number)
+    if override is not None:
+        return override
+    return surgery_date + timedelta(weeks=plan.phase(number).weeks_from)
+
+
+def phase_on(plan: Plan, surgery_date: date, day: date) -> Phase:
+    """The last phase whose start is on or before ``day`` (phase 1 before surgery)."""
+    current = plan.phases[0]
+    for phase in plan.phases[1:]:
+        if phase_start(plan, surgery_date, phase.number) <= day:
+            current = phase
+    return current
+
+
+def next_phase(plan: Plan, surgery_date: date, day: date) -> tuple[Phase, date] | None:
+    """The phase after today's and the day it starts, if there is one."""
+    current = phase_on(plan, surgery_date, day)
+    if current.number >= len(plan.phases):
+        return None
+    upcoming = plan.phase(current.number + 1)
+    return upcoming, phase_start(plan, surgery_date, upcoming.number)
+
+
+@dataclass(frozen=True)
+class WalkingTarget:
+    minutes_per_day: int
+    walks_per_day: int
+
+    @property
+    def minutes_per_walk(self) -> int:
+        return max(1, round(self.minutes_per_day / self.walks_per_day))
+
+
+def walking_goal(plan: Plan, surgery_date: date, day: date) -> WalkingTarget:
+    """Minutes grow linearly, week by week, from the phase's start value to its end value."""
+    phase = phase_on(plan, surgery_date, day)
+    goal = phase.walking
+    start = phase_start(plan, surgery_date, phase.number)
+    weeks_in = max(0, (day - start).days // 7)
+    length = (phase.weeks_to - phase.weeks_from) if phase.weeks_to is not None else 8
+    fraction = min(1.0, weeks_in / max(1, length - 1))
+    minutes = goal.minutes_start + (goal.minutes_end - goal.minutes_start) * fraction
+    return WalkingTarget(round(minutes / 5) * 5 or round(minutes), goal.walks_per_day)
+
+
+def is_routine_day(routine: Routine, phase_start_day: date, day: date, offset: int = 0) -> bool:
+    """Spread ``days_per_week`` evenly over each week counted from the phase start
+    (3 a week: days 1, 4 and 6), so the same days recur and every week has the same count.
+    ``offset`` shifts the pattern so that two part-week routines fall on different days."""
+    index = ((day - phase_start_day).days - offset) % 7
+    return (index * routine.days_per_week) % 7 < routine.days_per_week
+
+
+@dataclass(frozen=True)
+class DueRoutine:
+    routine: Routine
+    times_due: int
+    times_done: int
+
+    @property
+    def done(self) -> bool:
+        return self.times_done >= self.times_due
+
+
+def routines_due(
+    plan: Plan, surgery_date: date, day: date, done_today: Mapping[str, int] | None = None
+) -> list[DueRoutine]:
+    """Today's routines with how many times each is due and already done."""
+    done = done_today or {}
+    phase = phase_on(plan, surgery_date, day)
+    start = phase_start(plan, surgery_date, phase.number)
+    return [
+        DueRoutine(r, r.times_per_day, done.get(r.id, 0))
+        for position, r in enumerate(phase.routines)
+        if is_routine_day(r, start, day, offset=position)
+    ]
