@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from coach.paths import DataPaths
+from coach.domain.content import Content, load_content
+from coach.paths import DataPaths, exercises_dir
 
 
 @pytest.fixture(autouse=True)
@@ -46,3 +47,9 @@ def opened_db(db_path: Path) -> Iterator[object]:
     db = open_db(db_path)
     yield db
     db.close()
+
+
+@pytest.fixture(scope="session")
+def content() -> Content:
+    """The shipped clinical content, loaded once per test run."""
+    return load_content(exercises_dir())

@@ -30,6 +30,8 @@ def test_rotation_keeps_three_old_files(tmp_path: Path) -> None:
         rotate_logs(path, max_bytes=50, keep=3)
     assert not path.exists()
     assert [p.name for p in sorted(tmp_path.iterdir())] == [
-        "coach.log.1", "coach.log.2", "coach.log.3",
+        "coach.log.1",
+        "coach.log.2",
+        "coach.log.3",
     ]
     assert path.with_name("coach.log.1").read_text().startswith("gen4")

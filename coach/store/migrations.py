@@ -105,6 +105,41 @@ def m002_walking(db: Database) -> None:
     )
 
 
+@migrations()
+def m003_session_details(db: Database) -> None:
+    """Red-flag checks (asked before sessions, or any time), per-exercise feedback, and
+    whether a session was the gentle form only."""
+    db.executescript(
+        """
+        CREATE TABLE red_flag_checks (
+            id INTEGER PRIMARY KEY,
+            profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+            session_id INTEGER REFERENCES sessions(id) ON DELETE SET NULL,
+            at TEXT NOT NULL,
+            local_date TEXT NOT NULL CHECK (date(local_date) IS local_date),
+            answers TEXT NOT NULL CHECK (json_valid(answers) AND json_type(answers) = 'object'),
+            outcome TEXT NOT NULL
+                CHECK (outcome IN ('clear', 'emergency', 'surgeon-today', 'call-24h'))
+        ) STRICT;
+        CREATE INDEX red_flags_by_profile ON red_flag_checks (profile_id, local_date);
+        CREATE INDEX red_flags_by_session ON red_flag_checks (session_id);
+
+        CREATE TABLE exercise_feedback (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            exercise_id TEXT NOT NULL,
+            rating TEXT NOT NULL CHECK (rating IN ('too-easy', 'about-right', 'too-hard')),
+            UNIQUE (session_id, exercise_id)
+        ) STRICT;
+
+        ALTER TABLE sessions ADD COLUMN gentle INTEGER NOT NULL DEFAULT 0
+            CHECK (gentle IN (0, 1));
+        CREATE INDEX events_by_session ON session_events (session_id, seq);
+        CREATE INDEX pain_by_session ON pain_scores (session_id);
+        """
+    )
+
+
 def known_migration_names() -> set[str]:
     """Every migration this version of the app knows, applied or not."""
     return {m.name for m in migrations.pending(Database(memory=True, execute_plugins=False))}

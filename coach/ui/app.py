@@ -13,11 +13,14 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from coach.domain.clock import SystemClock
+from coach.domain.content import load_content
+from coach.domain.fields import DataError
 from coach.instance_lock import AlreadyRunningError, InstanceLock
 from coach.logs import setup_logging
-from coach.paths import DataPaths, assets_dir
+from coach.paths import DataPaths, assets_dir, exercises_dir
 from coach.store import StoreError, open_db
 from coach.store.repository import Repository
+from coach.ui.active_profile import ActiveProfile
 from coach.ui.appearance import apply_appearance
 from coach.ui.context import AppContext
 from coach.ui.errors import install_excepthook, route_qt_messages
@@ -47,13 +50,19 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def build_context(paths: DataPaths, log_file: Path | None = None) -> AppContext:
     """Open the store and gather the app's dependencies. The caller holds the instance lock."""
+    content = load_content(exercises_dir())
     db = open_db(paths.database)
+    repo = Repository(db)
+    profiles = repo.profiles()
+    prefs = Preferences(paths.settings)
     return AppContext(
         paths=paths,
         db=db,
-        repo=Repository(db),
+        repo=repo,
         clock=SystemClock(),
-        prefs=Preferences(paths.settings),
+        prefs=prefs,
+        content=content,
+        active=ActiveProfile(profiles[0] if profiles else None),
         log_file=log_file,
     )
 
@@ -87,9 +96,9 @@ def run_app(paths: DataPaths, *, demo: bool = False) -> int:
     try:
         try:
             ctx = build_context(paths, log_file)
-        except StoreError as exc:
-            log.error("could not open the database: %s", type(exc).__name__)
-            QMessageBox.critical(None, "Rehab Coach", str(exc))
+        except (StoreError, DataError) as exc:
+            log.error("could not start: %s", exc)
+            QMessageBox.critical(None, "Rehab Coach", f"Rehab Coach cannot start.\n\n{exc}")
             return 1
         window = build_window(app, ctx)
         install_excepthook(lambda: window, log_file)

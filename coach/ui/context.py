@@ -8,8 +8,10 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from coach.domain.clock import Clock
+from coach.domain.content import Content
 from coach.paths import DataPaths
 from coach.store.repository import Repository
+from coach.ui.active_profile import ActiveProfile
 from coach.ui.preferences import Preferences
 
 
@@ -22,4 +24,6 @@ class AppContext:
     repo: Repository
     clock: Clock
     prefs: Preferences
+    content: Content
+    active: ActiveProfile
     log_file: Path | None = None
