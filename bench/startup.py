@@ -41,8 +41,7 @@ app.exec()
 
 def time_to_first_paint(argv: list[str], env: dict[str, str]) -> tuple[float, bool]:
     start = time.monotonic()
-    result = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=120,
-                            check=False)
+    result = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=120, check=False)
     for line in result.stdout.splitlines():
         if line.startswith("first-paint "):
             _, stamp, flag = line.split()
@@ -55,8 +54,13 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=9)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT),
-               "COACH_EXIT_AFTER_FIRST_PAINT": "1", "HOME": tmp}
+        env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "PYTHONPATH": str(ROOT),
+            "COACH_EXIT_AFTER_FIRST_PAINT": "1",
+            "HOME": tmp,
+        }
         data = str(Path(tmp) / "data")
         app_argv = [sys.executable, "-m", "coach", "--data-dir", data]
         subprocess.run([*app_argv, "check"], env=env, check=True, capture_output=True)
