@@ -59,6 +59,8 @@ class MainWindow(QMainWindow):
         rail_layout.setContentsMargins(12, 18, 12, 18)
         rail_layout.setSpacing(6)
         rail_layout.addWidget(label("Rehab Coach", "heading", rail))
+        self._rail_extras = QVBoxLayout()
+        rail_layout.addLayout(self._rail_extras)
         rail_layout.addSpacing(12)
 
         self._stack = QStackedWidget(central)
@@ -87,6 +89,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         if screens:
             self.show_index(0)
+
+    def add_rail_widget(self, widget: QWidget) -> None:
+        """Put a widget (e.g. the profile switcher) at the top of the rail, under the name."""
+        widget.setParent(self)
+        self._rail_extras.addWidget(widget)
 
     @property
     def screen_keys(self) -> list[str]:
