@@ -39,6 +39,17 @@ app.exec()
 """
 
 
+# A patient who has finished onboarding, so the app opens on its main window.
+SEED_PROFILE = """
+import sys
+from pathlib import Path
+from coach.demo import seed_demo
+from coach.domain.clock import SystemClock
+from coach.paths import DataPaths
+seed_demo(DataPaths(Path(sys.argv[1])), SystemClock())
+"""
+
+
 def time_to_first_paint(argv: list[str], env: dict[str, str]) -> tuple[float, bool]:
     start = time.monotonic()
     result = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=120, check=False)
@@ -63,7 +74,9 @@ def main() -> int:
         }
         data = str(Path(tmp) / "data")
         app_argv = [sys.executable, "-m", "coach", "--data-dir", data]
-        subprocess.run([*app_argv, "check"], env=env, check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-c", SEED_PROFILE, data], env=env, check=True, capture_output=True
+        )
         floor_argv = [sys.executable, "-c", FLOOR]
         time_to_first_paint(floor_argv, env)  # warm the OS file cache for both
         time_to_first_paint(app_argv, env)
