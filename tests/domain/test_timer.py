@@ -1,0 +1,386 @@
+"""The session timer: steps compiled from a routine, and the state machine on a fake clock."""
+
+from __future__ import annotations
+
+import math
+import random
+
+import pytest
+
+from coach.domain.catalogue import Dosage
+from coach.domain.clock import FakeClock
+from coach.domain.content import Content
+from coach.domain.fields import DataError
+from coach.domain.protocol import Prescription, Routine
+from coach.domain.timer import (
+    READY_S,
+    RELAX_S,
+    SWITCH_S,
+    Event,
+    EventKind,
+    Session,
+    State,
+    Step,
+    StepKind,
+    compile_steps,
+    figure_phase,
+    format_seconds,
+    gentle_items,
+    items_from_json,
+    items_to_json,
+    resume_index,
+)
+
+
+def steps_for(content: Content, *items: tuple[str, Dosage]) -> tuple[Step, ...]:
+    return compile_steps([Prescription(i, d) for i, d in items], content.catalogue)
+
+
+def kinds(steps: tuple[Step, ...]) -> list[str]:
+    return [s.kind.value for s in steps]
+
+
+def of_kind(events: list[Event], kind: EventKind) -> list[Event]:
+    return [e for e in events if e.kind == kind]
+
+
+# -- compiling ---------------------------------------------------------------------------------
+def test_hold_exercise_gets_ready_then_hold_and_relax_per_rep_and_rest_between_sets(
+    content: Content,
+) -> None:
+    steps = steps_for(content, ("bridge", Dosage(sets=2, reps=2, hold_s=5, rest_s=30)))
+    assert kinds(steps) == ["ready", "hold", "relax", "hold", "rest", "hold", "relax", "hold"]
+    assert [s.seconds for s in steps] == [READY_S, 5, RELAX_S, 5, 30, 5, RELAX_S, 5]
+    assert steps[0].title == "Get ready"
+    assert steps[0].instruction.startswith("Lie on your back")  # position yourself
+    last = steps[-1]
+    assert (last.rep, last.reps, last.set, last.sets) == (2, 2, 2, 2)
+    assert steps[4].instruction == "Rest. Next: set 2 of 2."
+
+
+def test_per_side_exercise_switches_sides_and_reps_without_hold_follow_the_tempo(
+    content: Content,
+) -> None:
+    steps = steps_for(content, ("heel-slides", Dosage(sets=1, reps=2, hold_s=0, tempo_s=4)))
+    assert kinds(steps) == ["ready", "rep", "rep", "switch", "rep", "rep"]
+    assert [s.side for s in steps[1:]] == ["left", "left", "right", "right", "right"]
+    assert steps[1].seconds == 4
+    assert steps[3].seconds == SWITCH_S
+
+
+def test_breathing_is_paced_in_and_out(content: Content) -> None:
+    steps = steps_for(content, ("diaphragmatic-breathing", Dosage(reps=2, hold_s=0, tempo_s=6)))
+    assert kinds(steps) == ["ready", "breathe-in", "breathe-out", "breathe-in", "breathe-out"]
+    assert [s.seconds for s in steps[1:3]] == [3, 3]
+
+
+def test_walking_is_one_step_of_its_minutes_and_later_exercises_say_next(
+    content: Content,
+) -> None:
+    steps = steps_for(
+        content,
+        ("ankle-pumps", Dosage(reps=1, tempo_s=2)),
+        ("walking", Dosage(reps=1, minutes=12)),
+    )
+    assert kinds(steps) == ["ready", "rep", "ready", "walk"]
+    assert steps[2].title == "Next exercise"
+    assert steps[3].seconds == 12 * 60
+    assert steps[3].title == "Walk"
+
+
+def test_gentle_form_is_walking_and_breathing_only(content: Content) -> None:
+    routine = Routine(
+        "daily",
+        "Daily",
+        1,
+        7,
+        (Prescription("bridge", Dosage()), Prescription("ankle-pumps", Dosage())),
+    )
+    items = gentle_items(routine, content.catalogue, walk_minutes=7)
+    assert [i.exercise_id for i in items] == ["walking", "diaphragmatic-breathing"]
+    assert items[0].dosage.minutes == 7
+    categories = {content.catalogue[i.exercise_id].category for i in items}
+    assert categories <= {"aerobic", "relaxation"}
+
+
+def test_gentle_form_keeps_the_routines_own_breathing_dose(content: Content) -> None:
+    breathing = Prescription("diaphragmatic-breathing", Dosage(reps=9, tempo_s=8))
+    routine = Routine("r", "R", 1, 7, (Prescription("glute-sets", Dosage()), breathing))
+    items = gentle_items(routine, content.catalogue, walk_minutes=5)
+    assert items == (Prescription("walking", items[0].dosage), breathing)
+
+
+def test_items_round_trip_through_json_and_unknown_exercises_are_refused(
+    content: Content,
+) -> None:
+    items = (Prescription("bridge", Dosage(sets=2, hold_s=7)), Prescription("walking", Dosage()))
+    assert items_from_json(items_to_json(items), content.catalogue) == items
+    bad = items_to_json(items)
+    bad[0]["exercise"] = "moon-walk"
+    with pytest.raises(DataError, match=r"items\[0\]\.exercise"):
+        items_from_json(bad, content.catalogue)
+
+
+# -- the state machine -------------------------------------------------------------------------
+def simple_steps() -> tuple[Step, ...]:
+    def step(kind: StepKind, seconds: float) -> Step:
+        return Step(kind, seconds, 0, "x", "X", kind.value, "")
+
+    return (
+        step(StepKind.READY, 10),
+        step(StepKind.HOLD, 5),
+        step(StepKind.RELAX, 3),
+        step(StepKind.HOLD, 5),
+    )
+
+
+def test_remaining_is_deadline_minus_now_and_steps_end_on_their_deadlines() -> None:
+    clock = FakeClock()
+    t0 = clock.monotonic()
+    session = Session(simple_steps(), clock)
+    started = session.start()
+    assert [(e.kind, e.at) for e in started] == [(EventKind.STEP_STARTED, t0)]
+    clock.advance(4.25)
+    assert session.poll() == []
+    assert session.remaining() == pytest.approx(5.75)
+    clock.advance(5.75)
+    events = session.poll()
+    assert [(e.kind, e.step_index, e.at) for e in events] == [
+        (EventKind.STEP_FINISHED, 0, t0 + 10),
+        (EventKind.STEP_STARTED, 1, t0 + 10),
+    ]
+    assert session.remaining() == pytest.approx(5)
+
+
+def test_a_stall_catches_up_with_each_step_ending_at_its_own_deadline() -> None:
+    clock = FakeClock()
+    t0 = clock.monotonic()
+    session = Session(simple_steps(), clock)
+    session.start()
+    clock.advance(9.0)
+    session.poll()
+    clock.advance(7.5)  # the event loop stalls for 7.5 s: ready, hold 1 end; relax is half over
+    events = session.poll()
+    finished = of_kind(events, EventKind.STEP_FINISHED)
+    assert [(e.step_index, e.at) for e in finished] == [(0, t0 + 10), (1, t0 + 15)]
+    assert session.index == 2
+    assert session.deadline == t0 + 18  # previous deadline + 3 s, not now + 3 s
+    assert session.remaining() == pytest.approx(1.5)
+    # Only the lowest countdown number crossed is announced; missed ones stay silent.
+    assert [e.value for e in of_kind(events, EventKind.COUNTDOWN)] == []
+    clock.advance(20)
+    events = session.poll()
+    assert of_kind(events, EventKind.SESSION_FINISHED)[0].at == t0 + 23
+    assert not of_kind(events, EventKind.COUNTDOWN)  # stale cues of steps long gone: none
+    assert session.state == State.FINISHED
+
+
+def test_countdown_3_2_1_before_a_hold_ends_at_exact_times() -> None:
+    clock = FakeClock()
+    session = Session(simple_steps()[1:2], clock)  # one hold of 5 s
+    t0 = clock.monotonic()
+    session.start()
+    counts: list[Event] = []
+    for _ in range(120):
+        clock.advance(0.05)
+        counts += of_kind(session.poll(), EventKind.COUNTDOWN)
+    assert [(e.value, e.at) for e in counts] == [(3, t0 + 2), (2, t0 + 3), (1, t0 + 4)]
+    assert session.next_due() is None  # finished
+
+
+def test_countdown_after_a_short_stall_announces_only_the_latest_number() -> None:
+    clock = FakeClock()
+    session = Session(simple_steps()[1:2], clock)
+    session.start()
+    clock.advance(3.5)  # 1.5 s left: "3" and "2" were crossed
+    assert [e.value for e in of_kind(session.poll(), EventKind.COUNTDOWN)] == [2]
+
+
+def test_relax_and_reps_have_no_countdown_but_next_due_is_their_boundary() -> None:
+    clock = FakeClock()
+    session = Session(simple_steps()[2:3], clock)
+    session.start()
+    assert session.next_due() == clock.monotonic() + 3
+    clock.advance(2.9)
+    assert session.poll() == []
+
+
+def test_pause_freezes_the_time_left_and_resume_moves_the_deadline() -> None:
+    clock = FakeClock()
+    session = Session(simple_steps(), clock)
+    session.start()
+    clock.advance(4)
+    assert [e.kind for e in session.pause()] == [EventKind.PAUSED]
+    clock.advance(600)
+    assert session.poll() == []
+    assert session.remaining() == 6
+    assert session.state == State.PAUSED
+    assert [e.kind for e in session.toggle_pause()] == [EventKind.RESUMED]
+    assert session.deadline == clock.monotonic() + 6
+    clock.advance(6)
+    assert [e.kind for e in session.poll()] == [EventKind.STEP_FINISHED, EventKind.STEP_STARTED]
+
+
+def test_skip_ends_the_step_now_and_the_next_starts_at_once() -> None:
+    clock = FakeClock()
+    session = Session(simple_steps(), clock)
+    session.start()
+    clock.advance(2)
+    events = session.skip()
+    assert [(e.kind, e.step_index) for e in events] == [
+        (EventKind.STEP_SKIPPED, 0),
+        (EventKind.STEP_STARTED, 1),
+    ]
+    assert session.remaining() == 5
+    session.skip()
+    session.skip()
+    events = session.skip()
+    assert [e.kind for e in events][-1] == EventKind.SESSION_FINISHED
+    assert session.progress() == 1.0
+
+
+def test_skip_while_paused_stays_paused_with_the_next_steps_full_time() -> None:
+    clock = FakeClock()
+    session = Session(simple_steps(), clock)
+    session.start()
+    session.pause()
+    session.skip()
+    assert session.state == State.PAUSED
+    assert (session.index, session.remaining()) == (1, 5)
+
+
+def test_back_restarts_the_previous_step_and_the_first_step_restarts_itself() -> None:
+    clock = FakeClock()
+    session = Session(simple_steps(), clock)
+    session.start()
+    clock.advance(12)
+    session.poll()
+    assert session.index == 1
+    events = session.back()
+    assert [(e.kind, e.step_index) for e in events] == [
+        (EventKind.WENT_BACK, 0),
+        (EventKind.STEP_STARTED, 0),
+    ]
+    assert session.remaining() == 10
+    clock.advance(3)
+    session.back()
+    assert (session.index, session.remaining()) == (0, 10)
+
+
+def test_add_time_adds_15_seconds_and_counts_down_again() -> None:
+    clock = FakeClock()
+    session = Session(simple_steps()[1:2], clock)
+    session.start()
+    clock.advance(4.5)
+    assert [e.value for e in of_kind(session.poll(), EventKind.COUNTDOWN)] == [1]
+    events = session.add_time()
+    assert [(e.kind, e.value) for e in events] == [(EventKind.TIME_ADDED, 15)]
+    assert session.remaining() == pytest.approx(15.5)
+    assert session.duration() == 20
+    clock.advance(13)  # 2.5 s left: "3" comes again, then "2" on the next poll
+    assert [e.value for e in of_kind(session.poll(), EventKind.COUNTDOWN)] == [3]
+    session.pause()
+    session.add_time()
+    assert session.remaining() == pytest.approx(17.5)
+
+
+def test_stop_ends_the_session_early() -> None:
+    clock = FakeClock()
+    session = Session(simple_steps(), clock)
+    session.start()
+    clock.advance(3)
+    events = session.stop()
+    assert [e.kind for e in events] == [EventKind.SESSION_STOPPED]
+    assert session.state == State.STOPPED
+    clock.advance(100)
+    assert session.poll() == []
+    assert session.skip() == []
+
+
+def test_start_can_resume_at_a_recorded_step_paused() -> None:
+    clock = FakeClock()
+    session = Session(simple_steps(), clock)
+    events = session.start(2, paused=True)
+    assert [e.kind for e in events] == [EventKind.STEP_STARTED, EventKind.PAUSED]
+    assert (session.index, session.remaining()) == (2, 3)
+    assert session.progress() == pytest.approx(15 / 23)
+
+
+def test_a_simulated_60_minute_session_ends_exactly_on_time_despite_late_polls(
+    content: Content,
+) -> None:
+    steps = steps_for(
+        content,
+        ("walking", Dosage(reps=1, minutes=35)),
+        ("bridge", Dosage(sets=3, reps=10, hold_s=5, rest_s=60)),
+        ("heel-slides", Dosage(sets=2, reps=10, tempo_s=4, rest_s=30)),
+        ("diaphragmatic-breathing", Dosage(reps=10, tempo_s=6)),
+        ("calf-stretch", Dosage(sets=3, reps=3, hold_s=30, rest_s=30)),
+    )
+    total = math.fsum(s.seconds for s in steps)
+    assert 55 * 60 <= total <= 65 * 60
+    clock = FakeClock()
+    t0 = clock.monotonic()
+    session = Session(steps, clock)
+    session.start()
+    rng = random.Random(4)
+    finished: list[Event] = []
+    while session.state == State.RUNNING:
+        # Usually ~50 ms late polls, sometimes a stall of several seconds.
+        clock.advance(rng.choice([0.05, 0.07, 0.2, 0.9, 4.0, 8.5]))
+        finished += session.poll()
+    ends = [e.at for e in finished if e.kind == EventKind.STEP_FINISHED]
+    expected = [t0 + math.fsum(s.seconds for s in steps[: i + 1]) for i in range(len(steps))]
+    assert ends == pytest.approx(expected, abs=1e-6)
+    end = of_kind(finished, EventKind.SESSION_FINISHED)[0].at
+    assert end == pytest.approx(t0 + total, abs=1e-6)
+
+
+def test_progress_grows_through_the_routine() -> None:
+    clock = FakeClock()
+    session = Session(simple_steps(), clock)
+    session.start()
+    seen = []
+    for _ in range(23):
+        seen.append(session.progress())
+        clock.advance(1)
+        session.poll()
+    assert seen == sorted(seen)
+    assert seen[0] == 0
+    assert session.progress() == 1.0
+
+
+def test_sessions_refuse_empty_or_zero_length_steps() -> None:
+    with pytest.raises(ValueError, match="at least one"):
+        Session((), FakeClock())
+    with pytest.raises(ValueError, match="more than 0"):
+        Session((Step(StepKind.HOLD, 0, 0, "x", "X", "Hold", ""),), FakeClock())
+
+
+# -- helpers for the player and resume ---------------------------------------------------------
+def test_figure_moves_to_the_end_pose_in_a_hold_and_back_when_relaxing() -> None:
+    hold = Step(StepKind.HOLD, 10, 0, "x", "X", "Hold", "")
+    relax = Step(StepKind.RELAX, 3, 0, "x", "X", "Relax", "")
+    rep = Step(StepKind.REP, 4, 0, "x", "X", "Move", "")
+    assert figure_phase(hold, 0) == 0
+    assert figure_phase(hold, 5) == 1
+    assert figure_phase(relax, 0) == 1
+    assert figure_phase(relax, 3) == 0
+    assert figure_phase(rep, 2) == pytest.approx(1)
+    assert figure_phase(rep, 4) == pytest.approx(0)
+
+
+def test_resume_index_follows_done_skipped_and_back_events() -> None:
+    assert resume_index([], 10) == 0
+    events = [("step-done", 0), ("paused", 1), ("step-skipped", 1), ("step-done", 2)]
+    assert resume_index(events, 10) == 3
+    assert resume_index([*events, ("went-back", 2)], 10) == 2
+    assert resume_index([("step-done", 9)], 10) == 10
+
+
+@pytest.mark.parametrize(
+    ("seconds", "text"),
+    [(0, "0"), (0.2, "1"), (3.0, "3"), (59, "59"), (59.5, "1:00"), (65, "1:05")],
+)
+def test_countdown_text_rounds_up(seconds: float, text: str) -> None:
+    assert format_seconds(seconds) == text
