@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import tempfile
-from datetime import timedelta
 from pathlib import Path
 
+from coach.demo_history import seed_history
 from coach.domain.clock import Clock, SystemClock
-from coach.domain.profile import Profile, Surgery
-from coach.paths import DataPaths
+from coach.domain.content import load_content
+from coach.paths import DataPaths, exercises_dir
 from coach.store import open_db
 from coach.store.repository import Repository
 
@@ -16,13 +16,13 @@ DEMO_NICKNAME = "Sam (demo)"
 
 
 def seed_demo(paths: DataPaths, clock: Clock, weeks: int = 12) -> None:
-    """Write a demo profile (and, with later issues, its history) through the normal store."""
+    """Write a demo profile with ``weeks`` of history (coach.demo_history) through the store."""
     db = open_db(paths.database)
     try:
         repo = Repository(db)
         if not any(p.nickname == DEMO_NICKNAME for p in repo.profiles()):
-            surgery_date = clock.now().date() - timedelta(weeks=weeks)
-            repo.add_profile(Profile(DEMO_NICKNAME, Surgery.FUSION, surgery_date), clock.now())
+            content = load_content(exercises_dir())
+            seed_history(db, content, clock.now(), weeks=weeks, nickname=DEMO_NICKNAME)
     finally:
         db.close()
 

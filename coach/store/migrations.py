@@ -140,6 +140,89 @@ def m003_session_details(db: Database) -> None:
     )
 
 
+@migrations()
+def m005_outcomes(db: Database) -> None:
+    """Outcome measures: PSFS activities and ratings, ODI totals entered by the therapist (not
+    the questionnaire), and a pain baseline the therapist may enter instead of the computed one."""
+    db.executescript(
+        """
+        CREATE TABLE psfs_activities (
+            id INTEGER PRIMARY KEY,
+            profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL CHECK (position BETWEEN 1 AND 5),
+            name TEXT NOT NULL CHECK (length(trim(name)) BETWEEN 1 AND 60),
+            created_at TEXT NOT NULL,
+            retired_at TEXT
+        ) STRICT;
+        CREATE INDEX psfs_activities_by_profile ON psfs_activities (profile_id, position);
+
+        CREATE TABLE psfs_assessments (
+            id INTEGER PRIMARY KEY,
+            profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+            local_date TEXT NOT NULL CHECK (date(local_date) IS local_date),
+            at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX psfs_by_profile_date ON psfs_assessments (profile_id, local_date);
+
+        CREATE TABLE psfs_ratings (
+            assessment_id INTEGER NOT NULL REFERENCES psfs_assessments(id) ON DELETE CASCADE,
+            activity_id INTEGER NOT NULL REFERENCES psfs_activities(id) ON DELETE CASCADE,
+            rating INTEGER NOT NULL CHECK (rating BETWEEN 0 AND 10),
+            PRIMARY KEY (assessment_id, activity_id)
+        ) STRICT;
+        CREATE INDEX psfs_ratings_by_activity ON psfs_ratings (activity_id);
+
+        CREATE TABLE odi_scores (
+            id INTEGER PRIMARY KEY,
+            profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+            local_date TEXT NOT NULL CHECK (date(local_date) IS local_date),
+            total INTEGER NOT NULL CHECK (total BETWEEN 0 AND 100),
+            at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX odi_by_profile_date ON odi_scores (profile_id, local_date);
+
+        CREATE TABLE pain_baselines (
+            id INTEGER PRIMARY KEY,
+            profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+            back REAL NOT NULL CHECK (back BETWEEN 0 AND 10),
+            leg REAL NOT NULL CHECK (leg BETWEEN 0 AND 10),
+            at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX pain_baselines_by_profile ON pain_baselines (profile_id);
+        """
+    )
+
+
+@migrations()
+def m006_therapist(db: Database) -> None:
+    """Therapist mode: one PIN hash for this computer (never the PIN), the wrong-try count that
+    slows guessing across restarts, the therapist's name, and exercises a plan file brought
+    along (per profile, deleted with it)."""
+    db.executescript(
+        """
+        CREATE TABLE therapist_settings (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            pin_hash TEXT CHECK (pin_hash IS NULL
+                OR (pin_hash LIKE 'scrypt$%' AND length(pin_hash) <= 200)),
+            therapist_name TEXT NOT NULL DEFAULT '' CHECK (length(therapist_name) <= 80),
+            failures INTEGER NOT NULL DEFAULT 0 CHECK (failures BETWEEN 0 AND 1000000),
+            last_failure TEXT,
+            updated_at TEXT NOT NULL
+        ) STRICT;
+
+        CREATE TABLE custom_exercises (
+            id INTEGER PRIMARY KEY,
+            profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+            exercise_id TEXT NOT NULL CHECK (length(exercise_id) BETWEEN 1 AND 60),
+            body TEXT NOT NULL CHECK (json_valid(body) AND json_type(body) = 'object'),
+            figure TEXT CHECK (figure IS NULL OR figure GLOB 'figures/*.svg'),
+            added_at TEXT NOT NULL,
+            UNIQUE (profile_id, exercise_id)
+        ) STRICT;
+        """
+    )
+
+
 def known_migration_names() -> set[str]:
     """Every migration this version of the app knows, applied or not."""
     return {m.name for m in migrations.pending(Database(memory=True, execute_plugins=False))}

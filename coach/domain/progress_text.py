@@ -1,0 +1,167 @@
+"""Progress in plain words: short sentences a patient understands without a chart.
+
+They say what changed and whether the change is big enough to matter (REFERENCE section 4),
+and when to tell the therapist. They never name a cause or a diagnosis.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from coach.domain.progress import (
+    OUTCOME_WORDS,
+    PAIN_MIN_FRACTION,
+    PAIN_MIN_POINTS,
+    RECENT_DAYS,
+    Baseline,
+    Change,
+    Progress,
+    Region,
+    odi_change,
+    psfs_change,
+)
+
+REGION_WORDS = {"back": "Back pain", "leg": "Leg pain"}
+
+MEANING_HINT = (
+    f"A change counts as meaningful when it is at least {PAIN_MIN_POINTS:.0f} points and at "
+    f"least {PAIN_MIN_FRACTION:.0%} of where you started."
+)
+
+
+def short_date(day: date) -> str:
+    """'3 Mar'."""
+    return f"{day.day} {day:%b}"
+
+
+def long_date(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def points_text(points: float) -> str:
+    size = abs(points)
+    return f"{size:.1f} point" + ("" if size == 1 else "s")
+
+
+def _since(baseline: Baseline) -> str:
+    if baseline.source == "therapist":
+        return "since the starting score your therapist entered"
+    return "since your first sessions"
+
+
+def pain_sentence(
+    region: Region, baseline: Baseline | None, recent: float | None, change: Change | None
+) -> str:
+    """One sentence about pain before sessions, compared with the baseline."""
+    what = f"{REGION_WORDS[region]} before sessions"
+    if baseline is None:
+        return (
+            f"{REGION_WORDS[region]}: after three sessions with pain scores, you will see here "
+            "how it changes."
+        )
+    if recent is None or change is None:
+        return f"{REGION_WORDS[region]}: no scores in the last {RECENT_DAYS} days."
+    if change.direction == "same":
+        return f"{what} is about the same {_since(baseline)} ({recent:.1f} out of 10)."
+    percent = f" ({change.percent}%)" if change.percent is not None else ""
+    amount = f"{points_text(change.points)}{percent} {_since(baseline)}"
+    if change.direction == "better":
+        verdict = "a meaningful improvement" if change.meaningful else "not yet a meaningful change"
+        return f"{what} is down {amount}: {verdict}."
+    if change.meaningful:
+        return f"{what} is up {amount}: please tell your therapist."
+    return f"{what} is up {amount}: not a meaningful change, but tell your therapist if it goes on."
+
+
+def adherence_sentence(progress: Progress) -> str | None:
+    planned, done = progress.last_week
+    if not planned:
+        return None
+    return (
+        f"In the last {RECENT_DAYS} days you did {done} of {planned} planned sessions "
+        f"({round(100 * done / planned)}%)."
+    )
+
+
+def walking_sentence(progress: Progress) -> str | None:
+    walk = progress.walking
+    days = list(zip(walk.minutes, walk.goal, strict=True))[-RECENT_DAYS - 1 : -1]
+    logged = [m for m, _ in days if m is not None]
+    goals = [g for _, g in days if g is not None]
+    if not goals:
+        return None
+    goal = goals[-1]
+    if not logged:
+        return f"No walks logged in the last {RECENT_DAYS} days (your goal: {goal} minutes a day)."
+    average = round(sum(logged) / len(logged))
+    return (
+        f"You logged walks on {len(logged)} of the last {len(days)} days, {average} minutes on "
+        f"those days (your goal: {goal} minutes a day)."
+    )
+
+
+def psfs_sentence(progress: Progress) -> str | None:
+    if not progress.psfs:
+        return None
+    first, last = progress.psfs[0], progress.psfs[-1]
+    if first is last:
+        return (
+            f"Your activity score (PSFS) was {first.score:.1f} out of 10 on "
+            f"{short_date(first.day)}. Rate your activities again at the next check-in."
+        )
+    change = psfs_change(first.score, last.score)
+    return (
+        f"Your activity score (PSFS, higher is better) went from {first.score:.1f} to "
+        f"{last.score:.1f}: {_verdict(change)}."
+    )
+
+
+def odi_sentence(progress: Progress) -> str | None:
+    if not progress.odi:
+        return None
+    first, last = progress.odi[0], progress.odi[-1]
+    if first is last:
+        return f"Your therapist recorded a disability score (ODI) of {first.total} out of 100."
+    change = odi_change(first.total, last.total)
+    return (
+        f"Your disability score (ODI, lower is better) went from {first.total} to "
+        f"{last.total}: {_verdict(change)}."
+    )
+
+
+def _verdict(change: Change) -> str:
+    if change.direction == "same":
+        return "no change"
+    if change.direction == "better":
+        return "a meaningful improvement" if change.meaningful else "not yet a meaningful change"
+    return "worse: please tell your therapist" if change.meaningful else "a little worse"
+
+
+def red_flag_sentence(progress: Progress) -> str | None:
+    since = progress.end - timedelta(weeks=4)
+    recent = [e for e in progress.red_flags if e.day >= since]
+    if not recent:
+        return None
+    last = recent[-1]
+    return (
+        f"On {short_date(last.day)} you answered yes to a warning-sign question and were "
+        f"{OUTCOME_WORDS.get(last.outcome, 'advised to call your care team')}."
+    )
+
+
+def summary_sentences(progress: Progress) -> list[str]:
+    """Pain first (leg, then back), then sessions, walking and outcome scores."""
+    sentences = [
+        pain_sentence(r, progress.baselines[r], progress.recent[r], progress.changes[r])
+        for r in ("leg", "back")
+    ]
+    for extra in (
+        adherence_sentence(progress),
+        walking_sentence(progress),
+        psfs_sentence(progress),
+        odi_sentence(progress),
+        red_flag_sentence(progress),
+    ):
+        if extra:
+            sentences.append(extra)
+    return sentences

@@ -1,0 +1,314 @@
+"""Every analytics rule: daily series with gaps, rolling means, baseline, meaningful change,
+adherence against the schedule, walking against the goal."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pytest
+
+from coach.domain.content import Content
+from coach.domain.outcomes import OdiEntry, PsfsEntry
+from coach.domain.plan import Plan, plan_from_protocol
+from coach.domain.profile import Surgery
+from coach.domain.progress import (
+    ProgressInput,
+    RedFlagEvent,
+    build_progress,
+    daily_pain,
+    odi_change,
+    pain_baseline,
+    pain_change,
+    phase_marks,
+    psfs_change,
+    recent_mean,
+    rolling_mean,
+    session_changes,
+    tally_exercises,
+    walking_series,
+    weekly_adherence,
+)
+
+SURGERY = date(2026, 1, 5)
+
+
+@dataclass(frozen=True)
+class P:
+    back: int
+    leg: int
+
+
+@dataclass(frozen=True)
+class S:
+    local_date: date
+    pain_before: P | None = None
+    pain_after: P | None = None
+    routine_id: str = "daily"
+    status: str = "done"
+    started_at: str = ""
+
+
+def s(
+    day: int,
+    before: tuple[int, int] | None = None,
+    after: tuple[int, int] | None = None,
+    *,
+    routine: str = "daily",
+    status: str = "done",
+    hour: int = 9,
+) -> S:
+    d = SURGERY + timedelta(days=day)
+    return S(
+        d,
+        P(*before) if before else None,
+        P(*after) if after else None,
+        routine,
+        status,
+        f"{d.isoformat()}T{hour:02d}:00:00.000+00:00",
+    )
+
+
+@pytest.fixture
+def plan(content: Content) -> Plan:
+    """Fusion, phase 1 (weeks 0-6): 'daily' twice a day and 'moving' once, every day."""
+    return plan_from_protocol(content.protocols[Surgery.FUSION])
+
+
+# -- daily series --------------------------------------------------------------------------------
+def test_days_without_scores_are_gaps_not_zeros() -> None:
+    sessions = [s(1, (6, 7)), s(3, (4, 5))]
+    series = daily_pain(
+        sessions, "back", "before", SURGERY + timedelta(days=1), SURGERY + timedelta(days=4)
+    )
+    assert series.values == (6.0, None, 4.0, None)
+
+
+def test_several_sessions_on_one_day_are_averaged() -> None:
+    sessions = [s(1, (6, 7), hour=9), s(1, (3, 2), hour=15), s(1, None)]
+    day = SURGERY + timedelta(days=1)
+    assert daily_pain(sessions, "leg", "before", day, day).values == (4.5,)
+
+
+def test_after_scores_and_out_of_range_days() -> None:
+    sessions = [s(0, (5, 5), (3, 4)), s(9, (5, 5), (1, 1))]
+    series = daily_pain(sessions, "leg", "after", SURGERY, SURGERY + timedelta(days=2))
+    assert series.values == (4.0, None, None)
+    assert series.on(SURGERY) == 4.0
+    assert series.on(SURGERY + timedelta(days=30)) is None
+
+
+def test_rolling_mean_uses_only_days_with_data_and_keeps_long_gaps() -> None:
+    values = [2.0, None, 4.0, None, None, None, None, None, None, None, 8.0]
+    means = rolling_mean(values, window=7)
+    assert means[0] == 2.0
+    assert means[2] == 3.0  # (2 + 4) / 2, the gap is not a 0
+    assert means[6] == 3.0
+    assert means[7] == 4.0  # day 0 has left the window
+    assert means[9] is None  # seven days without data: a gap
+    assert means[10] == 8.0
+
+
+def test_session_change_marks_a_flare_of_two_points() -> None:
+    changes = session_changes([s(1, (3, 3), (5, 3)), s(2, (3, 3), (4, 4)), s(3, (3, 3))])
+    assert [(c.back, c.leg, c.flared) for c in changes] == [(2, 0, True), (1, 1, False)]
+
+
+# -- baseline ------------------------------------------------------------------------------------
+def test_baseline_is_the_mean_of_the_first_three_before_scores_by_time() -> None:
+    sessions = [
+        s(2, (2, 2)),
+        s(0, (6, 8), hour=15),
+        s(0, (7, 9), hour=9),
+        s(1, None),  # no score: not counted
+        s(1, (5, 4)),
+    ]
+    base = pain_baseline(sessions, "back")
+    assert base is not None
+    assert base.value == 6.0  # 7, 6, 5, not the later 2
+    assert base.source == "sessions"
+    leg = pain_baseline(sessions, "leg")
+    assert leg is not None
+    assert leg.value == 7.0
+
+
+def test_baseline_needs_three_scores_unless_the_therapist_entered_one() -> None:
+    sessions = [s(0, (6, 8)), s(1, (5, 7))]
+    assert pain_baseline(sessions, "back") is None
+    entered = pain_baseline(sessions, "back", therapist_value=7.5)
+    assert entered is not None
+    assert (entered.value, entered.source) == (7.5, "therapist")
+
+
+def test_recent_mean_covers_the_last_seven_days() -> None:
+    today = SURGERY + timedelta(days=20)
+    sessions = [s(13, (9, 9)), s(14, (4, 4)), s(20, (2, 2))]
+    assert recent_mean(sessions, "back", "before", today) == 3.0
+    assert recent_mean([s(1, (9, 9))], "back", "before", today) is None
+
+
+# -- meaningful change ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("start", "now", "direction", "meaningful"),
+    [
+        (6.0, 4.0, "better", True),  # 2 points, 33%
+        (5.0, 3.5, "better", False),  # 1.5 points: too small
+        (8.0, 6.0, "better", False),  # 2 points but only 25%
+        (3.0, 1.0, "better", True),  # 2 points, 67%
+        (6.6, 4.6, "better", True),  # 2.0 points, 30% exactly
+        (6.0, 4.04, "better", True),  # judged on the shown 2.0 points
+        (4.0, 6.0, "worse", True),
+        (4.0, 5.0, "worse", False),
+        (0.0, 3.0, "worse", True),  # from 0 every rise is over 30%
+        (5.0, 5.0, "same", False),
+    ],
+)
+def test_pain_change_needs_two_points_and_thirty_percent(
+    start: float, now: float, direction: str, meaningful: bool
+) -> None:
+    change = pain_change(start, now)
+    assert change.direction == direction
+    assert change.meaningful is meaningful
+
+
+def test_change_reports_shown_points_and_percent() -> None:
+    change = pain_change(6.5, 3.4)
+    assert change.points == -3.1
+    assert change.percent == 48
+    assert pain_change(0.0, 2.0).percent is None
+
+
+@pytest.mark.parametrize(
+    ("start", "now", "meaningful"),
+    [(40, 31, False), (40, 30, True), (20, 14, True), (20, 15, False), (30, 45, True)],
+)
+def test_odi_change_is_ten_points_or_thirty_percent(start: int, now: int, meaningful: bool) -> None:
+    assert odi_change(start, now).meaningful is meaningful
+
+
+def test_psfs_change_is_about_two_points_and_higher_is_better() -> None:
+    assert psfs_change(3.0, 5.0).direction == "better"
+    assert psfs_change(3.0, 5.0).meaningful
+    assert not psfs_change(3.0, 4.5).meaningful
+    assert psfs_change(6.0, 3.0).direction == "worse"
+
+
+# -- adherence -----------------------------------------------------------------------------------
+def test_adherence_counts_planned_sessions_from_the_schedule(plan: Plan) -> None:
+    # Week 1 = surgery day + 6 days; phase 1 plans 'daily' x2 and 'moving' x1 every day.
+    sessions = [s(0, routine="daily"), s(0, routine="daily", hour=15), s(0, routine="moving")]
+    weeks = weekly_adherence(sessions, plan, SURGERY, SURGERY, SURGERY + timedelta(days=6))
+    assert len(weeks) == 1
+    assert (weeks[0].week, weeks[0].start, weeks[0].planned, weeks[0].done) == (1, SURGERY, 21, 3)
+    assert weeks[0].fraction == pytest.approx(3 / 21)
+
+
+def test_adherence_caps_extra_sessions_and_ignores_unfinished_ones(plan: Plan) -> None:
+    day = SURGERY + timedelta(days=1)
+    sessions = [
+        s(1, routine="daily", hour=8),
+        s(1, routine="daily", hour=9),
+        s(1, routine="daily", hour=10),  # a third 'daily': only two were due
+        s(1, routine="moving", status="partial"),  # partial counts as done
+        s(1, routine="moving", status="blocked"),  # stopped by a warning sign: not done
+        s(1, routine="not-in-plan"),
+    ]
+    weeks = weekly_adherence(sessions, plan, SURGERY, day, day)
+    assert (weeks[0].planned, weeks[0].done) == (3, 3)
+    in_progress = [s(1, routine="daily", status="in-progress")]
+    assert weekly_adherence(in_progress, plan, SURGERY, day, day)[0].done == 0
+
+
+def test_adherence_weeks_start_on_the_surgery_weekday_and_skip_days_before_use(
+    plan: Plan,
+) -> None:
+    since = SURGERY + timedelta(days=5)
+    until = SURGERY + timedelta(days=8)
+    weeks = weekly_adherence([], plan, SURGERY, since, until)
+    assert [(w.week, w.planned, w.done) for w in weeks] == [(1, 6, 0), (2, 6, 0)]
+    assert weekly_adherence([], plan, SURGERY, until, since) == []
+
+
+def test_adherence_follows_days_per_week_in_later_phases(plan: Plan) -> None:
+    # Phase 3 (weeks 12-26): core 5 days a week, legs 3, stretches 7: 15 a week.
+    start = SURGERY + timedelta(weeks=12)
+    weeks = weekly_adherence([], plan, SURGERY, start, start + timedelta(days=6))
+    assert weeks[0].planned == 15
+
+
+# -- walking -------------------------------------------------------------------------------------
+def test_walking_days_without_a_log_are_gaps_and_goals_follow_the_schedule(plan: Plan) -> None:
+    start = SURGERY - timedelta(days=1)
+    end = SURGERY + timedelta(days=2)
+    walk = walking_series({SURGERY: 10, end: 25}, plan, SURGERY, start, end)
+    assert walk.minutes == (None, 10, None, 25)
+    assert walk.goal[0] is None  # before surgery: no goal
+    assert walk.goal[1] == 10  # fusion phase 1 starts at 10 minutes a day
+
+
+# -- exercises, phases ---------------------------------------------------------------------------
+def test_tally_exercises_done_and_skipped() -> None:
+    tally = tally_exercises(
+        [
+            ("step-done", "bridge"),
+            ("step-skipped", "bridge"),  # one step skipped, others done: done
+            ("step-skipped", "clamshell"),
+            ("paused", None),
+            ("step-done", "walking"),
+        ]
+    )
+    assert tally.done == ("bridge", "walking")
+    assert tally.skipped == ("clamshell",)
+
+
+def test_phase_marks_up_to_a_day(plan: Plan) -> None:
+    marks = phase_marks(plan, SURGERY, SURGERY + timedelta(weeks=7))
+    assert [(m.start, m.title) for m in marks] == [
+        (SURGERY, "Phase 1: Protect"),
+        (SURGERY + timedelta(weeks=6), "Phase 2: Early mobility"),
+    ]
+
+
+# -- everything together -------------------------------------------------------------------------
+def _input(plan: Plan, sessions: list[S], today_offset: int = 27, **kw: object) -> ProgressInput:
+    return ProgressInput(
+        surgery_date=SURGERY,
+        today=SURGERY + timedelta(days=today_offset),
+        plan=plan,
+        sessions=sessions,
+        walking=kw.pop("walking", {}),  # type: ignore[arg-type]
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+def test_build_progress_improving_leg_pain(plan: Plan) -> None:
+    sessions = [s(d, (6, 7), (6, 7)) for d in (1, 2, 3)] + [s(d, (5, 3)) for d in (22, 24, 26)]
+    progress = build_progress(_input(plan, sessions))
+    assert progress.start == SURGERY
+    assert progress.days == 28
+    assert progress.pain["leg", "before"].on(SURGERY + timedelta(days=10)) is None
+    leg = progress.changes["leg"]
+    assert leg is not None
+    assert (leg.points, leg.percent, leg.meaningful) == (-4.0, 57, True)
+    back = progress.changes["back"]
+    assert back is not None
+    assert not back.meaningful
+    assert progress.current_phase == "Phase 1: Protect"
+    assert progress.last_week[0] == 21  # the seven days before today, three a day
+
+
+def test_build_progress_without_sessions_has_no_baseline_or_adherence(plan: Plan) -> None:
+    progress = build_progress(
+        _input(
+            plan,
+            [],
+            psfs=[PsfsEntry(SURGERY, (("Walk", 3), ("Sit", 5), ("Socks", 4)))],
+            odi=[OdiEntry(SURGERY, 40)],
+            red_flags=[RedFlagEvent(SURGERY, "call-24h", ("fall",))],
+        )
+    )
+    assert progress.baselines["back"] is None
+    assert progress.changes["leg"] is None
+    assert progress.adherence == ()
+    assert progress.psfs[0].score == 4.0
+    assert progress.red_flags[0].outcome == "call-24h"
