@@ -1,0 +1,331 @@
+"""The therapist's changes to a plan, as pure functions that return a new ``Plan``.
+
+Every change that could put a restricted movement into a phase asks ``coach.domain.safety``
+first: an exercise whose movements the phase (or the surgeon's extra restrictions) restrict is
+refused with plain words, unless the therapist states a reason, which is stored with the item
+and shown to the patient. ``check_plan`` re-reads the result through the strict plan reader, so
+an edited plan can always be stored and loaded again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, fields, replace
+from datetime import date, timedelta
+
+from coach.domain.catalogue import DOSAGE_LIMITS, MOVEMENT_TAGS, TAG_LABELS, Catalogue, Dosage
+from coach.domain.fields import CONTROL_OK, DataError
+from coach.domain.plan import Plan, plan_from_dict, plan_to_dict
+from coach.domain.protocol import MAX_WEEKS, Phase, Prescription, Routine, WalkingGoal
+from coach.domain.safety import blocked_movements, explain_block
+
+MAX_ITEMS = 10  # per routine, as the plan reader allows
+MAX_REASON = 300
+MAX_NOTE = 2000
+WALK_MINUTES = (0, 240)
+WALKS_PER_DAY = (1, 8)
+TIMES_PER_DAY = (1, 4)
+DAYS_PER_WEEK = (1, 7)
+
+
+class PlanEditError(ValueError):
+    """A change that cannot be made, in one plain sentence for the therapist."""
+
+
+class RestrictedExerciseError(PlanEditError):
+    """The exercise involves a movement this phase restricts; a reason would allow it."""
+
+    def __init__(self, message: str, exercise_id: str, blocked: frozenset[str]) -> None:
+        super().__init__(message)
+        self.message = message
+        self.exercise_id = exercise_id
+        self.blocked = blocked
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """An item that the phase's restrictions would block and that has no stated reason."""
+
+    phase: int
+    routine: str
+    exercise_id: str
+    blocked: frozenset[str]
+
+
+def patient_reason_text(item: Prescription) -> str:
+    """What the patient sees beside an exercise the therapist added against a restriction."""
+    return f"Your therapist added this: {item.reason}" if item.reason else ""
+
+
+def _check_text(value: str, what: str, max_len: int, *, allow_empty: bool) -> str:
+    if not allow_empty and not value.strip():
+        raise PlanEditError(f"Please write {what}.")
+    if len(value) > max_len:
+        raise PlanEditError(f"The {what} must be at most {max_len} characters.")
+    if any((ord(ch) < 32 or ord(ch) == 127) and ch not in CONTROL_OK for ch in value):
+        raise PlanEditError(f"The {what} contains a character that cannot be shown.")
+    return value
+
+
+def _check_range(value: int, limits: tuple[int, int], what: str) -> None:
+    lo, hi = limits
+    if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
+        raise PlanEditError(f"The {what} must be a whole number from {lo} to {hi}.")
+
+
+# -- finding things ------------------------------------------------------------------------------
+def _phase(plan: Plan, number: int) -> Phase:
+    if not 1 <= number <= len(plan.phases):
+        raise PlanEditError(f"This plan has no phase {number}.")
+    return plan.phase(number)
+
+
+def _with_phase(plan: Plan, number: int, change: Callable[[Phase], Phase]) -> Plan:
+    phase = _phase(plan, number)
+    phases = list(plan.phases)
+    phases[number - 1] = change(phase)
+    return replace(plan, phases=tuple(phases))
+
+
+def _with_routine(
+    plan: Plan, number: int, routine_id: str, change: Callable[[Routine], Routine]
+) -> Plan:
+    def on_phase(phase: Phase) -> Phase:
+        routines = list(phase.routines)
+        for index, routine in enumerate(routines):
+            if routine.id == routine_id:
+                routines[index] = change(routine)
+                return replace(phase, routines=tuple(routines))
+        raise PlanEditError(f"Phase {number} has no routine called {routine_id!r}.")
+
+    return _with_phase(plan, number, on_phase)
+
+
+def _check_index(routine: Routine, index: int) -> None:
+    if not 0 <= index < len(routine.items):
+        raise PlanEditError(f"{routine.name} has no exercise number {index + 1}.")
+
+
+# -- exercises in a routine ----------------------------------------------------------------------
+def check_allowed(
+    plan: Plan, catalogue: Catalogue, number: int, exercise_id: str, reason: str = ""
+) -> str:
+    """Ask safety whether ``exercise_id`` may go into phase ``number``; returns the clean reason.
+
+    Raises ``RestrictedExerciseError`` (with safety's plain words) when a restricted movement is
+    involved and no reason is given.
+    """
+    if exercise_id not in catalogue:
+        raise PlanEditError(f"There is no exercise called {exercise_id!r}.")
+    exercise = catalogue[exercise_id]
+    blocked = blocked_movements(exercise, _phase(plan, number), plan.extra_restrictions)
+    reason = reason.strip()
+    if reason:
+        _check_text(reason, "reason", MAX_REASON, allow_empty=False)
+    if blocked and not reason:
+        message = f"{explain_block(exercise, blocked)} To add it anyway, write your reason."
+        raise RestrictedExerciseError(message, exercise_id, blocked)
+    return reason if blocked else ""
+
+
+def add_exercise(
+    plan: Plan,
+    catalogue: Catalogue,
+    number: int,
+    routine_id: str,
+    exercise_id: str,
+    *,
+    reason: str = "",
+    dosage: Dosage | None = None,
+) -> Plan:
+    """Add an exercise at the end of a routine, with its usual dose unless one is given.
+
+    A reason is kept only when it was needed (a restricted movement); it is then shown to the
+    patient as "Your therapist added this: ...".
+    """
+    kept_reason = check_allowed(plan, catalogue, number, exercise_id, reason)
+    exercise = catalogue[exercise_id]
+    dose = dosage if dosage is not None else exercise.dosage
+    _check_dosage(dose)
+
+    def change(routine: Routine) -> Routine:
+        if len(routine.items) >= MAX_ITEMS:
+            raise PlanEditError(
+                f"{routine.name} already has {MAX_ITEMS} exercises. Remove one first."
+            )
+        if any(item.exercise_id == exercise_id for item in routine.items):
+            raise PlanEditError(f"{exercise.name} is already in {routine.name}.")
+        item = Prescription(exercise_id, dose, kept_reason)
+        return replace(routine, items=(*routine.items, item))
+
+    return _with_routine(plan, number, routine_id, change)
+
+
+def remove_exercise(plan: Plan, number: int, routine_id: str, index: int) -> Plan:
+    def change(routine: Routine) -> Routine:
+        _check_index(routine, index)
+        if len(routine.items) == 1:
+            raise PlanEditError(f"{routine.name} needs at least one exercise.")
+        return replace(routine, items=routine.items[:index] + routine.items[index + 1 :])
+
+    return _with_routine(plan, number, routine_id, change)
+
+
+def move_exercise(plan: Plan, number: int, routine_id: str, index: int, offset: int) -> Plan:
+    """Move an exercise up (offset -1) or down (+1) in its routine; stops at the ends."""
+
+    def change(routine: Routine) -> Routine:
+        _check_index(routine, index)
+        target = min(max(index + offset, 0), len(routine.items) - 1)
+        items = list(routine.items)
+        items.insert(target, items.pop(index))
+        return replace(routine, items=tuple(items))
+
+    return _with_routine(plan, number, routine_id, change)
+
+
+def _check_dosage(dosage: Dosage) -> None:
+    words = {
+        "sets": "number of sets",
+        "reps": "number of times",
+        "hold_s": "hold (seconds)",
+        "rest_s": "rest (seconds)",
+        "minutes": "minutes",
+        "tempo_s": "seconds per movement",
+    }
+    for f in fields(Dosage):
+        _check_range(getattr(dosage, f.name), DOSAGE_LIMITS[f.name], words[f.name])
+
+
+def set_dosage(plan: Plan, number: int, routine_id: str, index: int, dosage: Dosage) -> Plan:
+    _check_dosage(dosage)
+
+    def change(routine: Routine) -> Routine:
+        _check_index(routine, index)
+        items = list(routine.items)
+        items[index] = replace(items[index], dosage=dosage)
+        return replace(routine, items=tuple(items))
+
+    return _with_routine(plan, number, routine_id, change)
+
+
+def set_frequency(
+    plan: Plan, number: int, routine_id: str, times_per_day: int, days_per_week: int
+) -> Plan:
+    """How often a routine is done: 1-4 times a day, on 1-7 days a week."""
+    _check_range(times_per_day, TIMES_PER_DAY, "times a day")
+    _check_range(days_per_week, DAYS_PER_WEEK, "days a week")
+    return _with_routine(
+        plan,
+        number,
+        routine_id,
+        lambda r: replace(r, times_per_day=times_per_day, days_per_week=days_per_week),
+    )
+
+
+# -- phase settings ------------------------------------------------------------------------------
+def default_start(plan: Plan, surgery_date: date, number: int) -> date:
+    return surgery_date + timedelta(weeks=_phase(plan, number).weeks_from)
+
+
+def effective_start(plan: Plan, surgery_date: date, number: int) -> date:
+    override = plan.start_override(number)
+    return override if override is not None else default_start(plan, surgery_date, number)
+
+
+def set_phase_start(plan: Plan, surgery_date: date, number: int, start: date | None) -> Plan:
+    """Advance or hold back when a phase starts (None: back to the protocol's week).
+
+    Phase 1 starts at surgery. A moved start must stay after the phase before and before the
+    phase after, so the phases still follow one another.
+    """
+    _phase(plan, number)
+    if number == 1:
+        raise PlanEditError("Phase 1 always starts on the day of surgery.")
+    starts = dict(plan.phase_starts)
+    if start is None or start == default_start(plan, surgery_date, number):
+        starts.pop(number, None)
+    else:
+        if start <= surgery_date:
+            raise PlanEditError("A phase must start after the day of surgery.")
+        if start > surgery_date + timedelta(weeks=MAX_WEEKS):
+            raise PlanEditError("That start date is too far away.")
+        starts[number] = start
+    moved = replace(plan, phase_starts=tuple(sorted(starts.items())))
+    before = effective_start(moved, surgery_date, number - 1)
+    mine = effective_start(moved, surgery_date, number)
+    if mine <= before:
+        raise PlanEditError(
+            f"Phase {number} must start after phase {number - 1}, "
+            f"which starts on {before:%d %B %Y}."
+        )
+    if number < len(plan.phases):
+        after = effective_start(moved, surgery_date, number + 1)
+        if mine >= after:
+            raise PlanEditError(
+                f"Phase {number} must start before phase {number + 1}, "
+                f"which starts on {after:%d %B %Y}. Move phase {number + 1} first."
+            )
+    return moved
+
+
+def set_walking(plan: Plan, number: int, goal: WalkingGoal) -> Plan:
+    _check_range(goal.minutes_start, WALK_MINUTES, "walking minutes at the start")
+    _check_range(goal.minutes_end, WALK_MINUTES, "walking minutes at the end")
+    _check_range(goal.walks_per_day, WALKS_PER_DAY, "number of walks a day")
+    return _with_phase(plan, number, lambda p: replace(p, walking=goal))
+
+
+def conflicts(plan: Plan, catalogue: Catalogue, extra: frozenset[str]) -> list[Conflict]:
+    """Items that would be blocked under ``extra`` restrictions and have no reason."""
+    found = []
+    for phase in plan.phases:
+        for routine in phase.routines:
+            for item in routine.items:
+                exercise = catalogue[item.exercise_id]
+                blocked = blocked_movements(exercise, phase, extra)
+                if blocked and not item.reason:
+                    found.append(Conflict(phase.number, routine.id, item.exercise_id, blocked))
+    return found
+
+
+def set_extra_restrictions(
+    plan: Plan, catalogue: Catalogue, tags: Iterable[str], *, remove_conflicts: bool = False
+) -> Plan:
+    """The surgeon's own restrictions, on top of each phase's.
+
+    Exercises in the plan that would break a new restriction (and have no stated reason) are
+    either removed (``remove_conflicts``, after the therapist agreed) or the change is refused,
+    naming the first of them.
+    """
+    chosen = frozenset(tags)
+    unknown = sorted(chosen - set(MOVEMENT_TAGS))
+    if unknown:
+        raise PlanEditError(f"{unknown[0]!r} is not a known movement.")
+    found = conflicts(plan, catalogue, chosen)
+    if found and not remove_conflicts:
+        first = found[0]
+        words = ", ".join(TAG_LABELS[t] for t in sorted(first.blocked))
+        more = f" ({len(found) - 1} more)" if len(found) > 1 else ""
+        raise PlanEditError(
+            f"{catalogue[first.exercise_id].name} in phase {first.phase} involves {words}. "
+            f"Remove it from the plan first{more}."
+        )
+    for conflict in found:
+        routine = plan.phase(conflict.phase).routine(conflict.routine)
+        index = [i.exercise_id for i in routine.items].index(conflict.exercise_id)
+        plan = remove_exercise(plan, conflict.phase, conflict.routine, index)
+    return replace(plan, extra_restrictions=chosen)
+
+
+def set_note(plan: Plan, note: str) -> Plan:
+    """The therapist's note to the patient (shown on Today and on the handout)."""
+    return replace(plan, note=_check_text(note, "note", MAX_NOTE, allow_empty=True).strip())
+
+
+def check_plan(plan: Plan, catalogue: Catalogue) -> Plan:
+    """Read the plan back through the strict reader; raises PlanEditError if it would not load."""
+    try:
+        return plan_from_dict(plan_to_dict(plan), catalogue, "plan")
+    except DataError as exc:
+        raise PlanEditError(str(exc)) from exc

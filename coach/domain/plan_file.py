@@ -1,0 +1,324 @@
+"""The plan file: a therapist's plan handed over as one versioned JSON file.
+
+::
+
+    {
+      "format": "rehab-coach-plan",
+      "schema_version": 1,
+      "created_at": "2026-03-01T10:15:00.000+00:00",
+      "therapist": "Alex Moreno",
+      "plan": { ...plan_to_dict()... },
+      "custom_exercises": [
+        { ...an exercise as in exercises/catalogue/..., "figure": "figures/<id>.svg" }
+      ]
+    }
+
+A plan file comes from outside, so it is read as untrusted: size, encoding, nesting depth,
+duplicate keys, NaN/Infinity and huge numbers are all refused *before* or *while* JSON is parsed
+(Python's ``json`` would accept or crash on each), then every field goes through the strict
+``Fields`` reader. A bad file gets one sentence saying what is wrong and where.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from coach.domain.catalogue import Catalogue, Exercise, parse_exercise
+from coach.domain.fields import DataError, Fields
+from coach.domain.plan import Plan, plan_from_dict, plan_to_dict
+
+FORMAT = "rehab-coach-plan"
+SCHEMA_VERSION = 1
+SOURCE = "plan file"
+MAX_BYTES = 1024 * 1024
+# Deepest nesting the format uses: file { plan { phases [ phase { routines [ routine { items
+# [ item { ... = 8 levels. Anything deeper cannot be a plan file.
+MAX_DEPTH = 8
+MAX_NUMBER_CHARS = 24  # longer numbers are never valid in a plan (and could be slow to parse)
+MAX_CUSTOM = 50
+MAX_THERAPIST = 80
+SUFFIX = ".rcplan.json"
+FIGURE_PATH = re.compile(r"^figures/[a-z0-9]+(-[a-z0-9]+)*\.svg$")
+
+
+@dataclass(frozen=True)
+class PlanFile:
+    """A plan as handed over, with who made it and when, and any exercises it brings along."""
+
+    plan: Plan
+    therapist: str
+    created_at: datetime
+    custom_exercises: tuple[Exercise, ...] = ()
+    figures: tuple[tuple[str, str], ...] = ()  # (exercise id, path inside the app's assets)
+
+    def catalogue(self, base: Catalogue) -> Catalogue:
+        """``base`` plus this file's own exercises."""
+        return extend_catalogue(base, self.custom_exercises)
+
+
+def extend_catalogue(base: Catalogue, extra: tuple[Exercise, ...]) -> Catalogue:
+    if not extra:
+        return base
+    merged = {exercise.id: exercise for exercise in base}
+    merged.update({exercise.id: exercise for exercise in extra})
+    return Catalogue(merged)
+
+
+# -- writing -------------------------------------------------------------------------------------
+def exercise_to_dict(exercise: Exercise) -> dict[str, Any]:
+    """The catalogue-file shape of an exercise (what ``parse_exercise`` reads back)."""
+    data: dict[str, Any] = {
+        "id": exercise.id,
+        "name": exercise.name,
+        "category": exercise.category,
+        "position": exercise.position,
+        "summary": exercise.summary,
+        "steps": list(exercise.steps),
+        "cues": list(exercise.cues),
+        "stop_if": exercise.stop_if,
+        "movements": sorted(exercise.movements),
+        "per_side": exercise.per_side,
+        "therapist_only": exercise.therapist_only,
+        "dosage": {
+            "sets": exercise.dosage.sets,
+            "reps": exercise.dosage.reps,
+            "hold_s": exercise.dosage.hold_s,
+            "rest_s": exercise.dosage.rest_s,
+            "minutes": exercise.dosage.minutes,
+            "tempo_s": exercise.dosage.tempo_s,
+        },
+        "sources": list(exercise.sources),
+    }
+    if exercise.easier:
+        data["easier"] = exercise.easier
+    if exercise.harder:
+        data["harder"] = exercise.harder
+    return data
+
+
+def plan_file_to_dict(plan_file: PlanFile) -> dict[str, Any]:
+    figures = dict(plan_file.figures)
+    custom = []
+    for exercise in plan_file.custom_exercises:
+        data = exercise_to_dict(exercise)
+        if exercise.id in figures:
+            data["figure"] = figures[exercise.id]
+        custom.append(data)
+    return {
+        "format": FORMAT,
+        "schema_version": SCHEMA_VERSION,
+        "created_at": plan_file.created_at.isoformat(timespec="milliseconds"),
+        "therapist": plan_file.therapist,
+        "plan": plan_to_dict(plan_file.plan),
+        "custom_exercises": custom,
+    }
+
+
+def dump_plan_file(plan_file: PlanFile) -> bytes:
+    """UTF-8 JSON, indented so a person can read it; ends with a newline."""
+    text = json.dumps(plan_file_to_dict(plan_file), indent=2, ensure_ascii=False)
+    return (text + "\n").encode("utf-8")
+
+
+# -- reading -------------------------------------------------------------------------------------
+class _RefusedError(Exception):
+    """Raised inside json hooks; turned into a DataError outside the parser."""
+
+
+def _error(reason: str, path: str = "") -> DataError:
+    return DataError(SOURCE, path, reason)
+
+
+def _deepest(text: str) -> Iterator[int]:
+    """The bracket depth at each opening bracket, ignoring brackets inside strings."""
+    depth = 0
+    in_string = False
+    escaped = False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            yield depth
+        elif ch in "]}":
+            depth -= 1
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _RefusedError(f"has the field {key!r} twice")
+        if value is None:  # the format never uses null; leave a field out instead
+            raise _RefusedError(f"has no value (null) for the field {key!r}")
+        result[key] = value
+    return result
+
+
+def _no_constant(name: str) -> Any:
+    raise _RefusedError(f"contains {name}, which is not a number a plan can use")
+
+
+def _finite_float(text: str) -> float:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise _RefusedError(f"contains a number that is far too long ({text[:12]}...)")
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise _RefusedError(f"contains a number that is far too large ({text})")
+    return value
+
+
+def _short_int(text: str) -> int:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise _RefusedError(f"contains a number that is far too long ({text[:12]}...)")
+    return int(text)
+
+
+def parse_json(raw: bytes) -> object:
+    """Bytes to a JSON value, refusing everything a plan file must not be or contain."""
+    if not raw.strip():
+        raise _error("is empty")
+    if len(raw) > MAX_BYTES:
+        raise _error(f"is larger than 1 MB ({len(raw) // 1024} KB); a plan is much smaller")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _error(f"is not UTF-8 text (a bad byte at position {exc.start})") from None
+    if max(_deepest(text), default=0) > MAX_DEPTH:
+        raise _error(f"is nested deeper than a plan file can be ({MAX_DEPTH} levels)")
+    try:
+        return json.loads(
+            text,
+            object_pairs_hook=_no_duplicates,
+            parse_constant=_no_constant,
+            parse_float=_finite_float,
+            parse_int=_short_int,
+        )
+    except _RefusedError as exc:
+        raise _error(str(exc)) from None
+    except json.JSONDecodeError as exc:
+        raise _error(
+            f"is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
+        ) from None
+    except (ValueError, RecursionError) as exc:  # belt and braces: never a traceback
+        raise _error(f"is not valid JSON ({exc})") from None
+
+
+def check_figure_path(value: str) -> str:
+    """A figure must be one of the app's own ``figures/<id>.svg``: no folders outside the
+    app's assets, no absolute paths, no '..', no web addresses."""
+    if "://" in value or value.lower().startswith(("http:", "https:", "file:", "data:")):
+        raise ValueError("must not be a web address; only the app's own figures can be used")
+    if value.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", value) or "\\" in value:
+        raise ValueError("must not be a path on the computer; only figures/<name>.svg is allowed")
+    if ".." in PurePosixPath(value).parts:
+        raise ValueError("must not contain '..'; only figures/<name>.svg is allowed")
+    if not FIGURE_PATH.match(value):
+        raise ValueError("must look like figures/<name>.svg (the app's own figures)")
+    return value
+
+
+def figure_file(assets: Path, relative: str) -> Path | None:
+    """The file inside ``assets`` that ``relative`` names, or None if it points elsewhere."""
+    try:
+        check_figure_path(relative)
+    except ValueError:
+        return None
+    root = assets.resolve()
+    path = (root / relative).resolve()
+    return path if path.is_relative_to(root) and path.is_file() else None
+
+
+def read_plan_file(raw: bytes, catalogue: Catalogue) -> PlanFile:
+    """Strictly read a plan file; raises DataError("plan file: <where> <what>") on any problem."""
+    data = parse_json(raw)
+    if not isinstance(data, dict):
+        kinds = {list: "a list", str: "text", bool: "true or false", int: "a number"}
+        kind = kinds.get(type(data), "a number" if isinstance(data, float) else "empty (null)")
+        raise _error(f"must be a JSON object with named fields, not {kind}")
+    f = Fields(data, SOURCE)
+    fmt = f.text("format", max_len=40)
+    if fmt != FORMAT:
+        raise f.error("format", f'must be "{FORMAT}" (this is not a Rehab Coach plan file)')
+    version = f.integer("schema_version", 1, 1_000_000)
+    if version > SCHEMA_VERSION:
+        raise f.error(
+            "schema_version",
+            f"is {version}, newer than this app reads ({SCHEMA_VERSION}); please update "
+            "Rehab Coach",
+        )
+    created = _read_time(f, "created_at")
+    therapist = f.text("therapist", max_len=MAX_THERAPIST, allow_empty=True).strip()
+    custom, figures = _read_custom(f, data.get("custom_exercises"), catalogue)
+    full = extend_catalogue(catalogue, custom)
+    f.table("plan")  # present and a table; read below by the plan reader itself
+    f.finish()
+    plan = plan_from_dict(data["plan"], full, SOURCE)
+    return PlanFile(plan, therapist, created, custom, figures)
+
+
+def _read_time(f: Fields, key: str) -> datetime:
+    text = f.text(key, max_len=40)
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise f.error(key, "must be a date and time like 2026-03-01T10:15:00+00:00") from None
+    if moment.tzinfo is None:
+        raise f.error(key, "must include the time zone, like +00:00")
+    return moment
+
+
+def _read_custom(
+    f: Fields, raw: object, catalogue: Catalogue
+) -> tuple[tuple[Exercise, ...], tuple[tuple[str, str], ...]]:
+    exercises: list[Exercise] = []
+    figures: list[tuple[str, str]] = []
+    f.tables("custom_exercises", max_items=MAX_CUSTOM, required=False)  # a list of tables
+    items = raw if isinstance(raw, list) else []
+    for index, item in enumerate(items):
+        where = f"custom_exercises[{index}]"
+        data = dict(item)
+        figure = data.pop("figure", None)
+        try:
+            exercise = parse_exercise(data, SOURCE)
+        except DataError as exc:
+            raise _error(exc.reason, f"{where}.{exc.path}" if exc.path else where) from None
+        if exercise.id in catalogue:
+            raise _error(
+                f"is {exercise.id!r}, which the app already has; a custom exercise needs its "
+                "own id",
+                f"{where}.id",
+            )
+        if any(e.id == exercise.id for e in exercises):
+            raise _error(f"repeats {exercise.id!r}", f"{where}.id")
+        if figure is not None:
+            if not isinstance(figure, str):
+                raise _error("must be text", f"{where}.figure")
+            try:
+                figures.append((exercise.id, check_figure_path(figure)))
+            except ValueError as exc:
+                raise _error(str(exc), f"{where}.figure") from None
+        exercises.append(exercise)
+    known = set(catalogue.ids()) | {e.id for e in exercises}
+    for index, exercise in enumerate(exercises):
+        for key in ("easier", "harder"):
+            target = getattr(exercise, key)
+            if target is not None and target not in known:
+                raise _error(
+                    f"names {target!r}, which is not in the catalogue",
+                    f"custom_exercises[{index}].{key}",
+                )
+    return tuple(exercises), tuple(figures)
