@@ -9,24 +9,32 @@ draw the primitives made here, so the app and paper always show the same picture
 Picture and units
 -----------------
 The picture is a side view. x grows to the right, y grows upwards and the floor is y = 0. One
-unit is about 1/100 of the figure's height: a standing figure's hips are at y = 50, its
-shoulders at 80 and the top of its head at 100. Bones are thigh 25, shin 25, foot 10, trunk 30
-(hip to shoulder), upper arm 17, forearm with hand 19, neck 5, head radius 7.5.
+unit is about 1/100 of the figure's height: a standing figure's hips are about 50 above its
+ankles, its shoulders 80 and the top of its head 100. Bones are thigh 25, shin 25, foot 10,
+trunk 30 (hip to shoulder), upper arm 17, forearm with hand 19, neck 5, head radius 7.5. Limbs
+are drawn 5 units thick and the trunk 8.5, so a limb resting on the floor has its joints at
+y = 2 to 2.5 and a body lying on the mat has its hips at y = 4.5.
 
 A standing figure faces right. "Near" limbs are the ones closest to the viewer: they are drawn
 dark and in front; "far" limbs are drawn lighter, behind the body.
 
-With ``view = "front"`` (side-lying exercises) the picture looks at the patient's front while they
-lie on their side on the mat, head to the left. The same angles then describe the picture
-rather than anatomy: a positive hip angle lifts the top leg towards the ceiling (a side leg
-lift), and "near" means the top arm and leg. No nose is drawn in this view.
+Two other views keep the same angles but let them describe the picture rather than anatomy:
+
+* ``view = "front"`` (side-lying exercises) looks at the patient's front while they lie on their
+  side on the mat, head to the left. A positive hip angle lifts the top leg towards the ceiling
+  (a side leg lift), and "near" means the top arm and leg.
+* ``view = "top"`` looks down from the ceiling at a patient lying on their back, head to the
+  left; the mat is drawn under the whole body. Arms out to the sides are shoulder 90 (near)
+  and -90 (far); bent knees pointing at the ceiling are ``turn = 90``.
+
+No nose is drawn in these two views.
 
 Pose fields (degrees unless said otherwise)
 -------------------------------------------
 =================  ==========  ==================================================================
 field              range       meaning
 =================  ==========  ==================================================================
-x, y               -300..300   where the hip joint is, in figure units (standing: y = 50, lying: 5)
+x, y               -300..300   where the hip joint is, in figure units (standing: y = 52)
 trunk              -180..180   lean of the hip-to-shoulder line from upright; positive leans
                                forward (towards the right). 0 standing or sitting, 45 hip hinge,
                                90 face down or on hands and knees (head right), -90 lying on the
@@ -35,29 +43,44 @@ spine              -60..60     curve of the back: 0 straight, positive arched (h
                                pushed forward), negative rounded (a cat's back)
 neck               -70..70     head bent forward (chin to chest) positive, tipped back negative,
                                measured from the top of the spine
-shoulder_near/far  -90..200    upper arm from the trunk: 0 hanging along the trunk, 90 pointing
-                               forward, 180 overhead, negative behind the body
-elbow_near/far     0..160      0 straight; bending brings the hand forward and up
+shoulder_near/far  -180..270   upper arm from the trunk: 0 hanging along the trunk, 90 pointing
+                               forward, 180 overhead, negative behind the body. -110 and
+                               250 draw the same arm: choose the one that animates the way
+                               the arm really turns
+elbow_near/far     -160..160   0 straight; bending brings the hand forward and up. Negative
+                               bends the other way, as seen when the arm is turned (elbow out
+                               to the side, hand on the belly or behind the back)
 hip_near/far       -60..160    thigh from the trunk line: 0 in line (standing), 90 forward
                                (sitting), negative behind the body (back leg of a lunge)
 knee_near/far      0..160      0 straight; bending takes the heel back
 ankle_near/far     -90..50     foot from the shin: 0 a right angle (standing), positive toes up
                                towards the shin, negative toes pointed (tiptoe; -90 lies flat
                                behind, as when kneeling)
-turn_near/far      0..90       turns a bent leg out of the picture about the hip-to-ankle line:
-                               0 the knee bends in the picture, 90 it points at the viewer.
-                               Knees dropped to one side, a crossed leg, a clamshell.
+turn_near/far      0..180      turns a bent leg about the hip-to-ankle line: 0 the knee bends
+                               in the picture, 90 it points at the viewer, 180 it bends in the
+                               picture the other way. A crossed leg, a clamshell, knee rolls
 =================  ==========  ==================================================================
 
-Common starting points: standing ``y = 50, trunk = 0``; lying on the back with knees bent
-``y = 5, trunk = -90, neck = 12, hip = 45, knee = 90, ankle = -45``; face down ``y = 5,
-trunk = 90``; hands and knees ``y = 27, trunk = 80, hip = 80, knee = 90, shoulder = 90,
-ankle = -90``; sitting on a chair ``y = 28, trunk = 0, hip = 90, knee = 90``.
+Common starting points (the shipped files are worked examples of every position):
+
+* standing: ``y = 52, trunk = 0``
+* lying on the back, knees bent: ``y = 4.5, trunk = -90, neck = 12, hip = 45, knee = 90,
+  ankle = -45``; arms by the sides ``shoulder = 3``
+* lying face down: ``y = 4.5, trunk = 90, neck = -10, ankle = -90``; when the trunk rises, set
+  ``hip = trunk - 90`` so that the legs stay on the mat
+* hands and knees: ``y = 27, trunk = 70, hip = 70, shoulder = 70, knee = 90, ankle = -90``
+* sitting on a chair (``{ kind = "chair", y = 23 }``): ``y = 27, trunk = 0, hip = 90,
+  knee = 90``
+* side-lying (``view = "front"``): ``y = 4.5, trunk = -90, neck = 25, shoulder_far = 180``
+  (the bottom arm under the head)
+
+Angles are interpolated one by one, so check the frames in between too: a limb that swings
+the long way round can pass through the floor (``tests/domain/test_figure.py`` checks this).
 
 File fields
 -----------
 ``id``         (required) the exercise id, equal to the file name
-``view``       "side" (default) or "front" (see above)
+``view``       "side" (default), "front" or "top" (see above)
 ``props``      list; each item a kind name or a table ``{ kind = "...", x = , y = , width = ,
                height = }`` (all numbers optional). Kinds: ``floor`` (a line at y = 0),
                ``mat`` (an exercise mat on the floor), ``bed`` (top at ``y``, default 25, from
@@ -104,6 +127,7 @@ LIMB_WIDTH: Final = 5.0
 TRUNK_WIDTH: Final = 8.5
 PROP_WIDTH: Final = 2.5
 THIN_WIDTH: Final = 1.5
+NOSE_RADIUS: Final = 2.2
 
 BONE_LENGTHS: Final[Mapping[str, float]] = {
     "trunk": TRUNK_LENGTH,
@@ -115,8 +139,8 @@ BONE_LENGTHS: Final[Mapping[str, float]] = {
     **{f"foot-{side}": FOOT_LENGTH for side in ("near", "far")},
 }
 
-View: TypeAlias = Literal["side", "front"]
-VIEWS: Final = ("side", "front")
+View: TypeAlias = Literal["side", "front", "top"]
+VIEWS: Final = ("side", "front", "top")
 PROP_KINDS: Final = (
     "floor", "mat", "bed", "chair", "wall", "step", "strap", "dowel", "bike", "water",
 )  # fmt: skip
@@ -131,7 +155,7 @@ HIGHLIGHT_REGIONS: Final = (
       for bone in ("upper-arm", "forearm", "thigh", "shin", "foot")),
 )  # fmt: skip
 DEFAULT_ARROW_OFFSET: Final = 9.0
-_MIN_ARROW_TRAVEL: Final = 4.0
+_MIN_ARROW_TRAVEL: Final = 6.0
 _ID_PATTERN: Final = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -175,12 +199,12 @@ POSE_RANGES: Final[Mapping[str, tuple[float, float]]] = {
     "trunk": (-180, 180),
     "spine": (-60, 60),
     "neck": (-70, 70),
-    **{f"shoulder_{s}": (-90, 200) for s in ("near", "far")},
-    **{f"elbow_{s}": (0, 160) for s in ("near", "far")},
+    **{f"shoulder_{s}": (-180, 270) for s in ("near", "far")},
+    **{f"elbow_{s}": (-160, 160) for s in ("near", "far")},
     **{f"hip_{s}": (-60, 160) for s in ("near", "far")},
     **{f"knee_{s}": (0, 160) for s in ("near", "far")},
     **{f"ankle_{s}": (-90, 50) for s in ("near", "far")},
-    **{f"turn_{s}": (0, 90) for s in ("near", "far")},
+    **{f"turn_{s}": (0, 180) for s in ("near", "far")},
 }
 
 
@@ -215,6 +239,11 @@ class Figure:
     highlight: tuple[str, ...] = ()
     arrows: tuple[ArrowHint, ...] = ()
     anchor: str | None = None
+
+
+def figure_title(figure_id: str) -> str:
+    """A readable name from an id, for when no exercise name is at hand: "figure-4-stretch"."""
+    return figure_id.replace("-", " ").capitalize()
 
 
 # ---------------------------------------------------------------- drawing primitives
@@ -271,12 +300,14 @@ class Glow:
     strength: float
 
 
-PropStyle: TypeAlias = Literal["fill", "line", "thin", "water"]
+PropStyle: TypeAlias = Literal["fill", "area", "line", "thin", "water"]
 
 
 @dataclass(frozen=True)
 class PropShape:
-    """A prop outline: "fill" solid light shape, "line" thick light line, "thin" strap, "water"."""
+    """A prop outline: "fill" a solid light shape, "area" a paler large one (a mat seen from
+    above), "line" a thick light line, "thin" a strap, "water" the body of water (closed) or
+    its surface (open)."""
 
     points: tuple[Point, ...]
     closed: bool
@@ -499,6 +530,9 @@ def _static_prop(prop: Prop, figure: Figure) -> list[PropShape]:
     kind = prop.kind
     if kind == "floor":
         return [PropShape((Point(left - 8, 0), Point(right + 8, 0)), False, "line")]
+    if kind == "mat" and figure.view == "top":
+        ys = [q.y for pose in (figure.start, figure.end) for q in skeleton(pose).points.values()]
+        return [PropShape(_rect(left - 6, min(ys) - 12, right + 6, max(ys) + 12), True, "area")]
     if kind == "mat":
         return [PropShape(_rect(left - 6, -2.5, right + 6, 0), True, "fill")]
     if kind == "bed":
@@ -542,6 +576,7 @@ def _crank(figure: Figure) -> tuple[Point, float]:
 
 
 def _bike_frame(prop: Prop, figure: Figure) -> list[PropShape]:
+    """An upright exercise bike: saddle, seat post, crank, front column and handlebars."""
     start = skeleton(figure.start).points
     saddle = Point(
         prop.x if prop.x is not None else start["pelvis"].x,
@@ -549,13 +584,15 @@ def _bike_frame(prop: Prop, figure: Figure) -> list[PropShape]:
     )
     crank, _ = _crank(figure)
     bars = start["hand-near"]
-    base_left, base_right = saddle.x - 18, bars.x + 8
+    post_foot = Point(saddle.x - 2, crank.y)
+    column_foot = Point(bars.x + 8, 1)
+    column_top = Point(bars.x + 2, bars.y - 3)
     return [
-        PropShape((Point(saddle.x - 6, saddle.y), Point(saddle.x + 6, saddle.y)), False, "line"),
-        PropShape((saddle, crank, Point(bars.x - 2, bars.y - 4), bars), False, "line"),
-        PropShape((Point(saddle.x, saddle.y), Point(saddle.x - 4, 2)), False, "line"),
-        PropShape((Point(bars.x - 2, bars.y - 4), Point(bars.x + 2, 2)), False, "line"),
-        PropShape((Point(base_left, 1), Point(base_right, 1)), False, "line"),
+        PropShape((Point(saddle.x - 6, saddle.y), Point(saddle.x + 5, saddle.y)), False, "line"),
+        PropShape((saddle, post_foot, Point(saddle.x - 6, 1)), False, "line"),
+        PropShape((post_foot, crank, Point(bars.x + 6.5, crank.y + 3)), False, "line"),
+        PropShape((column_foot, column_top, bars), False, "line"),
+        PropShape((Point(saddle.x - 14, 1), Point(column_foot.x + 6, 1)), False, "line"),
         PropShape(_circle(crank, 5.5), True, "fill"),
     ]
 
@@ -586,17 +623,20 @@ def _moving_props(figure: Figure, pose: Pose) -> tuple[list[PropShape], list[Pro
         prop = kinds["water"]
         level = prop.y if prop.y is not None else 60.0
         left, right = _body_span(figure)
-        front.append(PropShape(_water(left - 10, right + 10, level), True, "water"))
+        surface = _water_surface(left - 20, right + 20, level)
+        front.append(
+            PropShape((Point(left - 20, 0), *surface, Point(right + 20, 0)), True, "water")
+        )
+        front.append(PropShape(surface, False, "water"))
     return behind, front
 
 
-def _water(left: float, right: float, level: float) -> tuple[Point, ...]:
+def _water_surface(left: float, right: float, level: float) -> tuple[Point, ...]:
     waves = int((right - left) / 3)
-    surface = [
+    return tuple(
         Point(left + (right - left) * i / waves, level + 1.2 * math.sin(i * math.pi / 3))
         for i in range(waves + 1)
-    ]
-    return (Point(left, 0), *surface, Point(right, 0))
+    )
 
 
 def _arrow(figure: Figure, hint: ArrowHint) -> Arrow | None:
@@ -615,6 +655,17 @@ def _arrow(figure: Figure, hint: ArrowHint) -> Arrow | None:
     if side.x * away.x + side.y * away.y < 0:
         side = side.scaled(-1)
     return Arrow(tuple(q + side.scaled(hint.offset) for q in path[1:-1]))
+
+
+def arrowhead(arrow: Arrow, size: float = 5.0) -> tuple[Point, Point, Point]:
+    """The triangle at the end of an arrow: tip first."""
+    tip, before = arrow.points[-1], arrow.points[-2]
+    angle = math.atan2(tip.y - before.y, tip.x - before.x)
+    return (
+        tip,
+        Point(tip.x - size * math.cos(angle + 0.5), tip.y - size * math.sin(angle + 0.5)),
+        Point(tip.x - size * math.cos(angle - 0.5), tip.y - size * math.sin(angle - 0.5)),
+    )
 
 
 @dataclass(frozen=True)
@@ -673,6 +724,7 @@ def figure_bounds(figure: Figure) -> Box:
 
 _TOP_KEYS: Final = ("id", "view", "props", "highlight", "arrows", "anchor", "start", "end")
 _PROP_KEYS: Final = ("kind", "x", "y", "width", "height")
+_VIEW_BY_NAME: Final[Mapping[str, View]] = {"side": "side", "front": "front", "top": "top"}
 
 
 def _number(file: Path, field: str, value: object, low: float, high: float) -> float:
@@ -765,9 +817,7 @@ def parse_figure(data: Mapping[str, object], file: Path) -> Figure:
         raise FigureError(file, "id", "must be lowercase letters, digits and '-'")
     if figure_id != file.stem:
         raise FigureError(file, "id", f"{figure_id!r} does not match the file name {file.name!r}")
-    view: View = (
-        "front" if _text(file, "view", data.get("view", "side"), VIEWS) == "front" else "side"
-    )
+    view = _VIEW_BY_NAME[_text(file, "view", data.get("view", "side"), VIEWS)]
     anchor = None
     if "anchor" in data:
         anchor = _text(file, "anchor", data["anchor"], BODY_POINTS)

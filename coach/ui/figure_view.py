@@ -7,27 +7,13 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPalette, QPen, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QWidget
 
-from coach.domain.figure import (
-    PROP_WIDTH,
-    THIN_WIDTH,
-    Arrow,
-    Bone,
-    Box,
-    Figure,
-    Glow,
-    Head,
-    Point,
-    Primitive,
-    PropShape,
-    figure_bounds,
-    figure_drawing,
-)
+from coach.domain import figure as fig
 
 _FRAME_MS = 40
-_WATER = QColor(70, 140, 220)
+_WATER_RGB = (70, 140, 220)  # the one fixed colour: water is blue in any theme
 
 
 def _blend(a: QColor, b: QColor, amount: float) -> QColor:
@@ -39,13 +25,8 @@ def _blend(a: QColor, b: QColor, amount: float) -> QColor:
     )
 
 
-def _qpoint(point: Point) -> QPointF:
-    return QPointF(point.x, point.y)
-
-
-def figure_title(figure_id: str) -> str:
-    """A readable name from an id, for when the caller has no exercise name: "figure-4" -> ..."""
-    return figure_id.replace("-", " ").capitalize()
+def _polygon(points: tuple[fig.Point, ...]) -> QPolygonF:
+    return QPolygonF([QPointF(p.x, p.y) for p in points])
 
 
 class FigureView(QWidget):
@@ -56,15 +37,12 @@ class FigureView(QWidget):
     """
 
     def __init__(
-        self,
-        parent: QWidget | None = None,
-        *,
-        clock: Callable[[], float] = time.monotonic,
+        self, parent: QWidget | None = None, *, clock: Callable[[], float] = time.monotonic
     ) -> None:
         super().__init__(parent)
         self._clock = clock
-        self._figure: Figure | None = None
-        self._bounds: Box | None = None
+        self._figure: fig.Figure | None = None
+        self._bounds: fig.Box | None = None
         self._phase = 0.0
         self._arrows_visible = True
         self._period_s = 4.0
@@ -74,20 +52,16 @@ class FigureView(QWidget):
         self._timer.timeout.connect(self._on_frame)
         self.setAccessibleName("Exercise drawing")
 
-    def set_figure(self, figure: Figure | None, title: str | None = None) -> None:
+    def set_figure(self, figure: fig.Figure | None, title: str | None = None) -> None:
         """Show a figure; `title` is the exercise's name for screen readers."""
         self._figure = figure
-        self._bounds = figure_bounds(figure) if figure is not None else None
-        if figure is None:
-            self.setAccessibleName("Exercise drawing")
-            self.setAccessibleDescription("")
-        else:
-            name = title or figure_title(figure.id)
-            self.setAccessibleName(f"Drawing of {name}")
-            self.setAccessibleDescription(f"A figure showing how to move in {name}.")
+        self._bounds = fig.figure_bounds(figure) if figure is not None else None
+        name = (title or fig.figure_title(figure.id)) if figure is not None else ""
+        self.setAccessibleName(f"Drawing of {name}" if name else "Exercise drawing")
+        self.setAccessibleDescription(f"A figure showing how to do {name}." if name else "")
         self.update()
 
-    def figure(self) -> Figure | None:
+    def figure(self) -> fig.Figure | None:
         return self._figure
 
     def phase(self) -> float:
@@ -131,38 +105,88 @@ class FigureView(QWidget):
         palette = self.palette()
         background = palette.color(QPalette.ColorRole.Window)
         painter.fillRect(self.rect(), background)
-        if self._figure is None or self._bounds is None:
-            painter.end()
-            return
-        box = self._bounds
-        scale = 0.94 * min(self.width() / box.width, self.height() / box.height)
-        painter.translate(
-            self.width() / 2 - scale * (box.left + box.right) / 2,
-            self.height() / 2 + scale * (box.bottom + box.top) / 2,
-        )
-        painter.scale(scale, -scale)
-        drawing = figure_drawing(self._figure, self._phase, arrows=self._arrows_visible)
-        ink = palette.color(QPalette.ColorRole.WindowText)
-        colours = _Colours(ink, background, palette.color(QPalette.ColorRole.Highlight))
-        for primitive in drawing.primitives:
-            _paint(painter, primitive, colours)
+        if self._figure is not None and self._bounds is not None:
+            box = self._bounds
+            scale = 0.94 * min(self.width() / box.width, self.height() / box.height)
+            painter.translate(
+                self.width() / 2 - scale * (box.left + box.right) / 2,
+                self.height() / 2 + scale * (box.bottom + box.top) / 2,
+            )
+            painter.scale(scale, -scale)  # figure units, y up
+            ink = palette.color(QPalette.ColorRole.WindowText)
+            brushes = _Brushes(ink, background, palette.color(QPalette.ColorRole.Highlight))
+            drawing = fig.figure_drawing(self._figure, self._phase, arrows=self._arrows_visible)
+            for primitive in drawing.primitives:
+                brushes.paint(painter, primitive)
         painter.end()
 
 
-class _Colours:
-    """Colours derived from the palette, so light and dark themes both work."""
+class _Brushes:
+    """Colours derived from the palette (so light and dark themes both work) and the painting."""
 
     def __init__(self, ink: QColor, background: QColor, accent: QColor) -> None:
         self.ink = ink
         self.far = _blend(ink, background, 0.55)
         self.prop_line = _blend(ink, background, 0.6)
-        self.prop_fill = _blend(ink, background, 0.82)
+        self.prop_fill = _blend(ink, background, 0.86)
+        self.area = _blend(ink, background, 0.93)
         self.accent = accent
+        self.water = QColor(*_WATER_RGB)
 
     def body(self, far: bool, highlight: float) -> QColor:
         base = self.far if far else self.ink
         accent = _blend(self.accent, base, 0.4) if far else self.accent
         return _blend(base, accent, highlight)
+
+    def paint(self, painter: QPainter, item: fig.Primitive) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if isinstance(item, fig.Bone):
+            painter.setPen(_pen(self.body(item.far, item.highlight), item.width))
+            painter.drawPolyline(_polygon(item.points))
+        elif isinstance(item, fig.Head):
+            painter.setBrush(self.body(False, item.highlight))
+            painter.drawEllipse(QPointF(item.center.x, item.center.y), item.radius, item.radius)
+            if item.nose is not None:
+                nose = item.center + item.nose.scaled(item.radius)
+                painter.drawEllipse(QPointF(nose.x, nose.y), fig.NOSE_RADIUS, fig.NOSE_RADIUS)
+        elif isinstance(item, fig.Glow):
+            glow = QColor(self.accent)
+            glow.setAlphaF(0.55 * item.strength)
+            painter.setBrush(glow)
+            painter.drawEllipse(QPointF(item.center.x, item.center.y), item.radius, item.radius)
+        elif isinstance(item, fig.PropShape):
+            self._paint_prop(painter, item)
+        else:
+            self._paint_arrow(painter, item)
+
+    def _paint_prop(self, painter: QPainter, item: fig.PropShape) -> None:
+        polygon = _polygon(item.points)
+        if item.style == "water" and item.closed:
+            water = QColor(self.water)
+            water.setAlphaF(0.22)
+            painter.setBrush(water)
+            painter.drawPolygon(polygon)
+        elif item.style in ("fill", "area"):
+            painter.setBrush(self.prop_fill if item.style == "fill" else self.area)
+            painter.drawPolygon(polygon)
+        else:
+            colour, width = {
+                "water": (self.water, fig.THIN_WIDTH),
+                "thin": (self.accent, fig.THIN_WIDTH),
+            }.get(item.style, (self.prop_line, fig.PROP_WIDTH))
+            painter.setPen(_pen(colour, width))
+            if item.closed:
+                painter.drawPolygon(polygon)
+            else:
+                painter.drawPolyline(polygon)
+
+    def _paint_arrow(self, painter: QPainter, arrow: fig.Arrow) -> None:
+        painter.setPen(_pen(self.accent, 2.0))
+        painter.drawPolyline(_polygon(arrow.points))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.accent)
+        painter.drawPolygon(_polygon(fig.arrowhead(arrow)))
 
 
 def _pen(colour: QColor, width: float) -> QPen:
@@ -170,68 +194,3 @@ def _pen(colour: QColor, width: float) -> QPen:
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     return pen
-
-
-def _paint(painter: QPainter, item: Primitive, colours: _Colours) -> None:
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    if isinstance(item, Bone):
-        painter.setPen(_pen(colours.body(item.far, item.highlight), item.width))
-        painter.drawPolyline(QPolygonF([_qpoint(q) for q in item.points]))
-    elif isinstance(item, Head):
-        colour = colours.body(False, item.highlight)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour)
-        painter.drawEllipse(_qpoint(item.center), item.radius, item.radius)
-        if item.nose is not None:
-            painter.setPen(_pen(colour, 3.0))
-            tip = item.center + item.nose.scaled(item.radius + 1.5)
-            painter.drawLine(_qpoint(item.center), _qpoint(tip))
-    elif isinstance(item, Glow):
-        colour = QColor(colours.accent)
-        colour.setAlphaF(0.55 * item.strength)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour)
-        painter.drawEllipse(_qpoint(item.center), item.radius, item.radius)
-    elif isinstance(item, PropShape):
-        _paint_prop(painter, item, colours)
-    elif isinstance(item, Arrow):
-        _paint_arrow(painter, item, colours.accent)
-
-
-def _paint_prop(painter: QPainter, item: PropShape, colours: _Colours) -> None:
-    polygon = QPolygonF([_qpoint(q) for q in item.points])
-    if item.style == "water":
-        fill = QColor(_WATER)
-        fill.setAlphaF(0.25)
-        painter.setPen(_pen(_WATER, THIN_WIDTH))
-        painter.setBrush(fill)
-        painter.drawPolygon(polygon)
-    elif item.style == "fill":
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colours.prop_fill)
-        painter.drawPolygon(polygon)
-    else:
-        width = THIN_WIDTH if item.style == "thin" else PROP_WIDTH
-        colour = colours.accent if item.style == "thin" else colours.prop_line
-        painter.setPen(_pen(colour, width))
-        if item.closed:
-            painter.drawPolygon(polygon)
-        else:
-            painter.drawPolyline(polygon)
-
-
-def _paint_arrow(painter: QPainter, arrow: Arrow, colour: QColor) -> None:
-    path = QPainterPath(_qpoint(arrow.points[0]))
-    for point in arrow.points[1:]:
-        path.lineTo(_qpoint(point))
-    painter.setPen(_pen(colour, 2.0))
-    painter.drawPath(path)
-    tip, before = arrow.points[-1], arrow.points[-2]
-    angle = math.atan2(tip.y - before.y, tip.x - before.x)
-    wings = [
-        QPointF(tip.x - 5 * math.cos(angle + s), tip.y - 5 * math.sin(angle + s))
-        for s in (0.5, -0.5)
-    ]
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(colour)
-    painter.drawPolygon(QPolygonF([_qpoint(tip), *wings]))

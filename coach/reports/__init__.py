@@ -1,0 +1,1 @@
+"""Reports and printable output: CSV, PDF and the exercise figures as SVG."""

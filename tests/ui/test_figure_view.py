@@ -1,0 +1,144 @@
+"""FigureView paints the figure, follows the phase, animates on an injected clock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QColor, QImage, QPalette
+from pytestqt.qtbot import QtBot
+
+from coach.domain.figure import Figure, load_figure, load_figures
+from coach.ui.figure_view import FigureView
+
+FIGURES = Path(__file__).resolve().parents[2] / "exercises" / "figures"
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def bridge() -> Figure:
+    return load_figure(FIGURES / "bridge.toml")
+
+
+def _view(qtbot: QtBot, figure: Figure | None, clock: FakeClock | None = None) -> FigureView:
+    view = FigureView(clock=clock) if clock is not None else FigureView()
+    qtbot.addWidget(view)
+    view.resize(240, 180)
+    view.set_figure(figure)
+    return view
+
+
+def _image(view: FigureView) -> QImage:
+    return view.grab().toImage()
+
+
+def _ink_pixels(image: QImage, background: QColor) -> int:
+    """Pixels that differ clearly from the background."""
+    count = 0
+    for y in range(0, image.height(), 2):
+        for x in range(0, image.width(), 2):
+            pixel = image.pixelColor(x, y)
+            if abs(pixel.lightness() - background.lightness()) > 40:
+                count += 1
+    return count
+
+
+def test_empty_view_paints_only_the_background(qtbot: QtBot) -> None:
+    view = _view(qtbot, None)
+    background = view.palette().color(QPalette.ColorRole.Window)
+    assert _ink_pixels(_image(view), background) == 0
+    assert view.accessibleName() == "Exercise drawing"
+
+
+def test_a_figure_paints_ink(qtbot: QtBot, bridge: Figure) -> None:
+    view = _view(qtbot, bridge)
+    background = view.palette().color(QPalette.ColorRole.Window)
+    assert _ink_pixels(_image(view), background) > 200
+
+
+def test_every_shipped_figure_paints_at_both_ends(qtbot: QtBot) -> None:
+    view = _view(qtbot, None)
+    background = view.palette().color(QPalette.ColorRole.Window)
+    for figure in load_figures(FIGURES).values():
+        view.set_figure(figure)
+        for t in (0.0, 1.0):
+            view.set_phase(t)
+            assert _ink_pixels(_image(view), background) > 100, (figure.id, t)
+
+
+def test_the_phase_changes_the_picture(qtbot: QtBot, bridge: Figure) -> None:
+    view = _view(qtbot, bridge)
+    start = _image(view)
+    view.set_phase(1.0)
+    assert view.phase() == 1.0
+    assert _image(view) != start
+    view.set_phase(0.0)
+    assert _image(view) == start
+
+
+def test_phase_is_clamped(qtbot: QtBot, bridge: Figure) -> None:
+    view = _view(qtbot, bridge)
+    view.set_phase(3.0)
+    assert view.phase() == 1.0
+    view.set_phase(-1.0)
+    assert view.phase() == 0.0
+
+
+def test_arrows_can_be_hidden(qtbot: QtBot, bridge: Figure) -> None:
+    view = _view(qtbot, bridge)
+    with_arrows = _image(view)
+    view.set_arrows_visible(False)
+    assert _image(view) != with_arrows
+
+
+def test_accessible_name_uses_the_exercise_name(qtbot: QtBot, bridge: Figure) -> None:
+    view = _view(qtbot, bridge)
+    assert view.accessibleName() == "Drawing of Bridge"
+    view.set_figure(bridge, "Hip lift")
+    assert view.accessibleName() == "Drawing of Hip lift"
+    assert "Hip lift" in view.accessibleDescription()
+
+
+def test_dark_palette_draws_light_ink(qtbot: QtBot, bridge: Figure) -> None:
+    view = _view(qtbot, bridge)
+    palette = view.palette()
+    palette.setColor(QPalette.ColorRole.Window, QColor("#202020"))
+    palette.setColor(QPalette.ColorRole.WindowText, QColor("#f0f0f0"))
+    view.setPalette(palette)
+    image = _image(view)
+    lightest = max(
+        image.pixelColor(x, y).lightness()
+        for y in range(0, image.height(), 3)
+        for x in range(0, image.width(), 3)
+    )
+    assert image.pixelColor(0, 0).lightness() < 50
+    assert lightest > 200
+
+
+def test_animation_follows_the_clock_and_stops(qtbot: QtBot, bridge: Figure) -> None:
+    clock = FakeClock()
+    view = _view(qtbot, bridge, clock)
+    view.start_animation(period_s=4.0)
+    assert view.is_animating()
+    assert view.phase() == pytest.approx(0.0)
+    clock.now += 2.0  # half a period: the end pose
+    qtbot.waitUntil(lambda: view.phase() == pytest.approx(1.0), timeout=2000)
+    clock.now += 1.0  # three quarters: on the way back
+    qtbot.waitUntil(lambda: view.phase() == pytest.approx(0.5), timeout=2000)
+    view.stop_animation()
+    assert not view.is_animating()
+
+
+def test_the_timer_belongs_to_the_view(qtbot: QtBot, bridge: Figure) -> None:
+    view = _view(qtbot, bridge)
+    timers = view.findChildren(QTimer)
+    assert timers
+    assert all(timer.parent() is view for timer in timers)
