@@ -13,7 +13,16 @@ from PySide6.QtWidgets import QApplication, QStyleFactory
 BASE_POINT_SIZE = 12.0
 ACCENT = "#0b6e99"  # blue with good contrast on white and (lightened) on dark
 
-ROLE_SIZES = {"title": 1.8, "heading": 1.35, "big": 1.6, "huge": 4.0, "hint": 0.9}
+# "countdown": the session player's seconds, read from 2 m away.
+ROLE_SIZES = {
+    "title": 1.8,
+    "heading": 1.35,
+    "big": 1.6,
+    "huge": 4.0,
+    "countdown": 7.0,
+    "hint": 0.9,
+}
+BOLD_ROLES = ("title", "heading", "big", "huge", "countdown")
 
 
 def apply_appearance(app: QApplication, text_scale: int, theme: str) -> None:
@@ -34,7 +43,7 @@ def style_sheet(points: float, *, dark: bool) -> str:
     accent = "#5cb8e6" if dark else ACCENT
     roles = "\n".join(
         f'QLabel[role="{role}"] {{ font-size: {points * factor:.1f}pt;'
-        f" {'font-weight: 600;' if role in ('title', 'heading', 'big', 'huge') else ''} }}"
+        f" {'font-weight: 600;' if role in BOLD_ROLES else ''} }}"
         for role, factor in ROLE_SIZES.items()
     )
     return f"""

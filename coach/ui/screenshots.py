@@ -11,6 +11,7 @@ from coach.demo import demo_data_paths
 from coach.instance_lock import InstanceLock
 from coach.paths import DataPaths
 from coach.ui.app import build_context, build_window, make_application
+from coach.ui.session.shots import render_session_screens
 
 SIZE = (1280, 800)
 
@@ -41,6 +42,7 @@ def _render_all(app: QApplication, paths: DataPaths, out_dir: Path) -> list[Path
             window.close()
             window.deleteLater()
             _settle(app)
+            written += render_session_screens(ctx, out_dir, lambda: _settle(app), SIZE)
         finally:
             ctx.db.close()
     return written

@@ -22,6 +22,7 @@ from coach.store import StoreError
 from coach.store.backup import make_backup, restore
 from coach.ui.context import AppContext
 from coach.ui.preferences import TEXT_SCALES, THEMES
+from coach.ui.session.sound_settings import SoundCard
 from coach.ui.widgets import button, card, label
 
 log = logging.getLogger(__name__)
@@ -78,6 +79,7 @@ class SettingsScreen(QWidget):
 
         column.addWidget(self._text_size_card(body))
         column.addWidget(self._theme_card(body))
+        column.addWidget(SoundCard(ctx.prefs, body))
         column.addWidget(self._data_card(body))
         column.addStretch(1)
         scroll.setWidget(body)

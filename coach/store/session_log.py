@@ -1,0 +1,108 @@
+"""The guided session's writes that span more than one row, each as one transaction.
+
+A session begins with its row, the exercises it was started with (kept in its ``started`` event
+so a resume after a crash rebuilds exactly the same steps, even if the plan changed since) and
+the pain before: all three or none. It ends with the pain after and its final status together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from coach.store.sessions import Pain, SessionRecord, SessionStore
+
+STARTED = "started"
+
+
+@dataclass(frozen=True)
+class SessionStart:
+    """What a session is started with."""
+
+    profile_id: int
+    plan_id: int | None
+    routine_id: str
+    routine_name: str
+    items: Sequence[Mapping[str, Any]]  # timer.items_to_json(...)
+    step_count: int
+    gentle: bool
+
+
+def begin_session(
+    store: SessionStore,
+    start: SessionStart,
+    pain_before: Pain,
+    now: datetime,
+    red_flag_check_id: int | None = None,
+) -> int:
+    """The session row, its exercises and the pain before, in one transaction."""
+    with store.db.atomic():
+        session_id = store.start_session(
+            start.profile_id,
+            start.plan_id,
+            start.routine_id,
+            start.routine_name,
+            now,
+            gentle=start.gentle,
+            red_flag_check_id=red_flag_check_id,
+        )
+        detail = {"items": [dict(i) for i in start.items], "steps": start.step_count}
+        store.record_event(session_id, STARTED, now, detail=detail)
+        store.record_pain(session_id, "before", pain_before, now)
+    return session_id
+
+
+def end_session(
+    store: SessionStore, session_id: int, status: str, pain_after: Pain | None, now: datetime
+) -> None:
+    """The pain after (when given) and the final status, in one transaction."""
+    with store.db.atomic():
+        if pain_after is not None:
+            store.record_pain(session_id, "after", pain_after, now)
+        store.finish_session(session_id, status, now)
+
+
+def record_blocked(
+    store: SessionStore,
+    profile_id: int,
+    routine_id: str,
+    routine_name: str,
+    *,
+    red_flag_check_id: int,
+    now: datetime,
+) -> int:
+    """A session that a warning sign stopped before it began (kept for the history)."""
+    with store.db.atomic():
+        session_id = store.start_session(
+            profile_id, None, routine_id, routine_name, now, red_flag_check_id=red_flag_check_id
+        )
+        store.finish_session(session_id, "blocked", now)
+    return session_id
+
+
+def started_items(store: SessionStore, session_id: int) -> list[Any] | None:
+    """The exercises the session was started with (None if it has no ``started`` event)."""
+    for event in store.events(session_id):
+        if event.kind == STARTED:
+            items = event.detail.get("items")
+            return items if isinstance(items, list) else None
+    return None
+
+
+def progress_events(store: SessionStore, session_id: int) -> list[tuple[str, int | None]]:
+    """(kind, step_index) of every recorded event, in order (for timer.resume_index)."""
+    return [(e.kind, e.step_index) for e in store.events(session_id)]
+
+
+def last_finished(
+    store: SessionStore, profile_id: int, before_session: int | None = None
+) -> SessionRecord | None:
+    """The newest done or partial session (other than ``before_session``), for the pain rules."""
+    finished = [
+        s
+        for s in store.sessions(profile_id)
+        if s.status in ("done", "partial") and s.id != before_session
+    ]
+    return finished[-1] if finished else None

@@ -1,0 +1,1 @@
+"""The guided session: red-flag check, pain before and after, the timer player, sounds."""

@@ -1,0 +1,107 @@
+"""After the session: how each exercise felt and a note, both optional."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.ui.widgets import button, card, label
+
+RATING_LABELS = {"too-easy": "Too easy", "about-right": "About right", "too-hard": "Too hard"}
+MAX_NOTE = 4000
+
+
+class FeedbackPage(QWidget):
+    """One row of three choices per exercise, and a note for the therapist or for later."""
+
+    saved = Signal(dict, str)  # exercise id -> rating, note
+
+    def __init__(self, exercises: Mapping[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.groups: dict[str, QButtonGroup] = {}
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(40, 28, 40, 24)
+        outer.setSpacing(12)
+        outer.addWidget(label("How did it feel?", "title", self))
+        outer.addWidget(label("You can skip this. Your answers help your therapist.", "big", self))
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget(scroll)
+        column = QVBoxLayout(body)
+        column.setSpacing(10)
+        for exercise_id, name in exercises.items():
+            column.addWidget(self._rating_row(body, exercise_id, name))
+        column.addWidget(label("A note (if you like)", "heading", body))
+        self.note = QPlainTextEdit(body)
+        self.note.setPlaceholderText("For example: my knee was sore in the bridge.")
+        self.note.setTabChangesFocus(True)
+        self.note.setAccessibleName("A note about this session")
+        self.note.setMinimumHeight(110)
+        self.note.textChanged.connect(self._on_note_changed)
+        column.addWidget(self.note)
+        column.addStretch(1)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        row = QHBoxLayout()
+        self.skip_button = button("Skip", self)
+        self.save_button = button("Save", self, primary=True)
+        row.addStretch(1)
+        row.addWidget(self.skip_button)
+        row.addWidget(self.save_button)
+        outer.addLayout(row)
+        self.skip_button.clicked.connect(lambda: self.saved.emit({}, ""))
+        self.save_button.clicked.connect(self._on_save_clicked)
+        shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self._on_save_clicked)
+
+    def _rating_row(self, parent: QWidget, exercise_id: str, name: str) -> QWidget:
+        frame, layout = card(parent)
+        layout.addWidget(label(name, "heading", frame))
+        row = QHBoxLayout()
+        group = QButtonGroup(frame)
+        for rating, text in RATING_LABELS.items():
+            choice = QRadioButton(text, frame)
+            choice.setObjectName(f"{exercise_id}-{rating}")
+            choice.setAccessibleName(f"{name}: {text}")
+            group.addButton(choice)
+            choice.setProperty("rating", rating)
+            row.addWidget(choice)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.groups[exercise_id] = group
+        return frame
+
+    def ratings(self) -> dict[str, str]:
+        chosen = {}
+        for exercise_id, group in self.groups.items():
+            checked = group.checkedButton()
+            if checked is not None:
+                chosen[exercise_id] = str(checked.property("rating"))
+        return chosen
+
+    def take_focus(self) -> None:
+        first = next(iter(self.groups.values()), None)
+        buttons = first.buttons() if first is not None else []
+        (buttons[0] if buttons else self.save_button).setFocus()
+
+    def _on_note_changed(self) -> None:
+        text = self.note.toPlainText()
+        if len(text) > MAX_NOTE:
+            self.note.setPlainText(text[:MAX_NOTE])
+
+    def _on_save_clicked(self) -> None:
+        self.saved.emit(self.ratings(), self.note.toPlainText().strip())

@@ -1,0 +1,343 @@
+"""The player: what to do now, a huge countdown, and cues at every boundary.
+
+The screen never keeps time itself. A ~50 ms ``PreciseTimer`` only repaints from the session
+state machine (remaining = deadline - now on the monotonic clock), and a single-shot precise
+timer is armed for the next due cue so it plays on time rather than on the next repaint. If the
+event loop stalls, the next poll catches up and the display is right again at once; cues that
+are more than ``STALE_S`` late are not played (a flash of the countdown still shows them).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.domain.clock import Clock
+from coach.domain.figure import Figure
+from coach.domain.timer import (
+    Event,
+    EventKind,
+    Session,
+    State,
+    Step,
+    figure_phase,
+    format_seconds,
+)
+from coach.ui.figure_view import FigureView
+from coach.ui.session.sounds import Cue, CuePlayer
+from coach.ui.widgets import button, label
+
+FRAME_MS = 50
+STALE_S = 0.5  # a cue noticed later than this is not played
+FLASH_S = 0.35
+PAUSED_TEXT = "Paused. Press Space or Resume when you are ready."
+_STYLE = """
+QLabel#countdown { border-radius: 16px; padding: 0 24px; }
+QLabel#countdown[flash="true"] { background: palette(highlight); color: palette(highlighted-text); }
+QPushButton[role="control"] { min-height: 64px; min-width: 120px; }
+QPushButton[role="primary"] { min-height: 72px; min-width: 200px; }
+"""
+
+
+class Dialogs:
+    """The player's questions; tests replace these."""
+
+    @staticmethod
+    def confirm_stop(parent: QWidget) -> bool:
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Stop the session?")
+        box.setText("Do you want to stop now?\nWhat you have done so far is saved.")
+        stop = box.addButton("Stop the session", QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton("Keep going", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.exec()
+        return box.clickedButton() is stop
+
+    @staticmethod
+    def inform(parent: QWidget, title: str, text: str) -> None:
+        QMessageBox.information(parent, title, text)
+
+
+class PlayerScreen(QWidget):
+    """Shows and drives one ``Session``; the flow records its events."""
+
+    event_happened = Signal(object)  # a coach.domain.timer.Event
+    session_ended = Signal(bool)  # True: every step done; False: stopped early
+
+    def __init__(
+        self,
+        session: Session,
+        clock: Clock,
+        cues: CuePlayer,
+        figures: Callable[[str], Figure | None],
+        *,
+        parent: QWidget | None = None,
+        dialogs: type[Dialogs] = Dialogs,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._clock = clock
+        self._cues = cues
+        self._figures = figures
+        self._dialogs = dialogs
+        self._flash_until = 0.0
+        self._shown_exercise = -1
+        self._exercise_count = session.steps[-1].exercise_index + 1
+        self.setStyleSheet(_STYLE)
+        self._build()
+        self._frame_timer = QTimer(self)
+        self._frame_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._frame_timer.setInterval(FRAME_MS)
+        self._frame_timer.timeout.connect(self.tick)
+        self._cue_timer = QTimer(self)
+        self._cue_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._cue_timer.setSingleShot(True)
+        self._cue_timer.timeout.connect(self.tick)
+
+    # -- building ------------------------------------------------------------------------------
+    def _build(self) -> None:
+        column = QVBoxLayout(self)
+        column.setContentsMargins(32, 12, 32, 12)
+        column.setSpacing(8)
+        top = QHBoxLayout()
+        self.exercise_name = label("", "title", self)
+        self.exercise_count = label("", "heading", self, wrap=False)
+        top.addWidget(self.exercise_name, 1)
+        top.addWidget(self.exercise_count)
+        column.addLayout(top)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)
+        self.progress.setFixedHeight(16)
+        self.progress.setAccessibleName("Progress through the session")
+        column.addWidget(self.progress)
+        column.addLayout(self._build_body(), 1)
+        column.addLayout(self._build_controls())
+        column.addWidget(
+            label(
+                "Keys: Space pause or go on, arrows skip or go back, + adds 15 s, Esc stops.",
+                "hint",
+                self,
+            )
+        )
+
+    def _build_body(self) -> QHBoxLayout:
+        """The figure, large, beside what to do now and the countdown."""
+        body = QHBoxLayout()
+        self.figure = FigureView(self, clock=self._clock.monotonic)
+        self.figure.setMinimumSize(320, 200)
+        body.addWidget(self.figure, 5)
+        info = QVBoxLayout()
+        info.setSpacing(6)
+        self.step_title = label("", "title", self)
+        self.countdown = label("", "countdown", self, wrap=False)
+        self.countdown.setObjectName("countdown")
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.instruction = label("", "big", self)
+        self.position_label = label("", "big", self)  # rep, set and side
+        for text in (self.step_title, self.countdown, self.instruction):
+            info.addWidget(text)
+        self.next_label = label("", "heading", self)
+        info.addWidget(self.position_label)
+        info.addStretch(1)
+        info.addWidget(self.next_label)
+        body.addLayout(info, 4)
+        return body
+
+    def _build_controls(self) -> QHBoxLayout:
+        """Big buttons, each with a key (shown in its accessible name and the hint line)."""
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        self.back_button = self._control("◀  Back", "Go back one step (Left arrow)")
+        self.pause_button = button("Pause", self, primary=True)
+        self.pause_button.setAccessibleName("Pause or resume (Space)")
+        self.skip_button = self._control("Skip  ▶", "Skip this step (Right arrow)")
+        self.add_button = self._control("+15 s", "Add 15 seconds to this step (plus key)")
+        self.stop_button = self._control("Stop", "Stop the session (Escape)")
+        for control in (self.back_button, self.pause_button, self.skip_button, self.add_button):
+            row.addWidget(control)
+        row.addStretch(1)
+        row.addWidget(self.stop_button)
+        self.back_button.clicked.connect(self._on_back_clicked)
+        self.pause_button.clicked.connect(self._on_pause_clicked)
+        self.skip_button.clicked.connect(self._on_skip_clicked)
+        self.add_button.clicked.connect(self._on_add_clicked)
+        self.stop_button.clicked.connect(self._on_stop_clicked)
+        keys: list[tuple[str, Callable[[], None]]] = [
+            ("Space", self._on_pause_clicked),
+            ("Right", self._on_skip_clicked),
+            ("Left", self._on_back_clicked),
+            ("+", self._on_add_clicked),
+            ("=", self._on_add_clicked),
+            ("Esc", self._on_stop_clicked),
+            ("Return", self._on_enter_pressed),
+            ("Enter", self._on_enter_pressed),
+        ]
+        for sequence, slot in keys:
+            shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        return row
+
+    def _control(self, text: str, name: str) -> QPushButton:
+        control = button(text, self)
+        control.setProperty("role", "control")
+        control.setAccessibleName(name)
+        return control
+
+    # -- running -------------------------------------------------------------------------------
+    def begin(self, index: int = 0, *, paused: bool = False) -> None:
+        """Start the session at step ``index`` (paused when resuming after a restart)."""
+        self._handle(self.session.start(index, paused=paused))
+        self._frame_timer.start()
+        self._render()
+        self.pause_button.setFocus()
+
+    def take_focus(self) -> None:
+        self.pause_button.setFocus()
+
+    def is_running(self) -> bool:
+        """Running or paused (not yet finished or stopped)."""
+        return self.session.state in (State.RUNNING, State.PAUSED)
+
+    def stop_now(self) -> None:
+        """Stop without asking (the caller has asked)."""
+        self._act(self.session.stop)
+
+    def tick(self) -> None:
+        """Catch up with the clock, play due cues, repaint (the timers call this)."""
+        self._handle(self.session.poll())
+        self._render()
+
+    def _act(self, command: Callable[[], list[Event]]) -> None:
+        if self.is_running():
+            self._handle(command())
+            self._render()
+
+    def _on_pause_clicked(self) -> None:
+        self._act(self.session.toggle_pause)
+
+    def _on_skip_clicked(self) -> None:
+        self._act(self.session.skip)
+
+    def _on_back_clicked(self) -> None:
+        self._act(self.session.back)
+
+    def _on_add_clicked(self) -> None:
+        self._act(self.session.add_time)
+
+    def _on_stop_clicked(self) -> None:
+        if self.is_running() and self._dialogs.confirm_stop(self):
+            self.stop_now()
+
+    def _on_enter_pressed(self) -> None:
+        focused = self.focusWidget()
+        if isinstance(focused, QAbstractButton) and focused.isEnabled():
+            focused.click()
+
+    def _handle(self, events: list[Event]) -> None:
+        now = self._clock.monotonic()
+        cue: Cue | None = None
+        ended: bool | None = None
+        for event in events:
+            self.event_happened.emit(event)
+            fresh = now - event.at <= STALE_S
+            if event.kind == EventKind.STEP_STARTED and fresh:
+                cue = Cue.STEP
+            elif event.kind == EventKind.COUNTDOWN and fresh:
+                cue = Cue.TICK
+            elif event.kind == EventKind.SESSION_FINISHED:
+                cue, ended = Cue.FINISH, True
+            elif event.kind == EventKind.SESSION_STOPPED:
+                ended = False
+        if cue is not None:
+            self._cues.play(cue)
+            self._flash_until = now + FLASH_S
+        self._arm_cue_timer(now)
+        if ended is not None:
+            self._frame_timer.stop()
+            self._cue_timer.stop()
+            self.session_ended.emit(ended)
+
+    def _arm_cue_timer(self, now: float) -> None:
+        due = self.session.next_due()
+        if due is None:
+            self._cue_timer.stop()
+            return
+        self._cue_timer.start(max(0, math.ceil((due - now) * 1000)))
+
+    # -- showing -------------------------------------------------------------------------------
+    def _render(self) -> None:
+        session = self.session
+        step = session.step
+        now = self._clock.monotonic()
+        if step.exercise_index != self._shown_exercise:
+            self._shown_exercise = step.exercise_index
+            self.exercise_name.setText(step.exercise_name)
+            self.exercise_count.setText(
+                f"Exercise {step.exercise_index + 1} of {self._exercise_count}"
+            )
+            self.figure.set_figure(self._figures(step.exercise_id), step.exercise_name)
+        _set(self.step_title, step.title)
+        _set(self.countdown, format_seconds(session.remaining()))
+        _set(self.instruction, step.instruction)
+        _set(self.position_label, _position_text(step))
+        paused = session.state == State.PAUSED
+        _set(self.next_label, PAUSED_TEXT if paused else self._next_text())
+        _set(self.pause_button, "Resume" if paused else "Pause")
+        self.progress.setValue(round(session.progress() * 1000))
+        self.figure.set_phase(figure_phase(step, session.elapsed()))
+        flash = "true" if now < self._flash_until else "false"
+        if self.countdown.property("flash") != flash:
+            self.countdown.setProperty("flash", flash)
+            self.countdown.style().unpolish(self.countdown)
+            self.countdown.style().polish(self.countdown)
+
+    def _next_text(self) -> str:
+        following = self.session.next_step
+        if self.session.state == State.FINISHED:
+            return "All done."
+        if following is None:
+            return "Next: the end of the session."
+        if following.exercise_index != self.session.step.exercise_index:
+            return f"Next exercise: {following.exercise_name}"
+        return f"Next: {following.title}, {_duration_words(following.seconds)}"
+
+
+def _set(widget: QLabel | QAbstractButton, text: str) -> None:
+    """Change text only when it differs (the frame timer runs 20 times a second)."""
+    if widget.text() != text:
+        widget.setText(text)
+
+
+def _position_text(step: Step) -> str:
+    """'Rep 3 of 10 · Set 1 of 2 · Left side', leaving out what does not apply."""
+    parts = []
+    if step.rep:
+        parts.append(f"Rep {step.rep} of {step.reps}")
+    if step.sets > 1:
+        parts.append(f"Set {step.set} of {step.sets}")
+    if step.side:
+        parts.append(f"{step.side.capitalize()} side")
+    return "  ·  ".join(parts)
+
+
+def _duration_words(seconds: float) -> str:
+    if seconds < 60:
+        return f"{round(seconds)} seconds"
+    minutes = round(seconds / 60)
+    return "1 minute" if minutes == 1 else f"{minutes} minutes"

@@ -1,0 +1,97 @@
+"""At start: a session left unfinished (the app was closed, killed or the power went) is offered
+to resume where it stopped, to save as partly done, or to throw away (after asking)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from coach.store.session_log import end_session
+from coach.store.sessions import SessionRecord, SessionStore
+from coach.ui.context import AppContext
+from coach.ui.session.launcher import SessionLauncher
+
+log = logging.getLogger(__name__)
+
+RESUME, PARTIAL, DISCARD = "resume", "partial", "discard"
+
+
+class ResumeDialogs:
+    """The questions asked at start; tests replace these."""
+
+    @staticmethod
+    def ask(parent: QWidget, record: SessionRecord) -> str | None:
+        started = datetime.fromisoformat(record.started_at).astimezone()
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Your last session was not finished")
+        box.setText(
+            f"You started “{record.routine_name}” on {started:%A %d %B} at {started:%H:%M}, "
+            "and it did not finish.\n\nWhat would you like to do?"
+        )
+        resume = box.addButton("Carry on where I stopped", QMessageBox.ButtonRole.AcceptRole)
+        partial = box.addButton("Save what I did", QMessageBox.ButtonRole.ActionRole)
+        discard = box.addButton("Throw it away", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("Decide later", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(resume)
+        box.exec()
+        clicked = box.clickedButton()
+        for candidate, choice in ((resume, RESUME), (partial, PARTIAL), (discard, DISCARD)):
+            if clicked is candidate:
+                return choice
+        return None
+
+    @staticmethod
+    def confirm_discard(parent: QWidget) -> bool:
+        answer = QMessageBox.question(
+            parent,
+            "Throw this session away?",
+            "The session and the pain scores you gave for it will not be kept. Continue?",
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    @staticmethod
+    def inform(parent: QWidget, title: str, text: str) -> None:
+        QMessageBox.information(parent, title, text)
+
+
+def offer_resume(
+    parent: QWidget,
+    ctx: AppContext,
+    launcher: SessionLauncher,
+    dialogs: type[ResumeDialogs] = ResumeDialogs,
+) -> str | None:
+    """Ask about the active profile's unfinished session, if any; returns what was done."""
+    profile = ctx.active.profile
+    if profile is None or profile.id is None:
+        return None
+    store = SessionStore(ctx.db)
+    record = store.unfinished_session(profile.id)
+    if record is None:
+        return None
+    choice = dialogs.ask(parent, record)
+    if choice == RESUME:
+        if launcher.resume(record) is not None:
+            log.info("resumed an unfinished session")
+            return RESUME
+        dialogs.inform(
+            parent,
+            "This session cannot be resumed",
+            "Its exercises have changed since. What you did is saved as partly done.",
+        )
+        choice = PARTIAL
+    if choice == DISCARD and not dialogs.confirm_discard(parent):
+        return None
+    if choice in (PARTIAL, DISCARD):
+        status = "partial" if choice == PARTIAL else "discarded"
+        end_session(store, record.id, status, None, ctx.clock.now())
+        ctx.active.notify_data_changed()
+        log.info("unfinished session marked %s", status)
+    return choice
+
+
+def offer_resume_at_start(window: QWidget, ctx: AppContext) -> None:
+    """Called once the main window is shown (app.py)."""
+    offer_resume(window, ctx, SessionLauncher(ctx, window))

@@ -1,0 +1,345 @@
+"""One session from start to finish: warning signs -> pain now -> player -> pain after -> how it
+felt -> the response. Each answer and each step is written to the store the moment it happens
+(one transaction each), so a crash loses at most the step in progress."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import timedelta
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+
+from coach.domain.figure import Figure
+from coach.domain.pain import (
+    SUGGESTION_ONLY,
+    AdviceKind,
+    PastSession,
+    after_session_response,
+    before_session_advice,
+    easier_variants,
+)
+from coach.domain.protocol import Prescription
+from coach.domain.safety import Tier
+from coach.domain.timer import (
+    RECORDED_KINDS,
+    Event,
+    Session,
+    Step,
+    compile_steps,
+    items_to_json,
+)
+from coach.store.session_log import (
+    SessionStart,
+    begin_session,
+    end_session,
+    last_finished,
+    record_blocked,
+)
+from coach.store.sessions import Pain, SessionRecord, SessionStore
+from coach.ui.context import AppContext
+from coach.ui.session.after_page import FeedbackPage
+from coach.ui.session.message_page import Choice, MessagePage
+from coach.ui.session.pain_page import PainPage
+from coach.ui.session.player import Dialogs, PlayerScreen
+from coach.ui.session.red_flag_page import RedFlagPage
+from coach.ui.session.sounds import CuePlayer
+
+
+@dataclass(frozen=True)
+class SessionSetup:
+    """What a new session is started from (resolved from the plan by the launcher)."""
+
+    profile_id: int
+    emergency_number: str
+    plan_id: int | None
+    routine_id: str
+    routine_name: str
+    items: tuple[Prescription, ...]
+    gentle_items: tuple[Prescription, ...]  # walking and breathing only
+
+
+@dataclass(frozen=True)
+class ResumePoint:
+    """An unfinished session to go on with after a restart."""
+
+    session_id: int
+    items: tuple[Prescription, ...]
+    step_index: int
+    pain_before: Pain | None
+    gentle: bool
+
+
+class SessionFlow(QWidget):
+    """The pages of one session in a stack; ``closed`` when the patient is done."""
+
+    closed = Signal()
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        setup: SessionSetup,
+        cues: CuePlayer,
+        figures: Callable[[str], Figure | None],
+        *,
+        parent: QWidget | None = None,
+        dialogs: type[Dialogs] = Dialogs,
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._setup = setup
+        self._cues = cues
+        self._figures = figures
+        self._dialogs = dialogs
+        self._store = SessionStore(ctx.db)
+        self._check_id: int | None = None
+        self._gentle = False
+        self._pain_before: Pain | None = None
+        self._session_id: int | None = None
+        self._steps: tuple[Step, ...] = ()
+        self._status = "done"
+        self._ended = False
+        self._stack = QStackedWidget(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._stack)
+        self.red_flags = RedFlagPage(ctx.content.red_flags, self._stack)
+        self.message = MessagePage(self._stack)
+        self.pain_before = PainPage(
+            "How much pain do you have now?", self._stack, cancel_text="Not now"
+        )
+        self.pain_after = PainPage("How much pain do you have now, after the session?", self._stack)
+        self.player: PlayerScreen | None = None
+        self.feedback: FeedbackPage | None = None
+        for page in (self.red_flags, self.message, self.pain_before, self.pain_after):
+            self._stack.addWidget(page)
+        self.red_flags.answered.connect(self._on_red_flags_answered)
+        self.red_flags.cancelled.connect(self.closed.emit)
+        self.pain_before.submitted.connect(self._on_pain_before_submitted)
+        self.pain_before.cancelled.connect(self.closed.emit)
+        self.pain_after.submitted.connect(self._on_pain_after_submitted)
+
+    @property
+    def session_id(self) -> int | None:
+        return self._session_id
+
+    def current_page(self) -> QWidget | None:
+        return self._stack.currentWidget()
+
+    # -- starting ------------------------------------------------------------------------------
+    def start(self) -> None:
+        self.red_flags.restart()
+        self._show(self.red_flags)
+
+    def resume(self, point: ResumePoint) -> None:
+        """Go on with a session left unfinished: at its recorded step, paused."""
+        self._session_id = point.session_id
+        self._pain_before = point.pain_before
+        self._gentle = point.gentle
+        steps = compile_steps(point.items, self._ctx.content.catalogue)
+        if point.step_index >= len(steps):
+            self._steps = steps
+            self._ask_pain_after()
+        else:
+            self._play(steps, point.step_index, paused=True)
+
+    def _on_red_flags_answered(self, answers: dict[str, bool]) -> None:
+        tier = self._ctx.content.red_flags.outcome(answers)
+        now = self._ctx.clock.now()
+        profile = self._setup.profile_id
+        self._check_id = self._store.record_red_flag_check(
+            profile, answers, tier.id if tier else None, now
+        )
+        if tier is None:
+            self._ask_pain_before()
+        elif tier.allows == "none":
+            record_blocked(
+                self._store,
+                profile,
+                self._setup.routine_id,
+                self._setup.routine_name,
+                red_flag_check_id=self._check_id,
+                now=now,
+            )
+            self._ctx.active.notify_data_changed()
+            self._show_tier(tier, [("Close", True, self.closed.emit)])
+        else:
+            self._show_tier(
+                tier,
+                [
+                    ("Not now", False, self.closed.emit),
+                    ("Start walking and breathing", True, self._on_gentle_chosen),
+                ],
+                extra="Today: only gentle walking and breathing.",
+            )
+
+    def _show_tier(self, tier: Tier, choices: list[Choice], extra: str = "") -> None:
+        number = self._setup.emergency_number if tier.id == "emergency" else ""
+        lines = [(tier.message, "big"), (tier.action_text(self._setup.emergency_number), "big")]
+        if extra:
+            lines.append((extra, "heading"))
+        self.message.show_message(tier.title, lines, choices, huge=number)
+        self._show(self.message)
+
+    def _on_gentle_chosen(self) -> None:
+        self._gentle = True
+        self._ask_pain_before()
+
+    def _ask_pain_before(self) -> None:
+        self.pain_before.reset()
+        self._show(self.pain_before)
+
+    def _on_pain_before_submitted(self, pain: Pain) -> None:
+        self._pain_before = pain
+        last = last_finished(self._store, self._setup.profile_id)
+        advice = before_session_advice(pain, _past(last), self._ctx.clock.now().date())
+        if not advice:
+            self._begin()
+            return
+        lines = [(line, "big") for a in advice for line in a.lines]
+        choices: list[Choice] = [("Not now", False, self.closed.emit)]
+        if any(a.kind == AdviceKind.HIGH_PAIN for a in advice) and not self._gentle:
+            choices += [
+                ("My usual exercises", False, self._begin),
+                ("Walking and breathing only", True, self._on_gentle_begin),
+            ]
+        else:
+            choices.append(("Go on", True, self._begin))
+        self.message.show_message(advice[0].title, lines, choices, hint=SUGGESTION_ONLY)
+        self._show(self.message)
+
+    def _on_gentle_begin(self) -> None:
+        self._gentle = True
+        self._begin()
+
+    def _begin(self) -> None:
+        assert self._pain_before is not None
+        setup = self._setup
+        items = setup.gentle_items if self._gentle else setup.items
+        steps = compile_steps(items, self._ctx.content.catalogue)
+        start = SessionStart(
+            setup.profile_id,
+            setup.plan_id,
+            setup.routine_id,
+            setup.routine_name,
+            items_to_json(items),
+            len(steps),
+            self._gentle,
+        )
+        self._session_id = begin_session(
+            self._store, start, self._pain_before, self._ctx.clock.now(), self._check_id
+        )
+        self._play(steps, 0, paused=False)
+
+    # -- the player ----------------------------------------------------------------------------
+    def _play(self, steps: tuple[Step, ...], index: int, *, paused: bool) -> None:
+        self._steps = steps
+        session = Session(steps, self._ctx.clock)
+        self.player = PlayerScreen(
+            session,
+            self._ctx.clock,
+            self._cues,
+            self._figures,
+            parent=self._stack,
+            dialogs=self._dialogs,
+        )
+        self.player.event_happened.connect(self._on_timer_event)
+        self.player.session_ended.connect(self._on_player_ended)
+        self._stack.addWidget(self.player)
+        self._show(self.player)
+        self.player.begin(index, paused=paused)
+
+    def _on_timer_event(self, event: Event) -> None:
+        if event.kind not in RECORDED_KINDS or self._session_id is None:
+            return
+        step = self._steps[event.step_index]
+        late = max(0.0, self._ctx.clock.monotonic() - event.at)
+        detail: dict[str, object] = {"kind": step.kind.value, "rep": step.rep, "set": step.set}
+        if step.side:
+            detail["side"] = step.side
+        if event.value:
+            detail["value"] = event.value
+        self._store.record_event(
+            self._session_id,
+            event.kind.value,
+            self._ctx.clock.now() - timedelta(seconds=late),
+            step_index=event.step_index,
+            exercise_id=step.exercise_id,
+            detail=detail,
+        )
+
+    def _on_player_ended(self, completed: bool) -> None:
+        self._status = "done" if completed else "partial"
+        self._ask_pain_after()
+
+    # -- after ---------------------------------------------------------------------------------
+    def _ask_pain_after(self) -> None:
+        self.pain_after.reset()
+        self._show(self.pain_after)
+
+    def _on_pain_after_submitted(self, pain: Pain) -> None:
+        assert self._session_id is not None
+        end_session(self._store, self._session_id, self._status, pain, self._ctx.clock.now())
+        self._ended = True
+        self._ctx.active.notify_data_changed()
+        names = {s.exercise_id: s.exercise_name for s in self._steps}
+        self.feedback = FeedbackPage(names, self._stack)
+        self.feedback.saved.connect(self._on_feedback_saved)
+        self._stack.addWidget(self.feedback)
+        self._show(self.feedback)
+
+    def _on_feedback_saved(self, ratings: Mapping[str, str], note: str) -> None:
+        assert self._session_id is not None
+        if ratings:
+            self._store.set_feedback(self._session_id, ratings)
+        if note:
+            self._store.set_note(self._session_id, note)
+        self._show_response()
+
+    def _show_response(self) -> None:
+        assert self._session_id is not None
+        record = self._store.session(self._session_id)
+        assert record is not None and record.pain_after is not None
+        previous = last_finished(self._store, self._setup.profile_id, self._session_id)
+        before = record.pain_before or record.pain_after
+        advice = after_session_response(before, record.pain_after, _past(previous))
+        lines = [(line, "big") for line in advice.lines]
+        if advice.kind in (AdviceKind.FLARE, AdviceKind.FLARE_AGAIN):
+            catalogue = self._ctx.content.catalogue
+            for name, easier in easier_variants((s.exercise_id for s in self._steps), catalogue):
+                lines.append((f"Easier version of {name}: {easier}", "heading"))
+        if self._status == "partial":
+            lines.insert(0, ("You stopped early. What you did is saved.", "heading"))
+        self.message.show_message(
+            advice.title, lines, [("Done", True, self.closed.emit)], hint=SUGGESTION_ONLY
+        )
+        self._show(self.message)
+
+    # -- leaving -------------------------------------------------------------------------------
+    def leave(self) -> bool:
+        """The window is being closed: True when it may close now. During the exercises this
+        asks first and then goes to the pain-after question instead of closing."""
+        player = self.player
+        if player is not None and self.current_page() is player and player.is_running():
+            if self._dialogs.confirm_stop(self):
+                player.stop_now()
+            return False
+        if self._session_id is not None and not self._ended:
+            end_session(self._store, self._session_id, self._status, None, self._ctx.clock.now())
+            self._ended = True
+            self._ctx.active.notify_data_changed()
+        return True
+
+    def _show(self, page: QWidget) -> None:
+        self._stack.setCurrentWidget(page)
+        take_focus = getattr(page, "take_focus", None)
+        if callable(take_focus):
+            take_focus()
+
+
+def _past(record: SessionRecord | None) -> PastSession | None:
+    """The pain rules' view of a stored session."""
+    if record is None:
+        return None
+    return PastSession(record.local_date, record.pain_before, record.pain_after)

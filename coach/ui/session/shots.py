@@ -1,0 +1,113 @@
+"""Screenshots of the session pages for ``rehab-coach screenshot DIR``: the warning-sign check,
+pain entry, the player in the middle of a hold, how it felt, and the response after."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from coach.domain.clock import FakeClock
+from coach.domain.plan import plan_from_protocol
+from coach.domain.schedule import phase_on, routines_due
+from coach.domain.timer import StepKind
+from coach.store.sessions import Pain
+from coach.ui.context import AppContext
+from coach.ui.session.launcher import FigureCache, setup_for
+from coach.ui.session.session_flow import SessionFlow
+from coach.ui.session.sounds import CuePlayer, SilentBackend
+
+
+def render_session_screens(
+    ctx: AppContext, out_dir: Path, settle: Callable[[], None], size: tuple[int, int]
+) -> list[Path]:
+    """Walk a session through its pages on a fake clock and save one PNG per page."""
+    profile = ctx.active.profile
+    if profile is None:
+        return []
+    clock = FakeClock(start=ctx.clock.now())
+    shot_ctx = replace(ctx, clock=clock)
+    setup = None
+    for due in _today_routines(shot_ctx):
+        setup = setup_for(shot_ctx, due)
+        if setup is not None and setup.items:
+            break
+    if setup is None:
+        return []
+    holder = QWidget()
+    holder.resize(*size)
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    cues = CuePlayer(ctx.prefs, SilentBackend(), holder)
+    flow = SessionFlow(shot_ctx, setup, cues, FigureCache(), parent=holder)
+    layout.addWidget(flow)
+    holder.show()
+    written: list[Path] = []
+
+    def shoot(name: str) -> None:
+        settle()
+        path = out_dir / f"{name}.png"
+        if not holder.grab().save(str(path)):
+            raise OSError(f"could not write {path}")
+        written.append(path)
+
+    try:
+        _walk_through(flow, clock, shoot)
+    finally:
+        holder.close()
+        holder.deleteLater()
+        settle()
+    return written
+
+
+def _walk_through(flow: SessionFlow, clock: FakeClock, shoot: Callable[[str], None]) -> None:
+    """Answer each page as a patient would, taking a picture on the way."""
+    flow.start()
+    for _ in range(2):
+        flow.red_flags.no_button.click()
+    shoot("session-red-flags")
+    while flow.current_page() is flow.red_flags:
+        flow.red_flags.no_button.click()
+    flow.pain_before.back.set_value(3)
+    flow.pain_before.leg.set_value(1)
+    shoot("session-pain")
+    flow.pain_before.next_button.click()
+    if flow.current_page() is flow.message:  # pain advice: go on with the usual routine
+        flow.message.buttons[-1].click()
+    player = flow.player
+    assert player is not None
+    steps = player.session.steps
+    hold = next((i for i, s in enumerate(steps) if s.kind == StepKind.HOLD), 0)
+    while player.session.index < hold:
+        player.skip_button.click()
+    clock.advance(steps[hold].seconds * 0.6)
+    player.tick()
+    shoot("session-player")
+    while player.is_running():
+        player.skip_button.click()
+    flow.pain_after.reset(Pain(3, 2))
+    flow.pain_after.next_button.click()
+    feedback = flow.feedback
+    assert feedback is not None
+    for group in list(feedback.groups.values())[:2]:
+        group.buttons()[1].setChecked(True)
+    shoot("session-after")
+    feedback.save_button.click()
+    shoot("session-response")
+
+
+def _today_routines(ctx: AppContext) -> list[str]:
+    """Today's routine ids for the active profile (the first one with exercises is shown)."""
+    profile = ctx.active.require()
+    assert profile.id is not None
+    stored = ctx.repo.current_plan(profile.id, ctx.content.catalogue)
+    if stored is not None:
+        plan = stored.plan
+    else:
+        plan = plan_from_protocol(ctx.content.protocols[profile.surgery])
+    today = ctx.clock.now().date()
+    due = [d.routine.id for d in routines_due(plan, profile.surgery_date, today)]
+    phase = phase_on(plan, profile.surgery_date, today)
+    return due + [r.id for r in phase.routines if r.id not in due]

@@ -1,0 +1,88 @@
+"""The Sound card of Settings: cues on or off, volume, and a test sound."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
+
+from coach.ui.preferences import Preferences
+from coach.ui.session.sounds import (
+    VOLUME_STEP,
+    Backend,
+    Cue,
+    CuePlayer,
+    set_sound_enabled,
+    set_sound_volume,
+    sound_enabled,
+    sound_volume,
+)
+from coach.ui.widgets import button, card, label
+
+
+class SoundCard(QWidget):
+    """Changes apply at once and are remembered in the settings file."""
+
+    def __init__(
+        self, prefs: Preferences, parent: QWidget | None = None, backend: Backend | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._prefs = prefs
+        self.player = CuePlayer(prefs, backend, self)
+        frame, layout = card(self)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(frame)
+
+        layout.addWidget(label("Sound", "heading", frame))
+        self.enabled = QCheckBox("Play sounds during exercises", frame)
+        self.enabled.setChecked(sound_enabled(prefs))
+        self.enabled.toggled.connect(self._on_enabled_toggled)
+        layout.addWidget(self.enabled)
+
+        row = QHBoxLayout()
+        self.quieter = button("−  Quieter", frame)
+        self.quieter.setAccessibleName("Make sounds quieter")
+        self.volume_label = label("", "big", frame, wrap=False)
+        self.louder = button("+  Louder", frame)
+        self.louder.setAccessibleName("Make sounds louder")
+        self.test = button("Play a test sound", frame)
+        for widget in (self.quieter, self.volume_label, self.louder, self.test):
+            row.addWidget(widget)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.note = label("", "hint", frame)
+        layout.addWidget(self.note)
+
+        self.quieter.clicked.connect(lambda: self._step_volume(-VOLUME_STEP))
+        self.louder.clicked.connect(lambda: self._step_volume(+VOLUME_STEP))
+        self.test.clicked.connect(self._on_test_clicked)
+        self._show()
+
+    def _on_enabled_toggled(self, on: bool) -> None:
+        set_sound_enabled(self._prefs, on)
+        self._show()
+
+    def _step_volume(self, change: int) -> None:
+        set_sound_volume(self._prefs, sound_volume(self._prefs) + change)
+        self._show()
+        self.player.play(Cue.STEP)
+
+    def _on_test_clicked(self) -> None:
+        self.player.play(Cue.FINISH)
+
+    def _show(self) -> None:
+        on = sound_enabled(self._prefs)
+        volume = sound_volume(self._prefs)
+        self.volume_label.setText(f"Volume {volume}%")
+        self.quieter.setEnabled(on and volume > 0)
+        self.louder.setEnabled(on and volume < 100)
+        self.test.setEnabled(on and volume > 0)
+        if not on:
+            self.note.setText("Sounds are off. The countdown flashes instead.")
+        elif self.player.audible:
+            self.note.setText("You hear a tone at each step, and 3-2-1 before a hold ends.")
+        elif volume == 0:
+            self.note.setText("The volume is at 0. The countdown flashes instead.")
+        else:
+            self.note.setText(
+                "No way to play sound was found on this computer. The countdown flashes instead."
+            )

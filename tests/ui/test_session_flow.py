@@ -1,0 +1,501 @@
+"""The guided session end to end on a fake clock: warning signs, pain before, the player, pain
+after, feedback and the stored rows; by mouse only and by keyboard only; resume after a crash."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from coach.domain.catalogue import Dosage
+from coach.domain.clock import FakeClock
+from coach.domain.profile import Profile, Surgery
+from coach.domain.protocol import Prescription
+from coach.domain.timer import State, StepKind
+from coach.store.session_log import progress_events
+from coach.store.sessions import Pain, SessionRecord, SessionStore
+from coach.ui.context import AppContext
+from coach.ui.session.launcher import SessionLauncher, SessionWindow, setup_for
+from coach.ui.session.player import Dialogs, PlayerScreen
+from coach.ui.session.resume import DISCARD, PARTIAL, RESUME, ResumeDialogs, offer_resume
+from coach.ui.session.session_flow import SessionFlow, SessionSetup
+from coach.ui.session.sounds import CuePlayer
+
+LEFT = Qt.MouseButton.LeftButton
+ITEMS = (
+    Prescription("bridge", Dosage(sets=1, reps=2, hold_s=4, rest_s=0)),
+    Prescription("heel-slides", Dosage(sets=1, reps=1, hold_s=0, tempo_s=3)),
+)
+
+
+class RecordingBackend:
+    """An audio player that only writes down what it was asked to play."""
+
+    available = True
+
+    def __init__(self) -> None:
+        self.played: list[str] = []
+
+    def play(self, path: Path) -> None:
+        self.played.append(path.stem.split("-")[0])
+
+
+class ScriptedDialogs(Dialogs):
+    stop_answer = True
+    asked: list[str] = []  # noqa: RUF012
+
+    @staticmethod
+    def confirm_stop(parent: QWidget) -> bool:
+        ScriptedDialogs.asked.append("stop")
+        return ScriptedDialogs.stop_answer
+
+    @staticmethod
+    def inform(parent: QWidget, title: str, text: str) -> None:
+        ScriptedDialogs.asked.append(title)
+
+
+@pytest.fixture
+def profile(ctx: AppContext) -> Profile:
+    saved = ctx.repo.add_profile(
+        Profile("Ann", Surgery.DISCECTOMY, date(2025, 12, 1), emergency_number="999"),
+        ctx.clock.now(),
+    )
+    ctx.active.set(saved)
+    return saved
+
+
+@pytest.fixture
+def backend() -> RecordingBackend:
+    return RecordingBackend()
+
+
+@pytest.fixture
+def flow(
+    qtbot: QtBot, ctx: AppContext, profile: Profile, backend: RecordingBackend
+) -> Iterator[SessionFlow]:
+    assert profile.id is not None
+    ScriptedDialogs.asked = []
+    ScriptedDialogs.stop_answer = True
+    setup = SessionSetup(
+        profile.id,
+        profile.emergency_number,
+        None,
+        "daily",
+        "Daily exercises",
+        ITEMS,
+        (Prescription("diaphragmatic-breathing", Dosage(reps=1, tempo_s=4)),),
+    )
+    widget = SessionFlow(
+        ctx,
+        setup,
+        CuePlayer(ctx.prefs, backend),
+        lambda _id: None,
+        dialogs=ScriptedDialogs,
+    )
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.show()
+    widget.activateWindow()
+    yield widget
+    widget.close()
+
+
+def answer_all_no(qtbot: QtBot, flow: SessionFlow) -> None:
+    while flow.current_page() is flow.red_flags:
+        qtbot.mouseClick(flow.red_flags.no_button, LEFT)
+
+
+def give_pain(qtbot: QtBot, page: QWidget, back: int, leg: int) -> None:
+    from coach.ui.session.pain_page import PainPage
+
+    assert isinstance(page, PainPage)
+    qtbot.mouseClick(page.back.group.button(back), LEFT)
+    qtbot.mouseClick(page.leg.group.button(leg), LEFT)
+    qtbot.mouseClick(page.next_button, LEFT)
+
+
+def run_player(flow: SessionFlow, clock: FakeClock, step_s: float = 0.25) -> PlayerScreen:
+    player = flow.player
+    assert player is not None
+    for _ in range(2000):
+        if flow.current_page() is not player:
+            break
+        clock.advance(step_s)
+        player.tick()
+    return player
+
+
+def store_of(ctx: AppContext) -> SessionStore:
+    return SessionStore(ctx.db)
+
+
+# -- the whole session, by mouse -----------------------------------------------------------
+def test_a_session_by_mouse_is_stored_as_it_happens(
+    qtbot: QtBot, flow: SessionFlow, ctx: AppContext, clock: FakeClock, backend: RecordingBackend
+) -> None:
+    profile = ctx.active.require()
+    assert profile.id is not None
+    flow.start()
+    assert flow.red_flags.count.text() == "Question 1 of 13"
+    answer_all_no(qtbot, flow)
+    assert flow.current_page() is flow.pain_before
+    assert not flow.pain_before.next_button.isEnabled()  # both scales must be answered
+    give_pain(qtbot, flow.pain_before, 3, 1)
+
+    player = flow.player
+    assert player is not None and flow.current_page() is player
+    record = store_of(ctx).unfinished_session(profile.id)
+    assert record is not None  # the row, before pain and exercises are written at once
+    assert record.pain_before == Pain(3, 1)
+    assert player.step_title.text() == "Get ready"
+    assert player.exercise_name.text() == "Bridge"
+    assert player.countdown.text() == "10"
+
+    clock.advance(10.0)
+    player.tick()
+    assert player.step_title.text() == "Hold"
+    assert player.position_label.text() == "Rep 1 of 2"
+    events = store_of(ctx).events(record.id)
+    assert [e.kind for e in events] == ["started", "step-done"]  # written while it happens
+
+    with qtbot.waitSignal(ctx.active.data_changed):
+        run_player(flow, clock)
+        assert flow.current_page() is flow.pain_after
+        give_pain(qtbot, flow.pain_after, 4, 1)
+    assert backend.played.count("tick") >= 3  # 3-2-1 before holds and waits end
+    assert backend.played[-1] == "finish"
+
+    feedback = flow.feedback
+    assert feedback is not None and flow.current_page() is feedback
+    qtbot.mouseClick(feedback.findChild(QWidget, "bridge-too-hard"), LEFT)  # type: ignore[arg-type]
+    qtbot.keyClicks(feedback.note, "Knee a bit sore")
+    qtbot.mouseClick(feedback.save_button, LEFT)
+    assert flow.current_page() is flow.message
+    assert flow.message.title.text() == "Session done"
+    with qtbot.waitSignal(flow.closed):
+        qtbot.mouseClick(flow.message.buttons[-1], LEFT)
+
+    store = store_of(ctx)
+    done = store.session(record.id)
+    assert done is not None
+    assert (done.status, done.pain_before, done.pain_after) == ("done", Pain(3, 1), Pain(4, 1))
+    assert done.note == "Knee a bit sore"
+    assert store.feedback(record.id) == {"bridge": "too-hard"}
+    assert store.red_flag_answers(record.id) == dict.fromkeys(
+        [q.id for q in ctx.content.red_flags.questions], False
+    )
+    steps = player.session.steps
+    assert [e for e in progress_events(store, record.id) if e[0] == "step-done"] == [
+        ("step-done", i) for i in range(len(steps))
+    ]
+    assert ctx.repo.routines_done(profile.id, clock.now().date()) == {"daily": 1}
+
+
+# -- the whole session, by keyboard ------------------------------------------------------------
+def test_a_session_by_keyboard_only(
+    qtbot: QtBot, flow: SessionFlow, ctx: AppContext, clock: FakeClock, profile: Profile
+) -> None:
+    flow.start()
+    for _ in ctx.content.red_flags.questions:
+        qtbot.keyClick(flow.red_flags.focusWidget() or flow.red_flags, Qt.Key.Key_N)
+    page = flow.pain_before
+    assert flow.current_page() is page
+    assert page.back.hasFocus()
+    qtbot.keyClick(page.back, Qt.Key.Key_2)
+    qtbot.keyClick(page.back, Qt.Key.Key_Tab)
+    assert page.leg.hasFocus()
+    qtbot.keyClick(page.leg, Qt.Key.Key_1)
+    qtbot.keyClick(page.leg, Qt.Key.Key_0)  # "1" then "0" is 10
+    qtbot.keyClick(page.leg, Qt.Key.Key_Left)  # and the arrows move it
+    assert page.pain() == Pain(2, 9)
+    qtbot.keyClick(page.leg, Qt.Key.Key_Return)
+    # Leg pain 9 before: the app suggests walking and breathing; the patient may choose.
+    assert flow.current_page() is flow.message
+    assert "walking and breathing" in " ".join(
+        w.text() for w in flow.message.findChildren(type(flow.message.title))
+    )
+    focused = flow.message.focusWidget()
+    assert focused is not None
+    assert focused is flow.message.buttons[-1]  # "Walking and breathing only"
+    qtbot.keyClick(focused, Qt.Key.Key_Return)
+
+    player = flow.player
+    assert player is not None
+    assert {s.exercise_id for s in player.session.steps} == {"diaphragmatic-breathing"}
+    target = player.pause_button
+    qtbot.keyClick(target, Qt.Key.Key_Space)
+    assert player.session.state == State.PAUSED
+    assert player.pause_button.text() == "Resume"
+    clock.advance(60)
+    player.tick()
+    assert player.countdown.text() == "10"  # paused: time stands still
+    qtbot.keyClick(target, Qt.Key.Key_Space)
+    assert player.session.state == State.RUNNING
+    qtbot.keyClick(target, Qt.Key.Key_Right)
+    assert player.session.step.kind == StepKind.BREATHE_IN
+    qtbot.keyClick(target, Qt.Key.Key_Left)
+    assert player.session.index == 0
+    qtbot.keyClick(target, Qt.Key.Key_Plus)
+    assert player.countdown.text() == "25"
+    qtbot.keyClick(target, Qt.Key.Key_Escape)
+    assert ScriptedDialogs.asked == ["stop"]
+    assert flow.current_page() is flow.pain_after
+    qtbot.keyClick(flow.pain_after.back, Qt.Key.Key_5)
+    qtbot.keyClick(flow.pain_after.back, Qt.Key.Key_Down)
+    qtbot.keyClick(flow.pain_after.leg, Qt.Key.Key_9)
+    qtbot.keyClick(flow.pain_after.leg, Qt.Key.Key_Enter)
+    feedback = flow.feedback
+    assert feedback is not None
+    qtbot.keyClick(feedback, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert flow.message.title.text() == "This session raised your pain"
+    with qtbot.waitSignal(flow.closed):
+        qtbot.keyClick(flow.message.buttons[-1], Qt.Key.Key_Return)
+
+    assert profile.id is not None
+    record = store_of(ctx).sessions(profile.id)[-1]
+    assert (record.status, record.gentle) == ("partial", True)
+    kinds = [e.kind for e in store_of(ctx).events(record.id)]
+    for kind in ("paused", "resumed", "step-skipped", "went-back", "time-added", "stopped"):
+        assert kind in kinds
+
+
+# -- warning signs -----------------------------------------------------------------------------
+def answer(qtbot: QtBot, flow: SessionFlow, ctx: AppContext, yes_to: str) -> None:
+    """Answer "yes" to one question and "no" to the others, as they come."""
+    ids = {q.text: q.id for q in ctx.content.red_flags.questions}
+    while flow.current_page() is flow.red_flags:
+        yes = ids[flow.red_flags.question.text()] == yes_to
+        qtbot.mouseClick(flow.red_flags.yes_button if yes else flow.red_flags.no_button, LEFT)
+
+
+def test_an_emergency_sign_stops_at_once_and_shows_the_emergency_number(
+    qtbot: QtBot, flow: SessionFlow, ctx: AppContext, profile: Profile
+) -> None:
+    assert profile.id is not None
+    flow.start()
+    qtbot.mouseClick(flow.red_flags.yes_button, LEFT)  # the first question is an emergency one
+    assert flow.current_page() is flow.message
+    assert flow.message.title.text() == "Please call for help now"
+    assert flow.message.huge.text() == "999"
+    assert flow.player is None
+    sessions = store_of(ctx).sessions(profile.id)
+    assert [s.status for s in sessions] == ["blocked"]
+    first = ctx.content.red_flags.questions[0].id
+    assert store_of(ctx).red_flag_answers(sessions[0].id) == {first: True}
+    with qtbot.waitSignal(flow.closed):
+        qtbot.mouseClick(flow.message.buttons[-1], LEFT)
+
+
+def test_a_surgeon_today_sign_blocks_the_session(
+    qtbot: QtBot, flow: SessionFlow, ctx: AppContext, profile: Profile
+) -> None:
+    assert profile.id is not None
+    flow.start()
+    answer(qtbot, flow, ctx, "fever")
+    assert flow.message.title.text() == "Please call your surgeon today"
+    assert not flow.message.huge.isVisible()
+    assert [s.status for s in store_of(ctx).sessions(profile.id)] == ["blocked"]
+
+
+def test_a_24_hour_sign_allows_only_the_gentle_form(
+    qtbot: QtBot, flow: SessionFlow, ctx: AppContext, clock: FakeClock, profile: Profile
+) -> None:
+    assert profile.id is not None
+    flow.start()
+    answer(qtbot, flow, ctx, "fall")
+    assert flow.message.title.text() == "Please call within 24 hours"
+    qtbot.mouseClick(flow.message.buttons[-1], LEFT)  # "Start walking and breathing"
+    give_pain(qtbot, flow.pain_before, 2, 2)
+    player = flow.player
+    assert player is not None
+    assert {s.exercise_id for s in player.session.steps} == {"diaphragmatic-breathing"}
+    record = store_of(ctx).unfinished_session(profile.id)
+    assert record is not None and record.gentle
+    assert store_of(ctx).red_flag_answers(record.id) == {
+        **{q.id: False for q in ctx.content.red_flags.questions if q.id != "fall"},
+        "fall": True,
+    }
+
+
+def test_back_in_the_questions_undoes_the_last_answer(qtbot: QtBot, flow: SessionFlow) -> None:
+    flow.start()
+    qtbot.mouseClick(flow.red_flags.no_button, LEFT)
+    qtbot.mouseClick(flow.red_flags.back_button, LEFT)
+    assert flow.red_flags.count.text() == "Question 1 of 13"
+    assert not flow.red_flags.back_button.isEnabled()
+
+
+# -- the player --------------------------------------------------------------------------------
+def start_player(qtbot: QtBot, flow: SessionFlow) -> PlayerScreen:
+    flow.start()
+    answer_all_no(qtbot, flow)
+    give_pain(qtbot, flow.pain_before, 1, 1)
+    assert flow.player is not None
+    return flow.player
+
+
+def test_after_a_stall_the_display_is_right_at_once_and_stale_cues_stay_silent(
+    qtbot: QtBot, flow: SessionFlow, clock: FakeClock, backend: RecordingBackend
+) -> None:
+    player = start_player(qtbot, flow)
+    played = len(backend.played)
+    clock.advance(10 + 4 + 3 + 2.5)  # ready, hold, relax end; 1.5 s left of the second hold
+    player.tick()
+    assert (player.step_title.text(), player.countdown.text()) == ("Hold", "2")
+    assert player.position_label.text() == "Rep 2 of 2"
+    assert backend.played[played:] == ["tick"]  # only the countdown that is due now
+    assert player.countdown.property("flash") == "true"
+
+
+def test_the_progress_bar_and_next_line_follow_the_routine(
+    qtbot: QtBot, flow: SessionFlow, clock: FakeClock
+) -> None:
+    player = start_player(qtbot, flow)
+    assert player.next_label.text() == "Next: Hold, 4 seconds"
+    first = player.progress.value()
+    for _ in range(3):
+        qtbot.mouseClick(player.skip_button, LEFT)
+    assert player.next_label.text() == "Next exercise: Heel slides"
+    assert player.progress.value() > first
+
+
+def test_stop_asks_first_and_keeps_going_when_the_patient_says_no(
+    qtbot: QtBot, flow: SessionFlow
+) -> None:
+    player = start_player(qtbot, flow)
+    ScriptedDialogs.stop_answer = False
+    qtbot.mouseClick(player.stop_button, LEFT)
+    assert ScriptedDialogs.asked == ["stop"]
+    assert player.session.state == State.RUNNING
+    assert flow.current_page() is player
+
+
+def test_the_cue_timer_is_armed_for_the_next_boundary(qtbot: QtBot, flow: SessionFlow) -> None:
+    player = start_player(qtbot, flow)
+    timer = player._cue_timer
+    assert timer.isActive()
+    assert timer.timerType() == Qt.TimerType.PreciseTimer
+    assert 6900 <= timer.remainingTime() <= 7000  # "3" of the 10 s get-ready countdown
+
+
+# -- closing and resuming ----------------------------------------------------------------------
+def test_closing_the_window_during_exercises_asks_and_then_asks_pain_after(
+    qtbot: QtBot, ctx: AppContext, profile: Profile, backend: RecordingBackend
+) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    ScriptedDialogs.asked = []
+    launcher = SessionLauncher(ctx, parent, dialogs=ScriptedDialogs, backend=backend)
+    routine = ctx.content.protocols[profile.surgery].phases[1].routines[0].id
+    window = launcher.start(routine)
+    assert isinstance(window, SessionWindow)
+    flow = window.flow
+    answer_all_no(qtbot, flow)
+    give_pain(qtbot, flow.pain_before, 1, 1)
+    window.close()
+    assert window.isVisible()
+    assert flow.current_page() is flow.pain_after
+    with qtbot.waitSignal(launcher.session_closed):
+        window.close()  # leaving at pain-after keeps the session as partly done
+    assert profile.id is not None
+    assert store_of(ctx).sessions(profile.id)[-1].status == "partial"
+
+
+def test_an_unknown_routine_is_refused_politely(
+    qtbot: QtBot, ctx: AppContext, profile: Profile
+) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    ScriptedDialogs.asked = []
+    launcher = SessionLauncher(ctx, parent, dialogs=ScriptedDialogs, backend=RecordingBackend())
+    assert launcher.start("nope") is None
+    assert ScriptedDialogs.asked == ["Rehab Coach"]
+
+
+def test_setup_uses_todays_phase_and_drops_restricted_exercises(
+    ctx: AppContext, profile: Profile
+) -> None:
+    protocol = ctx.content.protocols[profile.surgery]
+    routine = protocol.phases[1].routines[0]
+    setup = setup_for(ctx, routine.id)  # the clock's day is in phase 2 of a December surgery
+    assert setup is not None
+    assert [i.exercise_id for i in setup.items] == [i.exercise_id for i in routine.items]
+    assert setup.gentle_items[0].exercise_id == "walking"
+    assert setup.emergency_number == "999"
+
+
+class ScriptedResume(ResumeDialogs):
+    choice: str | None = RESUME
+    confirm = True
+
+    @staticmethod
+    def ask(parent: QWidget, record: SessionRecord) -> str | None:
+        return ScriptedResume.choice
+
+    @staticmethod
+    def confirm_discard(parent: QWidget) -> bool:
+        return ScriptedResume.confirm
+
+
+def crashed_session(qtbot: QtBot, flow: SessionFlow, steps: int) -> int:
+    """Run a session some steps in, then drop it as a kill would (no goodbye to the store)."""
+    player = start_player(qtbot, flow)
+    for _ in range(steps):
+        qtbot.mouseClick(player.skip_button, LEFT)
+    assert flow.session_id is not None
+    return flow.session_id
+
+
+def test_resume_goes_on_at_the_recorded_step_paused(
+    qtbot: QtBot, flow: SessionFlow, ctx: AppContext, clock: FakeClock, profile: Profile
+) -> None:
+    session_id = crashed_session(qtbot, flow, steps=3)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    launcher = SessionLauncher(ctx, parent, dialogs=ScriptedDialogs, backend=RecordingBackend())
+    ScriptedResume.choice = RESUME
+    assert offer_resume(parent, ctx, launcher, ScriptedResume) == RESUME
+    window = launcher.window
+    assert window is not None
+    player = window.flow.player
+    assert player is not None
+    assert (player.session.index, player.session.state) == (3, State.PAUSED)
+    assert player.session.step.kind == StepKind.HOLD
+    assert window.flow.session_id == session_id
+    qtbot.mouseClick(player.pause_button, LEFT)
+    run_player(window.flow, clock)
+    give_pain(qtbot, window.flow.pain_after, 1, 1)
+    record = store_of(ctx).session(session_id)
+    assert record is not None
+    assert (record.status, record.pain_before) == ("done", Pain(1, 1))
+    window.close()
+
+
+@pytest.mark.parametrize(("choice", "status"), [(PARTIAL, "partial"), (DISCARD, "discarded")])
+def test_an_unfinished_session_can_be_saved_as_partial_or_thrown_away(
+    qtbot: QtBot, flow: SessionFlow, ctx: AppContext, choice: str, status: str
+) -> None:
+    session_id = crashed_session(qtbot, flow, steps=1)
+    ScriptedResume.choice = choice
+    ScriptedResume.confirm = True
+    launcher = SessionLauncher(ctx, flow, backend=RecordingBackend())
+    assert offer_resume(flow, ctx, launcher, ScriptedResume) == choice
+    record = store_of(ctx).session(session_id)
+    assert record is not None
+    assert record.status == status
+    assert launcher.window is None
+
+
+def test_throwing_away_asks_first(qtbot: QtBot, flow: SessionFlow, ctx: AppContext) -> None:
+    session_id = crashed_session(qtbot, flow, steps=1)
+    ScriptedResume.choice = DISCARD
+    ScriptedResume.confirm = False
+    launcher = SessionLauncher(ctx, flow, backend=RecordingBackend())
+    assert offer_resume(flow, ctx, launcher, ScriptedResume) is None
+    record = store_of(ctx).session(session_id)
+    assert record is not None and record.status == "in-progress"
