@@ -89,7 +89,7 @@ class Dosage:
         """Plain words: '10 times, hold 5 seconds, each side' or '20 minutes'."""
         if self.timed:
             return f"{self.minutes} minutes"
-        parts = [f"{self.reps} times"]
+        parts = ["once" if self.reps == 1 else f"{self.reps} times"]
         if self.hold_s:
             parts.append(f"hold {self.hold_s} seconds")
         if self.sets > 1:

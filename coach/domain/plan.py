@@ -34,7 +34,13 @@ class Plan:
 def plan_from_protocol(
     protocol: Protocol, extra_restrictions: frozenset[str] = frozenset()
 ) -> Plan:
-    """A new patient's plan: the protocol, minus nothing; extra restrictions apply on Today."""
+    """A new patient's plan: the protocol, minus nothing.
+
+    A plan must respect its own ``extra_restrictions`` (``plan_from_dict`` refuses an exercise
+    that breaks one without a reason), so pass only rules no exercise of the protocol involves.
+    The surgeon's rules from onboarding stay with the profile; Today and the session leave out
+    what they block.
+    """
     return Plan(protocol.surgery, protocol.phases, (), extra_restrictions, "")
 
 

@@ -16,6 +16,7 @@ from coach.domain.profile import Surgery
 
 ROUTINE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_WEEKS = 520
+SHIPPED_ITEMS = (3, 6)  # exercises per routine in a shipped protocol
 
 
 @dataclass(frozen=True)
@@ -153,7 +154,13 @@ def _parse_routine(
         days_per_week=f.integer("days_per_week", 1, 7),
         items=tuple(
             _parse_item(t, catalogue, rules, restricted)
-            for t in f.tables("items", min_items=1, max_items=10)
+            for t in f.tables(
+                "items",
+                # fewer exercises per routine keep patients going (M2, P8); a therapist may
+                # adjust a patient's plan outside this range
+                min_items=SHIPPED_ITEMS[0] if rules.shipped else 1,
+                max_items=SHIPPED_ITEMS[1] if rules.shipped else 10,
+            )
         ),
     )
     f.finish()

@@ -1,0 +1,236 @@
+"""What a patient should do on one day, worked out once for the Today screen and the
+``routine`` command: week and phase, the routines due (minus what the surgeon's extra rules
+block), walking against its goal, and when the next phase starts.
+
+Pure Python, so every rule here is tested without Qt; the screen only lays it out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from coach.domain.catalogue import Catalogue, Dosage, Exercise
+from coach.domain.plan import Plan
+from coach.domain.profile import Surgery
+from coach.domain.protocol import Phase, Routine
+from coach.domain.restrictions import rule_text
+from coach.domain.safety import blocked_movements, explain_block
+from coach.domain.schedule import (
+    DueRoutine,
+    next_phase,
+    phase_on,
+    routines_due,
+    walking_goal,
+    week_number,
+)
+
+
+@dataclass(frozen=True)
+class ItemToday:
+    """One exercise of a routine with its dose (``reason``: why the therapist kept it although
+    the phase restricts one of its movements)."""
+
+    exercise: Exercise
+    dosage: Dosage
+    reason: str = ""
+
+    @property
+    def dose_text(self) -> str:
+        return self.dosage.describe(self.exercise.per_side)
+
+    @property
+    def seconds(self) -> int:
+        return self.dosage.seconds(self.exercise.per_side)
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """An exercise of the routine that is not done now, and why in plain words."""
+
+    exercise: Exercise
+    blocked: frozenset[str]
+    text: str
+
+
+@dataclass(frozen=True)
+class RoutineToday:
+    routine: Routine
+    items: tuple[ItemToday, ...]
+    left_out: tuple[LeftOut, ...]
+    times_due: int
+    times_done: int
+
+    @property
+    def done(self) -> bool:
+        return self.times_done >= self.times_due
+
+    @property
+    def can_start(self) -> bool:
+        return bool(self.items)
+
+    @property
+    def minutes(self) -> int:
+        """About how long one go takes, rests included (at least 1)."""
+        return max(1, round(sum(item.seconds for item in self.items) / 60))
+
+
+@dataclass(frozen=True)
+class WalkingToday:
+    goal_minutes: int
+    walks_per_day: int
+    done_minutes: int
+
+    @property
+    def minutes_per_walk(self) -> int:
+        return max(1, round(self.goal_minutes / self.walks_per_day))
+
+    @property
+    def fraction(self) -> float:
+        if self.goal_minutes <= 0:
+            return 1.0
+        return min(1.0, self.done_minutes / self.goal_minutes)
+
+    @property
+    def reached(self) -> bool:
+        return self.done_minutes >= self.goal_minutes
+
+    @property
+    def goal_text(self) -> str:
+        """'Goal today: 40 minutes, in 3 walks of about 13 minutes'."""
+        if self.walks_per_day == 1:
+            return f"Goal today: {self.goal_minutes} minutes in one walk"
+        return (
+            f"Goal today: {self.goal_minutes} minutes, "
+            f"in {self.walks_per_day} walks of about {self.minutes_per_walk} minutes"
+        )
+
+    @property
+    def progress_text(self) -> str:
+        return f"{self.done_minutes} of {self.goal_minutes} minutes"
+
+
+@dataclass(frozen=True)
+class TodayPlan:
+    day: date
+    surgery: Surgery
+    surgery_date: date
+    phase: Phase
+    note: str
+    routines: tuple[RoutineToday, ...]
+    walking: WalkingToday
+    next_phase: Phase | None
+    next_start: date | None
+
+    @property
+    def days_since_surgery(self) -> int:
+        """Negative before the operation."""
+        return (self.day - self.surgery_date).days
+
+    @property
+    def before_surgery(self) -> bool:
+        return self.days_since_surgery < 0
+
+    @property
+    def week(self) -> int:
+        return week_number(self.surgery_date, self.day)
+
+    @property
+    def heading(self) -> str:
+        """'Week 3 after your spinal fusion' (or 'Your spinal fusion is in 5 days')."""
+        if self.before_surgery:
+            return f"Your {self.surgery.label} is {when_text(self.day, self.surgery_date)}"
+        return f"Week {self.week} after your {self.surgery.label}"
+
+    @property
+    def next_text(self) -> str:
+        """'Phase 2: Early mobility starts on 14 March (in 3 weeks).'"""
+        if self.next_phase is None or self.next_start is None:
+            return "This is the last phase of your plan. Keep up your exercises and walking."
+        when = when_text(self.day, self.next_start)
+        return f"{self.next_phase.title} starts on {date_text(self.next_start, self.day)} ({when})."
+
+
+def build_today(
+    plan: Plan,
+    surgery_date: date,
+    day: date,
+    catalogue: Catalogue,
+    *,
+    extra_restrictions: frozenset[str] = frozenset(),
+    done: Mapping[str, int] | None = None,
+    walked_minutes: int = 0,
+) -> TodayPlan:
+    """Everything shown for ``day``. ``extra_restrictions`` are the surgeon's rules stored with
+    the profile; the plan's own are added to them. ``done`` counts finished sessions by routine
+    id."""
+    extra = frozenset(extra_restrictions) | plan.extra_restrictions
+    phase = phase_on(plan, surgery_date, day)
+    routines = tuple(
+        _routine_today(due, phase, extra, catalogue)
+        for due in routines_due(plan, surgery_date, day, done)
+    )
+    goal = walking_goal(plan, surgery_date, day)
+    upcoming = next_phase(plan, surgery_date, day)
+    return TodayPlan(
+        day=day,
+        surgery=plan.surgery,
+        surgery_date=surgery_date,
+        phase=phase,
+        note=plan.note,
+        routines=routines,
+        walking=WalkingToday(goal.minutes_per_day, goal.walks_per_day, max(0, walked_minutes)),
+        next_phase=upcoming[0] if upcoming else None,
+        next_start=upcoming[1] if upcoming else None,
+    )
+
+
+def _routine_today(
+    due: DueRoutine, phase: Phase, extra: frozenset[str], catalogue: Catalogue
+) -> RoutineToday:
+    items: list[ItemToday] = []
+    left_out: list[LeftOut] = []
+    for prescription in due.routine.items:
+        if prescription.exercise_id not in catalogue:
+            continue  # a plan is checked against the catalogue when read; never guess here
+        exercise = catalogue[prescription.exercise_id]
+        blocked = blocked_movements(exercise, phase, extra)
+        if blocked and not prescription.reason:
+            left_out.append(LeftOut(exercise, blocked, left_out_text(exercise, blocked, phase)))
+        else:
+            items.append(ItemToday(exercise, prescription.dosage, prescription.reason))
+    return RoutineToday(due.routine, tuple(items), tuple(left_out), due.times_due, due.times_done)
+
+
+def left_out_text(exercise: Exercise, blocked: frozenset[str], phase: Phase) -> str:
+    """Why an exercise is left out: the surgeon's own rule when it is one, else the phase's."""
+    by_phase = blocked & phase.restricted
+    if by_phase:
+        return explain_block(exercise, by_phase)
+    rules = ", ".join(rule_text(tag).lower() for tag in sorted(blocked))
+    return f"{exercise.name} is left out, because your surgeon said: {rules}."
+
+
+def when_text(day: date, target: date) -> str:
+    """'today', 'tomorrow', 'in 5 days', 'in 3 weeks', 'in about 3 weeks', '2 weeks ago'."""
+    days = (target - day).days
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "tomorrow"
+    if days == -1:
+        return "yesterday"
+    span = abs(days)
+    if span < 14:
+        amount = f"{span} days"
+    else:
+        weeks = round(span / 7)
+        amount = f"{'' if span % 7 == 0 else 'about '}{weeks} weeks"
+    return f"in {amount}" if days > 0 else f"{amount} ago"
+
+
+def date_text(target: date, today: date) -> str:
+    """'14 March', with the year when it is not this year."""
+    text = f"{target.day} {target:%B}"
+    return text if target.year == today.year else f"{text} {target.year}"
