@@ -1,0 +1,209 @@
+"""routine: what the default plan says for one day after a given surgery, as text or JSON.
+
+The JSON shape is documented in the README ("routine --json"); its keys are stable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any
+
+from coach.cli import EXIT_OK, Command, CommandError
+from coach.domain.clock import SystemClock
+from coach.domain.content import load_content
+from coach.domain.plan import plan_from_protocol
+from coach.domain.profile import Surgery
+from coach.domain.today import TodayPlan, build_today
+from coach.paths import DataPaths, exercises_dir
+
+JSON_VERSION = 1
+LB_PER_KG = 2.20462
+MAX_DAYS_BEFORE = 366  # a date up to a year before surgery still shows phase 1 (practice)
+
+
+def _system_today() -> date:
+    return SystemClock().now().date()
+
+
+# Tests replace this to fix "today" (the default --date and the check on the surgery date).
+today: Callable[[], date] = _system_today
+
+
+def _configure(parser: argparse.ArgumentParser) -> None:
+    names = ", ".join(s.value for s in Surgery)
+    parser.add_argument(
+        "--surgery",
+        required=True,
+        metavar="{" + ",".join(s.value for s in Surgery) + "}",
+        help=f"the kind of operation: {names}",
+    )
+    parser.add_argument(
+        "--surgery-date", required=True, metavar="YYYY-MM-DD", help="the day of the operation"
+    )
+    parser.add_argument("--date", metavar="YYYY-MM-DD", help="the day to show (default: today)")
+    parser.add_argument("--json", action="store_true", help="print JSON (see the README)")
+
+
+def _parse_date(text: str, what: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CommandError(
+            f"The {what} {text!r} is not a date; write it as YYYY-MM-DD, like 2025-03-14."
+        ) from None
+
+
+def _surgery(text: str) -> Surgery:
+    try:
+        return Surgery(text.strip().lower())
+    except ValueError:
+        names = ", ".join(s.value for s in Surgery)
+        raise CommandError(f"Unknown surgery type {text!r}: use one of {names}.") from None
+
+
+def _routine(args: argparse.Namespace, paths: DataPaths) -> int:
+    del paths  # reads only the shipped protocols, never the user's data
+    surgery = _surgery(args.surgery)
+    surgery_date = _parse_date(args.surgery_date, "surgery date")
+    now = today()
+    day = _parse_date(args.date, "date") if args.date else now
+    if surgery_date > now:
+        raise CommandError(
+            f"The surgery date {surgery_date.isoformat()} is in the future; "
+            "give the day the operation took place."
+        )
+    if day < surgery_date - timedelta(days=MAX_DAYS_BEFORE):
+        raise CommandError(
+            f"The date {day.isoformat()} is more than a year before the surgery "
+            f"({surgery_date.isoformat()}); there is no plan for it."
+        )
+    content = load_content(exercises_dir())
+    plan = plan_from_protocol(content.protocols[surgery])
+    result = build_today(plan, surgery_date, day, content.catalogue)
+    if args.json:
+        print(json.dumps(routine_json(result), indent=2, ensure_ascii=False))
+    else:
+        print(routine_text(result))
+    return EXIT_OK
+
+
+def routine_json(today_plan: TodayPlan) -> dict[str, Any]:
+    """The stable JSON shape (documented in the README)."""
+    phase = today_plan.phase
+    walking = today_plan.walking
+    upcoming = today_plan.next_phase
+    return {
+        "version": JSON_VERSION,
+        "date": today_plan.day.isoformat(),
+        "surgery": today_plan.surgery.value,
+        "surgery_date": today_plan.surgery_date.isoformat(),
+        "days_since_surgery": today_plan.days_since_surgery,
+        "week": today_plan.week,
+        "phase": {
+            "number": phase.number,
+            "name": phase.name,
+            "weeks_from": phase.weeks_from,
+            "weeks_to": phase.weeks_to,
+            "goals": list(phase.goals),
+            "precautions": list(phase.precautions),
+            "restricted": sorted(phase.restricted),
+            "lift_limit_kg": phase.lift_limit_kg,
+        },
+        "routines": [
+            {
+                "id": r.routine.id,
+                "name": r.routine.name,
+                "times_per_day": r.routine.times_per_day,
+                "days_per_week": r.routine.days_per_week,
+                "about_minutes": r.minutes,
+                "exercises": [
+                    {
+                        "id": item.exercise.id,
+                        "name": item.exercise.name,
+                        "sets": item.dosage.sets,
+                        "reps": item.dosage.reps,
+                        "hold_s": item.dosage.hold_s,
+                        "rest_s": item.dosage.rest_s,
+                        "tempo_s": item.dosage.tempo_s,
+                        "minutes": item.dosage.minutes,
+                        "per_side": item.exercise.per_side,
+                        "dose": item.dose_text,
+                    }
+                    for item in r.items
+                ],
+            }
+            for r in today_plan.routines
+        ],
+        "walking": {
+            "minutes_per_day": walking.goal_minutes,
+            "walks_per_day": walking.walks_per_day,
+            "minutes_per_walk": walking.minutes_per_walk,
+        },
+        "next_phase": None
+        if upcoming is None or today_plan.next_start is None
+        else {
+            "number": upcoming.number,
+            "name": upcoming.name,
+            "starts": today_plan.next_start.isoformat(),
+        },
+    }
+
+
+def routine_text(today_plan: TodayPlan) -> str:
+    """The same for people: headings, lists and one line per exercise."""
+    phase = today_plan.phase
+    weeks = (
+        f"weeks {phase.weeks_from}-{phase.weeks_to}"
+        if phase.weeks_to
+        else (f"from week {phase.weeks_from}")
+    )
+    lines = [
+        f"{today_plan.heading} ({today_plan.day.isoformat()})",
+        f"{phase.title} ({weeks} after surgery)",
+        "",
+        "Goals:",
+        *(f"  - {goal}" for goal in phase.goals),
+    ]
+    if phase.precautions:
+        lines += ["", "Precautions:", *(f"  - {p}" for p in phase.precautions)]
+    if phase.lift_limit_kg is not None:
+        kg = phase.lift_limit_kg
+        lines.append(f"  - Lifting limit: {kg:g} kg ({kg * LB_PER_KG:.0f} lb)")
+    walking = today_plan.walking
+    lines += [
+        "",
+        f"Walking: {walking.goal_minutes} minutes a day, in {walking.walks_per_day} walk(s) "
+        f"of about {walking.minutes_per_walk} minutes",
+    ]
+    for routine in today_plan.routines:
+        r = routine.routine
+        often = "every day" if r.days_per_week == 7 else f"{r.days_per_week} days a week"
+        lines += [
+            "",
+            f"{r.name} [{r.id}]: {r.times_per_day} time(s) a day, {often}, "
+            f"about {routine.minutes} minutes",
+            f"  {'exercise':<26} {'name':<32} sets reps hold_s rest_s per_side minutes",
+        ]
+        for item in routine.items:
+            d = item.dosage
+            lines.append(
+                f"  {item.exercise.id:<26} {item.exercise.name:<32} {d.sets:>4} {d.reps:>4} "
+                f"{d.hold_s:>6} {d.rest_s:>6} {'yes' if item.exercise.per_side else 'no':>8} "
+                f"{d.minutes:>7}"
+            )
+    lines += ["", f"Next: {today_plan.next_text}"]
+    return "\n".join(lines)
+
+
+COMMANDS = [
+    Command(
+        "routine",
+        "print the default plan for one day after surgery (phase, precautions, routines, "
+        "walking); --json for machines",
+        _configure,
+        _routine,
+    )
+]
