@@ -26,6 +26,7 @@ from coach.ui.context import AppContext
 from coach.ui.errors import install_excepthook, route_qt_messages
 from coach.ui.main_window import MainWindow
 from coach.ui.preferences import Preferences
+from coach.ui.profile_switcher import ProfileSwitcher
 from coach.ui.screens import build_screens
 
 log = logging.getLogger(__name__)
@@ -72,7 +73,9 @@ def build_window(app: QApplication, ctx: AppContext) -> MainWindow:
         apply_appearance(app, ctx.prefs.text_scale, ctx.prefs.theme)
 
     restyle()
-    return MainWindow(build_screens(ctx, restyle))
+    window = MainWindow(build_screens(ctx, restyle))
+    window.add_rail_widget(ProfileSwitcher(ctx))
+    return window
 
 
 def run_app(paths: DataPaths, *, demo: bool = False) -> int:
@@ -107,12 +110,20 @@ def run_app(paths: DataPaths, *, demo: bool = False) -> int:
             window.first_painted.connect(lambda: _report_first_paint(app))
         window.show()
         log.info("app started")
+        QTimer.singleShot(0, lambda: _offer_unfinished_session(window, ctx))
         code = app.exec()
         watcher.deleteLater()
         ctx.db.close()
         return code
     finally:
         lock.release()
+
+
+def _offer_unfinished_session(window: MainWindow, ctx: AppContext) -> None:
+    """A session cut short by a crash or power cut: offer to resume, save or discard it."""
+    from coach.ui.session.resume import offer_resume_at_start  # off the startup path
+
+    offer_resume_at_start(window, ctx)
 
 
 def _report_first_paint(app: QApplication) -> None:
