@@ -28,7 +28,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from coach.domain.clock import SystemClock
-from coach.domain.timer import Event, EventKind, Session, Step, StepKind
+from coach.domain.timer import Session, Step, StepKind
 from coach.ui.preferences import Preferences
 from coach.ui.session.player import PlayerScreen
 from coach.ui.session.sounds import CuePlayer
@@ -39,7 +39,6 @@ TARGET_MEDIAN_MS = 20.0
 # always starts exactly at a deadline delays that cue by the whole chunk on any design that
 # plays cues on the GUI thread.
 LOAD_PERIOD_MS = 47
-CUE_EVENTS = (EventKind.STEP_STARTED, EventKind.COUNTDOWN, EventKind.SESSION_FINISHED)
 
 
 class TimingBackend:
@@ -48,12 +47,13 @@ class TimingBackend:
     available = True
 
     def __init__(self) -> None:
-        self.due = 0.0
+        self.player: PlayerScreen | None = None
         self.errors_ms: list[float] = []
 
     def play(self, path: Path) -> None:
         del path
-        self.errors_ms.append((time.monotonic() - self.due) * 1000)
+        assert self.player is not None
+        self.errors_ms.append((time.monotonic() - self.player.last_cue_due) * 1000)
 
 
 def steps_for(seconds: float) -> list[Step]:
@@ -72,14 +72,9 @@ def run(app: QApplication, prefs: Preferences, seconds: float, busy: bool) -> Ti
     cues = CuePlayer(prefs, backend)
     session = Session(steps_for(seconds), SystemClock())
     player = PlayerScreen(session, SystemClock(), cues, lambda _id: None)
+    backend.player = player
     player.resize(1200, 800)
     player.show()
-
-    def note_due(event: Event) -> None:
-        if event.kind in CUE_EVENTS:
-            backend.due = event.at
-
-    player.event_happened.connect(note_due)
     load = QTimer(player)
     rng = random.Random(7)
 

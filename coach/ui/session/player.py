@@ -95,6 +95,7 @@ class PlayerScreen(QWidget):
         self._figures = figures
         self._dialogs = dialogs
         self._flash_until = 0.0
+        self.last_cue_due = 0.0  # when the last cue was due (monotonic), for the benchmark
         self._shown_exercise = -1
         self._exercise_count = session.steps[-1].exercise_index + 1
         self.setStyleSheet(_STYLE)
@@ -250,24 +251,26 @@ class PlayerScreen(QWidget):
             focused.click()
 
     def _handle(self, events: list[Event]) -> None:
+        """Play the due cue first (recording may wait on the disk), then pass the events on."""
         now = self._clock.monotonic()
         cue: Cue | None = None
         ended: bool | None = None
         for event in events:
-            self.event_happened.emit(event)
             fresh = now - event.at <= STALE_S
             if event.kind == EventKind.STEP_STARTED and fresh:
-                cue = Cue.STEP
+                cue, self.last_cue_due = Cue.STEP, event.at
             elif event.kind == EventKind.COUNTDOWN and fresh:
-                cue = Cue.TICK
+                cue, self.last_cue_due = Cue.TICK, event.at
             elif event.kind == EventKind.SESSION_FINISHED:
-                cue, ended = Cue.FINISH, True
+                cue, ended, self.last_cue_due = Cue.FINISH, True, event.at
             elif event.kind == EventKind.SESSION_STOPPED:
                 ended = False
         if cue is not None:
             self._cues.play(cue)
             self._flash_until = now + FLASH_S
-        self._arm_cue_timer(now)
+        for event in events:
+            self.event_happened.emit(event)
+        self._arm_cue_timer(self._clock.monotonic())
         if ended is not None:
             self._frame_timer.stop()
             self._cue_timer.stop()
