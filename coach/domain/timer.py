@@ -11,7 +11,7 @@ ends at its own deadline, and the next deadline is that deadline plus the next s
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields, replace
 from enum import StrEnum
 from typing import Any
@@ -464,9 +464,15 @@ def resume_index(events: Iterable[tuple[str, int | None]], step_count: int) -> i
     return min(max(position, 0), step_count)
 
 
-def exercise_names(steps: Sequence[Step]) -> Mapping[str, str]:
-    """Exercise id -> name, in the order they come (for the after-session questions)."""
-    return {s.exercise_id: s.exercise_name for s in steps}
+def event_detail(step: Step, event: Event) -> dict[str, object]:
+    """What is stored with a recorded event besides its kind and step: the step's kind, rep,
+    set and side, and the number for countdowns and added time."""
+    detail: dict[str, object] = {"kind": step.kind.value, "rep": step.rep, "set": step.set}
+    if step.side:
+        detail["side"] = step.side
+    if event.value:
+        detail["value"] = event.value
+    return detail
 
 
 def format_seconds(seconds: float) -> str:

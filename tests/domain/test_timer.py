@@ -12,8 +12,10 @@ from coach.domain.clock import FakeClock
 from coach.domain.content import Content
 from coach.domain.fields import DataError
 from coach.domain.protocol import Prescription, Routine
+from coach.domain.session_text import PAUSED_TEXT, duration_words, next_text, position_text
 from coach.domain.timer import (
     READY_S,
+    RECORDED_KINDS,
     RELAX_S,
     SWITCH_S,
     Event,
@@ -23,6 +25,7 @@ from coach.domain.timer import (
     Step,
     StepKind,
     compile_steps,
+    event_detail,
     figure_phase,
     format_seconds,
     gentle_items,
@@ -384,3 +387,33 @@ def test_resume_index_follows_done_skipped_and_back_events() -> None:
 )
 def test_countdown_text_rounds_up(seconds: float, text: str) -> None:
     assert format_seconds(seconds) == text
+
+
+def test_player_words_say_where_the_patient_is_and_what_comes_next() -> None:
+    side = Step(
+        StepKind.HOLD, 5, 0, "x", "X", "Hold", "", rep=3, reps=10, set=1, sets=2, side="left"
+    )
+    assert position_text(side) == "Rep 3 of 10  ·  Set 1 of 2  ·  Left side"
+    assert position_text(simple_steps()[0]) == ""
+    assert [duration_words(s) for s in (3, 60, 600)] == ["3 seconds", "1 minute", "10 minutes"]
+    clock = FakeClock()
+    session = Session(simple_steps(), clock)
+    session.start()
+    assert next_text(session) == "Next: hold, 5 seconds"
+    session.pause()
+    assert next_text(session) == PAUSED_TEXT
+
+
+def test_recorded_events_carry_the_steps_rep_set_and_side() -> None:
+    step = Step(
+        StepKind.HOLD, 5, 0, "x", "X", "Hold", "", rep=2, reps=5, set=1, sets=1, side="right"
+    )
+    event = Event(EventKind.TIME_ADDED, 0.0, 4, 15)
+    assert event_detail(step, event) == {
+        "kind": "hold",
+        "rep": 2,
+        "set": 1,
+        "side": "right",
+        "value": 15,
+    }
+    assert EventKind.COUNTDOWN not in RECORDED_KINDS  # cues are sound, not records

@@ -20,10 +20,12 @@ from coach.domain.timer import State, StepKind
 from coach.store.session_log import progress_events
 from coach.store.sessions import Pain, SessionRecord, SessionStore
 from coach.ui.context import AppContext
-from coach.ui.session.launcher import SessionLauncher, SessionWindow, setup_for
-from coach.ui.session.player import Dialogs, PlayerScreen
+from coach.ui.session.dialogs import Dialogs
+from coach.ui.session.launcher import SessionLauncher, SessionWindow
+from coach.ui.session.player import PlayerScreen
 from coach.ui.session.resume import DISCARD, PARTIAL, RESUME, ResumeDialogs, offer_resume
-from coach.ui.session.session_flow import SessionFlow, SessionSetup
+from coach.ui.session.session_flow import SessionFlow
+from coach.ui.session.setup import SessionSetup, setup_for
 from coach.ui.session.sounds import CuePlayer
 
 LEFT = Qt.MouseButton.LeftButton
@@ -489,6 +491,23 @@ def test_an_unfinished_session_can_be_saved_as_partial_or_thrown_away(
     assert record is not None
     assert record.status == status
     assert launcher.window is None
+
+
+def test_a_new_session_keeps_one_left_for_later_as_partly_done(
+    qtbot: QtBot, flow: SessionFlow, ctx: AppContext, profile: Profile
+) -> None:
+    session_id = crashed_session(qtbot, flow, steps=2)
+    ScriptedResume.choice = None  # "Decide later"
+    launcher = SessionLauncher(ctx, flow, backend=RecordingBackend())
+    assert offer_resume(flow, ctx, launcher, ScriptedResume) is None
+    routine = ctx.content.protocols[profile.surgery].phases[1].routines[0].id
+    window = launcher.start(routine)
+    assert window is not None
+    assert launcher.start(routine) is window  # one session at a time
+    record = store_of(ctx).session(session_id)
+    assert record is not None and record.status == "partial"
+    assert len(store_of(ctx).events(session_id)) > 2  # what was done is kept
+    window.close()
 
 
 def test_throwing_away_asks_first(qtbot: QtBot, flow: SessionFlow, ctx: AppContext) -> None:

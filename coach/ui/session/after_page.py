@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.domain.catalogue import Catalogue
+from coach.domain.pain import Advice, AdviceKind, easier_variants
 from coach.ui.widgets import button, card, label
 
 RATING_LABELS = {"too-easy": "Too easy", "about-right": "About right", "too-hard": "Too hard"}
@@ -105,3 +107,17 @@ class FeedbackPage(QWidget):
 
     def _on_save_clicked(self) -> None:
         self.saved.emit(self.ratings(), self.note.toPlainText().strip())
+
+
+def response_lines(
+    advice: Advice, exercise_ids: Sequence[str], catalogue: Catalogue, *, partial: bool
+) -> list[tuple[str, str]]:
+    """The response page's (text, role) lines: the advice, and after a flare the easier
+    variants by name, so "use the easier version" is something the patient can act on."""
+    lines = [(line, "big") for line in advice.lines]
+    if advice.kind in (AdviceKind.FLARE, AdviceKind.FLARE_AGAIN):
+        for name, easier in easier_variants(exercise_ids, catalogue):
+            lines.append((f"Easier version of {name}: {easier}", "heading"))
+    if partial:
+        lines.insert(0, ("You stopped early. What you did is saved.", "heading"))
+    return lines

@@ -14,20 +14,16 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from coach.domain.catalogue import Catalogue
 from coach.domain.fields import DataError
 from coach.domain.figure import Figure, load_figure
-from coach.domain.plan import plan_from_protocol
-from coach.domain.protocol import Phase, Prescription, Routine
-from coach.domain.safety import blocked_movements
-from coach.domain.schedule import phase_on, walking_goal
-from coach.domain.timer import compile_steps, gentle_items, items_from_json, resume_index
+from coach.domain.timer import compile_steps, items_from_json, resume_index
 from coach.paths import exercises_dir
-from coach.store.session_log import progress_events, started_items
+from coach.store.session_log import end_session, progress_events, started_items
 from coach.store.sessions import SessionRecord, SessionStore
 from coach.ui.context import AppContext
-from coach.ui.session.player import Dialogs
-from coach.ui.session.session_flow import ResumePoint, SessionFlow, SessionSetup
+from coach.ui.session.dialogs import Dialogs
+from coach.ui.session.session_flow import SessionFlow
+from coach.ui.session.setup import ResumePoint, SessionSetup, setup_for
 from coach.ui.session.sounds import Backend, CuePlayer
 
 log = logging.getLogger(__name__)
@@ -49,48 +45,6 @@ class FigureCache:
                 log.warning("figure %s not shown: %s", exercise_id, exc)
                 self._loaded[exercise_id] = None
         return self._loaded[exercise_id]
-
-
-def allowed_items(
-    routine: Routine, phase: Phase, catalogue: Catalogue, extra: frozenset[str]
-) -> tuple[Prescription, ...]:
-    """The routine without exercises this phase (or the surgeon) restricts, unless the
-    therapist gave a reason to keep one."""
-    return tuple(
-        item
-        for item in routine.items
-        if item.exercise_id in catalogue
-        and (item.reason or not blocked_movements(catalogue[item.exercise_id], phase, extra))
-    )
-
-
-def setup_for(ctx: AppContext, routine_id: str) -> SessionSetup | None:
-    """Today's routine ``routine_id`` for the active profile, or None if it is not in the plan."""
-    profile = ctx.active.require()
-    assert profile.id is not None
-    catalogue = ctx.content.catalogue
-    stored = ctx.repo.current_plan(profile.id, catalogue)
-    extra = frozenset(profile.extra_restrictions)
-    if stored is not None:
-        plan, plan_id = stored.plan, stored.id
-    else:
-        plan, plan_id = plan_from_protocol(ctx.content.protocols[profile.surgery], extra), None
-    today = ctx.clock.now().date()
-    phase = phase_on(plan, profile.surgery_date, today)
-    try:
-        routine = phase.routine(routine_id)
-    except KeyError:
-        return None
-    walk = walking_goal(plan, profile.surgery_date, today).minutes_per_walk
-    return SessionSetup(
-        profile_id=profile.id,
-        emergency_number=profile.emergency_number,
-        plan_id=plan_id,
-        routine_id=routine.id,
-        routine_name=routine.name,
-        items=allowed_items(routine, phase, catalogue, extra | plan.extra_restrictions),
-        gentle_items=gentle_items(routine, catalogue, walk),
-    )
 
 
 class SessionWindow(QWidget):
@@ -151,9 +105,21 @@ class SessionLauncher(QObject):
                 self._parent, "Rehab Coach", "This routine is not in today's plan."
             )
             return None
+        if self.window is not None:  # one session at a time
+            self.window.raise_()
+            return self.window
+        self._close_unfinished(setup.profile_id)
         window = self._open(setup)
         window.flow.start()
         return window
+
+    def _close_unfinished(self, profile_id: int) -> None:
+        """A session left unfinished (the patient chose "decide later") is kept as partly
+        done when a new one starts, so it never stays open for ever."""
+        store = SessionStore(self._ctx.db)
+        old = store.unfinished_session(profile_id)
+        if old is not None:
+            end_session(store, old.id, "partial", None, self._ctx.clock.now())
 
     def resume(self, record: SessionRecord) -> SessionWindow | None:
         """Reopen an unfinished session at its recorded step; None if it cannot be rebuilt."""

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -27,49 +26,22 @@ from PySide6.QtWidgets import (
 
 from coach.domain.clock import Clock
 from coach.domain.figure import Figure
-from coach.domain.timer import (
-    Event,
-    EventKind,
-    Session,
-    State,
-    Step,
-    figure_phase,
-    format_seconds,
-)
+from coach.domain.session_text import exercise_count_text, next_text, position_text
+from coach.domain.timer import Event, EventKind, Session, State, figure_phase, format_seconds
 from coach.ui.figure_view import FigureView
+from coach.ui.session.dialogs import Dialogs
 from coach.ui.session.sounds import Cue, CuePlayer
 from coach.ui.widgets import button, label
 
 FRAME_MS = 50
 STALE_S = 0.5  # a cue noticed later than this is not played
 FLASH_S = 0.35
-PAUSED_TEXT = "Paused. Press Space or Resume when you are ready."
 _STYLE = """
 QLabel#countdown { border-radius: 16px; padding: 0 24px; }
 QLabel#countdown[flash="true"] { background: palette(highlight); color: palette(highlighted-text); }
 QPushButton[role="control"] { min-height: 64px; min-width: 120px; }
 QPushButton[role="primary"] { min-height: 72px; min-width: 200px; }
 """
-
-
-class Dialogs:
-    """The player's questions; tests replace these."""
-
-    @staticmethod
-    def confirm_stop(parent: QWidget) -> bool:
-        box = QMessageBox(parent)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Stop the session?")
-        box.setText("Do you want to stop now?\nWhat you have done so far is saved.")
-        stop = box.addButton("Stop the session", QMessageBox.ButtonRole.AcceptRole)
-        keep = box.addButton("Keep going", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.exec()
-        return box.clickedButton() is stop
-
-    @staticmethod
-    def inform(parent: QWidget, title: str, text: str) -> None:
-        QMessageBox.information(parent, title, text)
 
 
 class PlayerScreen(QWidget):
@@ -291,17 +263,14 @@ class PlayerScreen(QWidget):
         if step.exercise_index != self._shown_exercise:
             self._shown_exercise = step.exercise_index
             self.exercise_name.setText(step.exercise_name)
-            self.exercise_count.setText(
-                f"Exercise {step.exercise_index + 1} of {self._exercise_count}"
-            )
+            self.exercise_count.setText(exercise_count_text(step, self._exercise_count))
             self.figure.set_figure(self._figures(step.exercise_id), step.exercise_name)
         _set(self.step_title, step.title)
         _set(self.countdown, format_seconds(session.remaining()))
         _set(self.instruction, step.instruction)
-        _set(self.position_label, _position_text(step))
-        paused = session.state == State.PAUSED
-        _set(self.next_label, PAUSED_TEXT if paused else self._next_text())
-        _set(self.pause_button, "Resume" if paused else "Pause")
+        _set(self.position_label, position_text(step))
+        _set(self.next_label, next_text(session))
+        _set(self.pause_button, "Resume" if session.state == State.PAUSED else "Pause")
         self.progress.setValue(round(session.progress() * 1000))
         self.figure.set_phase(figure_phase(step, session.elapsed()))
         flash = "true" if now < self._flash_until else "false"
@@ -310,37 +279,8 @@ class PlayerScreen(QWidget):
             self.countdown.style().unpolish(self.countdown)
             self.countdown.style().polish(self.countdown)
 
-    def _next_text(self) -> str:
-        following = self.session.next_step
-        if self.session.state == State.FINISHED:
-            return "All done."
-        if following is None:
-            return "Next: the end of the session."
-        if following.exercise_index != self.session.step.exercise_index:
-            return f"Next exercise: {following.exercise_name}"
-        return f"Next: {following.title}, {_duration_words(following.seconds)}"
-
 
 def _set(widget: QLabel | QAbstractButton, text: str) -> None:
     """Change text only when it differs (the frame timer runs 20 times a second)."""
     if widget.text() != text:
         widget.setText(text)
-
-
-def _position_text(step: Step) -> str:
-    """'Rep 3 of 10 · Set 1 of 2 · Left side', leaving out what does not apply."""
-    parts = []
-    if step.rep:
-        parts.append(f"Rep {step.rep} of {step.reps}")
-    if step.sets > 1:
-        parts.append(f"Set {step.set} of {step.sets}")
-    if step.side:
-        parts.append(f"{step.side.capitalize()} side")
-    return "  ·  ".join(parts)
-
-
-def _duration_words(seconds: float) -> str:
-    if seconds < 60:
-        return f"{round(seconds)} seconds"
-    minutes = round(seconds / 60)
-    return "1 minute" if minutes == 1 else f"{minutes} minutes"

@@ -5,7 +5,6 @@ felt -> the response. Each answer and each step is written to the store the mome
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import timedelta
 
 from PySide6.QtCore import Signal
@@ -18,9 +17,7 @@ from coach.domain.pain import (
     PastSession,
     after_session_response,
     before_session_advice,
-    easier_variants,
 )
-from coach.domain.protocol import Prescription
 from coach.domain.safety import Tier
 from coach.domain.timer import (
     RECORDED_KINDS,
@@ -28,6 +25,7 @@ from coach.domain.timer import (
     Session,
     Step,
     compile_steps,
+    event_detail,
     items_to_json,
 )
 from coach.store.session_log import (
@@ -39,36 +37,14 @@ from coach.store.session_log import (
 )
 from coach.store.sessions import Pain, SessionRecord, SessionStore
 from coach.ui.context import AppContext
-from coach.ui.session.after_page import FeedbackPage
+from coach.ui.session.after_page import FeedbackPage, response_lines
+from coach.ui.session.dialogs import Dialogs
 from coach.ui.session.message_page import Choice, MessagePage
 from coach.ui.session.pain_page import PainPage
-from coach.ui.session.player import Dialogs, PlayerScreen
+from coach.ui.session.player import PlayerScreen
 from coach.ui.session.red_flag_page import RedFlagPage
+from coach.ui.session.setup import ResumePoint, SessionSetup
 from coach.ui.session.sounds import CuePlayer
-
-
-@dataclass(frozen=True)
-class SessionSetup:
-    """What a new session is started from (resolved from the plan by the launcher)."""
-
-    profile_id: int
-    emergency_number: str
-    plan_id: int | None
-    routine_id: str
-    routine_name: str
-    items: tuple[Prescription, ...]
-    gentle_items: tuple[Prescription, ...]  # walking and breathing only
-
-
-@dataclass(frozen=True)
-class ResumePoint:
-    """An unfinished session to go on with after a restart."""
-
-    session_id: int
-    items: tuple[Prescription, ...]
-    step_index: int
-    pain_before: Pain | None
-    gentle: bool
 
 
 class SessionFlow(QWidget):
@@ -254,19 +230,14 @@ class SessionFlow(QWidget):
         if event.kind not in RECORDED_KINDS or self._session_id is None:
             return
         step = self._steps[event.step_index]
-        late = max(0.0, self._ctx.clock.monotonic() - event.at)
-        detail: dict[str, object] = {"kind": step.kind.value, "rep": step.rep, "set": step.set}
-        if step.side:
-            detail["side"] = step.side
-        if event.value:
-            detail["value"] = event.value
+        late = max(0.0, self._ctx.clock.monotonic() - event.at)  # noticed after a stall
         self._store.record_event(
             self._session_id,
             event.kind.value,
             self._ctx.clock.now() - timedelta(seconds=late),
             step_index=event.step_index,
             exercise_id=step.exercise_id,
-            detail=detail,
+            detail=event_detail(step, event),
         )
 
     def _on_player_ended(self, completed: bool) -> None:
@@ -304,13 +275,10 @@ class SessionFlow(QWidget):
         previous = last_finished(self._store, self._setup.profile_id, self._session_id)
         before = record.pain_before or record.pain_after
         advice = after_session_response(before, record.pain_after, _past(previous))
-        lines = [(line, "big") for line in advice.lines]
-        if advice.kind in (AdviceKind.FLARE, AdviceKind.FLARE_AGAIN):
-            catalogue = self._ctx.content.catalogue
-            for name, easier in easier_variants((s.exercise_id for s in self._steps), catalogue):
-                lines.append((f"Easier version of {name}: {easier}", "heading"))
-        if self._status == "partial":
-            lines.insert(0, ("You stopped early. What you did is saved.", "heading"))
+        exercise_ids = [s.exercise_id for s in self._steps]
+        lines = response_lines(
+            advice, exercise_ids, self._ctx.content.catalogue, partial=self._status == "partial"
+        )
         self.message.show_message(
             advice.title, lines, [("Done", True, self.closed.emit)], hint=SUGGESTION_ONLY
         )

@@ -15,8 +15,9 @@ from coach.domain.schedule import phase_on, routines_due
 from coach.domain.timer import StepKind
 from coach.store.sessions import Pain
 from coach.ui.context import AppContext
-from coach.ui.session.launcher import FigureCache, setup_for
+from coach.ui.session.launcher import FigureCache
 from coach.ui.session.session_flow import SessionFlow
+from coach.ui.session.setup import setup_for
 from coach.ui.session.sounds import CuePlayer, SilentBackend
 
 
