@@ -32,6 +32,7 @@ from typing import Any
 from coach.domain.catalogue import Catalogue, Exercise, parse_exercise
 from coach.domain.fields import DataError, Fields
 from coach.domain.plan import Plan, plan_from_dict, plan_to_dict
+from coach.domain.profile import Profile
 
 FORMAT = "rehab-coach-plan"
 SCHEMA_VERSION = 1
@@ -242,6 +243,12 @@ def figure_file(assets: Path, relative: str) -> Path | None:
     return path if path.is_relative_to(root) and path.is_file() else None
 
 
+def read_plan_bytes(path: Path) -> bytes:
+    """At most 1 MB and one byte: enough to know a file is too large without reading it all."""
+    with path.open("rb") as handle:
+        return handle.read(MAX_BYTES + 1)
+
+
 def read_plan_file(raw: bytes, catalogue: Catalogue) -> PlanFile:
     """Strictly read a plan file; raises DataError("plan file: <where> <what>") on any problem."""
     data = parse_json(raw)
@@ -268,6 +275,16 @@ def read_plan_file(raw: bytes, catalogue: Catalogue) -> PlanFile:
     f.finish()
     plan = plan_from_dict(data["plan"], full, SOURCE)
     return PlanFile(plan, therapist, created, custom, figures)
+
+
+def check_fits(plan_file: PlanFile, profile: Profile) -> None:
+    """A plan is made for one kind of surgery; refuse it for a patient who had another."""
+    if plan_file.plan.surgery != profile.surgery:
+        raise _error(
+            f"is for {plan_file.plan.surgery.label}, but {profile.nickname} had "
+            f"{profile.surgery.label}, so it cannot be used for them",
+            "surgery",
+        )
 
 
 def _read_time(f: Fields, key: str) -> datetime:

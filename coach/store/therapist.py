@@ -120,6 +120,24 @@ class TherapistStore:
                 ],
             )
 
+    def plan_file_for(self, profile_id: int, base: Catalogue, now: datetime) -> PlanFile:
+        """The profile's current plan as a plan file, with the custom exercises it uses."""
+        catalogue = self.catalogue_for(profile_id, base)
+        stored = Repository(self.db).current_plan(profile_id, catalogue)
+        if stored is None:
+            raise StoreError("This profile has no plan yet.")
+        used = {i.exercise_id for p in stored.plan.phases for r in p.routines for i in r.items}
+        custom = tuple(e for e in self.custom_exercises(profile_id) if e.id in used)
+        figures = self.custom_figures(profile_id)
+        author = stored.author if stored.author not in ("protocol", "plan file") else ""
+        return PlanFile(
+            stored.plan,
+            author or self.therapist_name(),
+            now,
+            custom,
+            tuple((e.id, figures[e.id]) for e in custom if e.id in figures),
+        )
+
     # -- whole-profile operations --------------------------------------------------------------
     def import_plan(self, profile_id: int, plan_file: PlanFile, now: datetime) -> int:
         """Make ``plan_file``'s plan the profile's current version (old versions stay), in one

@@ -12,6 +12,7 @@ from coach.instance_lock import InstanceLock
 from coach.paths import DataPaths
 from coach.ui.app import build_context, build_window, make_application
 from coach.ui.session.shots import render_session_screens
+from coach.ui.therapist.shots import render_therapist_screens
 
 SIZE = (1280, 800)
 
@@ -39,6 +40,7 @@ def _render_all(app: QApplication, paths: DataPaths, out_dir: Path) -> list[Path
                 if not window.grab().save(str(path)):
                     raise OSError(f"could not write {path}")
                 written.append(path)
+            written += render_therapist_screens(ctx, window, out_dir, lambda: _settle(app))
             window.close()
             window.deleteLater()
             _settle(app)

@@ -1,0 +1,166 @@
+"""plan export / import / print: hand a plan over as a file or on paper.
+
+Import reads the whole file strictly before touching the database; the old plan versions and
+all history stay, and a bad file changes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from coach.cli import EXIT_OK, Command, CommandError, existing_file
+from coach.domain.clock import SystemClock
+from coach.domain.content import Content, load_content
+from coach.domain.plan_diff import summarise_changes
+from coach.domain.plan_file import check_fits, dump_plan_file, read_plan_bytes, read_plan_file
+from coach.domain.profile import Profile
+from coach.instance_lock import InstanceLock
+from coach.paths import DataPaths, exercises_dir
+from coach.reports.atomic import atomic_write_bytes
+from coach.store import open_db
+from coach.store.repository import Repository
+from coach.store.therapist import TherapistStore
+
+
+@contextmanager
+def _opened(paths: DataPaths) -> Iterator[Database]:
+    with InstanceLock(paths.lock):
+        db = open_db(paths.database)
+        try:
+            yield db
+        finally:
+            db.close()
+
+
+def choose_profile(profiles: list[Profile], wanted: str | None) -> Profile:
+    """--profile by nickname (any case) or number; without it, the only profile there is."""
+    if not profiles:
+        raise CommandError("There is no profile yet. Open Rehab Coach to make one first.")
+    if wanted is None:
+        if len(profiles) == 1:
+            return profiles[0]
+        names = ", ".join(p.nickname for p in profiles)
+        raise CommandError(
+            f"There are {len(profiles)} profiles ({names}); choose one with --profile NAME."
+        )
+    for profile in profiles:
+        if profile.nickname.casefold() == wanted.strip().casefold() or str(profile.id) == wanted:
+            return profile
+    names = ", ".join(p.nickname for p in profiles)
+    raise CommandError(f"There is no profile called {wanted!r} (there is: {names}).")
+
+
+def _export(args: argparse.Namespace, paths: DataPaths) -> int:
+    content = load_content(exercises_dir())
+    with _opened(paths) as db:
+        profile = choose_profile(Repository(db).profiles(), args.profile)
+        assert profile.id is not None
+        plan_file = TherapistStore(db).plan_file_for(
+            profile.id, content.catalogue, SystemClock().now()
+        )
+    target = Path(args.file).expanduser()
+    atomic_write_bytes(target, dump_plan_file(plan_file))
+    print(f"The plan of {profile.nickname} was written to {target}.")
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace, paths: DataPaths) -> int:
+    content = load_content(exercises_dir())
+    raw = read_plan_bytes(args.file)
+    plan_file = read_plan_file(raw, content.catalogue)  # every check before the database
+    now = SystemClock().now()
+    with _opened(paths) as db:
+        repo = Repository(db)
+        store = TherapistStore(db)
+        profile = choose_profile(repo.profiles(), args.profile)
+        assert profile.id is not None
+        check_fits(plan_file, profile)
+        catalogue = plan_file.catalogue(store.catalogue_for(profile.id, content.catalogue))
+        current = repo.current_plan(profile.id, catalogue)
+        who = f" from {plan_file.therapist}" if plan_file.therapist else ""
+        print(f"Plan{who} for {profile.nickname}. What changes:")
+        for change in summarise_changes(
+            current.plan if current else None, plan_file.plan, catalogue, profile.surgery_date
+        ):
+            print(f"  {change.section}: {change.text}")
+        if args.dry_run:
+            print("Nothing was changed (--dry-run).")
+            return EXIT_OK
+        if (
+            current is not None
+            and current.plan == plan_file.plan
+            and not plan_file.custom_exercises
+        ):
+            print("Nothing was changed: this is already the current plan.")
+            return EXIT_OK
+        store.import_plan(profile.id, plan_file, now)
+        version = len(repo.plan_versions(profile.id, catalogue))
+    print(f"Done: this is now plan version {version}. Earlier versions and all history are kept.")
+    return EXIT_OK
+
+
+def _print(args: argparse.Namespace, paths: DataPaths) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from coach.reports.handout import handout_input, write_handout
+    from coach.ui.app import make_application
+
+    make_application()
+    content: Content = load_content(exercises_dir())
+    day = args.date or SystemClock().now().date()
+    with _opened(paths) as db:
+        profile = choose_profile(Repository(db).profiles(), args.profile)
+        data = handout_input(Repository(db), TherapistStore(db), content, profile, day)
+    target = Path(args.out).expanduser()
+    write_handout(target, data)
+    print(f"The handout for {profile.nickname} was written to {target}.")
+    return EXIT_OK
+
+
+def _day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-03-01") from None
+
+
+def _configure(parser: argparse.ArgumentParser) -> None:
+    sub = parser.add_subparsers(
+        dest="plan_command", metavar="ACTION", required=True, parser_class=type(parser)
+    )
+    export = sub.add_parser("export", help="write a profile's current plan to a plan file")
+    export.add_argument("--profile", metavar="P", help="nickname or number of the profile")
+    export.add_argument("file", help="the plan file to write (e.g. sam.rcplan.json)")
+    export.set_defaults(handler=_export)
+    imp = sub.add_parser(
+        "import", help="make a plan file the profile's current plan (old versions are kept)"
+    )
+    imp.add_argument("--profile", metavar="P", help="nickname or number (default: the only one)")
+    imp.add_argument("--dry-run", action="store_true", help="only show what would change")
+    imp.add_argument("file", type=existing_file, help="the plan file to read")
+    imp.set_defaults(handler=_import)
+    printed = sub.add_parser("print", help="write a large-print PDF handout of the plan")
+    printed.add_argument("--profile", metavar="P", help="nickname or number of the profile")
+    printed.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write")
+    printed.add_argument("--date", type=_day, help="print the phase of this day (default today)")
+    printed.set_defaults(handler=_print)
+
+
+def _unreachable(args: argparse.Namespace, paths: DataPaths) -> int:
+    raise CommandError("Say what to do: plan export, plan import or plan print.")
+
+
+COMMANDS = [
+    Command(
+        "plan",
+        "export, import or print a patient's plan (a therapist's plan file or a handout)",
+        _configure,
+        _unreachable,
+    )
+]

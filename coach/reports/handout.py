@@ -1,0 +1,310 @@
+"""The printed handout: a large-print PDF of the plan for the phase a patient is in today.
+
+Per routine, each exercise with its picture, dose and steps; the phase's goals and precautions;
+the walking goal; the therapist's note; when to get help. All text is at least 14 pt. Text from
+files and people is escaped, so markup prints as the characters typed. Blocks are laid out one
+by one and never split across pages, and the file is written atomically.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+)
+from PySide6.QtSvg import QSvgRenderer
+
+from coach.domain.catalogue import Catalogue, Exercise
+from coach.domain.content import Content
+from coach.domain.plan import Plan
+from coach.domain.plan_file import figure_file
+from coach.domain.profile import Profile
+from coach.domain.protocol import Phase, Prescription, Routine
+from coach.domain.schedule import next_phase, phase_on, phase_start, walking_goal
+from coach.paths import assets_dir
+from coach.reports.atomic import ExportError, atomic_write_bytes
+from coach.store.repository import Repository
+from coach.store.therapist import TherapistStore
+
+BODY_PT = 14  # the smallest text anywhere on the handout
+NAME_PT = 18
+HEADING_PT = 22
+TITLE_PT = 28
+FONT_SIZES = (BODY_PT, NAME_PT, HEADING_PT, TITLE_PT)
+DPI = 300
+MARGIN_MM = 16
+FIGURE_MAX_MM = 42  # the tallest a picture gets (wide pictures are lower)
+GAP_PX = 40
+
+
+@dataclass(frozen=True)
+class HandoutInput:
+    """Everything the handout shows; gathered by ``handout_input`` from the store's records."""
+
+    profile: Profile
+    plan: Plan
+    catalogue: Catalogue
+    today: date
+    therapist: str = ""
+    version: int | None = None
+    help_lines: tuple[str, ...] = ()
+    figures: Mapping[str, Path] | None = None  # exercise id -> SVG file
+
+
+def figure_paths(
+    catalogue: Catalogue, assets: Path, custom: Mapping[str, str] | None = None
+) -> dict[str, Path]:
+    """The SVG of each exercise: the app's own figures/<id>.svg, or one named by a plan file
+    (only ever inside the app's assets)."""
+    found: dict[str, Path] = {}
+    for exercise in catalogue:
+        relative = (custom or {}).get(exercise.id, f"figures/{exercise.id}.svg")
+        path = figure_file(assets, relative)
+        if path is not None:
+            found[exercise.id] = path
+    return found
+
+
+def help_lines(content: Content) -> tuple[str, ...]:
+    """The red-flag questions that mean 'stop and get help today'."""
+    return tuple(
+        q.text for q in content.red_flags.questions if q.tier in ("emergency", "surgeon-today")
+    )
+
+
+def _esc(text: str) -> str:
+    return html.escape(text).replace("\n", "<br>")
+
+
+def _items(lines: Iterable[str], ordered: bool = False) -> str:
+    tag = "ol" if ordered else "ul"
+    body = "".join(f"<li>{_esc(line)}</li>" for line in lines)
+    return f'<{tag} style="margin-top:0; margin-left:0">{body}</{tag}>'
+
+
+def _day(value: date) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+def _intro_html(data: HandoutInput, phase: Phase) -> str:
+    profile = data.profile
+    start = phase_start(data.plan, profile.surgery_date, phase.number)
+    upcoming = next_phase(data.plan, profile.surgery_date, data.today)
+    walk = walking_goal(data.plan, profile.surgery_date, data.today)
+    by = f" by {_esc(data.therapist)}" if data.therapist else ""
+    version = f"Plan version {data.version}{by}. " if data.version else ""
+    parts = [
+        f'<p style="font-size:{TITLE_PT}pt; font-weight:600">Exercise plan for '
+        f"{_esc(profile.nickname)}</p>",
+        f"<p>After your {profile.surgery.label} on {_day(profile.surgery_date)}. "
+        f"{version}Printed on {_day(data.today)}.</p>",
+        f'<p style="font-size:{HEADING_PT}pt; font-weight:600">{_esc(phase.title)}</p>',
+        f"<p>This phase started on {_day(start)}."
+        + (f" The next phase starts on {_day(upcoming[1])}." if upcoming else "")
+        + "</p>",
+        f"<p><b>Walking:</b> about {walk.minutes_per_day} minutes a day, in "
+        f"{walk.walks_per_day} walk{'s' if walk.walks_per_day != 1 else ''} of about "
+        f"{walk.minutes_per_walk} minutes.</p>",
+        f"<p><b>Goals</b></p>{_items(phase.goals)}",
+    ]
+    if phase.precautions:
+        parts.append(f"<p><b>Be careful</b></p>{_items(phase.precautions)}")
+    if data.plan.note:
+        parts.append(f"<p><b>A note from your therapist</b><br>{_esc(data.plan.note)}</p>")
+    return "".join(parts)
+
+
+def _exercise_html(exercise: Exercise, item: Prescription) -> str:
+    dose = item.dosage.describe(exercise.per_side)
+    sets = f" Rest {item.dosage.rest_s} seconds between sets." if item.dosage.sets > 1 else ""
+    reason = f"<p><b>Your therapist added this:</b> {_esc(item.reason)}</p>" if item.reason else ""
+    return (
+        f'<p style="font-size:{NAME_PT}pt; font-weight:600">{_esc(exercise.name)}</p>'
+        f"<p><b>{_esc(dose)}.</b>{sets}</p>"
+        f"{_items(exercise.steps, ordered=True)}"
+        f"<p><b>Stop if:</b> {_esc(exercise.stop_if.removeprefix('Stop if ').strip())}</p>"
+        f"{reason}"
+    )
+
+
+def _routine_html(routine: Routine) -> str:
+    often = "once a day" if routine.times_per_day == 1 else f"{routine.times_per_day} times a day"
+    days = "every day" if routine.days_per_week == 7 else f"on {routine.days_per_week} days a week"
+    return (
+        f'<p style="font-size:{HEADING_PT}pt; font-weight:600">{_esc(routine.name)}</p>'
+        f"<p>Do this {often}, {days}.</p>"
+    )
+
+
+def _help_html(data: HandoutInput) -> str:
+    if not data.help_lines:
+        return ""
+    return (
+        f'<p style="font-size:{HEADING_PT}pt; font-weight:600">When to stop and get help</p>'
+        "<p>Call your surgeon today, or emergency services on "
+        f"<b>{_esc(data.profile.emergency_number)}</b>, if the answer to any of these is yes:"
+        f"</p>{_items(data.help_lines)}"
+        "<p>Rehab Coach informs and coaches; it never diagnoses. Your surgeon's advice comes "
+        "first.</p>"
+    )
+
+
+class _Pages:
+    """Places blocks top to bottom, starting a new page when a block does not fit."""
+
+    def __init__(self, writer: QPdfWriter, painter: QPainter) -> None:
+        self.writer = writer
+        self.painter = painter
+        rect = writer.pageLayout().paintRectPixels(DPI)
+        self.width = float(rect.width())
+        self.height = float(rect.height()) - self._footer_height()
+        self.y = 0.0
+        self.page = 1
+        self._footer()
+
+    def document(self, body: str) -> QTextDocument:
+        doc = QTextDocument()
+        doc.documentLayout().setPaintDevice(self.writer)
+        font = QFont("DejaVu Sans")
+        font.setPointSizeF(BODY_PT)
+        doc.setDefaultFont(font)
+        doc.setDocumentMargin(0)
+        doc.setHtml(body)
+        doc.setTextWidth(self.width)
+        return doc
+
+    def _footer_height(self) -> float:
+        return BODY_PT / 72 * DPI * 2
+
+    def _footer(self) -> None:
+        doc = self.document(f'<p style="color:#444">Rehab Coach · page {self.page}</p>')
+        self.painter.save()
+        self.painter.translate(0, self.height + self._footer_height() / 2)
+        doc.drawContents(self.painter)
+        self.painter.restore()
+
+    def ensure(self, height: float) -> None:
+        if self.y > 0 and self.y + height > self.height:
+            self.writer.newPage()
+            self.page += 1
+            self.y = 0.0
+            self._footer()
+
+    def text(self, body: str) -> None:
+        doc = self.document(body)
+        height = doc.size().height()
+        self.ensure(height)
+        self.painter.save()
+        self.painter.translate(0, self.y)
+        doc.drawContents(self.painter)
+        self.painter.restore()
+        self.y += height + GAP_PX
+
+    def exercise(self, figure: Path | None, body: str, lead: str = "") -> None:
+        """One exercise: a rule, its picture, then its text; ``lead`` (a routine's heading)
+        goes first and always stays on the same page as the exercise."""
+        head = self.document(lead) if lead else None
+        lead_height = head.size().height() + GAP_PX if head is not None else 0.0
+        doc = self.document(body)
+        renderer = QSvgRenderer(str(figure)) if figure is not None else None
+        box = QRectF()
+        if renderer is not None and renderer.isValid():
+            view = renderer.viewBoxF()
+            max_h = FIGURE_MAX_MM / 25.4 * DPI
+            scale = min(self.width / max(view.width(), 1), max_h / max(view.height(), 1))
+            size = QSizeF(view.width() * scale, view.height() * scale)
+            box = QRectF((self.width - size.width()) / 2, 0, size.width(), size.height())
+        pad = GAP_PX / 2
+        height = box.height() + (pad if box.height() else 0) + doc.size().height() + 2 * pad
+        self.ensure(lead_height + height)
+        self.painter.save()
+        self.painter.translate(0, self.y)
+        if head is not None:
+            head.drawContents(self.painter)
+            self.painter.translate(0, lead_height)
+        self.painter.setPen(QPen(QColor("#888888"), 4))
+        self.painter.drawLine(0, 0, int(self.width), 0)
+        self.painter.translate(0, pad)
+        if renderer is not None and box.height():
+            renderer.render(self.painter, box)
+            self.painter.translate(0, box.height() + pad)
+        doc.drawContents(self.painter)
+        self.painter.restore()
+        self.y += lead_height + height + GAP_PX / 2
+
+
+def render_handout(data: HandoutInput) -> bytes:
+    """The handout as PDF bytes (A4, at least 14 pt everywhere)."""
+    phase = phase_on(data.plan, data.profile.surgery_date, data.today)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(DPI)
+    writer.setTitle(f"Exercise plan for {data.profile.nickname}")
+    writer.setCreator("Rehab Coach")
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    painter = QPainter(writer)
+    try:
+        pages = _Pages(writer, painter)
+        pages.text(_intro_html(data, phase))
+        for routine in phase.routines:
+            lead = _routine_html(routine)
+            for item in routine.items:
+                exercise = data.catalogue[item.exercise_id]
+                figure = (data.figures or {}).get(exercise.id)
+                pages.exercise(figure, _exercise_html(exercise, item), lead)
+                lead = ""
+        help_text = _help_html(data)
+        if help_text:
+            pages.text(help_text)
+    finally:
+        painter.end()
+    buffer.close()
+    return bytes(QByteArray(buffer.data()).data())
+
+
+def write_handout(path: Path, data: HandoutInput) -> None:
+    """Render and write atomically: the old file stays whole if anything fails."""
+    atomic_write_bytes(path, render_handout(data))
+
+
+def handout_input(
+    repo: Repository, therapist: TherapistStore, content: Content, profile: Profile, today: date
+) -> HandoutInput:
+    """Gather the current plan, its author and pictures for ``profile`` from the store."""
+    assert profile.id is not None
+    catalogue = therapist.catalogue_for(profile.id, content.catalogue)
+    stored = repo.current_plan(profile.id, catalogue)
+    if stored is None:
+        raise ExportError(f"{profile.nickname} has no plan yet, so there is nothing to print.")
+    author = "" if stored.author in ("protocol", "plan file") else stored.author
+    return HandoutInput(
+        profile=profile,
+        plan=stored.plan,
+        catalogue=catalogue,
+        today=today,
+        therapist=author,
+        version=stored.version,
+        help_lines=help_lines(content),
+        figures=figure_paths(catalogue, assets_dir(), therapist.custom_figures(profile.id)),
+    )

@@ -1,0 +1,61 @@
+"""Editing one exercise's dose: sets, times, hold, rest, minutes and pace."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QSpinBox, QVBoxLayout, QWidget
+
+from coach.domain.catalogue import DOSAGE_LIMITS, Dosage, Exercise
+from coach.ui.widgets import button, label
+
+FIELD_LABELS = {
+    "sets": "Sets",
+    "reps": "Times in each set",
+    "hold_s": "Hold each time (seconds, 0 = no hold)",
+    "rest_s": "Rest between sets (seconds)",
+    "minutes": "Minutes (walking or cycling; 0 = not timed)",
+    "tempo_s": "Seconds for each movement (when there is no hold)",
+}
+
+
+class DoseDialog(QDialog):
+    """Spin boxes limited to the allowed ranges, and the dose in words as it will be shown."""
+
+    def __init__(self, exercise: Exercise, dosage: Dosage, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._exercise = exercise
+        self.setWindowTitle(f"Dose: {exercise.name}")
+        self.setMinimumWidth(560)
+        column = QVBoxLayout(self)
+        column.addWidget(label(f"How much {exercise.name}", "heading", self))
+        form = QFormLayout()
+        self.boxes: dict[str, QSpinBox] = {}
+        for f in fields(Dosage):
+            box = QSpinBox(self)
+            box.setRange(*DOSAGE_LIMITS[f.name])
+            box.setValue(getattr(dosage, f.name))
+            box.setAccessibleName(FIELD_LABELS[f.name])
+            box.valueChanged.connect(self._on_value_changed)
+            form.addRow(label(FIELD_LABELS[f.name], None, self, wrap=True), box)
+            self.boxes[f.name] = box
+        column.addLayout(form)
+        self.preview = label("", "big", self)
+        column.addWidget(self.preview)
+        row = QHBoxLayout()
+        cancel = button("Cancel", self)
+        ok = button("Use this dose", self, primary=True)
+        ok.setDefault(True)
+        row.addWidget(cancel)
+        row.addStretch(1)
+        row.addWidget(ok)
+        column.addLayout(row)
+        cancel.clicked.connect(self.reject)
+        ok.clicked.connect(self.accept)
+        self._on_value_changed()
+
+    def dosage(self) -> Dosage:
+        return Dosage(**{name: box.value() for name, box in self.boxes.items()})
+
+    def _on_value_changed(self) -> None:
+        self.preview.setText(self.dosage().describe(self._exercise.per_side))

@@ -1,0 +1,171 @@
+"""The editor's file actions: export a plan file, import one (after showing what changes),
+and print the large-print handout. Nothing is written to the database by a bad file."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QWidget
+
+from coach.domain.fields import DataError
+from coach.domain.plan_diff import summarise_changes
+from coach.domain.plan_file import (
+    SUFFIX,
+    check_fits,
+    dump_plan_file,
+    read_plan_bytes,
+    read_plan_file,
+)
+from coach.reports.atomic import ExportError, atomic_write_bytes
+from coach.reports.handout import handout_input, write_handout
+from coach.store import StoreError
+from coach.store.therapist import TherapistStore
+from coach.ui.context import AppContext
+from coach.ui.therapist.dialogs import TherapistDialogs
+from coach.ui.therapist.import_summary import ImportPreview
+
+if TYPE_CHECKING:
+    from coach.ui.therapist.plan_editor import PlanEditor
+
+log = logging.getLogger(__name__)
+
+
+def _safe_name(nickname: str) -> str:
+    cleaned = "".join(ch if ch.isalnum() else "-" for ch in nickname.strip().lower())
+    return "-".join(part for part in cleaned.split("-") if part) or "patient"
+
+
+class FileActions:
+    """Export, import and print for the editor's profile."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        store: TherapistStore,
+        editor: PlanEditor,
+        dialogs: type[TherapistDialogs],
+    ) -> None:
+        self._ctx = ctx
+        self._store = store
+        self._editor = editor
+        self._dialogs = dialogs
+
+    @property
+    def _parent(self) -> QWidget:
+        return self._editor
+
+    def _saved_first(self, what: str) -> bool:
+        """Files and handouts show the saved plan; offer to save changes first."""
+        if not self._editor.is_dirty():
+            return True
+        if self._dialogs.confirm(
+            self._parent,
+            "Save your changes first?",
+            f"The {what} shows the saved plan. Save your changes as a new version first?",
+        ):
+            return self._editor.save() is not None
+        return True
+
+    def export_plan(self) -> Path | None:
+        profile = self._editor.profile
+        if profile is None or profile.id is None or not self._saved_first("plan file"):
+            return None
+        suggested = Path.home() / f"{_safe_name(profile.nickname)}-plan{SUFFIX}"
+        target = self._dialogs.save_path(
+            self._parent, "Export the plan", suggested, f"Rehab Coach plans (*{SUFFIX} *.json)"
+        )
+        if target is None:
+            return None
+        try:
+            plan_file = self._store.plan_file_for(
+                profile.id, self._ctx.content.catalogue, self._ctx.clock.now()
+            )
+            atomic_write_bytes(target, dump_plan_file(plan_file))
+        except (ExportError, StoreError) as exc:
+            self._dialogs.inform(self._parent, "The plan was not exported", str(exc))
+            return None
+        log.info("plan exported")
+        self._dialogs.inform(self._parent, "Plan exported", f"The plan was saved to\n{target}")
+        return target
+
+    def import_plan(self) -> bool:
+        profile = self._editor.profile
+        if profile is None or profile.id is None:
+            return False
+        if self._editor.is_dirty() and not self._dialogs.confirm(
+            self._parent,
+            "Import over your changes?",
+            "You have changes that are not saved. Importing a plan drops them. Go on?",
+        ):
+            return False
+        source = self._dialogs.open_path(
+            self._parent, "Import a plan", Path.home(), f"Rehab Coach plans (*{SUFFIX} *.json)"
+        )
+        if source is None:
+            return False
+        try:
+            plan_file = read_plan_file(read_plan_bytes(source), self._ctx.content.catalogue)
+            check_fits(plan_file, profile)
+        except DataError as exc:
+            self._dialogs.inform(self._parent, "Nothing was changed", str(exc))
+            return False
+        except OSError as exc:
+            self._dialogs.inform(
+                self._parent, "Nothing was changed", f"Could not read {source}: {exc.strerror}."
+            )
+            return False
+        catalogue = plan_file.catalogue(self._editor.catalogue)
+        current = self._editor.stored
+        preview = ImportPreview(
+            nickname=profile.nickname,
+            therapist=plan_file.therapist,
+            created=f"{plan_file.created_at.day} {plan_file.created_at:%B %Y, %H:%M}",
+            changes=summarise_changes(
+                current.plan if current else None, plan_file.plan, catalogue, profile.surgery_date
+            ),
+            current_version=current.version if current else None,
+        )
+        if not self._dialogs.confirm_import(self._parent, preview):
+            return False
+        self._store.import_plan(profile.id, plan_file, self._ctx.clock.now())
+        log.info("plan imported")
+        self._editor.reload()
+        stored = self._editor.stored
+        version = stored.version if stored else "?"
+        self._editor.show_message(
+            f"The imported plan is now version {version}. Earlier versions are kept."
+        )
+        self._ctx.active.notify_data_changed()
+        return True
+
+    def print_handout(self) -> Path | None:
+        profile = self._editor.profile
+        if profile is None or not self._saved_first("handout"):
+            return None
+        suggested = Path.home() / f"{_safe_name(profile.nickname)}-exercises.pdf"
+        target = self._dialogs.save_path(self._parent, "Save the handout", suggested, "PDF (*.pdf)")
+        if target is None:
+            return None
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
+        try:
+            data = handout_input(
+                self._ctx.repo,
+                self._store,
+                self._ctx.content,
+                profile,
+                self._ctx.clock.now().date(),
+            )
+            write_handout(target, data)
+        except ExportError as exc:
+            self._dialogs.inform(self._parent, "The handout was not saved", str(exc))
+            return None
+        log.info("handout written")
+        self._dialogs.inform(
+            self._parent,
+            "Handout saved",
+            f"The handout was saved to\n{target}\nPrint it from there.",
+        )
+        return target

@@ -1,0 +1,227 @@
+"""One phase of the draft plan: when it starts, the walking goal, and each routine's exercises
+with buttons to reorder, change the dose, remove, or add from the library."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QSpinBox, QVBoxLayout, QWidget
+
+from coach.domain.catalogue import Catalogue
+from coach.domain.plan import Plan
+from coach.domain.plan_diff import walking_text
+from coach.domain.plan_edit import (
+    DAYS_PER_WEEK,
+    TIMES_PER_DAY,
+    WALK_MINUTES,
+    WALKS_PER_DAY,
+    default_start,
+    effective_start,
+    move_exercise,
+    patient_reason_text,
+    remove_exercise,
+    set_frequency,
+    set_phase_start,
+    set_walking,
+)
+from coach.domain.protocol import Routine, WalkingGoal
+from coach.ui.widgets import button, card, label
+
+Apply = Callable[[Callable[[Plan], Plan], bool], bool]
+
+
+def spin(parent: QWidget, limits: tuple[int, int], value: int, name: str) -> QSpinBox:
+    box = QSpinBox(parent)
+    box.setRange(*limits)
+    box.setValue(value)
+    box.setAccessibleName(name)
+    box.setObjectName(name)
+    return box
+
+
+class PhasePanel(QWidget):
+    """Built from the draft; structural changes rebuild it, small ones only update the draft.
+
+    ``apply(change, rebuild)`` is the editor's: it runs the change through the plan rules and
+    says whether it was accepted. ``on_add`` and ``on_dose`` open the editor's dialogs.
+    """
+
+    def __init__(  # noqa: PLR0917 - the editor hands over its state and callbacks
+        self,
+        plan: Plan,
+        number: int,
+        catalogue: Catalogue,
+        surgery_date: date,
+        apply: Apply,
+        on_add: Callable[[str], None],
+        on_dose: Callable[[str, int], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._plan = plan
+        self._number = number
+        self._catalogue = catalogue
+        self._surgery = surgery_date
+        self._apply = apply
+        self._on_add = on_add
+        self._on_dose = on_dose
+        phase = plan.phase(number)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(14)
+        column.addWidget(self._timing_card(phase.walking))
+        for routine in phase.routines:
+            column.addWidget(self._routine_card(routine))
+
+    # -- start and walking ---------------------------------------------------------------------
+    def _timing_card(self, walking: WalkingGoal) -> QWidget:
+        frame, layout = card(self)
+        layout.addWidget(label("When this phase starts", "heading", frame))
+        if self._number == 1:
+            layout.addWidget(label("Phase 1 starts on the day of surgery.", None, frame))
+        else:
+            usual = default_start(self._plan, self._surgery, self._number)
+            row = QHBoxLayout()
+            self.start = QDateEdit(frame)
+            self.start.setCalendarPopup(True)
+            self.start.setDisplayFormat("d MMMM yyyy")
+            self.start.setAccessibleName("Phase start date")
+            self.start.setObjectName("phase-start")
+            start = effective_start(self._plan, self._surgery, self._number)
+            self.start.setDate(QDate(start.year, start.month, start.day))
+            self.start.dateChanged.connect(self._on_start_changed)
+            usual_button = button("Back to the usual start", frame)
+            usual_button.setObjectName("phase-start-usual")
+            usual_button.clicked.connect(self._on_usual_start_clicked)
+            row.addWidget(self.start)
+            row.addWidget(usual_button)
+            row.addStretch(1)
+            layout.addLayout(row)
+            week = self._plan.phase(self._number).weeks_from
+            hint = (
+                f"Usual start: {usual.day} {usual:%B %Y} (week {week} after surgery). "
+                "Move it earlier to advance the phase, later to hold it back."
+            )
+            layout.addWidget(label(hint, "hint", frame))
+        layout.addWidget(label("Walking goal", "heading", frame))
+        row = QHBoxLayout()
+        self.walk_start = spin(frame, WALK_MINUTES, walking.minutes_start, "Minutes a day at first")
+        self.walk_end = spin(frame, WALK_MINUTES, walking.minutes_end, "Minutes a day at the end")
+        self.walks = spin(frame, WALKS_PER_DAY, walking.walks_per_day, "Walks a day")
+        for text, box in (
+            ("From", self.walk_start),
+            ("to", self.walk_end),
+            ("minutes a day, in", self.walks),
+        ):
+            row.addWidget(label(text, None, frame, wrap=False))
+            row.addWidget(box)
+            box.valueChanged.connect(self._on_walking_changed)
+        row.addWidget(label("walks", None, frame, wrap=False))
+        row.addStretch(1)
+        layout.addLayout(row)
+        return frame
+
+    def _on_start_changed(self, value: QDate) -> None:
+        chosen = date(value.year(), value.month(), value.day())
+        ok = self._apply(lambda p: set_phase_start(p, self._surgery, self._number, chosen), False)
+        if not ok:
+            self._show_start()
+
+    def _on_usual_start_clicked(self) -> None:
+        self._apply(lambda p: set_phase_start(p, self._surgery, self._number, None), True)
+
+    def _show_start(self) -> None:
+        """Put the date field back to the plan's start (after a refused change)."""
+        start = effective_start(self._plan, self._surgery, self._number)
+        self.start.blockSignals(True)
+        self.start.setDate(QDate(start.year, start.month, start.day))
+        self.start.blockSignals(False)
+
+    def _on_walking_changed(self) -> None:
+        goal = WalkingGoal(self.walk_start.value(), self.walk_end.value(), self.walks.value())
+        self._apply(lambda p: set_walking(p, self._number, goal), False)
+
+    def set_plan(self, plan: Plan) -> None:
+        """The draft changed without a rebuild (start date, walking, frequency)."""
+        self._plan = plan
+
+    def walking_summary(self) -> str:
+        return walking_text(self._plan.phase(self._number).walking)
+
+    # -- routines ------------------------------------------------------------------------------
+    def _routine_card(self, routine: Routine) -> QWidget:
+        frame, layout = card(self)
+        layout.addWidget(label(routine.name, "heading", frame))
+        row = QHBoxLayout()
+        times = spin(frame, TIMES_PER_DAY, routine.times_per_day, f"{routine.id}-times")
+        times.setAccessibleName(f"{routine.name}: times a day")
+        days = spin(frame, DAYS_PER_WEEK, routine.days_per_week, f"{routine.id}-days")
+        days.setAccessibleName(f"{routine.name}: days a week")
+        row.addWidget(times)
+        row.addWidget(label("times a day, on", None, frame, wrap=False))
+        row.addWidget(days)
+        row.addWidget(label("days a week", None, frame, wrap=False))
+        row.addStretch(1)
+        layout.addLayout(row)
+
+        def on_frequency() -> None:
+            self._apply(
+                lambda p: set_frequency(p, self._number, routine.id, times.value(), days.value()),
+                False,
+            )
+
+        times.valueChanged.connect(on_frequency)
+        days.valueChanged.connect(on_frequency)
+        for index in range(len(routine.items)):
+            layout.addLayout(self._item_row(frame, routine, index))
+        add = button("+ Add an exercise…", frame)
+        add.setObjectName(f"add-{routine.id}")
+        add.setAccessibleName(f"Add an exercise to {routine.name}")
+        add.clicked.connect(lambda: self._on_add(routine.id))
+        layout.addWidget(add)
+        return frame
+
+    def _item_row(self, parent: QWidget, routine: Routine, index: int) -> QHBoxLayout:
+        item = routine.items[index]
+        exercise = self._catalogue[item.exercise_id]
+        row = QHBoxLayout()
+        text = QVBoxLayout()
+        text.addWidget(label(f"{index + 1}. {exercise.name}", None, parent))
+        dose = label(item.dosage.describe(exercise.per_side), "hint", parent)
+        text.addWidget(dose)
+        if item.reason:
+            reason = label(patient_reason_text(item), "hint", parent)
+            reason.setObjectName(f"reason-{routine.id}-{index}")
+            text.addWidget(reason)
+        row.addLayout(text, 1)
+        name = exercise.name
+        for key, caption, tip, action in (
+            ("up", "↑", f"Move {name} up", lambda: self._move(routine.id, index, -1)),
+            ("down", "↓", f"Move {name} down", lambda: self._move(routine.id, index, +1)),
+            (
+                "dose",
+                "Dose…",
+                f"Change the dose of {name}",
+                lambda: self._on_dose(routine.id, index),
+            ),
+            ("remove", "Remove", f"Remove {name}", lambda: self._remove(routine.id, index)),
+        ):
+            widget = button(caption, parent)
+            widget.setObjectName(f"{key}-{routine.id}-{index}")
+            widget.setAccessibleName(tip)
+            widget.setToolTip(tip)
+            if key == "up":
+                widget.setEnabled(index > 0)
+            if key == "down":
+                widget.setEnabled(index < len(routine.items) - 1)
+            widget.clicked.connect(action)
+            row.addWidget(widget)
+        return row
+
+    def _move(self, routine_id: str, index: int, offset: int) -> None:
+        self._apply(lambda p: move_exercise(p, self._number, routine_id, index, offset), True)
+
+    def _remove(self, routine_id: str, index: int) -> None:
+        self._apply(lambda p: remove_exercise(p, self._number, routine_id, index), True)

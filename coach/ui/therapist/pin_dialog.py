@@ -1,0 +1,130 @@
+"""Asking for the therapist PIN, and setting a new one. Both say plainly what the PIN is not."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRegularExpression, QTimer
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+
+from coach.domain.pin import PIN_MAX, describe_wait
+from coach.ui.therapist.mode import TherapistMode
+from coach.ui.widgets import button, label
+
+PIN_NOTE = (
+    "The PIN only stops the plan being changed by mistake. It is not encryption: anyone who "
+    "uses this computer can still open the data files. Exercises, charts and exports never "
+    "need the PIN."
+)
+
+
+def pin_field(parent: QWidget, name: str) -> QLineEdit:
+    """A masked field that takes digits only."""
+    field = QLineEdit(parent)
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setMaxLength(PIN_MAX)
+    field.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d*"), field))
+    field.setAccessibleName(name)
+    field.setPlaceholderText("4 to 8 digits")
+    return field
+
+
+class PinDialog(QDialog):
+    """Enter the PIN to open therapist mode; after wrong tries the button waits a while."""
+
+    def __init__(self, mode: TherapistMode, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._mode = mode
+        self.setWindowTitle("Therapist mode")
+        self.setMinimumWidth(520)
+        column = QVBoxLayout(self)
+        column.setSpacing(14)
+        column.addWidget(label("Enter the therapist PIN", "heading", self))
+        self.pin = pin_field(self, "Therapist PIN")
+        column.addWidget(self.pin)
+        self.message = label("", None, self)
+        self.message.setObjectName("pin-message")
+        column.addWidget(self.message)
+        column.addWidget(label(PIN_NOTE, "hint", self))
+        row = QHBoxLayout()
+        self.cancel_button = button("Cancel", self)
+        self.open_button = button("Open therapist mode", self, primary=True)
+        self.open_button.setDefault(True)
+        row.addWidget(self.cancel_button)
+        row.addStretch(1)
+        row.addWidget(self.open_button)
+        column.addLayout(row)
+        self.cancel_button.clicked.connect(self.reject)
+        self.open_button.clicked.connect(self._on_open_clicked)
+        self.pin.returnPressed.connect(self._on_open_clicked)
+        self._timer = QTimer(self)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self.refresh)
+        self._timer.start()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Disable the button while a wait is running and say how long is left."""
+        wait = self._mode.wait_seconds()
+        self.open_button.setEnabled(wait <= 0)
+        if wait > 0:
+            self.message.setText(f"That PIN was not right. {describe_wait(wait)}")
+        elif self.message.text().startswith("That PIN was not right. Please wait"):
+            self.message.setText("You can try again now.")
+
+    def _on_open_clicked(self) -> None:
+        if not self.open_button.isEnabled():
+            return
+        problem = self._mode.try_unlock(self.pin.text())
+        self.pin.clear()
+        if problem is None:
+            self.accept()
+            return
+        self.message.setText(problem)
+        self.refresh()
+
+
+class NewPinDialog(QDialog):
+    """Choose a new PIN (typed twice)."""
+
+    def __init__(self, mode: TherapistMode, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._mode = mode
+        changing = mode.has_pin()
+        self.setWindowTitle("Change the PIN" if changing else "Set a PIN")
+        self.setMinimumWidth(520)
+        column = QVBoxLayout(self)
+        column.setSpacing(12)
+        column.addWidget(
+            label("Choose a new PIN" if changing else "Choose a therapist PIN", "heading", self)
+        )
+        column.addWidget(label("New PIN (4 to 8 digits)", None, self))
+        self.first = pin_field(self, "New PIN")
+        column.addWidget(self.first)
+        column.addWidget(label("Type it again", None, self))
+        self.second = pin_field(self, "New PIN again")
+        column.addWidget(self.second)
+        self.message = label("", None, self)
+        self.message.setObjectName("pin-message")
+        column.addWidget(self.message)
+        column.addWidget(label(PIN_NOTE, "hint", self))
+        row = QHBoxLayout()
+        self.cancel_button = button("Cancel", self)
+        self.save_button = button("Save PIN", self, primary=True)
+        self.save_button.setDefault(True)
+        row.addWidget(self.cancel_button)
+        row.addStretch(1)
+        row.addWidget(self.save_button)
+        column.addLayout(row)
+        self.cancel_button.clicked.connect(self.reject)
+        self.save_button.clicked.connect(self._on_save_clicked)
+
+    def _on_save_clicked(self) -> None:
+        if self.first.text() != self.second.text():
+            self.message.setText("The two PINs are not the same. Please type them again.")
+            self.second.clear()
+            return
+        problem = self._mode.set_pin(self.first.text())
+        if problem is not None:
+            self.message.setText(problem)
+            return
+        self.accept()

@@ -1,0 +1,370 @@
+"""The plan editor: a draft of the active profile's current plan, changed only through
+``coach.domain.plan_edit`` (and so through safety), saved as a new plan version."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.domain.catalogue import Catalogue
+from coach.domain.plan import Plan
+from coach.domain.plan_edit import (
+    PlanEditError,
+    RestrictedExerciseError,
+    add_exercise,
+    check_plan,
+    set_dosage,
+)
+from coach.domain.profile import Profile
+from coach.domain.schedule import phase_on
+from coach.store.repository import StoredPlan
+from coach.store.therapist import TherapistStore
+from coach.ui.context import AppContext
+from coach.ui.therapist.dialogs import TherapistDialogs
+from coach.ui.therapist.file_actions import FileActions
+from coach.ui.therapist.phase_panel import PhasePanel
+from coach.ui.therapist.plan_settings import PlanSettings
+from coach.ui.widgets import button, label
+
+
+def _day_text(stamp: str) -> str:
+    """'24 November 2026' from a stored UTC time, in local time."""
+    moment = datetime.fromisoformat(stamp).astimezone()
+    return f"{moment.day} {moment:%B %Y}"
+
+
+class PlanEditor(QWidget):
+    """Edits a draft; nothing reaches the store until Save (which adds a plan version)."""
+
+    plan_saved = Signal(int)
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        store: TherapistStore,
+        parent: QWidget | None = None,
+        dialogs: type[TherapistDialogs] = TherapistDialogs,
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._store = store
+        self._dialogs = dialogs
+        self._profile: Profile | None = None
+        self._stored: StoredPlan | None = None
+        self._draft: Plan | None = None
+        self._catalogue: Catalogue = ctx.content.catalogue
+        self._number = 1
+        self.files = FileActions(ctx, store, self, dialogs)
+
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(10)
+        self.title = label("", "title", self)
+        self.version = label("", "hint", self)
+        head = QHBoxLayout()
+        names = QVBoxLayout()
+        names.addWidget(self.title)
+        names.addWidget(self.version)
+        head.addLayout(names, 1)
+        self._file_buttons(head)
+        column.addLayout(head)
+        phase_row = QHBoxLayout()
+        phase_row.addWidget(label("Phase shown:", None, self, wrap=False))
+        self.phase_choice = QComboBox(self)
+        self.phase_choice.setObjectName("phase-choice")
+        self.phase_choice.setAccessibleName("Phase shown")
+        self.phase_choice.activated.connect(self._on_phase_chosen)
+        phase_row.addWidget(self.phase_choice, 1)
+        column.addLayout(phase_row)
+        self.message = label("", None, self)
+        self.message.setObjectName("editor-message")
+        self.message.setFrameShape(QFrame.Shape.StyledPanel)
+        self.message.setMargin(10)
+        self.message.setStyleSheet(  # a self-contained box: readable in light and dark themes
+            "QLabel#editor-message { background: #fff1c9; color: #1a1a1a;"
+            " border: 2px solid #b07800; border-radius: 6px; font-weight: 600; }"
+        )
+        self.message.hide()
+        column.addWidget(self.message)
+        self._scroll = QScrollArea(self)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        column.addWidget(self._scroll, 1)
+        self.panel: PhasePanel | None = None
+        self.settings: PlanSettings | None = None
+        self._footer: QWidget | None = None
+
+        column.addLayout(self._action_bar())
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        ctx.active.changed.connect(self.reload)
+        ctx.active.data_changed.connect(self._on_data_changed)
+        self.reload()
+
+    def _file_buttons(self, row: QHBoxLayout) -> None:
+        """Plan files and the handout, beside the title (the bottom bar keeps Save)."""
+        self.export_button = button("Export plan…", self)
+        self.export_button.setAccessibleName("Export the saved plan to a plan file")
+        self.import_button = button("Import plan…", self)
+        self.import_button.setAccessibleName("Import a plan file")
+        self.print_button = button("Print handout…", self)
+        self.print_button.setAccessibleName("Save a large-print handout to print")
+        for widget in (self.export_button, self.import_button, self.print_button):
+            widget.setToolTip(widget.accessibleName())
+            row.addWidget(widget)
+        self.export_button.clicked.connect(self.files.export_plan)
+        self.import_button.clicked.connect(self.files.import_plan)
+        self.print_button.clicked.connect(self.files.print_handout)
+
+    def _action_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.save_button = button("Save as a new version", self, primary=True)
+        self.undo_button = button("Undo my changes", self)
+        bar.addWidget(self.save_button)
+        bar.addWidget(self.undo_button)
+        bar.addStretch(1)
+        self.save_button.clicked.connect(self.save)
+        self.undo_button.clicked.connect(self._on_undo_clicked)
+        return bar
+
+    # -- state ---------------------------------------------------------------------------------
+    @property
+    def draft(self) -> Plan | None:
+        return self._draft
+
+    @property
+    def profile(self) -> Profile | None:
+        return self._profile
+
+    @property
+    def stored(self) -> StoredPlan | None:
+        return self._stored
+
+    @property
+    def catalogue(self) -> Catalogue:
+        return self._catalogue
+
+    @property
+    def phase_number(self) -> int:
+        return self._number
+
+    def is_dirty(self) -> bool:
+        return self._stored is not None and self._draft != self._stored.plan
+
+    def reload(self) -> None:
+        """Start again from the active profile's current saved plan."""
+        self._profile = self._ctx.active.profile
+        self._stored = None
+        self._draft = None
+        if self._profile is not None and self._profile.id is not None:
+            self._catalogue = self._store.catalogue_for(
+                self._profile.id, self._ctx.content.catalogue
+            )
+            self._stored = self._ctx.repo.current_plan(self._profile.id, self._catalogue)
+        if self._stored is not None and self._profile is not None:
+            self._draft = self._stored.plan
+            today = self._ctx.clock.now().date()
+            self._number = phase_on(self._draft, self._profile.surgery_date, today).number
+        self.show_message("")
+        self._rebuild(settings=True)
+
+    def _on_data_changed(self) -> None:
+        """Another part of the app changed records: reload if the saved plan is not ours."""
+        profile = self._profile
+        if self.is_dirty() or profile is None or profile.id is None:
+            return
+        latest = self._ctx.repo.current_plan(profile.id, self._catalogue)
+        if latest is None or self._stored is None or latest.id != self._stored.id:
+            self.reload()
+
+    # -- changing the draft --------------------------------------------------------------------
+    def apply(self, change: Callable[[Plan], Plan], rebuild: bool = True) -> bool:
+        """Run one change through the plan rules; a refusal is shown, never half-applied."""
+        if self._draft is None:
+            return False
+        try:
+            changed = check_plan(change(self._draft), self._catalogue)
+        except PlanEditError as exc:
+            self.show_message(str(exc))
+            return False
+        self._draft = changed
+        self.show_message("")
+        if rebuild:
+            self._rebuild(settings=False)
+        else:
+            self._refresh_state()
+        return True
+
+    def add_to(self, routine_id: str) -> None:
+        """Pick an exercise from the library for a routine of the shown phase."""
+        if self._draft is None:
+            return
+        phase = self._draft.phase(self._number)
+        chosen = self._dialogs.choose_exercise(
+            self, self._catalogue, phase, self._draft.extra_restrictions
+        )
+        if chosen is not None:
+            self.add(routine_id, chosen)
+
+    def add(self, routine_id: str, exercise_id: str, *, ask_reason: bool = True) -> bool:
+        """Add an exercise; when safety refuses it, ask for a reason (or say why not added)."""
+        if self._draft is None:
+            return False
+        number = self._number
+        catalogue = self._catalogue
+        try:
+            add_exercise(self._draft, catalogue, number, routine_id, exercise_id)
+        except RestrictedExerciseError as refused:
+            reason = self._dialogs.ask_reason(self, refused.message) if ask_reason else None
+            if reason is None or not reason.strip():
+                self.show_message(f"Not added. {refused.message}")
+                return False
+            return self.apply(
+                lambda p: add_exercise(p, catalogue, number, routine_id, exercise_id, reason=reason)
+            )
+        except PlanEditError as exc:
+            self.show_message(str(exc))
+            return False
+        return self.apply(lambda p: add_exercise(p, catalogue, number, routine_id, exercise_id))
+
+    def show_phase(self, number: int) -> None:
+        if self._draft is not None and 1 <= number <= len(self._draft.phases):
+            self._number = number
+            self._rebuild(settings=False)
+
+    def edit_dose(self, routine_id: str, index: int) -> None:
+        if self._draft is None:
+            return
+        item = self._draft.phase(self._number).routine(routine_id).items[index]
+        exercise = self._catalogue[item.exercise_id]
+        dosage = self._dialogs.edit_dose(self, exercise, item.dosage)
+        if dosage is not None:
+            number = self._number
+            self.apply(lambda p: set_dosage(p, number, routine_id, index, dosage))
+
+    def scroll_to(self, widget: QWidget) -> None:
+        self._scroll.ensureWidgetVisible(widget, 0, 0)
+
+    def set_footer(self, widget: QWidget) -> None:
+        """A panel shown below the plan (the screen's therapist settings)."""
+        self._footer = widget
+        self._rebuild(settings=False)
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def save(self) -> int | None:
+        """Store the draft as the next plan version (the old versions stay); returns its id."""
+        if self._draft is None or self._profile is None or self._profile.id is None:
+            return None
+        if not self.is_dirty():
+            self.show_message("There are no changes to save.")
+            return None
+        author = self._store.therapist_name() or "therapist"
+        plan_id = self._ctx.repo.save_plan(
+            self._profile.id, self._draft, self._ctx.clock.now(), author=author
+        )
+        number = self._number
+        self.reload()
+        self._number = number
+        self._rebuild(settings=False)
+        assert self._stored is not None
+        self.show_message(f"Saved as version {self._stored.version}. Earlier versions are kept.")
+        self.plan_saved.emit(plan_id)
+        self._ctx.active.notify_data_changed()
+        return plan_id
+
+    def _on_undo_clicked(self) -> None:
+        if self.is_dirty() and self._dialogs.confirm(
+            self, "Undo your changes?", "Go back to the saved plan? Your changes are lost."
+        ):
+            self.reload()
+
+    def _on_phase_chosen(self, index: int) -> None:
+        self.show_phase(index + 1)
+
+    # -- building ------------------------------------------------------------------------------
+    def _rebuild(self, *, settings: bool) -> None:
+        focused = self.focusWidget()
+        focus_name = focused.objectName() if focused is not None else ""
+        self._build_phase_choice()
+        self._refresh_state()
+        body = QWidget(self._scroll)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 12, 0)
+        column.setSpacing(14)
+        self.panel = None
+        if self._draft is None or self._profile is None:
+            column.addWidget(label("There is no patient profile yet. Make one first.", "big", body))
+        else:
+            self.panel = PhasePanel(
+                self._draft,
+                self._number,
+                self._catalogue,
+                self._profile.surgery_date,
+                self.apply,
+                self.add_to,
+                self.edit_dose,
+                body,
+            )
+            column.addWidget(self.panel)
+            if settings or self.settings is None:
+                self.settings = PlanSettings(
+                    self._draft,
+                    self._catalogue,
+                    self.apply,
+                    lambda title, text: self._dialogs.confirm(self, title, text),
+                    body,
+                )
+            column.addWidget(self.settings)
+        if self._footer is not None:
+            column.addWidget(self._footer)
+        column.addStretch(1)
+        old = self._scroll.takeWidget()  # the plan settings were moved into ``body`` above
+        self._scroll.setWidget(body)
+        if old is not None:
+            old.deleteLater()
+        if focus_name:
+            target = body.findChild(QWidget, focus_name)
+            if target is not None:
+                target.setFocus()
+
+    def _build_phase_choice(self) -> None:
+        self.phase_choice.clear()
+        if self._draft is None or self._profile is None:
+            return
+        today = phase_on(self._draft, self._profile.surgery_date, self._ctx.clock.now().date())
+        for phase in self._draft.phases:
+            now = " (now)" if phase.number == today.number else ""
+            self.phase_choice.addItem(f"{phase.title}{now}")
+        self.phase_choice.setCurrentIndex(self._number - 1)
+
+    def _refresh_state(self) -> None:
+        if self.panel is not None and self._draft is not None:
+            self.panel.set_plan(self._draft)
+        if self.settings is not None and self._draft is not None:
+            self.settings.set_plan(self._draft)
+        profile, stored = self._profile, self._stored
+        self.title.setText(f"{profile.nickname}'s plan" if profile else "Therapist")
+        if stored is not None:
+            by = f" by {stored.author}" if stored.author not in ("", "protocol") else ""
+            saved = _day_text(stored.created_at)
+            dirty = "  ·  Changes not saved yet" if self.is_dirty() else ""
+            self.version.setText(f"Version {stored.version}, saved {saved}{by}{dirty}")
+        else:
+            self.version.setText("")
+        self.save_button.setEnabled(self.is_dirty())
+        self.undo_button.setEnabled(self.is_dirty())
+        for widget in (self.export_button, self.import_button, self.print_button):
+            widget.setEnabled(stored is not None)

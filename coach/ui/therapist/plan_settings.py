@@ -1,0 +1,123 @@
+"""Settings for the whole plan: the surgeon's extra limits (movements in plain words) and the
+therapist's note to the patient."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QPlainTextEdit, QWidget
+
+from coach.domain.catalogue import MOVEMENT_TAGS, TAG_LABELS, Catalogue
+from coach.domain.plan import Plan
+from coach.domain.plan_edit import (
+    MAX_NOTE,
+    conflicts,
+    set_extra_restrictions,
+    set_note,
+)
+from coach.ui.widgets import card, label
+
+Apply = Callable[[Callable[[Plan], Plan], bool], bool]
+
+
+class PlanSettings(QWidget):
+    """Check boxes for extra limits and a box for the note; every change goes through
+    ``apply`` like the rest of the editor."""
+
+    def __init__(
+        self,
+        plan: Plan,
+        catalogue: Catalogue,
+        apply: Apply,
+        confirm: Callable[[str, str], bool],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._plan = plan
+        self._catalogue = catalogue
+        self._apply = apply
+        self._confirm = confirm
+        frame, layout = card(self)
+        outer = QGridLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(frame)
+        layout.addWidget(label("The surgeon's extra limits", "heading", frame))
+        layout.addWidget(
+            label(
+                "Tick the movements the surgeon has asked this patient to avoid, on top of "
+                "each phase's own limits. Exercises with these movements are then refused.",
+                "hint",
+                frame,
+            )
+        )
+        grid = QGridLayout()
+        self.tags: dict[str, QCheckBox] = {}
+        for index, tag in enumerate(MOVEMENT_TAGS):
+            box = QCheckBox(TAG_LABELS[tag].capitalize(), frame)
+            box.setObjectName(f"limit-{tag}")
+            box.setChecked(tag in plan.extra_restrictions)
+            box.toggled.connect(self._on_limit_toggled)
+            grid.addWidget(box, index // 2, index % 2)
+            self.tags[tag] = box
+        layout.addLayout(grid)
+        layout.addWidget(label("A note to the patient", "heading", frame))
+        layout.addWidget(label("Shown on Today and printed on the handout.", "hint", frame))
+        self.note = QPlainTextEdit(frame)
+        self.note.setAccessibleName("A note to the patient")
+        self.note.setObjectName("plan-note")
+        self.note.setPlainText(plan.note)
+        self.note.setTabChangesFocus(True)
+        self.note.setMinimumHeight(120)
+        self.note.textChanged.connect(self._on_note_changed)
+        layout.addWidget(self.note)
+        self.note_count = label("", "hint", frame)
+        layout.addWidget(self.note_count)
+        self._count()
+
+    def set_plan(self, plan: Plan) -> None:
+        self._plan = plan
+
+    def _chosen(self) -> frozenset[str]:
+        return frozenset(tag for tag, box in self.tags.items() if box.isChecked())
+
+    def _on_limit_toggled(self) -> None:
+        chosen = self._chosen()
+        found = conflicts(self._plan, self._catalogue, chosen)
+        remove = False
+        if found:
+            names = "\n".join(
+                f"•  {self._catalogue[c.exercise_id].name} (phase {c.phase})" for c in found
+            )
+            remove = self._confirm(
+                "Remove these exercises?",
+                f"These exercises in the plan involve a movement you are limiting:\n{names}\n\n"
+                "Remove them from the plan?",
+            )
+            if not remove:
+                self._show_limits()
+                return
+
+        def change(plan: Plan) -> Plan:
+            return set_extra_restrictions(plan, self._catalogue, chosen, remove_conflicts=remove)
+
+        if not self._apply(change, bool(found)):
+            self._show_limits()
+
+    def _show_limits(self) -> None:
+        for tag, box in self.tags.items():
+            box.blockSignals(True)
+            box.setChecked(tag in self._plan.extra_restrictions)
+            box.blockSignals(False)
+
+    def _on_note_changed(self) -> None:
+        self._count()
+        text = self.note.toPlainText()
+        if len(text) <= MAX_NOTE:
+            self._apply(lambda plan: set_note(plan, text), False)
+
+    def _count(self) -> None:
+        used = len(self.note.toPlainText())
+        over = used > MAX_NOTE
+        self.note_count.setText(
+            f"{used} of {MAX_NOTE} characters" + (": too long, please shorten it." if over else "")
+        )

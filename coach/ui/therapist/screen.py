@@ -1,0 +1,194 @@
+"""The Therapist screen: shown to everyone, locked until the PIN is entered. Inside, the plan
+editor; it locks again by itself after a few idle minutes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLineEdit,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.store.therapist import TherapistStore
+from coach.ui.context import AppContext
+from coach.ui.therapist.dialogs import TherapistDialogs
+from coach.ui.therapist.mode import TherapistMode
+from coach.ui.therapist.pin_dialog import PIN_NOTE
+from coach.ui.therapist.plan_editor import PlanEditor
+from coach.ui.widgets import button, card, label
+
+ACTIVITY_EVENTS = (
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.Wheel,
+)
+
+
+class TherapistScreen(QWidget):
+    """Locked page or editor page, following the therapist mode."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        dialogs: type[TherapistDialogs] = TherapistDialogs,
+        mode: TherapistMode | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._dialogs = dialogs
+        self.store = TherapistStore(ctx.db)
+        self.mode = mode or TherapistMode(self.store, ctx.clock, self)
+        if self.mode.parent() is None:
+            self.mode.setParent(self)
+        self._stack = QStackedWidget(self)
+        self.locked_page = self._build_locked_page()
+        self.editor_page = QWidget(self._stack)
+        page = QVBoxLayout(self.editor_page)
+        page.setContentsMargins(32, 20, 32, 20)
+        page.setSpacing(10)
+        page.addLayout(self._build_mode_bar(self.editor_page))
+        self.editor = PlanEditor(ctx, self.store, self.editor_page, dialogs)
+        self.editor.set_footer(self._build_settings_card(self.editor))
+        page.addWidget(self.editor, 1)
+        self._stack.addWidget(self.locked_page)
+        self._stack.addWidget(self.editor_page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self._stack)
+        self.mode.unlocked.connect(self._show_state)
+        self.mode.locked.connect(self._show_state)
+        self.mode.pin_changed.connect(self._show_state)
+        QShortcut(QKeySequence("Ctrl+L"), self, self.mode.lock)
+        self._show_state()
+
+    # -- pages ---------------------------------------------------------------------------------
+    def _build_locked_page(self) -> QWidget:
+        page = QWidget(self._stack)
+        column = QVBoxLayout(page)
+        column.setContentsMargins(32, 28, 32, 28)
+        column.setSpacing(16)
+        column.addWidget(label("Therapist", "title", page))
+        frame, layout = card(page)
+        layout.addWidget(
+            label(
+                "This is where a physical therapist changes the exercise plan: exercises, "
+                "doses, when phases start, walking goals, the surgeon's limits and a note.",
+                None,
+                frame,
+            )
+        )
+        layout.addWidget(
+            label(
+                "Patients: you do not need this page. Your exercises, progress and exports "
+                "are always open to you.",
+                None,
+                frame,
+            )
+        )
+        self.locked_message = label("", "heading", frame)
+        layout.addWidget(self.locked_message)
+        row = QHBoxLayout()
+        self.unlock_button = button("Enter the PIN", frame, primary=True)
+        self.unlock_button.setObjectName("unlock")
+        self.unlock_button.clicked.connect(self._on_unlock_clicked)
+        row.addWidget(self.unlock_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(label(PIN_NOTE, "hint", frame))
+        column.addWidget(frame)
+        column.addStretch(1)
+        return page
+
+    def _build_mode_bar(self, parent: QWidget) -> QHBoxLayout:
+        row = QHBoxLayout()
+        minutes = round(self.mode.idle_s / 60)
+        row.addWidget(
+            label(
+                f"Therapist mode is open. It locks after {minutes} minutes without use.",
+                "hint",
+                parent,
+            ),
+            1,
+        )
+        self.lock_button = button("Lock now", parent)
+        self.lock_button.setAccessibleName("Lock therapist mode now")
+        self.lock_button.clicked.connect(self.mode.lock)
+        row.addWidget(self.lock_button)
+        return row
+
+    def _build_settings_card(self, parent: QWidget) -> QWidget:
+        frame, layout = card(parent)
+        layout.addWidget(label("Therapist settings", "heading", frame))
+        layout.addWidget(label("Your name, saved with each plan version you make:", None, frame))
+        self.name = QLineEdit(self.store.therapist_name(), frame)
+        self.name.setMaxLength(80)
+        self.name.setAccessibleName("Your name, saved with each plan version")
+        self.name.setObjectName("therapist-name")
+        self.name.editingFinished.connect(self._on_name_edited)
+        layout.addWidget(self.name)
+        row = QHBoxLayout()
+        change = button("Change the PIN…", frame)
+        remove = button("Remove the PIN…", frame)
+        row.addWidget(change)
+        row.addWidget(remove)
+        row.addStretch(1)
+        layout.addLayout(row)
+        change.clicked.connect(lambda: self._dialogs.new_pin(self, self.mode))
+        remove.clicked.connect(self._on_remove_pin_clicked)
+        return frame
+
+    # -- behaviour -----------------------------------------------------------------------------
+    def _show_state(self) -> None:
+        has_pin = self.mode.has_pin()
+        self.unlock_button.setText("Enter the PIN" if has_pin else "Set a PIN")
+        self.locked_message.setText(
+            "The plan editor is locked."
+            if has_pin
+            else "Set a PIN first, so that the plan is not changed by mistake."
+        )
+        self._stack.setCurrentWidget(
+            self.editor_page if self.mode.is_unlocked else self.locked_page
+        )
+        app = QApplication.instance()
+        if app is not None:  # watch for activity only while the mode is open
+            if self.mode.is_unlocked:
+                app.installEventFilter(self)
+            else:
+                app.removeEventFilter(self)
+
+    def _on_unlock_clicked(self) -> None:
+        if self.mode.has_pin():
+            self._dialogs.ask_pin(self, self.mode)
+        else:
+            self._dialogs.new_pin(self, self.mode)
+        self._show_state()
+
+    def _on_remove_pin_clicked(self) -> None:
+        if self._dialogs.confirm(
+            self,
+            "Remove the PIN?",
+            "Without a PIN the plan editor stays locked until a new PIN is set. Remove it?",
+        ):
+            self.mode.remove_pin()
+
+    def _on_name_edited(self) -> None:
+        self.store.set_therapist_name(self.name.text(), self._ctx.clock.now())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Keys and clicks inside this screen (or its dialogs) keep therapist mode open."""
+        if event.type() in ACTIVITY_EVENTS and self.mode.is_unlocked and self._owns(watched):
+            self.mode.touch()
+        return False
+
+    def _owns(self, obj: QObject | None) -> bool:
+        while obj is not None:
+            if obj is self:
+                return True
+            obj = obj.parent()
+        return False

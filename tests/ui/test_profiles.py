@@ -1,0 +1,191 @@
+"""Several patients on one computer: the switcher in the rail, making a profile, and deleting
+one only after its name is typed (with a backup made first)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from coach.domain.clock import FakeClock
+from coach.domain.plan import plan_from_protocol
+from coach.domain.profile import Profile, Surgery
+from coach.store import open_db
+from coach.store.repository import Repository
+from coach.ui.app import build_window
+from coach.ui.context import AppContext
+from coach.ui.profile_dialogs import DeleteProfileDialog, NewProfileDialog
+from coach.ui.profile_switcher import ProfileDialogs, ProfileSwitcher
+from coach.ui.therapist.screen import TherapistScreen
+
+
+class Answers:
+    def __init__(self) -> None:
+        self.new: Profile | None = None
+        self.delete = False
+        self.informed: list[str] = []
+
+
+@pytest.fixture
+def answers() -> Answers:
+    return Answers()
+
+
+@pytest.fixture
+def dialogs(answers: Answers) -> type[ProfileDialogs]:
+    class Scripted(ProfileDialogs):
+        @staticmethod
+        def new_profile(parent: QWidget, taken: list[str], today: date) -> Profile | None:
+            return answers.new
+
+        @staticmethod
+        def confirm_delete(parent: QWidget, nickname: str) -> bool:
+            return answers.delete
+
+        @staticmethod
+        def inform(parent: QWidget, title: str, text: str) -> None:
+            answers.informed.append(text)
+
+    return Scripted
+
+
+def add(ctx: AppContext, clock: FakeClock, name: str, surgery: Surgery = Surgery.FUSION) -> Profile:
+    plan = plan_from_protocol(ctx.content.protocols[surgery])
+    day = clock.now().date() - timedelta(weeks=3)
+    return ctx.repo.add_profile(Profile(name, surgery, day), clock.now(), plan)
+
+
+@pytest.fixture
+def switcher(
+    qtbot: QtBot, ctx: AppContext, clock: FakeClock, dialogs: type[ProfileDialogs]
+) -> ProfileSwitcher:
+    ann = add(ctx, clock, "Ann")
+    add(ctx, clock, "Bob", Surgery.DISCECTOMY)
+    ctx.active.set(ann)
+    widget = ProfileSwitcher(ctx, dialogs=dialogs)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def test_lists_profiles_and_switches_the_active_one(
+    qtbot: QtBot, switcher: ProfileSwitcher, ctx: AppContext
+) -> None:
+    assert [switcher.choice.itemText(i) for i in range(switcher.choice.count())] == ["Ann", "Bob"]
+    assert switcher.choice.currentText() == "Ann"
+    with qtbot.waitSignal(ctx.active.changed, timeout=1000):
+        switcher.choice.setCurrentIndex(1)
+    assert ctx.active.require().nickname == "Bob"
+
+
+def test_follows_a_switch_made_elsewhere(switcher: ProfileSwitcher, ctx: AppContext) -> None:
+    bob = next(p for p in ctx.repo.profiles() if p.nickname == "Bob")
+    ctx.active.set(bob)
+    assert switcher.choice.currentText() == "Bob"
+
+
+def test_every_screen_follows_the_switch(
+    qtbot: QtBot, qapp: QApplication, ctx: AppContext, clock: FakeClock
+) -> None:
+    ann = add(ctx, clock, "Ann")
+    add(ctx, clock, "Bob", Surgery.DISCECTOMY)
+    ctx.active.set(ann)
+    window = build_window(qapp, ctx)
+    qtbot.addWidget(window)
+    switcher = window.findChild(ProfileSwitcher)
+    assert switcher is not None
+    screen = window.screen_widget("plan")
+    assert isinstance(screen, TherapistScreen)
+    assert screen.editor.title.text() == "Ann's plan"
+    switcher.choice.setCurrentIndex(1)
+    assert screen.editor.title.text() == "Bob's plan"
+
+
+def test_new_profile_gets_the_protocol_plan_and_becomes_active(
+    switcher: ProfileSwitcher, answers: Answers, ctx: AppContext
+) -> None:
+    answers.new = Profile("Cy", Surgery.LAMINECTOMY, date(2025, 12, 1))
+    switcher.new_button.click()
+    active = ctx.active.require()
+    assert active.nickname == "Cy"
+    assert active.id is not None
+    stored = ctx.repo.current_plan(active.id, ctx.content.catalogue)
+    assert stored is not None
+    assert stored.version == 1
+    assert stored.plan.surgery == Surgery.LAMINECTOMY
+    assert switcher.choice.currentText() == "Cy"
+    assert switcher.choice.count() == 3
+
+
+def test_nothing_is_deleted_without_the_confirmation(
+    switcher: ProfileSwitcher, answers: Answers, ctx: AppContext
+) -> None:
+    answers.delete = False
+    switcher.delete_button.click()
+    assert len(ctx.repo.profiles()) == 2
+    assert not ctx.paths.backups.exists() or not any(ctx.paths.backups.iterdir())
+
+
+def test_deleting_removes_the_profile_and_its_data_after_a_backup(
+    switcher: ProfileSwitcher, answers: Answers, ctx: AppContext, clock: FakeClock
+) -> None:
+    ann = ctx.active.require()
+    assert ann.id is not None
+    ctx.repo.log_walking(ann.id, clock.now().date(), 15, clock.now())
+    answers.delete = True
+    switcher.delete_button.click()
+    assert [p.nickname for p in ctx.repo.profiles()] == ["Bob"]
+    assert ctx.active.require().nickname == "Bob"
+    assert ctx.repo.plan_versions(ann.id, ctx.content.catalogue) == []
+    assert ctx.repo.walking_minutes(ann.id, clock.now().date()) == 0
+    backups = list(ctx.paths.backups.iterdir())
+    assert len(backups) == 1
+    assert "A backup made just before is kept" in answers.informed[-1]
+    # the backup still holds Ann
+    copy = open_db(backups[0])
+    try:
+        assert [p.nickname for p in Repository(copy).profiles()] == ["Ann", "Bob"]
+    finally:
+        copy.close()
+
+
+def test_deleting_the_last_profile_leaves_none_active(
+    switcher: ProfileSwitcher, answers: Answers, ctx: AppContext
+) -> None:
+    answers.delete = True
+    switcher.delete_button.click()
+    switcher.delete_button.click()
+    assert ctx.repo.profiles() == []
+    assert ctx.active.profile is None
+    assert not switcher.delete_button.isEnabled()
+
+
+def test_the_delete_button_needs_the_exact_name(qtbot: QtBot) -> None:
+    dialog = DeleteProfileDialog("Ann")
+    qtbot.addWidget(dialog)
+    assert not dialog.delete_button.isEnabled()
+    dialog.typed.setText("ann")
+    assert not dialog.delete_button.isEnabled()
+    dialog.typed.setText("Ann")
+    assert dialog.delete_button.isEnabled()
+
+
+def test_new_profile_dialog_checks_the_name(qtbot: QtBot) -> None:
+    dialog = NewProfileDialog(["Ann"], date(2026, 1, 5))
+    qtbot.addWidget(dialog)
+    dialog.nickname.setText(" ann ")
+    dialog.create_button.click()
+    assert dialog.message.text() == "There is already a profile called ann."
+    dialog.nickname.setText("   ")
+    dialog.create_button.click()
+    assert dialog.message.text() == "The name must be 1 to 40 characters."
+    dialog.nickname.setText("Dee")
+    dialog.create_button.click()
+    assert dialog.profile == Profile("Dee", Surgery.DISCECTOMY, date(2026, 1, 5))
+
+
+def test_switcher_targets_are_big(switcher: ProfileSwitcher) -> None:
+    for widget in (switcher.choice, switcher.new_button, switcher.delete_button):
+        assert widget.sizeHint().height() >= 44 or widget.minimumHeight() >= 44
+        assert widget.accessibleName()
