@@ -108,17 +108,25 @@ def _check_index(routine: Routine, index: int) -> None:
 
 # -- exercises in a routine ----------------------------------------------------------------------
 def check_allowed(
-    plan: Plan, catalogue: Catalogue, number: int, exercise_id: str, reason: str = ""
+    plan: Plan,
+    catalogue: Catalogue,
+    number: int,
+    exercise_id: str,
+    *,
+    reason: str = "",
+    profile_limits: frozenset[str] = frozenset(),
 ) -> str:
     """Ask safety whether ``exercise_id`` may go into phase ``number``; returns the clean reason.
 
-    Raises ``RestrictedExerciseError`` (with safety's plain words) when a restricted movement is
-    involved and no reason is given.
+    ``profile_limits`` are the surgeon's limits recorded with the profile (at onboarding); they
+    count as much as the plan's own. Raises ``RestrictedExerciseError`` (with safety's plain
+    words) when a restricted movement is involved and no reason is given.
     """
     if exercise_id not in catalogue:
         raise PlanEditError(f"There is no exercise called {exercise_id!r}.")
     exercise = catalogue[exercise_id]
-    blocked = blocked_movements(exercise, _phase(plan, number), plan.extra_restrictions)
+    limits = plan.extra_restrictions | profile_limits
+    blocked = blocked_movements(exercise, _phase(plan, number), limits)
     reason = reason.strip()
     if reason:
         _check_text(reason, "reason", MAX_REASON, allow_empty=False)
@@ -137,13 +145,16 @@ def add_exercise(
     *,
     reason: str = "",
     dosage: Dosage | None = None,
+    profile_limits: frozenset[str] = frozenset(),
 ) -> Plan:
     """Add an exercise at the end of a routine, with its usual dose unless one is given.
 
     A reason is kept only when it was needed (a restricted movement); it is then shown to the
     patient as "Your therapist added this: ...".
     """
-    kept_reason = check_allowed(plan, catalogue, number, exercise_id, reason)
+    kept_reason = check_allowed(
+        plan, catalogue, number, exercise_id, reason=reason, profile_limits=profile_limits
+    )
     exercise = catalogue[exercise_id]
     dose = dosage if dosage is not None else exercise.dosage
     _check_dosage(dose)

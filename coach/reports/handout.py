@@ -27,7 +27,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 
-from coach.domain.catalogue import Catalogue, Exercise
+from coach.domain.catalogue import TAG_LABELS, Catalogue, Exercise
 from coach.domain.content import Content
 from coach.domain.plan import Plan
 from coach.domain.plan_file import figure_file
@@ -122,6 +122,10 @@ def _intro_html(data: HandoutInput, phase: Phase) -> str:
     ]
     if phase.precautions:
         parts.append(f"<p><b>Be careful</b></p>{_items(phase.precautions)}")
+    limits = frozenset(profile.extra_restrictions) | data.plan.extra_restrictions
+    if limits:
+        words = ", ".join(TAG_LABELS.get(tag, tag) for tag in sorted(limits))
+        parts.append(f"<p><b>Your surgeon also asked you to avoid:</b> {_esc(words)}.</p>")
     if data.plan.note:
         parts.append(f"<p><b>A note from your therapist</b><br>{_esc(data.plan.note)}</p>")
     return "".join(parts)

@@ -11,13 +11,8 @@ import logging
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QMessageBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QAction, QActionGroup, QResizeEvent
+from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from coach.domain.plan import plan_from_protocol
 from coach.domain.profile import Profile
@@ -26,7 +21,7 @@ from coach.store.backup import make_backup
 from coach.store.therapist import TherapistStore
 from coach.ui.context import AppContext
 from coach.ui.profile_dialogs import DeleteProfileDialog, NewProfileDialog
-from coach.ui.widgets import button, label
+from coach.ui.widgets import label
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +46,11 @@ class ProfileDialogs:
 
 
 class ProfileSwitcher(QWidget):
-    """A list of profiles with New and Delete; keeps in step with the active profile."""
+    """One button in the rail: the patient shown, and a menu to switch, add or delete.
+
+    A single control keeps the rail short at 200% text; the menu works with the keyboard
+    (Enter or Space opens it, arrows move, Enter chooses).
+    """
 
     def __init__(
         self,
@@ -63,52 +62,73 @@ class ProfileSwitcher(QWidget):
         self._ctx = ctx
         self._dialogs = dialogs
         self._profiles: list[Profile] = []
+        self._name = ""
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 6, 0, 0)
-        column.setSpacing(6)
+        column.setSpacing(4)
         column.addWidget(label("Patient", "hint", self))
-        self.choice = QComboBox(self)
-        self.choice.setAccessibleName("Choose the patient")
-        self.choice.setObjectName("profile-choice")
-        column.addWidget(self.choice)
-        self.new_button = button("New patient…", self)
-        self.new_button.setAccessibleName("Make a new patient profile")
-        self.delete_button = button("Delete patient…", self)
-        self.delete_button.setAccessibleName("Delete this patient profile")
-        column.addWidget(self.new_button)
-        column.addWidget(self.delete_button)
-        self.choice.currentIndexChanged.connect(self._on_choice_changed)
-        self.new_button.clicked.connect(self._on_new_clicked)
-        self.delete_button.clicked.connect(self._on_delete_clicked)
+        self.button = QPushButton(self)
+        self.button.setMinimumHeight(44)
+        self.button.setObjectName("profile-switcher")
+        self.button.setStyleSheet("text-align: left; padding-left: 10px;")
+        self.menu = QMenu(self.button)
+        self.button.setMenu(self.menu)
+        column.addWidget(self.button)
+        self._group = QActionGroup(self)
+        self._group.setExclusive(True)
         ctx.active.changed.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
-        """Reload the list and select the active profile (another screen may have changed it)."""
+        """Rebuild the menu and show the active profile (another screen may have changed it)."""
         self._profiles = self._ctx.repo.profiles()
         active = self._ctx.active.profile
-        self.choice.blockSignals(True)
-        self.choice.clear()
+        name = active.nickname if active is not None else "No patient yet"
+        self._name = name
+        self._show_name()
+        self.button.setToolTip(name)
+        self.button.setAccessibleName(f"Patient: {name}. Switch, add or delete a patient")
+        for action in self._group.actions():
+            self._group.removeAction(action)
+        self.menu.clear()
         for profile in self._profiles:
-            self.choice.addItem(profile.nickname, profile.id)
-        index = next(
-            (i for i, p in enumerate(self._profiles) if active is not None and p.id == active.id),
-            -1,
+            action = QAction(profile.nickname, self.menu)
+            action.setCheckable(True)
+            action.setChecked(active is not None and profile.id == active.id)
+            action.setData(profile.id)
+            action.triggered.connect(lambda _on=False, p=profile: self.choose(p))
+            self._group.addAction(action)
+            self.menu.addAction(action)
+        if self._profiles:
+            self.menu.addSeparator()
+        self.new_action = self.menu.addAction("New patient…")
+        self.new_action.triggered.connect(self._on_new_triggered)
+        self.delete_action = self.menu.addAction(
+            f"Delete {active.nickname}…" if active is not None else "Delete a patient…"
         )
-        self.choice.setCurrentIndex(index)
-        self.choice.blockSignals(False)
-        self.choice.setEnabled(bool(self._profiles))
-        self.delete_button.setEnabled(active is not None)
+        self.delete_action.setEnabled(active is not None)
+        self.delete_action.triggered.connect(self._on_delete_triggered)
 
-    def _on_choice_changed(self, index: int) -> None:
-        if 0 <= index < len(self._profiles):
-            chosen = self._profiles[index]
-            current = self._ctx.active.profile
-            if current is None or current.id != chosen.id:
-                log.info("switched profile")
-                self._ctx.active.set(chosen)
+    def _show_name(self) -> None:
+        """The name, shortened with '…' to what fits beside the menu arrow."""
+        room = max(40, self.button.width() - 44)  # padding and the menu arrow
+        metrics = self.button.fontMetrics()
+        self.button.setText(metrics.elidedText(self._name, Qt.TextElideMode.ElideRight, room))
 
-    def _on_new_clicked(self) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._show_name()
+
+    def profile_actions(self) -> list[QAction]:
+        return [a for a in self.menu.actions() if a.isCheckable()]
+
+    def choose(self, profile: Profile) -> None:
+        current = self._ctx.active.profile
+        if current is None or current.id != profile.id:
+            log.info("switched profile")
+            self._ctx.active.set(profile)
+
+    def _on_new_triggered(self) -> None:
         taken = [p.nickname for p in self._profiles]
         profile = self._dialogs.new_profile(self, taken, self._ctx.clock.now().date())
         if profile is None:
@@ -118,7 +138,7 @@ class ProfileSwitcher(QWidget):
         log.info("profile created")
         self._ctx.active.set(saved)
 
-    def _on_delete_clicked(self) -> None:
+    def _on_delete_triggered(self) -> None:
         profile = self._ctx.active.profile
         if profile is None or profile.id is None:
             return

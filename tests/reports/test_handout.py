@@ -45,7 +45,13 @@ def plan(content: Content) -> Plan:
 
 def handout(content: Content, plan: Plan) -> HandoutInput:
     return HandoutInput(
-        profile=Profile("Sam", Surgery.FUSION, date(2026, 1, 5), emergency_number="999"),
+        profile=Profile(
+            "Sam",
+            Surgery.FUSION,
+            date(2026, 1, 5),
+            extra_restrictions=("floor",),
+            emergency_number="999",
+        ),
         plan=plan,
         catalogue=content.catalogue,
         today=PHASE_2_DAY,
@@ -95,6 +101,7 @@ def test_shows_the_phase_exercises_doses_steps_precautions_note_and_reasons(
     assert "Walk after lunch. Call me if unsure. <b>x</b>" in text  # markup shown as typed
     assert "Your therapist added this: Eases <i>leg</i> pain" in text
     assert "emergency services on 999" in text
+    assert "Your surgeon also asked you to avoid: getting down to the floor." in text
 
 
 @needs_poppler

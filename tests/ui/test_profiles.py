@@ -66,23 +66,30 @@ def switcher(
     ctx.active.set(ann)
     widget = ProfileSwitcher(ctx, dialogs=dialogs)
     qtbot.addWidget(widget)
+    widget.resize(300, 120)
+    widget.show()
     return widget
 
 
 def test_lists_profiles_and_switches_the_active_one(
     qtbot: QtBot, switcher: ProfileSwitcher, ctx: AppContext
 ) -> None:
-    assert [switcher.choice.itemText(i) for i in range(switcher.choice.count())] == ["Ann", "Bob"]
-    assert switcher.choice.currentText() == "Ann"
+    actions = switcher.profile_actions()
+    assert [a.text() for a in actions] == ["Ann", "Bob"]
+    assert [a.isChecked() for a in actions] == [True, False]
+    assert switcher.button.text().startswith("Ann")
     with qtbot.waitSignal(ctx.active.changed, timeout=1000):
-        switcher.choice.setCurrentIndex(1)
+        actions[1].trigger()
     assert ctx.active.require().nickname == "Bob"
+    assert switcher.button.text().startswith("Bob")
+    assert [a.isChecked() for a in switcher.profile_actions()] == [False, True]
 
 
 def test_follows_a_switch_made_elsewhere(switcher: ProfileSwitcher, ctx: AppContext) -> None:
     bob = next(p for p in ctx.repo.profiles() if p.nickname == "Bob")
     ctx.active.set(bob)
-    assert switcher.choice.currentText() == "Bob"
+    assert switcher.button.text().startswith("Bob")
+    assert switcher.delete_action.text() == "Delete Bob…"
 
 
 def test_every_screen_follows_the_switch(
@@ -98,7 +105,7 @@ def test_every_screen_follows_the_switch(
     screen = window.screen_widget("plan")
     assert isinstance(screen, TherapistScreen)
     assert screen.editor.title.text() == "Ann's plan"
-    switcher.choice.setCurrentIndex(1)
+    switcher.profile_actions()[1].trigger()
     assert screen.editor.title.text() == "Bob's plan"
 
 
@@ -106,7 +113,7 @@ def test_new_profile_gets_the_protocol_plan_and_becomes_active(
     switcher: ProfileSwitcher, answers: Answers, ctx: AppContext
 ) -> None:
     answers.new = Profile("Cy", Surgery.LAMINECTOMY, date(2025, 12, 1))
-    switcher.new_button.click()
+    switcher.new_action.trigger()
     active = ctx.active.require()
     assert active.nickname == "Cy"
     assert active.id is not None
@@ -114,15 +121,15 @@ def test_new_profile_gets_the_protocol_plan_and_becomes_active(
     assert stored is not None
     assert stored.version == 1
     assert stored.plan.surgery == Surgery.LAMINECTOMY
-    assert switcher.choice.currentText() == "Cy"
-    assert switcher.choice.count() == 3
+    assert switcher.button.text().startswith("Cy")
+    assert [a.text() for a in switcher.profile_actions()] == ["Ann", "Bob", "Cy"]
 
 
 def test_nothing_is_deleted_without_the_confirmation(
     switcher: ProfileSwitcher, answers: Answers, ctx: AppContext
 ) -> None:
     answers.delete = False
-    switcher.delete_button.click()
+    switcher.delete_action.trigger()
     assert len(ctx.repo.profiles()) == 2
     assert not ctx.paths.backups.exists() or not any(ctx.paths.backups.iterdir())
 
@@ -134,7 +141,7 @@ def test_deleting_removes_the_profile_and_its_data_after_a_backup(
     assert ann.id is not None
     ctx.repo.log_walking(ann.id, clock.now().date(), 15, clock.now())
     answers.delete = True
-    switcher.delete_button.click()
+    switcher.delete_action.trigger()
     assert [p.nickname for p in ctx.repo.profiles()] == ["Bob"]
     assert ctx.active.require().nickname == "Bob"
     assert ctx.repo.plan_versions(ann.id, ctx.content.catalogue) == []
@@ -154,11 +161,12 @@ def test_deleting_the_last_profile_leaves_none_active(
     switcher: ProfileSwitcher, answers: Answers, ctx: AppContext
 ) -> None:
     answers.delete = True
-    switcher.delete_button.click()
-    switcher.delete_button.click()
+    switcher.delete_action.trigger()
+    switcher.delete_action.trigger()
     assert ctx.repo.profiles() == []
     assert ctx.active.profile is None
-    assert not switcher.delete_button.isEnabled()
+    assert not switcher.delete_action.isEnabled()
+    assert switcher.button.toolTip() == "No patient yet"
 
 
 def test_the_delete_button_needs_the_exact_name(qtbot: QtBot) -> None:
@@ -185,7 +193,14 @@ def test_new_profile_dialog_checks_the_name(qtbot: QtBot) -> None:
     assert dialog.profile == Profile("Dee", Surgery.DISCECTOMY, date(2026, 1, 5))
 
 
-def test_switcher_targets_are_big(switcher: ProfileSwitcher) -> None:
-    for widget in (switcher.choice, switcher.new_button, switcher.delete_button):
-        assert widget.sizeHint().height() >= 44 or widget.minimumHeight() >= 44
-        assert widget.accessibleName()
+def test_switcher_is_one_big_named_button(switcher: ProfileSwitcher, ctx: AppContext) -> None:
+    assert switcher.button.minimumHeight() >= 44
+    assert switcher.button.accessibleName() == ("Patient: Ann. Switch, add or delete a patient")
+    long = ctx.repo.add_profile(
+        Profile("Bartholomew-Alexander", Surgery.FUSION, date(2025, 12, 1)), ctx.clock.now()
+    )
+    switcher.resize(220, 120)
+    ctx.active.set(long)
+    assert switcher.button.text().endswith("…")
+    assert switcher.button.text().startswith("Barth")
+    assert switcher.button.toolTip() == "Bartholomew-Alexander"

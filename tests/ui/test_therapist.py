@@ -393,6 +393,26 @@ def test_a_surgeons_limit_removes_what_breaks_it_only_if_agreed(
     assert "hamstring-stretch" not in names
 
 
+def test_the_surgeons_limits_from_the_profile_bind_the_editor(
+    qtbot: QtBot, ctx: AppContext, clock: FakeClock, dialogs: type[TherapistDialogs], script: Script
+) -> None:
+    surgery = clock.now().date() - timedelta(weeks=7)
+    plan = plan_from_protocol(ctx.content.protocols[Surgery.FUSION])
+    profile = Profile("Lee", Surgery.FUSION, surgery, extra_restrictions=("floor",))
+    ctx.active.set(ctx.repo.add_profile(profile, clock.now(), plan))
+    widget = TherapistScreen(ctx, dialogs=dialogs)
+    qtbot.addWidget(widget)
+    unlock(widget)
+    editor = widget.editor
+    box = editor.settings.findChild(QCheckBox, "limit-floor")  # type: ignore[union-attr]
+    assert box is not None and box.isChecked() and not box.isEnabled()
+    assert "(set with the profile)" in box.text()
+    script.exercise = "bird-dog"  # getting down to the floor
+    editor.panel.findChild(QPushButton, "add-strength").click()  # type: ignore[union-attr]
+    assert "involves getting down to the floor" in editor.message.text()
+    widget.mode.lock()
+
+
 def test_switching_profile_reloads_the_editor(
     screen: TherapistScreen, ctx: AppContext, clock: FakeClock
 ) -> None:

@@ -7,7 +7,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from coach.domain.fields import DataError
 from coach.domain.plan_diff import summarise_changes
@@ -25,6 +25,7 @@ from coach.store.therapist import TherapistStore
 from coach.ui.context import AppContext
 from coach.ui.therapist.dialogs import TherapistDialogs
 from coach.ui.therapist.import_summary import ImportPreview
+from coach.ui.widgets import button
 
 if TYPE_CHECKING:
     from coach.ui.therapist.plan_editor import PlanEditor
@@ -51,6 +52,22 @@ class FileActions:
         self._store = store
         self._editor = editor
         self._dialogs = dialogs
+
+    def buttons(self, row: QHBoxLayout) -> tuple[QPushButton, QPushButton, QPushButton]:
+        """Export, import and print buttons for the editor's title row."""
+        made = []
+        for caption, name, action in (
+            ("Export plan…", "Export the saved plan to a plan file", self.export_plan),
+            ("Import plan…", "Import a plan file", self.import_plan),
+            ("Print handout…", "Save a large-print handout to print", self.print_handout),
+        ):
+            widget = button(caption, self._editor)
+            widget.setAccessibleName(name)
+            widget.setToolTip(name)
+            widget.clicked.connect(action)
+            row.addWidget(widget)
+            made.append(widget)
+        return made[0], made[1], made[2]
 
     @property
     def _parent(self) -> QWidget:

@@ -21,10 +21,7 @@ from coach.domain.catalogue import Catalogue
 from coach.domain.plan import Plan
 from coach.domain.plan_edit import (
     PlanEditError,
-    RestrictedExerciseError,
-    add_exercise,
     check_plan,
-    set_dosage,
 )
 from coach.domain.profile import Profile
 from coach.domain.schedule import phase_on
@@ -33,6 +30,7 @@ from coach.store.therapist import TherapistStore
 from coach.ui.context import AppContext
 from coach.ui.therapist.dialogs import TherapistDialogs
 from coach.ui.therapist.file_actions import FileActions
+from coach.ui.therapist.item_actions import ItemActions
 from coach.ui.therapist.phase_panel import PhasePanel
 from coach.ui.therapist.plan_settings import PlanSettings
 from coach.ui.widgets import button, label
@@ -66,19 +64,20 @@ class PlanEditor(QWidget):
         self._catalogue: Catalogue = ctx.content.catalogue
         self._number = 1
         self.files = FileActions(ctx, store, self, dialogs)
+        self.items = ItemActions(self, dialogs)
 
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(10)
         self.title = label("", "title", self)
         self.version = label("", "hint", self)
-        head = QHBoxLayout()
-        names = QVBoxLayout()
-        names.addWidget(self.title)
-        names.addWidget(self.version)
-        head.addLayout(names, 1)
-        self._file_buttons(head)
-        column.addLayout(head)
+        self.title_row = QHBoxLayout()  # the screen adds its Lock button here
+        self.title_row.addWidget(self.title, 1)
+        column.addLayout(self.title_row)
+        files = QHBoxLayout()
+        files.addWidget(self.version, 1)
+        self.export_button, self.import_button, self.print_button = self.files.buttons(files)
+        column.addLayout(files)
         phase_row = QHBoxLayout()
         phase_row.addWidget(label("Phase shown:", None, self, wrap=False))
         self.phase_choice = QComboBox(self)
@@ -110,21 +109,6 @@ class PlanEditor(QWidget):
         ctx.active.changed.connect(self.reload)
         ctx.active.data_changed.connect(self._on_data_changed)
         self.reload()
-
-    def _file_buttons(self, row: QHBoxLayout) -> None:
-        """Plan files and the handout, beside the title (the bottom bar keeps Save)."""
-        self.export_button = button("Export plan…", self)
-        self.export_button.setAccessibleName("Export the saved plan to a plan file")
-        self.import_button = button("Import plan…", self)
-        self.import_button.setAccessibleName("Import a plan file")
-        self.print_button = button("Print handout…", self)
-        self.print_button.setAccessibleName("Save a large-print handout to print")
-        for widget in (self.export_button, self.import_button, self.print_button):
-            widget.setToolTip(widget.accessibleName())
-            row.addWidget(widget)
-        self.export_button.clicked.connect(self.files.export_plan)
-        self.import_button.clicked.connect(self.files.import_plan)
-        self.print_button.clicked.connect(self.files.print_handout)
 
     def _action_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
@@ -205,52 +189,15 @@ class PlanEditor(QWidget):
             self._refresh_state()
         return True
 
-    def add_to(self, routine_id: str) -> None:
-        """Pick an exercise from the library for a routine of the shown phase."""
-        if self._draft is None:
-            return
-        phase = self._draft.phase(self._number)
-        chosen = self._dialogs.choose_exercise(
-            self, self._catalogue, phase, self._draft.extra_restrictions
-        )
-        if chosen is not None:
-            self.add(routine_id, chosen)
-
-    def add(self, routine_id: str, exercise_id: str, *, ask_reason: bool = True) -> bool:
-        """Add an exercise; when safety refuses it, ask for a reason (or say why not added)."""
-        if self._draft is None:
-            return False
-        number = self._number
-        catalogue = self._catalogue
-        try:
-            add_exercise(self._draft, catalogue, number, routine_id, exercise_id)
-        except RestrictedExerciseError as refused:
-            reason = self._dialogs.ask_reason(self, refused.message) if ask_reason else None
-            if reason is None or not reason.strip():
-                self.show_message(f"Not added. {refused.message}")
-                return False
-            return self.apply(
-                lambda p: add_exercise(p, catalogue, number, routine_id, exercise_id, reason=reason)
-            )
-        except PlanEditError as exc:
-            self.show_message(str(exc))
-            return False
-        return self.apply(lambda p: add_exercise(p, catalogue, number, routine_id, exercise_id))
+    @property
+    def profile_limits(self) -> frozenset[str]:
+        """The surgeon's limits recorded with the profile; they bind the plan too."""
+        return frozenset(self._profile.extra_restrictions) if self._profile else frozenset()
 
     def show_phase(self, number: int) -> None:
         if self._draft is not None and 1 <= number <= len(self._draft.phases):
             self._number = number
             self._rebuild(settings=False)
-
-    def edit_dose(self, routine_id: str, index: int) -> None:
-        if self._draft is None:
-            return
-        item = self._draft.phase(self._number).routine(routine_id).items[index]
-        exercise = self._catalogue[item.exercise_id]
-        dosage = self._dialogs.edit_dose(self, exercise, item.dosage)
-        if dosage is not None:
-            number = self._number
-            self.apply(lambda p: set_dosage(p, number, routine_id, index, dosage))
 
     def scroll_to(self, widget: QWidget) -> None:
         self._scroll.ensureWidgetVisible(widget, 0, 0)
@@ -314,8 +261,8 @@ class PlanEditor(QWidget):
                 self._catalogue,
                 self._profile.surgery_date,
                 self.apply,
-                self.add_to,
-                self.edit_dose,
+                self.items.add_to,
+                self.items.edit_dose,
                 body,
             )
             column.addWidget(self.panel)
@@ -325,7 +272,8 @@ class PlanEditor(QWidget):
                     self._catalogue,
                     self.apply,
                     lambda title, text: self._dialogs.confirm(self, title, text),
-                    body,
+                    fixed=self.profile_limits,
+                    parent=body,
                 )
             column.addWidget(self.settings)
         if self._footer is not None:

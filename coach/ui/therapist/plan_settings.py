@@ -30,9 +30,12 @@ class PlanSettings(QWidget):
         catalogue: Catalogue,
         apply: Apply,
         confirm: Callable[[str, str], bool],
+        *,
+        fixed: frozenset[str] = frozenset(),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._fixed = fixed  # recorded with the profile at the start; not changed here
         self._plan = plan
         self._catalogue = catalogue
         self._apply = apply
@@ -52,12 +55,14 @@ class PlanSettings(QWidget):
         )
         grid = QGridLayout()
         self.tags: dict[str, QCheckBox] = {}
-        for index, tag in enumerate(MOVEMENT_TAGS):
-            box = QCheckBox(TAG_LABELS[tag].capitalize(), frame)
+        for index, tag in enumerate(MOVEMENT_TAGS):  # one column: long labels, big text
+            fixed_note = " (set with the profile)" if tag in fixed else ""
+            box = QCheckBox(TAG_LABELS[tag].capitalize() + fixed_note, frame)
             box.setObjectName(f"limit-{tag}")
-            box.setChecked(tag in plan.extra_restrictions)
+            box.setChecked(tag in plan.extra_restrictions or tag in fixed)
+            box.setEnabled(tag not in fixed)
             box.toggled.connect(self._on_limit_toggled)
-            grid.addWidget(box, index // 2, index % 2)
+            grid.addWidget(box, index, 0)
             self.tags[tag] = box
         layout.addLayout(grid)
         layout.addWidget(label("A note to the patient", "heading", frame))
@@ -78,7 +83,9 @@ class PlanSettings(QWidget):
         self._plan = plan
 
     def _chosen(self) -> frozenset[str]:
-        return frozenset(tag for tag, box in self.tags.items() if box.isChecked())
+        return frozenset(
+            tag for tag, box in self.tags.items() if box.isChecked() and tag not in self._fixed
+        )
 
     def _on_limit_toggled(self) -> None:
         chosen = self._chosen()
@@ -106,7 +113,7 @@ class PlanSettings(QWidget):
     def _show_limits(self) -> None:
         for tag, box in self.tags.items():
             box.blockSignals(True)
-            box.setChecked(tag in self._plan.extra_restrictions)
+            box.setChecked(tag in self._plan.extra_restrictions or tag in self._fixed)
             box.blockSignals(False)
 
     def _on_note_changed(self) -> None:

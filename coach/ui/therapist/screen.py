@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLineEdit,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -52,8 +53,8 @@ class TherapistScreen(QWidget):
         page = QVBoxLayout(self.editor_page)
         page.setContentsMargins(32, 20, 32, 20)
         page.setSpacing(10)
-        page.addLayout(self._build_mode_bar(self.editor_page))
         self.editor = PlanEditor(ctx, self.store, self.editor_page, dialogs)
+        self.editor.title_row.addWidget(self._build_lock_button(self.editor))
         self.editor.set_footer(self._build_settings_card(self.editor))
         page.addWidget(self.editor, 1)
         self._stack.addWidget(self.locked_page)
@@ -105,26 +106,26 @@ class TherapistScreen(QWidget):
         column.addStretch(1)
         return page
 
-    def _build_mode_bar(self, parent: QWidget) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _build_lock_button(self, parent: QWidget) -> QPushButton:
         minutes = round(self.mode.idle_s / 60)
-        row.addWidget(
-            label(
-                f"Therapist mode is open. It locks after {minutes} minutes without use.",
-                "hint",
-                parent,
-            ),
-            1,
-        )
         self.lock_button = button("Lock now", parent)
         self.lock_button.setAccessibleName("Lock therapist mode now")
+        self.lock_button.setToolTip(f"Therapist mode also locks after {minutes} minutes idle.")
         self.lock_button.clicked.connect(self.mode.lock)
-        row.addWidget(self.lock_button)
-        return row
+        return self.lock_button
 
     def _build_settings_card(self, parent: QWidget) -> QWidget:
         frame, layout = card(parent)
         layout.addWidget(label("Therapist settings", "heading", frame))
+        minutes = round(self.mode.idle_s / 60)
+        layout.addWidget(
+            label(
+                f"Therapist mode locks by itself after {minutes} minutes without use, or "
+                "with Lock now (Ctrl+L).",
+                "hint",
+                frame,
+            )
+        )
         layout.addWidget(label("Your name, saved with each plan version you make:", None, frame))
         self.name = QLineEdit(self.store.therapist_name(), frame)
         self.name.setMaxLength(80)

@@ -99,7 +99,7 @@ def render_therapist_screens(
 def _editor_shots(screen: TherapistScreen, camera: _Camera, profile: Profile) -> None:
     editor = screen.editor
     editor.show_phase(2)
-    editor.add("stretches", "lower-trunk-rotation", ask_reason=False)
+    editor.items.add("stretches", "lower-trunk-rotation", ask_reason=False)
     camera.window_shot("therapist-editor")
     if editor.panel is not None:
         add_button = editor.panel.findChild(QWidget, "add-stretches")

@@ -1,0 +1,76 @@
+"""Adding exercises (through safety, with a reason when it refuses) and changing a dose."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from coach.domain.plan import Plan
+from coach.domain.plan_edit import (
+    PlanEditError,
+    RestrictedExerciseError,
+    add_exercise,
+    set_dosage,
+)
+from coach.ui.therapist.dialogs import TherapistDialogs
+
+if TYPE_CHECKING:
+    from coach.ui.therapist.plan_editor import PlanEditor
+
+
+class ItemActions:
+    """The editor's exercise actions; every change goes through ``PlanEditor.apply``."""
+
+    def __init__(self, editor: PlanEditor, dialogs: type[TherapistDialogs]) -> None:
+        self._editor = editor
+        self._dialogs = dialogs
+
+    def add_to(self, routine_id: str) -> None:
+        """Pick an exercise from the library for a routine of the shown phase."""
+        editor = self._editor
+        draft = editor.draft
+        if draft is None:
+            return
+        phase = draft.phase(editor.phase_number)
+        limits = draft.extra_restrictions | editor.profile_limits
+        chosen = self._dialogs.choose_exercise(editor, editor.catalogue, phase, limits)
+        if chosen is not None:
+            self.add(routine_id, chosen)
+
+    def add(self, routine_id: str, exercise_id: str, *, ask_reason: bool = True) -> bool:
+        """Add an exercise; when safety refuses it, ask for a reason (or say why not added)."""
+        editor = self._editor
+        draft = editor.draft
+        if draft is None:
+            return False
+        number, catalogue, limits = editor.phase_number, editor.catalogue, editor.profile_limits
+
+        def adding(reason: str) -> Callable[[Plan], Plan]:
+            return lambda p: add_exercise(
+                p, catalogue, number, routine_id, exercise_id, reason=reason, profile_limits=limits
+            )
+
+        try:
+            adding("")(draft)
+        except RestrictedExerciseError as refused:
+            reason = self._dialogs.ask_reason(editor, refused.message) if ask_reason else None
+            if reason is None or not reason.strip():
+                editor.show_message(f"Not added. {refused.message}")
+                return False
+            return editor.apply(adding(reason))
+        except PlanEditError as exc:
+            editor.show_message(str(exc))
+            return False
+        return editor.apply(adding(""))
+
+    def edit_dose(self, routine_id: str, index: int) -> None:
+        editor = self._editor
+        draft = editor.draft
+        if draft is None:
+            return
+        number = editor.phase_number
+        item = draft.phase(number).routine(routine_id).items[index]
+        exercise = editor.catalogue[item.exercise_id]
+        dosage = self._dialogs.edit_dose(editor, exercise, item.dosage)
+        if dosage is not None:
+            editor.apply(lambda p: set_dosage(p, number, routine_id, index, dosage))

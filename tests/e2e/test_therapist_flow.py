@@ -1,0 +1,157 @@
+"""A therapist's afternoon, end to end: make a profile, adjust a fusion plan in phase 2, export
+it, import it on another data folder, and print the handout."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import unicodedata
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from coach.cli import run
+from coach.domain.catalogue import Dosage
+from coach.domain.clock import FakeClock
+from coach.domain.content import Content
+from coach.domain.profile import Profile, Surgery
+from coach.paths import DataPaths
+from coach.store import open_db
+from coach.store.repository import Repository
+from coach.ui.active_profile import ActiveProfile
+from coach.ui.app import build_window
+from coach.ui.appearance import apply_appearance
+from coach.ui.context import AppContext
+from coach.ui.preferences import Preferences
+from coach.ui.profile_switcher import ProfileDialogs, ProfileSwitcher
+from coach.ui.therapist.dialogs import TherapistDialogs
+from coach.ui.therapist.mode import TherapistMode
+from coach.ui.therapist.screen import TherapistScreen
+
+REASON = "Eases your leg pain; we tried it together on Monday."
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def ctx(
+    data_paths: DataPaths, clock: FakeClock, qapp: QApplication, content: Content
+) -> Iterator[AppContext]:
+    """The app's context on an empty data folder, as on a first start."""
+    db = open_db(data_paths.database)
+    yield AppContext(
+        paths=data_paths,
+        db=db,
+        repo=Repository(db),
+        clock=clock,
+        prefs=Preferences(data_paths.settings),
+        content=content,
+        active=ActiveProfile(None),
+    )
+    db.close()
+    apply_appearance(qapp, 100, "light")
+
+
+def test_make_adjust_export_import_and_print(
+    qtbot: QtBot,
+    qapp: QApplication,
+    ctx: AppContext,
+    clock: FakeClock,
+    *,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    surgery_day = clock.now().date() - timedelta(weeks=7)  # fusion phase 2 today
+    plan_file = tmp_path / "pat.rcplan.json"
+    answers: dict[str, Any] = {
+        "new_profile": Profile("Pat", Surgery.FUSION, surgery_day),
+        "dose": Dosage(sets=2, reps=12, hold_s=5, rest_s=45),
+        "path": plan_file,
+    }
+    monkeypatch.setattr(
+        ProfileDialogs, "new_profile", staticmethod(lambda *a: answers["new_profile"])
+    )
+    pin_set: list[bool] = []
+
+    def new_pin(parent: QWidget, mode: TherapistMode) -> bool:
+        pin_set.append(mode.set_pin("2580") is None)
+        return pin_set[-1]
+
+    monkeypatch.setattr(TherapistDialogs, "new_pin", staticmethod(new_pin))
+    monkeypatch.setattr(
+        TherapistDialogs, "choose_exercise", staticmethod(lambda *a: "prone-press-up")
+    )
+    monkeypatch.setattr(TherapistDialogs, "ask_reason", staticmethod(lambda *a: REASON))
+    monkeypatch.setattr(TherapistDialogs, "edit_dose", staticmethod(lambda *a: answers["dose"]))
+    monkeypatch.setattr(TherapistDialogs, "save_path", staticmethod(lambda *a: answers["path"]))
+    monkeypatch.setattr(TherapistDialogs, "inform", staticmethod(lambda *a: None))
+
+    # 1. a new profile, from the rail
+    window = build_window(qapp, ctx)
+    qtbot.addWidget(window)
+    switcher = window.findChild(ProfileSwitcher)
+    assert switcher is not None
+    switcher.new_action.trigger()
+    assert ctx.active.require().nickname == "Pat"
+
+    # 2. therapist mode: set a PIN, adjust phase 2, save
+    window.show_screen("plan")
+    screen = window.screen_widget("plan")
+    assert isinstance(screen, TherapistScreen)
+    screen.unlock_button.click()
+    assert pin_set == [True] and screen.mode.is_unlocked
+    editor = screen.editor
+    assert editor.phase_number == 2
+    panel = editor.panel
+    assert panel is not None
+    panel.findChild(QPushButton, "add-stretches").click()  # type: ignore[union-attr]
+    editor.panel.findChild(QPushButton, "dose-strength-0").click()  # type: ignore[union-attr]
+    editor.save_button.click()
+    saved = editor.stored
+    assert saved is not None and saved.version == 2
+
+    # 3. export
+    editor.export_button.click()
+    assert plan_file.exists()
+    screen.mode.lock()
+
+    # 4. import on another data folder (a profile for the same patient made there first)
+    other = DataPaths(tmp_path / "clinic-laptop")
+    db = open_db(other.database)
+    try:
+        Repository(db).add_profile(Profile("Pat", Surgery.FUSION, surgery_day), clock.now())
+    finally:
+        db.close()
+    assert run(["--data-dir", str(other.root), "plan", "import", str(plan_file)]) == 0
+    db = open_db(other.database)
+    try:
+        imported = Repository(db).current_plan(1, ctx.content.catalogue)
+    finally:
+        db.close()
+    assert imported is not None
+    assert imported.plan == saved.plan
+    stretches = imported.plan.phase(2).routine("stretches").items
+    assert (stretches[-1].exercise_id, stretches[-1].reason) == ("prone-press-up", REASON)
+
+    # 5. the handout, printed there
+    pdf = tmp_path / "pat.pdf"
+    day = (surgery_day + timedelta(weeks=7)).isoformat()
+    argv = ["--data-dir", str(other.root), "plan", "print", "--out", str(pdf), "--date", day]
+    assert run(argv) == 0
+    assert pdf.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        text = subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True, timeout=60
+        ).stdout
+        words = " ".join(unicodedata.normalize("NFKC", text).split())
+        assert "Phase 2: Early mobility" in words
+        assert f"Your therapist added this: {REASON}" in words
+        assert "2 sets of 12 times, hold 5 seconds" in words
