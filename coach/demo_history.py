@@ -19,9 +19,10 @@ from coach.domain.content import Content
 from coach.domain.outcomes import REMINDER_WEEKS
 from coach.domain.plan import plan_from_protocol
 from coach.domain.profile import Profile, Surgery
+from coach.domain.progress import STARTED_EVENT
 from coach.domain.protocol import Routine
 from coach.domain.schedule import routines_due, walking_goal
-from coach.domain.timer import EventKind
+from coach.domain.timer import EventKind, items_to_json
 from coach.store.outcomes import OutcomesStore
 from coach.store.repository import Repository
 from coach.store.sessions import Pain, SessionStore
@@ -161,6 +162,8 @@ class _Writer:
         sid = self.sessions.start_session(
             self.pid, self.plan_id, routine.id, routine.name, start, red_flag_check_id=check
         )
+        detail = {"items": items_to_json(routine.items), "steps": len(routine.items)}
+        self.sessions.record_event(sid, STARTED_EVENT, start, detail=detail)
         before = self._pain(day)
         self.sessions.record_pain(sid, "before", before, start + timedelta(minutes=1))
         partial = self.rng.random() < 0.06

@@ -7,6 +7,6 @@ from coach.cli import Command
 
 def all_commands() -> list[Command]:
     """Every subcommand, in the order --help lists them."""
-    from coach.commands import data, plan, screenshot
+    from coach.commands import data, plan, progress, screenshot
 
-    return [*data.COMMANDS, *plan.COMMANDS, *screenshot.COMMANDS]
+    return [*data.COMMANDS, *plan.COMMANDS, *progress.COMMANDS, *screenshot.COMMANDS]

@@ -7,6 +7,7 @@ Pure: no Qt, no SQLite. Days without data are ``None`` (a gap), never 0, because
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -94,17 +95,38 @@ def daily_pain(
     sessions: Iterable[SessionLike], region: Region, moment: Moment, start: date, end: date
 ) -> DaySeries:
     """The mean score of each day's sessions (several sessions a day are averaged)."""
-    sums: dict[int, list[int]] = defaultdict(list)
-    length = (end - start).days + 1
+    return daily_pain_all(sessions, start, end)[region, moment]
+
+
+def daily_pain_all(
+    sessions: Iterable[SessionLike], start: date, end: date
+) -> dict[tuple[Region, Moment], DaySeries]:
+    """``daily_pain`` for back and leg, before and after, in one pass over the sessions."""
+    length = max(0, (end - start).days + 1)
+    sums = {(r, m): [0] * length for r in REGIONS for m in MOMENTS}
+    counts = {key: [0] * length for key in sums}
+
+    def add(key: tuple[Region, Moment], index: int, value: int) -> None:
+        sums[key][index] += value
+        counts[key][index] += 1
+
     for session in sessions:
-        value = pain_value(session, region, moment)
         index = (session.local_date - start).days
-        if value is not None and 0 <= index < length:
-            sums[index].append(value)
-    values = tuple(
-        (sum(sums[i]) / len(sums[i])) if i in sums else None for i in range(max(0, length))
-    )
-    return DaySeries(start, values)
+        if not 0 <= index < length:
+            continue
+        before, after = session.pain_before, session.pain_after
+        if before is not None:
+            add(("back", "before"), index, before.back)
+            add(("leg", "before"), index, before.leg)
+        if after is not None:
+            add(("back", "after"), index, after.back)
+            add(("leg", "after"), index, after.leg)
+    return {
+        key: DaySeries(
+            start, tuple(t / n if n else None for t, n in zip(sums[key], counts[key], strict=True))
+        )
+        for key in sums
+    }
 
 
 def rolling_mean(
@@ -156,16 +178,22 @@ def session_changes(sessions: Iterable[SessionLike]) -> list[SessionChange]:
     ]
 
 
+STARTED_EVENT = "started"  # the session's first event; its detail lists the exercises
+
+
 @dataclass(frozen=True)
 class ExerciseTally:
     """Which exercises of a session were done (at least one step done) and which were skipped
-    (steps skipped, none done), in the order they came."""
+    (steps skipped, none done), in the order they came, and the exercises it started with."""
 
     done: tuple[str, ...]
     skipped: tuple[str, ...]
+    planned: tuple[str, ...] = ()
 
 
-def tally_exercises(events: Iterable[tuple[str, str | None]]) -> ExerciseTally:
+def tally_exercises(
+    events: Iterable[tuple[str, str | None]], planned: Iterable[str] = ()
+) -> ExerciseTally:
     """From (event kind, exercise id) pairs as the session player records them."""
     done: dict[str, None] = {}
     skipped: dict[str, None] = {}
@@ -176,7 +204,19 @@ def tally_exercises(events: Iterable[tuple[str, str | None]]) -> ExerciseTally:
             done[exercise] = None
         elif kind == EventKind.STEP_SKIPPED:
             skipped[exercise] = None
-    return ExerciseTally(tuple(done), tuple(e for e in skipped if e not in done))
+    return ExerciseTally(tuple(done), tuple(e for e in skipped if e not in done), tuple(planned))
+
+
+def started_exercises(detail: Mapping[str, object]) -> tuple[str, ...]:
+    """The exercise ids in a ``started`` event's detail ({"items": [{"exercise": id, ...}]})."""
+    items = detail.get("items")
+    if not isinstance(items, list):
+        return ()
+    return tuple(
+        str(i["exercise"])
+        for i in items
+        if isinstance(i, dict) and isinstance(i.get("exercise"), str)
+    )
 
 
 # -- baseline and meaningful change --------------------------------------------------------------
@@ -193,8 +233,9 @@ def pain_baseline(
     scores (by start time); ``None`` until there are three."""
     if therapist_value is not None:
         return Baseline(float(therapist_value), "therapist")
-    scored = sorted(
-        (s.started_at, v) for s in sessions if (v := pain_value(s, region, "before")) is not None
+    scored = heapq.nsmallest(
+        BASELINE_SCORES,
+        ((s.started_at, v) for s in sessions if (v := pain_value(s, region, "before")) is not None),
     )
     if len(scored) < BASELINE_SCORES:
         return None
@@ -308,6 +349,44 @@ class WeekAdherence:
         return self.done / self.planned if self.planned else None
 
 
+class _Calendar:
+    """``schedule``'s answers for many days at once. What is due and the walking goal depend
+    only on the phase and the day's place in it, so each distinct place is asked once (ten
+    years are 3,650 days but a few hundred places), with the same functions as Today uses."""
+
+    def __init__(self, plan: Plan, surgery_date: date) -> None:
+        self.plan = plan
+        self.surgery_date = surgery_date
+        self.starts = [(phase_start(plan, surgery_date, p.number), p) for p in plan.phases]
+        self._due: dict[tuple[int, int], list[tuple[str, int]]] = {}
+        self._goal: dict[tuple[int, int], int] = {}
+
+    def _place(self, day: date) -> tuple[int, date]:
+        """The phase on ``day`` as schedule.phase_on finds it, and that phase's start."""
+        number, start = self.plan.phases[0].number, self.starts[0][0]
+        for phase_start_day, phase in self.starts[1:]:
+            if phase_start_day <= day:
+                number, start = phase.number, phase_start_day
+        return number, start
+
+    def due(self, day: date) -> list[tuple[str, int]]:
+        """(routine id, times due) on ``day``."""
+        number, start = self._place(day)
+        key = (number, (day - start).days % 7)
+        if key not in self._due:
+            self._due[key] = [
+                (d.routine.id, d.times_due) for d in routines_due(self.plan, self.surgery_date, day)
+            ]
+        return self._due[key]
+
+    def goal(self, day: date) -> int:
+        number, start = self._place(day)
+        key = (number, max(0, (day - start).days // 7))
+        if key not in self._goal:
+            self._goal[key] = walking_goal(self.plan, self.surgery_date, day).minutes_per_day
+        return self._goal[key]
+
+
 def _due_and_done(
     sessions: Iterable[SessionLike], plan: Plan, surgery_date: date, since: date, until: date
 ) -> list[tuple[date, int, int]]:
@@ -317,13 +396,14 @@ def _due_and_done(
     for s in sessions:
         if s.status in FINISHED_STATUSES and since <= s.local_date <= until:
             done_by_day[s.local_date][s.routine_id] += 1
+    calendar = _Calendar(plan, surgery_date)
     out = []
     for day in day_range(since, until) if until >= since else []:
         done = done_by_day.get(day, {})
         planned = finished = 0
-        for due in routines_due(plan, surgery_date, day):
-            planned += due.times_due
-            finished += min(due.times_due, done.get(due.routine.id, 0))
+        for routine_id, times in calendar.due(day):
+            planned += times
+            finished += min(times, done.get(routine_id, 0))
         out.append((day, planned, finished))
     return out
 
@@ -367,10 +447,8 @@ def walking_series(
 ) -> WalkingSeries:
     days = day_range(start, end)
     minutes = tuple(minutes_by_day.get(d) or None for d in days)
-    goals = tuple(
-        walking_goal(plan, surgery_date, d).minutes_per_day if d >= surgery_date else None
-        for d in days
-    )
+    calendar = _Calendar(plan, surgery_date)
+    goals = tuple(calendar.goal(d) if d >= surgery_date else None for d in days)
     return WalkingSeries(start, minutes, goals)
 
 
@@ -443,7 +521,6 @@ class Progress:
     red_flags: tuple[RedFlagEvent, ...]
     phases: tuple[PhaseMark, ...]
     current_phase: str
-    flares: tuple[SessionChange, ...]
 
     @property
     def days(self) -> int:
@@ -456,7 +533,7 @@ def build_progress(data: ProgressInput) -> Progress:
     first_days = [s.local_date for s in data.sessions] + list(data.walking)
     start = min([data.surgery_date, *first_days])
     start = min(start, today)
-    pain = {(r, m): daily_pain(data.sessions, r, m, start, today) for r in REGIONS for m in MOMENTS}
+    pain = daily_pain_all(data.sessions, start, today)
     therapist = data.therapist_baseline or {}
     baselines = {r: pain_baseline(data.sessions, r, therapist.get(r)) for r in REGIONS}
     recent = {r: recent_mean(data.sessions, r, "before", today) for r in REGIONS}
@@ -493,5 +570,61 @@ def build_progress(data: ProgressInput) -> Progress:
         red_flags=tuple(sorted(data.red_flags, key=lambda e: e.day)),
         phases=tuple(phase_marks(data.plan, data.surgery_date, today)),
         current_phase=phase_on(data.plan, data.surgery_date, today).title,
-        flares=tuple(c for c in session_changes(data.sessions) if c.flared),
     )
+
+
+# -- the same numbers as a table -----------------------------------------------------------------
+@dataclass(frozen=True)
+class WeekRow:
+    """One week (counted from the surgery day) of the charts' numbers; ``None`` = no data."""
+
+    week: int
+    start: date
+    end: date
+    pain: Mapping[tuple[Region, Moment], float | None]
+    planned: int | None
+    done: int | None
+    walked_days: int
+    walk_average: float | None  # minutes on the days walked
+    goal: int | None
+
+
+def _mean(values: Iterable[float | None]) -> float | None:
+    present = [v for v in values if v is not None]
+    return sum(present) / len(present) if present else None
+
+
+def weekly_rows(progress: Progress, since: date | None = None) -> list[WeekRow]:
+    """Week by week, oldest first, from the surgery week (or the first record, or the week of
+    ``since``) to today."""
+    adherence = {w.week: w for w in progress.adherence}
+    first = max(progress.start, since) if since else progress.start
+    first_week = (first - progress.surgery_date).days // 7 + 1
+    last_week = (progress.end - progress.surgery_date).days // 7 + 1
+    rows = []
+    for week in range(first_week, last_week + 1):
+        start = progress.surgery_date + timedelta(weeks=week - 1)
+        end = min(start + timedelta(days=6), progress.end)
+        days = [d for d in day_range(start, end) if d >= progress.start]
+        offsets = [(d - progress.start).days for d in days]
+        pain = {
+            key: _mean(series.values[i] for i in offsets) for key, series in progress.pain.items()
+        }
+        walks = [progress.walking.minutes[i] for i in offsets]
+        walked = [m for m in walks if m is not None]
+        goals = [g for i in offsets if (g := progress.walking.goal[i]) is not None]
+        kept = adherence.get(week)
+        rows.append(
+            WeekRow(
+                week=week,
+                start=start,
+                end=end,
+                pain=pain,
+                planned=kept.planned if kept else None,
+                done=kept.done if kept else None,
+                walked_days=len(walked),
+                walk_average=sum(walked) / len(walked) if walked else None,
+                goal=goals[-1] if goals else None,
+            )
+        )
+    return rows

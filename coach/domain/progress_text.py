@@ -85,7 +85,8 @@ def adherence_sentence(progress: Progress) -> str | None:
 
 def walking_sentence(progress: Progress) -> str | None:
     walk = progress.walking
-    days = list(zip(walk.minutes, walk.goal, strict=True))[-RECENT_DAYS - 1 : -1]
+    week = slice(-RECENT_DAYS - 1, -1)  # the last seven complete days
+    days = list(zip(walk.minutes[week], walk.goal[week], strict=True))
     logged = [m for m, _ in days if m is not None]
     goals = [g for _, g in days if g is not None]
     if not goals:
@@ -95,8 +96,8 @@ def walking_sentence(progress: Progress) -> str | None:
         return f"No walks logged in the last {RECENT_DAYS} days (your goal: {goal} minutes a day)."
     average = round(sum(logged) / len(logged))
     return (
-        f"You logged walks on {len(logged)} of the last {len(days)} days, {average} minutes on "
-        f"those days (your goal: {goal} minutes a day)."
+        f"You walked on {len(logged)} of the last {len(days)} days, {average} minutes a day on "
+        f"average (your goal: {goal} minutes a day)."
     )
 
 
@@ -165,3 +166,23 @@ def summary_sentences(progress: Progress) -> list[str]:
         if extra:
             sentences.append(extra)
     return sentences
+
+
+def day_readout(progress: Progress, day: date) -> str:
+    """The numbers of one day, as the hover readout under the charts says them."""
+    parts = [f"{day:%a} {long_date(day)}"]
+    for region in ("back", "leg"):
+        before = progress.pain[region, "before"].on(day)
+        after = progress.pain[region, "after"].on(day)
+        if before is None and after is None:
+            continue
+        words = [f"{m} {v:g}" for m, v in (("before", before), ("after", after)) if v is not None]
+        parts.append(f"{region} pain {' and '.join(words)}")
+    index = (day - progress.walking.start).days
+    if 0 <= index < len(progress.walking.minutes):
+        walked, goal = progress.walking.minutes[index], progress.walking.goal[index]
+        goal_text = f" (goal {goal})" if goal is not None else ""
+        parts.append(f"walked {walked} min{goal_text}" if walked else f"no walk logged{goal_text}")
+    if len(parts) == 1 or (len(parts) == 2 and parts[1].startswith("no walk")):
+        parts.insert(1, "no pain scores")
+    return ": ".join([parts[0], ", ".join(parts[1:])])

@@ -8,17 +8,57 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from sqlite_utils import Database
 
-from coach.domain.plan import Plan
+from coach.domain.content import Content
+from coach.domain.plan import Plan, plan_from_protocol
 from coach.domain.profile import Profile
-from coach.domain.progress import ExerciseTally, ProgressInput, RedFlagEvent, tally_exercises
+from coach.domain.progress import (
+    STARTED_EVENT,
+    ExerciseTally,
+    ProgressInput,
+    RedFlagEvent,
+    SessionLike,
+    started_exercises,
+    tally_exercises,
+)
 from coach.domain.timer import EventKind
 from coach.store.outcomes import OutcomesStore
+from coach.store.repository import Repository
 from coach.store.sessions import SessionRecord, SessionStore
+
+
+class PainPair(NamedTuple):
+    back: int
+    leg: int
+
+
+class SessionFacts(NamedTuple):
+    """What the analytics read of a session (``progress.SessionLike``), read in bulk: a
+    plain tuple per row is several times cheaper than a full SessionRecord, which counts
+    with ten years of sessions."""
+
+    routine_id: str
+    started_at: str
+    local_date: date
+    status: str
+    pain_before: PainPair | None
+    pain_after: PainPair | None
+
+
+_FACTS_SQL = """
+SELECT s.routine_id, s.started_at, s.local_date, s.status, b.back, b.leg, a.back, a.leg
+FROM sessions s
+LEFT JOIN pain_scores b ON b.session_id = s.id AND b.moment = 'before'
+LEFT JOIN pain_scores a ON a.session_id = s.id AND a.moment = 'after'
+WHERE s.profile_id = ? AND s.status != 'discarded'
+ORDER BY s.started_at
+"""
 
 
 @dataclass(frozen=True)
@@ -37,6 +77,49 @@ class ProgressData:
         self.db = db
         self.sessions = SessionStore(db)
         self.outcomes = OutcomesStore(db)
+
+    def profile_named(self, nickname: str | None) -> Profile:
+        """The profile with this nickname, or the only profile when none is named. Raises
+        LookupError with a plain sentence when that is not possible."""
+        profiles = Repository(self.db).profiles()
+        if not profiles:
+            raise LookupError("There is no profile yet: open the app and set one up first.")
+        if nickname is None:
+            if len(profiles) > 1:
+                names = ", ".join(repr(p.nickname) for p in profiles)
+                raise LookupError(
+                    f"There are several profiles ({names}): choose one with --profile."
+                )
+            return profiles[0]
+        for profile in profiles:
+            if profile.nickname.casefold() == nickname.strip().casefold():
+                return profile
+        raise LookupError(f"There is no profile named {nickname!r}.")
+
+    def plan_for(self, profile: Profile, content: Content) -> Plan:
+        """The profile's current plan, or its surgery's protocol when none is stored."""
+        assert profile.id is not None
+        stored = Repository(self.db).current_plan(profile.id, content.catalogue)
+        if stored is not None:
+            return stored.plan
+        return plan_from_protocol(content.protocols[profile.surgery])
+
+    def session_facts(self, profile_id: int) -> list[SessionFacts]:
+        """The same sessions as SessionStore.sessions (not discarded, oldest first)."""
+        parse = date.fromisoformat
+        return [
+            SessionFacts(
+                routine,
+                started,
+                parse(day),
+                status,
+                None if bb is None else PainPair(bb, bl),
+                None if ab is None else PainPair(ab, al),
+            )
+            for routine, started, day, status, bb, bl, ab, al in self.db.execute(
+                _FACTS_SQL, [profile_id]
+            ).fetchall()
+        ]
 
     def walking_by_day(self, profile_id: int) -> dict[date, int]:
         rows = self.db.execute(
@@ -63,28 +146,40 @@ class ProgressData:
         ]
 
     def exercise_tallies(self, profile_id: int) -> dict[int, ExerciseTally]:
-        """Exercises done and skipped in each of the profile's sessions, in one query."""
+        """Exercises started with, done and skipped in each of the profile's sessions, in one
+        query."""
         rows = self.db.execute(
-            "SELECT e.session_id, e.kind, e.exercise_id FROM session_events e"
+            "SELECT e.session_id, e.kind, e.exercise_id, e.detail FROM session_events e"
             " JOIN sessions s ON s.id = e.session_id"
-            " WHERE s.profile_id = ? AND e.kind IN (?, ?) AND e.exercise_id IS NOT NULL"
+            " WHERE s.profile_id = ? AND e.kind IN (?, ?, ?)"
             " ORDER BY e.session_id, e.seq",
-            [profile_id, str(EventKind.STEP_FINISHED), str(EventKind.STEP_SKIPPED)],
+            [profile_id, STARTED_EVENT, str(EventKind.STEP_FINISHED), str(EventKind.STEP_SKIPPED)],
         ).fetchall()
-        grouped: dict[int, list[tuple[str, str | None]]] = defaultdict(list)
-        for session_id, kind, exercise in rows:
-            grouped[int(session_id)].append((str(kind), exercise))
-        return {sid: tally_exercises(events) for sid, events in grouped.items()}
+        steps: dict[int, list[tuple[str, str | None]]] = defaultdict(list)
+        planned: dict[int, tuple[str, ...]] = {}
+        for session_id, kind, exercise, detail in rows:
+            if kind == STARTED_EVENT:
+                planned[int(session_id)] = started_exercises(json.loads(detail))
+            else:
+                steps[int(session_id)].append((str(kind), exercise))
+        return {
+            sid: tally_exercises(steps.get(sid, ()), planned.get(sid, ()))
+            for sid in steps.keys() | planned.keys()
+        }
 
     def session_tally(self, session_id: int) -> ExerciseTally:
-        return tally_exercises((e.kind, e.exercise_id) for e in self.sessions.events(session_id))
+        events = self.sessions.events(session_id)
+        started = next((e.detail for e in events if e.kind == STARTED_EVENT), {})
+        return tally_exercises(
+            ((e.kind, e.exercise_id) for e in events), started_exercises(started)
+        )
 
     def progress_input(
         self,
         profile: Profile,
         plan: Plan,
         today: date,
-        sessions: list[SessionRecord] | None = None,
+        sessions: Sequence[SessionLike] | None = None,
     ) -> ProgressInput:
         assert profile.id is not None
         pid = profile.id
@@ -93,7 +188,7 @@ class ProgressData:
             surgery_date=profile.surgery_date,
             today=today,
             plan=plan,
-            sessions=self.sessions.sessions(pid) if sessions is None else sessions,
+            sessions=self.session_facts(pid) if sessions is None else sessions,
             walking=self.walking_by_day(pid),
             psfs=self.outcomes.psfs_entries(pid),
             odi=self.outcomes.odi_entries(pid),

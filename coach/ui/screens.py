@@ -15,8 +15,23 @@ def build_screens(ctx: AppContext, restyle: Callable[[], None]) -> list[ScreenEn
     """Create every screen with its dependencies (no screen finds its own)."""
     return [
         ScreenEntry("settings", "Settings", lambda: SettingsScreen(ctx, restyle)),
+        ScreenEntry("progress", "Progress", lambda: _progress_screen(ctx)),
+        ScreenEntry("history", "History", lambda: _history_screen(ctx)),
         ScreenEntry("plan", "Therapist", lambda: _therapist_screen(ctx)),
     ]
+
+
+def _progress_screen(ctx: AppContext) -> QWidget:
+    """Imported when first shown: the charts load pyqtgraph, which the start must not pay for."""
+    from coach.ui.progress_screen import ProgressScreen
+
+    return ProgressScreen(ctx)
+
+
+def _history_screen(ctx: AppContext) -> QWidget:
+    from coach.ui.history_screen import HistoryScreen
+
+    return HistoryScreen(ctx)
 
 
 def _therapist_screen(ctx: AppContext) -> QWidget:

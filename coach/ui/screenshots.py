@@ -5,12 +5,14 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 from coach.demo import demo_data_paths
 from coach.instance_lock import InstanceLock
 from coach.paths import DataPaths
 from coach.ui.app import build_context, build_window, make_application
+from coach.ui.progress_shots import render_progress_screens
 from coach.ui.session.shots import render_session_screens
 from coach.ui.therapist.shots import render_therapist_screens
 
@@ -41,9 +43,13 @@ def _render_all(app: QApplication, paths: DataPaths, out_dir: Path) -> list[Path
                     raise OSError(f"could not write {path}")
                 written.append(path)
             written += render_therapist_screens(ctx, window, out_dir, lambda: _settle(app))
+            written += render_progress_screens(ctx, window, out_dir, lambda: _settle(app))
             window.close()
             window.deleteLater()
             _settle(app)
+            # Really delete the closed widgets (processEvents leaves deleteLater pending), so
+            # that no timer of theirs can run after the database below is closed.
+            app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
             written += render_session_screens(ctx, out_dir, lambda: _settle(app), SIZE)
         finally:
             ctx.db.close()

@@ -28,6 +28,7 @@ from coach.domain.progress import (
     tally_exercises,
     walking_series,
     weekly_adherence,
+    weekly_rows,
 )
 
 SURGERY = date(2026, 1, 5)
@@ -312,3 +313,42 @@ def test_build_progress_without_sessions_has_no_baseline_or_adherence(plan: Plan
     assert progress.adherence == ()
     assert progress.psfs[0].score == 4.0
     assert progress.red_flags[0].outcome == "call-24h"
+
+
+def test_weekly_rows_average_days_with_data_and_keep_gaps(plan: Plan) -> None:
+    sessions = [s(1, (6, 8)), s(2, (4, 6)), s(9, (3, 3))]
+    walking = {SURGERY + timedelta(days=1): 20, SURGERY + timedelta(days=3): 10}
+    progress = build_progress(_input(plan, sessions, today_offset=15, walking=walking))
+    rows = weekly_rows(progress)
+    assert [r.week for r in rows] == [1, 2, 3]
+    assert rows[0].pain["back", "before"] == 5.0
+    assert rows[0].pain["back", "after"] is None
+    assert rows[0].walked_days == 2
+    assert rows[0].walk_average == 15.0
+    assert rows[0].goal == 10
+    assert rows[1].pain["leg", "before"] == 3.0
+    assert rows[2].walk_average is None
+    assert rows[2].end == SURGERY + timedelta(days=15)  # today: the week is not over
+    assert rows[0].planned == 18  # adherence from the first session (day 1) to yesterday
+
+
+def test_adherence_and_goals_match_the_schedule_day_by_day(plan: Plan) -> None:
+    """The per-place cache gives what schedule.routines_due and walking_goal give each day,
+    including a therapist's moved phase start."""
+    from dataclasses import replace
+
+    from coach.domain.schedule import routines_due, walking_goal
+
+    moved = replace(plan, phase_starts=((3, SURGERY + timedelta(weeks=10, days=3)),))
+    for p in (plan, moved):
+        end = SURGERY + timedelta(weeks=40)
+        weeks = weekly_adherence([], p, SURGERY, SURGERY, end)
+        expected = sum(
+            d.times_due
+            for i in range((end - SURGERY).days + 1)
+            for d in routines_due(p, SURGERY, SURGERY + timedelta(days=i))
+        )
+        assert sum(w.planned for w in weeks) == expected
+        walk = walking_series({}, p, SURGERY, SURGERY, end)
+        for i, goal in enumerate(walk.goal):
+            assert goal == walking_goal(p, SURGERY, SURGERY + timedelta(days=i)).minutes_per_day

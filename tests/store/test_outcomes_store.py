@@ -121,6 +121,8 @@ def test_progress_reads(db: Database, pid: int) -> None:
     check = sessions.record_red_flag_check(pid, {"fall": True, "fever": False}, "call-24h", NOW)
     sessions.record_red_flag_check(pid, {"fall": False}, None, NOW)
     sid = sessions.start_session(pid, None, "daily", "Daily", NOW, red_flag_check_id=check)
+    items = [{"exercise": "bridge"}, {"exercise": "clamshell"}, {"exercise": "walking"}]
+    sessions.record_event(sid, "started", NOW, detail={"items": items, "steps": 9})
     sessions.record_pain(sid, "before", Pain(5, 6), NOW)
     sessions.record_event(sid, "step-done", NOW, step_index=0, exercise_id="bridge")
     sessions.record_event(sid, "step-skipped", NOW, step_index=1, exercise_id="clamshell")
@@ -132,6 +134,7 @@ def test_progress_reads(db: Database, pid: int) -> None:
     tallies = data.exercise_tallies(pid)
     assert tallies[sid].done == ("bridge",)
     assert tallies[sid].skipped == ("clamshell",)
+    assert tallies[sid].planned == ("bridge", "clamshell", "walking")
     assert data.session_tally(sid) == tallies[sid]
 
 
@@ -144,3 +147,26 @@ def test_deleting_a_profile_removes_its_outcomes(db: Database, pid: int) -> None
         db.execute("DELETE FROM profiles WHERE id = ?", [pid])
     for table in ("psfs_activities", "psfs_assessments", "psfs_ratings", "odi_scores"):
         assert db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
+
+
+def test_session_facts_read_the_same_as_the_session_store(db: Database, pid: int) -> None:
+    sessions = SessionStore(db)
+    for hour, status in ((9, "done"), (10, "discarded"), (11, "partial")):
+        at = NOW.replace(hour=hour)
+        sid = sessions.start_session(pid, None, "daily", "Daily", at)
+        sessions.record_pain(sid, "before", Pain(hour - 5, 2), at)
+        if status == "done":
+            sessions.record_pain(sid, "after", Pain(3, 1), at)
+        sessions.finish_session(sid, status, at)
+    facts = ProgressData(db).session_facts(pid)
+    records = sessions.sessions(pid)
+    assert len(facts) == len(records) == 2
+    for fact, record in zip(facts, records, strict=True):
+        assert (fact.local_date, fact.status, fact.routine_id) == (
+            record.local_date,
+            record.status,
+            record.routine_id,
+        )
+        assert fact.pain_before == (record.pain_before.back, record.pain_before.leg)  # type: ignore[union-attr]
+    assert facts[0].pain_after == (3, 1)
+    assert facts[1].pain_after is None

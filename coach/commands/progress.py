@@ -1,0 +1,133 @@
+"""seed-demo and export: a demo history for trying things out, and reports for the clinic."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from coach.cli import EXIT_OK, Command, CommandError
+from coach.domain.clock import SystemClock
+from coach.instance_lock import InstanceLock
+from coach.paths import DataPaths
+
+DEFAULT_DEMO_NAME = "Sam (demo)"
+MAX_DEMO_WEEKS = 1040
+
+
+def _weeks(value: str) -> int:
+    try:
+        weeks = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of weeks") from None
+    if not 1 <= weeks <= MAX_DEMO_WEEKS:
+        raise argparse.ArgumentTypeError(f"weeks must be from 1 to {MAX_DEMO_WEEKS}")
+    return weeks
+
+
+def _configure_seed(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--weeks", type=_weeks, default=12, help="weeks since the demo surgery (default 12)"
+    )
+    parser.add_argument(
+        "--profile",
+        metavar="NAME",
+        default=DEFAULT_DEMO_NAME,
+        help=f"name of the new demo profile (default {DEFAULT_DEMO_NAME!r})",
+    )
+
+
+def _seed(args: argparse.Namespace, paths: DataPaths) -> int:
+    from coach.demo_history import seed_history
+    from coach.domain.content import load_content
+    from coach.paths import exercises_dir
+    from coach.store import open_db
+    from coach.store.repository import Repository
+
+    content = load_content(exercises_dir())
+    with InstanceLock(paths.lock):
+        db = open_db(paths.database)
+        try:
+            name = args.profile.strip()
+            if any(p.nickname.casefold() == name.casefold() for p in Repository(db).profiles()):
+                raise CommandError(
+                    f"A profile named {name!r} already exists; choose another name with --profile."
+                )
+            stats = seed_history(db, content, SystemClock().now(), weeks=args.weeks, nickname=name)
+        finally:
+            db.close()
+    print(
+        f"Added the demo profile {stats.profile.nickname!r} with {args.weeks} weeks of history "
+        f"({stats.sessions} sessions) to {paths.root}."
+    )
+    return EXIT_OK
+
+
+def _configure_export(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "format",
+        choices=("csv", "pdf"),
+        help="csv: one row per session; pdf: a report for the clinic visit",
+    )
+    parser.add_argument("--out", metavar="PATH", required=True, help="the file to write")
+    parser.add_argument(
+        "--profile", metavar="NAME", help="whose report (needed when there are several profiles)"
+    )
+
+
+def _export(args: argparse.Namespace, paths: DataPaths) -> int:
+    from coach.domain.content import load_content
+    from coach.paths import exercises_dir
+    from coach.reports.atomic import ExportError
+    from coach.store import open_db
+    from coach.store.progress_data import ProgressData
+
+    out = Path(args.out).expanduser()
+    content = load_content(exercises_dir())
+    with InstanceLock(paths.lock):
+        if not paths.database.exists():
+            raise CommandError(f"There is no Rehab Coach data in {paths.root}.")
+        db = open_db(paths.database)
+        try:
+            data = ProgressData(db)
+            try:
+                profile = data.profile_named(args.profile)
+            except LookupError as exc:
+                raise CommandError(str(exc)) from None
+            today = SystemClock().now().date()
+            history = data.history(profile, data.plan_for(profile, content), today)
+        finally:
+            db.close()
+    try:
+        if args.format == "csv":
+            from coach.reports.csv_export import csv_text, write_csv
+
+            text = csv_text(
+                history.sessions, history.exercises, history.input.plan, profile.surgery_date
+            )
+            write_csv(out, text)
+        else:
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+            from coach.ui.report_export import export_pdf_headless
+
+            export_pdf_headless(out, profile, history, content)
+    except ExportError as exc:
+        raise CommandError(str(exc)) from None
+    print(f"Wrote {out}.")
+    return EXIT_OK
+
+
+COMMANDS = [
+    Command(
+        "seed-demo",
+        "add a demo profile with weeks of made-up history (for trying the app)",
+        _configure_seed,
+        _seed,
+    ),
+    Command(
+        "export",
+        "write a CSV of all sessions or a PDF report for the clinic",
+        _configure_export,
+        _export,
+    ),
+]

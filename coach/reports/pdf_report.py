@@ -1,0 +1,275 @@
+"""The PDF report for a clinic visit: who and which surgery, the current phase, the plain-words
+summary, the charts (as images on white), a weekly pain table, PSFS and ODI, warning signs and
+the patient's notes. A4 or Letter by the locale, 11 pt text or larger, page numbers.
+
+Qt's QTextDocument lays out simple HTML, and each page is painted onto a QPdfWriter with its
+footer; the PDF is made in memory and written atomically, so a failure never leaves a broken
+or half-written report where the old one was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QBuffer,
+    QIODevice,
+    QLocale,
+    QMarginsF,
+    QRectF,
+    QSizeF,
+    Qt,
+    QUrl,
+)
+from PySide6.QtGui import (
+    QFont,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+
+from coach.domain.profile import Profile
+from coach.domain.progress import OUTCOME_WORDS, REGIONS, Progress, WeekRow, weekly_rows
+from coach.domain.progress_text import MEANING_HINT, long_date, short_date, summary_sentences
+from coach.reports.atomic import ExportError, atomic_write_bytes
+
+BODY_PT = 11.5
+FOOTER_PT = 11.0
+RESOLUTION = 300  # dots per inch of the PDF's layout
+TABLE_WEEKS = 12
+NOTES_SHOWN = 30
+
+
+@dataclass(frozen=True)
+class ReportNote:
+    day: date
+    routine: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """Everything the report shows; built by the caller from the store."""
+
+    profile: Profile
+    progress: Progress
+    charts: Sequence[tuple[str, QImage]]
+    chart_span: str  # e.g. "since surgery" or "the last 52 weeks"
+    notes: Sequence[ReportNote]
+    question_texts: dict[str, str]  # red-flag question id -> its words
+    made_on: date
+
+
+def page_size_for(locale: QLocale) -> QPageSize:
+    """Letter where the locale uses US paper, A4 everywhere else."""
+    if locale.measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem:
+        return QPageSize(QPageSize.PageSizeId.Letter)
+    return QPageSize(QPageSize.PageSizeId.A4)
+
+
+def _num(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}"
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
+    return (
+        '<table border="1" cellspacing="0" cellpadding="5" width="100%">'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
+
+
+def _pain_rows(rows: Sequence[WeekRow]) -> list[list[str]]:
+    out = []
+    for r in reversed(rows[-TABLE_WEEKS:]):
+        sessions = "–" if r.planned is None else f"{r.done} of {r.planned}"
+        walk = "–" if r.walk_average is None else f"{r.walk_average:.0f} ({r.walked_days} days)"
+        out.append(
+            [
+                f"{r.week}",
+                f"{short_date(r.start)} – {short_date(r.end)}",
+                f"{_num(r.pain['back', 'before'])} / {_num(r.pain['back', 'after'])}",
+                f"{_num(r.pain['leg', 'before'])} / {_num(r.pain['leg', 'after'])}",
+                sessions,
+                walk,
+                "–" if r.goal is None else str(r.goal),
+            ]
+        )
+    return out
+
+
+def report_html(data: ReportData) -> str:
+    """The report's body as the simple HTML QTextDocument understands."""
+    p, profile = data.progress, data.profile
+    weeks_since = (data.made_on - profile.surgery_date).days // 7
+    parts = [
+        f"<h1>Rehab Coach report: {escape(profile.nickname)}</h1>",
+        f"<p>Made on {long_date(data.made_on)}. Surgery: {escape(profile.surgery.label)} on "
+        f"{long_date(profile.surgery_date)} ({weeks_since} weeks ago). Current phase: "
+        f"{escape(p.current_phase)}.</p>",
+        "<p><i>Rehab Coach records and coaches; it does not diagnose. The numbers below are "
+        "what the patient entered.</i></p>",
+        "<h2>Summary</h2><ul>",
+        *(f"<li>{escape(s)}</li>" for s in summary_sentences(p)),
+        f"</ul><p>{escape(MEANING_HINT)} Pain is 0 (none) to 10 (worst).</p>",
+    ]
+    for base_region in REGIONS:
+        base = p.baselines[base_region]
+        if base is not None:
+            source = (
+                "entered by the therapist"
+                if base.source == "therapist"
+                else ("mean of the first three before-session scores")
+            )
+            parts.append(f"<p>Starting {base_region} pain: {base.value:.1f} ({source}).</p>")
+    parts.append(f"<h2>Charts ({escape(data.chart_span)})</h2>")
+    for index in range(len(data.charts)):
+        parts.append(f'<p><img src="chart{index}.png" width="{{W}}"></p>')
+    parts += [
+        f"<h2>Pain and activity by week (last {TABLE_WEEKS} weeks, newest first)</h2>",
+        "<p>Pain: the mean of the scores that week (0 = none, 10 = worst), before and after "
+        "sessions. Walking: minutes on the days a walk was logged.</p>",
+        _table(
+            [
+                "Week",
+                "Dates",
+                "Back pain before / after",
+                "Leg pain before / after",
+                "Sessions done",
+                "Walking, min a day",
+                "Walking goal",
+            ],
+            _pain_rows(weekly_rows(p)),
+        ),
+        "<h2>Outcome scores</h2>",
+    ]
+    if p.psfs:
+        names = [n for n, _ in p.psfs[-1].ratings]
+        rows = []
+        for entry in p.psfs:
+            ratings = dict(entry.ratings)
+            rows.append(
+                [
+                    long_date(entry.day),
+                    *(str(ratings.get(n, "–")) for n in names),
+                    f"{entry.score:.1f}",
+                ]
+            )
+        parts.append("<h3>Patient-Specific Functional Scale (0 = cannot do, 10 = as before)</h3>")
+        parts.append(_table(["Date", *names, "Score"], rows))
+    else:
+        parts.append("<p>No PSFS ratings yet.</p>")
+    if p.odi:
+        parts.append("<h3>Oswestry Disability Index (total 0-100, entered by the therapist)</h3>")
+        parts.append(_table(["Date", "Total"], [[long_date(e.day), str(e.total)] for e in p.odi]))
+    else:
+        parts.append("<p>No ODI score recorded.</p>")
+    parts.append("<h2>Warning signs reported</h2>")
+    if p.red_flags:
+        rows = [
+            [
+                long_date(e.day),
+                OUTCOME_WORDS.get(e.outcome, e.outcome),
+                "; ".join(data.question_texts.get(q, q) for q in e.questions),
+            ]
+            for e in p.red_flags
+        ]
+        parts.append(_table(["Date", "Advice given", "Answered yes to"], rows))
+    else:
+        parts.append("<p>None.</p>")
+    parts.append("<h2>Notes</h2>")
+    if data.notes:
+        notes = list(data.notes)[-NOTES_SHOWN:]
+        parts.append(
+            _table(
+                ["Date", "Routine", "Note"],
+                [[long_date(n.day), n.routine, n.text] for n in reversed(notes)],
+            )
+        )
+    else:
+        parts.append("<p>No notes.</p>")
+    return "\n".join(parts)
+
+
+def render_pdf(data: ReportData, locale: QLocale | None = None) -> bytes:
+    """The whole report as PDF bytes."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(RESOLUTION)
+    writer.setPageLayout(
+        QPageLayout(
+            page_size_for(locale or QLocale.system()),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(18, 16, 18, 16),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    writer.setTitle(f"Rehab Coach report: {data.profile.nickname}")
+    writer.setCreator("Rehab Coach")
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise ExportError("Could not start the PDF.")
+    try:
+        _paint(painter, writer, data)
+    finally:
+        painter.end()
+    buffer.close()
+    return bytes(buffer.data().data())
+
+
+def _paint(painter: QPainter, writer: QPdfWriter, data: ReportData) -> None:
+    page = writer.pageLayout().paintRectPixels(writer.resolution())
+    font = QFont("DejaVu Sans")
+    font.setPointSizeF(BODY_PT)
+    footer_font = QFont(font)
+    footer_font.setPointSizeF(FOOTER_PT)
+    footer_h = int(writer.resolution() * 0.35)  # about 9 mm
+    body = QSizeF(page.width(), page.height() - footer_h)
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(writer)
+    doc.setDefaultFont(font)
+    doc.setDefaultStyleSheet(
+        f"h1 {{ font-size: {BODY_PT * 1.8:.0f}pt; }} h2 {{ font-size: {BODY_PT * 1.4:.0f}pt; "
+        f"margin-top: 14px; }} h3 {{ font-size: {BODY_PT * 1.15:.0f}pt; }} "
+        f"th {{ background-color: #eeeeee; }} td, th {{ font-size: {BODY_PT:.1f}pt; }}"
+    )
+    for index, (_title, image) in enumerate(data.charts):
+        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"chart{index}.png"), image)
+    # Image widths are in 96-dpi pixels, scaled by the layout to the writer's resolution.
+    image_width = body.width() * 96 / writer.resolution()
+    doc.setHtml(report_html(data).replace("{W}", str(int(image_width))))
+    doc.setPageSize(body)
+    pages = doc.pageCount()
+    for number in range(pages):
+        if number:
+            writer.newPage()
+        painter.save()
+        painter.translate(0, -number * body.height())
+        doc.drawContents(painter, QRectF(0, number * body.height(), body.width(), body.height()))
+        painter.restore()
+        painter.setFont(footer_font)
+        painter.setPen(Qt.GlobalColor.black)
+        footer = QRectF(0, page.height() - footer_h, page.width(), footer_h)
+        painter.drawText(
+            footer,
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
+            f"Rehab Coach report: {data.profile.nickname}, {long_date(data.made_on)}",
+        )
+        painter.drawText(
+            footer,
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
+            f"Page {number + 1} of {pages}",
+        )
+
+
+def write_pdf(path: Path, data: ReportData, locale: QLocale | None = None) -> None:
+    atomic_write_bytes(path, render_pdf(data, locale))

@@ -1,0 +1,129 @@
+"""Past sessions as a table model: date, routine, result, pain before and after."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from coach.store.sessions import Pain, SessionRecord
+
+Index = QModelIndex | QPersistentModelIndex
+
+COLUMNS = ("Date", "Routine", "Result", "Back pain", "Leg pain")
+RESULT_WORDS = {
+    "done": "Done",
+    "partial": "Partly done",
+    "blocked": "Stopped: warning sign",
+    "in-progress": "Not finished",
+    "discarded": "Discarded",
+}
+SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def when_text(session: SessionRecord, this_year: int | None = None) -> str:
+    """'Tue 24 Nov 2026, 09:16' in the patient's local time (no year when it is
+    ``this_year``)."""
+    started = datetime.fromisoformat(session.started_at).astimezone()
+    year = "" if started.year == this_year else f" {started.year}"
+    return f"{started:%a} {started.day} {started:%b}{year}, {started:%H:%M}"
+
+
+def pain_text(pain: Pain | None) -> str:
+    return "–" if pain is None else f"back {pain.back}, leg {pain.leg}"
+
+
+def change_text(before: int | None, after: int | None, *, spoken: bool = False) -> str:
+    """'4 → 3' (before → after the session); spoken: 'before 4, after 3'."""
+    if before is None and after is None:
+        return "not recorded" if spoken else "–"
+    if spoken:
+        parts = [f"{w} {v}" for w, v in (("before", before), ("after", after)) if v is not None]
+        return ", ".join(parts)
+    return f"{'–' if before is None else before} → {'–' if after is None else after}"
+
+
+def result_text(session: SessionRecord) -> str:
+    words = RESULT_WORDS.get(session.status, session.status)
+    return f"{words} (gentle)" if session.gentle and session.status == "done" else words
+
+
+class HistoryModel(QAbstractTableModel):
+    """Sessions newest first. ``SESSION_ID_ROLE`` gives a row's session id."""
+
+    def __init__(self, parent: QObject | None = None, this_year: int | None = None) -> None:
+        super().__init__(parent)
+        self._sessions: list[SessionRecord] = []
+        self._this_year = this_year
+
+    def set_sessions(self, sessions: Sequence[SessionRecord]) -> None:
+        self.beginResetModel()
+        self._sessions = sorted(sessions, key=lambda s: s.started_at, reverse=True)
+        self.endResetModel()
+
+    def session_at(self, row: int) -> SessionRecord | None:
+        return self._sessions[row] if 0 <= row < len(self._sessions) else None
+
+    def row_of(self, session_id: int) -> int:
+        for row, session in enumerate(self._sessions):
+            if session.id == session_id:
+                return row
+        return -1
+
+    def remove_session(self, session_id: int) -> None:
+        row = self.row_of(session_id)
+        if row < 0:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._sessions[row]
+        self.endRemoveRows()
+
+    def replace_session(self, session: SessionRecord) -> None:
+        """After an edit (a note): the row shows the stored record again."""
+        row = self.row_of(session.id)
+        if row < 0:
+            return
+        self._sessions[row] = session
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    # -- Qt model API ------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._sessions)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        session = self.session_at(index.row()) if index.isValid() else None
+        if session is None or not 0 <= index.column() < len(COLUMNS):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            spoken = role == Qt.ItemDataRole.AccessibleTextRole
+            return self._text(session, index.column(), spoken=spoken)
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 3:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == SESSION_ID_ROLE:
+            return session.id
+        return None
+
+    def _text(self, session: SessionRecord, column: int, *, spoken: bool) -> str:
+        if column == 0:
+            return when_text(session, self._this_year)
+        if column == 1:
+            return session.routine_name
+        if column == 2:
+            return result_text(session)
+        before, after = session.pain_before, session.pain_after
+        if column == 3:
+            pair = (before.back if before else None, after.back if after else None)
+        else:
+            pair = (before.leg if before else None, after.leg if after else None)
+        return change_text(*pair, spoken=spoken)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
+        return None

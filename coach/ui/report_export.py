@@ -1,0 +1,72 @@
+"""Making the clinic report: the store's history, the charts drawn on white, then the PDF.
+
+Shared by the Progress screen's button and ``rehab-coach export pdf``; the charts need Qt
+widgets, so the command line creates an offscreen QApplication first.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from coach.domain.content import Content
+from coach.domain.profile import Profile
+from coach.domain.progress import Progress, build_progress
+from coach.reports.csv_export import csv_text, write_csv
+from coach.reports.pdf_report import ReportData, ReportNote, write_pdf
+from coach.store.progress_data import ProfileHistory
+
+CHART_WEEKS = 52  # a longer history is summarised by its last year
+
+
+def chart_window(progress: Progress) -> tuple[date, date, str]:
+    """The days the report's charts show, and how to say it."""
+    first = max(progress.start, progress.end - timedelta(weeks=CHART_WEEKS))
+    span = "since surgery" if first == progress.start else f"the last {CHART_WEEKS} weeks"
+    return first, progress.end, span
+
+
+def report_data(profile: Profile, history: ProfileHistory, content: Content) -> ReportData:
+    from coach.ui.charts import render_chart_images
+
+    progress = build_progress(history.input)
+    first, last, span = chart_window(progress)
+    notes = [
+        ReportNote(s.local_date, s.routine_name, s.note) for s in history.sessions if s.note.strip()
+    ]
+    return ReportData(
+        profile=profile,
+        progress=progress,
+        charts=render_chart_images(progress, first, last),
+        chart_span=span,
+        notes=notes,
+        question_texts={q.id: q.text for q in content.red_flags.questions},
+        made_on=history.input.today,
+    )
+
+
+def export_pdf(path: Path, profile: Profile, history: ProfileHistory, content: Content) -> None:
+    """Write the report; raises ExportError (the old file is then unchanged)."""
+    write_pdf(path, report_data(profile, history, content))
+
+
+def export_csv(path: Path, profile: Profile, history: ProfileHistory) -> None:
+    text = csv_text(history.sessions, history.exercises, history.input.plan, profile.surgery_date)
+    write_csv(path, text)
+
+
+def export_pdf_headless(
+    path: Path, profile: Profile, history: ProfileHistory, content: Content
+) -> None:
+    """For the command line: the same report, with an offscreen QApplication if none exists."""
+    from coach.ui.errors import route_qt_messages
+
+    route_qt_messages()  # Qt's notes go to the log, not the terminal
+    app = QApplication.instance() or QApplication([sys.argv[0], "-platform", "offscreen"])
+    try:
+        export_pdf(path, profile, history, content)
+    finally:
+        del app
