@@ -264,6 +264,8 @@ def read_plan_file(raw: bytes, catalogue: Catalogue) -> PlanFile:
         )
     created = _read_time(f, "created_at")
     therapist = f.text("therapist", max_len=MAX_THERAPIST, allow_empty=True).strip()
+    if "\n" in therapist or "\t" in therapist:
+        raise f.error("therapist", "must be on one line")
     custom, figures = _read_custom(f, data.get("custom_exercises"), catalogue)
     full = extend_catalogue(catalogue, custom)
     f.table("plan")  # present and a table; read below by the plan reader itself
@@ -276,7 +278,7 @@ def check_fits(plan_file: PlanFile, profile: Profile) -> None:
     """A plan is made for one kind of surgery; refuse it for a patient who had another."""
     if plan_file.plan.surgery != profile.surgery:
         raise _error(
-            f"is for {plan_file.plan.surgery.label}, but {profile.nickname} had "
+            f"is for a {plan_file.plan.surgery.label}, but {profile.nickname} had a "
             f"{profile.surgery.label}, so it cannot be used for them",
             "surgery",
         )

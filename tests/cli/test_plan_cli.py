@@ -287,7 +287,7 @@ BAD_FILES: list[tuple[str, Any, str]] = [
     (
         "another surgery",
         lambda g, e: e(lambda d: d["plan"].update(surgery="discectomy")),
-        "plan file: surgery is for discectomy, but Sam had spinal fusion, so it cannot be used",
+        "plan file: surgery is for a discectomy, but Sam had a spinal fusion, so it cannot be used",
     ),
 ]
 
@@ -348,7 +348,7 @@ def test_a_plan_for_another_surgery_is_refused(
     file = str(tmp_path / "sam.rcplan.json")
     assert run(["--data-dir", folder, "plan", "import", file]) == 1
     assert one_line_error(capsys) == (
-        "rehab-coach: plan file: surgery is for spinal fusion, but Kim had discectomy, so it "
+        "rehab-coach: plan file: surgery is for a spinal fusion, but Kim had a discectomy, so it "
         "cannot be used for them"
     )
     assert dump(folder) == before
