@@ -23,7 +23,7 @@ from coach.domain.plan_file import check_fits, dump_plan_file, read_plan_bytes, 
 from coach.domain.profile import Profile
 from coach.instance_lock import InstanceLock
 from coach.paths import DataPaths, exercises_dir
-from coach.reports.atomic import atomic_write_bytes
+from coach.reports.atomic import ExportError, atomic_write_bytes
 from coach.store import open_db
 from coach.store.repository import Repository
 from coach.store.therapist import TherapistStore
@@ -66,7 +66,10 @@ def _export(args: argparse.Namespace, paths: DataPaths) -> int:
             profile.id, content.catalogue, SystemClock().now()
         )
     target = Path(args.file).expanduser()
-    atomic_write_bytes(target, dump_plan_file(plan_file))
+    try:
+        atomic_write_bytes(target, dump_plan_file(plan_file))
+    except ExportError as exc:
+        raise CommandError(str(exc)) from exc
     print(f"The plan of {profile.nickname} was written to {target}.")
     return EXIT_OK
 
@@ -114,11 +117,14 @@ def _print(args: argparse.Namespace, paths: DataPaths) -> int:
     make_application()
     content: Content = load_content(exercises_dir())
     day = args.date or SystemClock().now().date()
-    with _opened(paths) as db:
-        profile = choose_profile(Repository(db).profiles(), args.profile)
-        data = handout_input(Repository(db), TherapistStore(db), content, profile, day)
     target = Path(args.out).expanduser()
-    write_handout(target, data)
+    try:
+        with _opened(paths) as db:
+            profile = choose_profile(Repository(db).profiles(), args.profile)
+            data = handout_input(Repository(db), TherapistStore(db), content, profile, day)
+        write_handout(target, data)
+    except ExportError as exc:
+        raise CommandError(str(exc)) from exc
     print(f"The handout for {profile.nickname} was written to {target}.")
     return EXIT_OK
 

@@ -112,7 +112,7 @@ def _intro_html(data: HandoutInput, phase: Phase) -> str:
         f"<p>After your {profile.surgery.label} on {_day(profile.surgery_date)}. "
         f"{version}Printed on {_day(data.today)}.</p>",
         f'<p style="font-size:{HEADING_PT}pt; font-weight:600">{_esc(phase.title)}</p>',
-        f"<p>This phase started on {_day(start)}."
+        f"<p>This phase {'started' if start <= data.today else 'starts'} on {_day(start)}."
         + (f" The next phase starts on {_day(upcoming[1])}." if upcoming else "")
         + "</p>",
         f"<p><b>Walking:</b> about {walk.minutes_per_day} minutes a day, in "

@@ -390,6 +390,18 @@ def test_print_writes_a_pdf_handout(
     assert "is not a date like 2026-03-01" in one_line_error(capsys)
 
 
+def test_writing_into_a_missing_folder_is_one_sentence(
+    tmp_path: Path, content: Content, qapp: QApplication, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = make_folder(tmp_path / "f", content, "Sam")
+    missing = tmp_path / "nowhere" / "x"
+    assert run(["--data-dir", folder, "plan", "export", f"{missing}.json"]) == 1
+    assert one_line_error(capsys) == f"rehab-coach: The folder {missing.parent} does not exist."
+    argv = ["--data-dir", folder, "plan", "print", "--out", f"{missing}.pdf"]
+    assert run(argv) == 1
+    assert one_line_error(capsys) == f"rehab-coach: The folder {missing.parent} does not exist."
+
+
 def test_the_plan_file_is_private_and_written_whole(tmp_path: Path, content: Content) -> None:
     exported(tmp_path, content)
     file = tmp_path / "sam.rcplan.json"
