@@ -119,7 +119,8 @@ class ChartFrame(QWidget):
             row.addWidget(label(key.text, None, entry), 1)
             self._legend.addWidget(entry, index // columns, index % columns)
             entry.show()  # needed when the frame is already visible (theme changes)
-        self._legend.setColumnStretch(columns, 1)
+        for column in range(max(columns, 4)):  # the text shares the width; nothing left over
+            self._legend.setColumnStretch(column, 1 if column < columns else 0)
 
     def keys(self) -> list[Key]:
         return list(self._keys)
