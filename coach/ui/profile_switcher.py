@@ -17,8 +17,6 @@ from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QPushButton, QVBoxLay
 from coach.domain.plan import plan_from_protocol
 from coach.domain.profile import Profile
 from coach.store import StoreError
-from coach.store.backup import make_backup
-from coach.store.therapist import TherapistStore
 from coach.ui.context import AppContext
 from coach.ui.profile_dialogs import DeleteProfileDialog, NewProfileDialog
 from coach.ui.widgets import label
@@ -144,6 +142,9 @@ class ProfileSwitcher(QWidget):
             return
         if not self._dialogs.confirm_delete(self, profile.nickname):
             return
+        from coach.store.backup import make_backup  # only when deleting: keeps the start quick
+        from coach.store.therapist import TherapistStore
+
         paths = self._ctx.paths
         try:
             backup = make_backup(paths.database, paths.backups, self._ctx.clock.now())
