@@ -178,7 +178,7 @@ def session_changes(sessions: Iterable[SessionLike]) -> list[SessionChange]:
     ]
 
 
-STARTED_EVENT = "started"  # the session's first event; its detail lists the exercises
+STARTED_EVENT = "started"  # as coach.store.session_log writes it: its detail lists the exercises
 
 
 @dataclass(frozen=True)

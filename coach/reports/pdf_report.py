@@ -36,7 +36,14 @@ from PySide6.QtGui import (
 )
 
 from coach.domain.profile import Profile
-from coach.domain.progress import OUTCOME_WORDS, REGIONS, Progress, WeekRow, weekly_rows
+from coach.domain.progress import (
+    OUTCOME_WORDS,
+    REGIONS,
+    REGISTRY_MCID,
+    Progress,
+    WeekRow,
+    weekly_rows,
+)
 from coach.domain.progress_text import MEANING_HINT, long_date, short_date, summary_sentences
 from coach.reports.atomic import ExportError, atomic_write_bytes
 
@@ -119,7 +126,9 @@ def report_html(data: ReportData) -> str:
         "what the patient entered.</i></p>",
         "<h2>Summary</h2><ul>",
         *(f"<li>{escape(s)}</li>" for s in summary_sentences(p)),
-        f"</ul><p>{escape(MEANING_HINT)} Pain is 0 (none) to 10 (worst).</p>",
+        f"</ul><p>{escape(MEANING_HINT)} Pain is 0 (none) to 10 (worst). For reference, "
+        f"registry figures after disc surgery are {REGISTRY_MCID['back']} points for back pain "
+        f"and {REGISTRY_MCID['leg']} for leg pain (O5).</p>",
     ]
     for base_region in REGIONS:
         base = p.baselines[base_region]

@@ -198,9 +198,6 @@ class ProgressScreen(QWidget):
             line.setAccessibleName(sentence)
             self.summary_layout.addWidget(line)
 
-    def summary_texts(self) -> list[str]:
-        return summary_sentences(self._progress) if self._progress else []
-
     def visible_range(self) -> tuple[date, date] | None:
         if self._progress is None:
             return None
