@@ -7,6 +7,12 @@ from coach.cli import Command
 
 def all_commands() -> list[Command]:
     """Every subcommand, in the order --help lists them."""
-    from coach.commands import data, plan, progress, screenshot
+    from coach.commands import data, plan, progress, routine, screenshot
 
-    return [*data.COMMANDS, *plan.COMMANDS, *progress.COMMANDS, *screenshot.COMMANDS]
+    return [
+        *routine.COMMANDS,
+        *data.COMMANDS,
+        *plan.COMMANDS,
+        *progress.COMMANDS,
+        *screenshot.COMMANDS,
+    ]

@@ -103,6 +103,9 @@ def run_app(paths: DataPaths, *, demo: bool = False) -> int:
             log.error("could not start: %s", exc)
             QMessageBox.critical(None, "Rehab Coach", f"Rehab Coach cannot start.\n\n{exc}")
             return 1
+        if ctx.active.profile is None and not _first_run(app, ctx):
+            ctx.db.close()  # left onboarding: nothing was written
+            return 0
         window = build_window(app, ctx)
         install_excepthook(lambda: window, log_file)
         watcher = _watch_for_raise_requests(paths, window)
@@ -124,6 +127,14 @@ def _offer_unfinished_session(window: MainWindow, ctx: AppContext) -> None:
     from coach.ui.session.resume import offer_resume_at_start  # off the startup path
 
     offer_resume_at_start(window, ctx)
+
+
+def _first_run(app: QApplication, ctx: AppContext) -> bool:
+    """No profile yet: the onboarding wizard first; True once it has created one."""
+    from coach.ui.onboarding import run_onboarding  # not needed on a usual start
+
+    apply_appearance(app, ctx.prefs.text_scale, ctx.prefs.theme)
+    return run_onboarding(ctx)
 
 
 def _report_first_paint(app: QApplication) -> None:

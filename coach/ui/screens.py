@@ -9,16 +9,28 @@ from PySide6.QtWidgets import QWidget
 from coach.ui.context import AppContext
 from coach.ui.main_window import ScreenEntry
 from coach.ui.settings_screen import SettingsScreen
+from coach.ui.today_screen import TodayScreen
 
 
 def build_screens(ctx: AppContext, restyle: Callable[[], None]) -> list[ScreenEntry]:
     """Create every screen with its dependencies (no screen finds its own)."""
     return [
-        ScreenEntry("settings", "Settings", lambda: SettingsScreen(ctx, restyle)),
+        ScreenEntry("today", "Today", lambda: _today_screen(ctx)),
+        ScreenEntry("library", "Exercises", lambda: _library_screen(ctx)),
         ScreenEntry("progress", "Progress", lambda: _progress_screen(ctx)),
         ScreenEntry("history", "History", lambda: _history_screen(ctx)),
         ScreenEntry("plan", "Therapist", lambda: _therapist_screen(ctx)),
+        ScreenEntry("settings", "Settings", lambda: SettingsScreen(ctx, restyle)),
     ]
+
+
+def _today_screen(ctx: AppContext) -> QWidget:
+    """Today, with the outcome-measure reminder card (shown only at the suggested weeks)."""
+    from coach.ui.outcomes_screen import OutcomeReminderCard
+
+    screen = TodayScreen(ctx)
+    screen.add_card(OutcomeReminderCard(ctx, screen))
+    return screen
 
 
 def _progress_screen(ctx: AppContext) -> QWidget:
@@ -32,6 +44,13 @@ def _history_screen(ctx: AppContext) -> QWidget:
     from coach.ui.history_screen import HistoryScreen
 
     return HistoryScreen(ctx)
+
+
+def _library_screen(ctx: AppContext) -> QWidget:
+    """Imported when first shown (Today is the screen painted at start)."""
+    from coach.ui.library_screen import LibraryScreen
+
+    return LibraryScreen(ctx)
 
 
 def _therapist_screen(ctx: AppContext) -> QWidget:

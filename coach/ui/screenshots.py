@@ -15,6 +15,7 @@ from coach.ui.app import build_context, build_window, make_application
 from coach.ui.progress_shots import render_progress_screens
 from coach.ui.session.shots import render_session_screens
 from coach.ui.therapist.shots import render_therapist_screens
+from coach.ui.today_shots import render_library_detail, render_onboarding_screens
 
 SIZE = (1280, 800)
 
@@ -44,6 +45,7 @@ def _render_all(app: QApplication, paths: DataPaths, out_dir: Path) -> list[Path
                 written.append(path)
             written += render_therapist_screens(ctx, window, out_dir, lambda: _settle(app))
             written += render_progress_screens(ctx, window, out_dir, lambda: _settle(app))
+            written += render_library_detail(window, out_dir, lambda: _settle(app))
             window.close()
             window.deleteLater()
             _settle(app)
@@ -51,6 +53,7 @@ def _render_all(app: QApplication, paths: DataPaths, out_dir: Path) -> list[Path
             # that no timer of theirs can run after the database below is closed.
             app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
             written += render_session_screens(ctx, out_dir, lambda: _settle(app), SIZE)
+            written += render_onboarding_screens(ctx, out_dir, lambda: _settle(app), SIZE)
         finally:
             ctx.db.close()
     return written

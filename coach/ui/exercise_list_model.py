@@ -1,0 +1,200 @@
+"""The catalogue as a Qt list model, and a filter on top of it (kind, position, search words,
+"allowed in this phase"). The Library shows it; the therapist's plan editor reuses both to pick
+exercises "from the library, with its filters".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QIcon, QPalette
+from PySide6.QtWidgets import QApplication
+
+from coach.domain.catalogue import Catalogue, Exercise
+from coach.domain.protocol import Phase
+from coach.domain.safety import blocked_movements, explain_block
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the exercise id (str)
+EXERCISE_ROLE = Qt.ItemDataRole.UserRole + 2  # the Exercise itself
+NAME_ROLE = Qt.ItemDataRole.UserRole + 3  # the name alone (DisplayRole has a second line)
+NOT_NOW_TEXT = "Not allowed now"
+
+
+class ExerciseListModel(QAbstractListModel):
+    """One row per exercise, in the catalogue's (name) order. Display text is the name and, on a
+    second line, its kind and position; ``icons`` may give a small picture per exercise id."""
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        parent: QObject | None = None,
+        icons: Callable[[str], QIcon | None] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._exercises = list(catalogue)
+        self._icons = icons
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._exercises)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._exercises):
+            return None
+        exercise = self._exercises[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{exercise.name}\n{subtitle(exercise)}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{exercise.name}, {subtitle(exercise)}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return exercise.summary
+        if role == Qt.ItemDataRole.DecorationRole and self._icons is not None:
+            return self._icons(exercise.id)
+        if role == ID_ROLE:
+            return exercise.id
+        if role == EXERCISE_ROLE:
+            return exercise
+        if role == NAME_ROLE:
+            return exercise.name
+        return None
+
+    def exercise(self, row: int) -> Exercise:
+        return self._exercises[row]
+
+    def row_of(self, exercise_id: str) -> int:
+        """The row of ``exercise_id``, or -1."""
+        for row, exercise in enumerate(self._exercises):
+            if exercise.id == exercise_id:
+                return row
+        return -1
+
+    def refresh_icons(self) -> None:
+        """Ask views to fetch the pictures again (after a theme change)."""
+        if self._exercises:
+            last = self.index(len(self._exercises) - 1)
+            self.dataChanged.emit(self.index(0), last, [Qt.ItemDataRole.DecorationRole])
+
+
+def subtitle(exercise: Exercise) -> str:
+    return f"{exercise.category_label} · {exercise.position_label}"
+
+
+class ExerciseFilterModel(QSortFilterProxyModel):
+    """Filters an ExerciseListModel. The safety rules (a phase and extra restrictions) decide
+    what "allowed" means; exercises that are not allowed are shown greyed with a second line
+    saying so, or hidden when ``allowed_only`` is on. Therapist-only exercises count as not
+    allowed unless ``therapist_only_allowed`` (the plan editor sets it)."""
+
+    def __init__(self, parent: QObject | None = None, *, therapist_only_allowed: bool = False):
+        super().__init__(parent)
+        self._category: str | None = None
+        self._position: str | None = None
+        self._words: list[str] = []
+        self._allowed_only = False
+        self._phase: Phase | None = None
+        self._extra: frozenset[str] = frozenset()
+        self._therapist_only_allowed = therapist_only_allowed
+
+    # -- settings ------------------------------------------------------------------------------
+    def set_category(self, category: str | None) -> None:
+        self._category = category or None
+        self._refilter()
+
+    def set_position(self, position: str | None) -> None:
+        self._position = position or None
+        self._refilter()
+
+    def set_search(self, text: str) -> None:
+        self._words = text.lower().split()
+        self._refilter()
+
+    def set_allowed_only(self, on: bool) -> None:
+        self._allowed_only = on
+        self._refilter()
+
+    def allowed_only(self) -> bool:
+        return self._allowed_only
+
+    def set_rules(self, phase: Phase | None, extra_restrictions: frozenset[str]) -> None:
+        """The phase (None: no phase rules, e.g. no profile yet) and the surgeon's rules."""
+        self._phase = phase
+        self._extra = frozenset(extra_restrictions)
+        self._refilter()
+        if self.rowCount():
+            last = self.index(self.rowCount() - 1, 0)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    def _refilter(self) -> None:
+        self.beginFilterChange()
+        self.endFilterChange()
+
+    # -- answers -------------------------------------------------------------------------------
+    def why_not_allowed(self, exercise: Exercise) -> str | None:
+        """Plain words for why ``exercise`` is not allowed now, or None when it is."""
+        if exercise.therapist_only and not self._therapist_only_allowed:
+            return f"{exercise.name} is only done if your therapist adds it to your plan."
+        if self._phase is None:
+            blocked = exercise.movements & self._extra
+        else:
+            blocked = blocked_movements(exercise, self._phase, self._extra)
+        return explain_block(exercise, blocked) if blocked else None
+
+    def is_allowed(self, exercise: Exercise) -> bool:
+        return self.why_not_allowed(exercise) is None
+
+    def exercise_at(self, index: AnyIndex) -> Exercise | None:
+        value = self.data(index, EXERCISE_ROLE)
+        return value if isinstance(value, Exercise) else None
+
+    def index_of(self, exercise_id: str) -> QModelIndex:
+        """The proxy index of ``exercise_id`` (invalid when filtered out)."""
+        source = self.sourceModel()
+        if not isinstance(source, ExerciseListModel):
+            return QModelIndex()
+        row = source.row_of(exercise_id)
+        return self.mapFromSource(source.index(row)) if row >= 0 else QModelIndex()
+
+    # -- QSortFilterProxyModel ------------------------------------------------------------------
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        source = self.sourceModel()
+        if not isinstance(source, ExerciseListModel):
+            return True
+        exercise = source.exercise(source_row)
+        if self._category and exercise.category != self._category:
+            return False
+        if self._position and exercise.position != self._position:
+            return False
+        if self._words:
+            haystack = " ".join(
+                (exercise.name, exercise.summary, subtitle(exercise), exercise.id)
+            ).lower()
+            if not all(word in haystack for word in self._words):
+                return False
+        return not (self._allowed_only and not self.is_allowed(exercise))
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        value = super().data(index, role)
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+            Qt.ItemDataRole.ForegroundRole,
+        ):
+            return value
+        exercise = super().data(index, EXERCISE_ROLE)
+        if not isinstance(exercise, Exercise) or self.is_allowed(exercise):
+            return value
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QApplication.palette().brush(
+                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
+            )
+        separator = "\n" if role == Qt.ItemDataRole.DisplayRole else ", "
+        return f"{value}{separator}{NOT_NOW_TEXT}"

@@ -1,0 +1,77 @@
+"""Exercise figures for the screens, loaded on first use and kept, plus small still pictures
+of them for lists.
+
+Kept apart from the session launcher so Today and the Library (on the startup path) need only
+this light module.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import QWidget
+
+from coach.domain.figure import Figure, load_figure
+from coach.paths import exercises_dir
+from coach.ui.figure_view import FigureView
+
+log = logging.getLogger(__name__)
+
+
+class FigureCache:
+    """Figures by exercise id; None when an exercise has none (or its file is broken: a
+    picture must never stop a screen from showing)."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self._folder = folder or exercises_dir() / "figures"
+        self._loaded: dict[str, Figure | None] = {}
+
+    def __call__(self, exercise_id: str) -> Figure | None:
+        if exercise_id not in self._loaded:
+            path = self._folder / f"{exercise_id}.toml"
+            try:
+                self._loaded[exercise_id] = load_figure(path) if path.exists() else None
+            except ValueError as exc:  # FigureError and any other bad value
+                log.warning("figure %s not shown: %s", exercise_id, exc)
+                self._loaded[exercise_id] = None
+        return self._loaded[exercise_id]
+
+
+class FigureIcons:
+    """Still pictures (the end pose) of exercise figures as icons, drawn once with the palette
+    of ``owner`` by a hidden FigureView that belongs to it."""
+
+    def __init__(
+        self, figures: Callable[[str], Figure | None], owner: QWidget, size: QSize
+    ) -> None:
+        self._figures = figures
+        self._size = size
+        self._stamp = FigureView(owner)
+        self._stamp.hide()
+        self._stamp.set_arrows_visible(False)
+        self._icons: dict[str, QIcon | None] = {}
+
+    def __call__(self, exercise_id: str) -> QIcon | None:
+        if exercise_id not in self._icons:
+            self._icons[exercise_id] = self._draw(exercise_id)
+        return self._icons[exercise_id]
+
+    def clear(self) -> None:
+        """Forget drawn icons (after a theme change, so they are redrawn in its colours)."""
+        self._icons.clear()
+
+    def _draw(self, exercise_id: str) -> QIcon | None:
+        figure = self._figures(exercise_id)
+        if figure is None:
+            return None
+        self._stamp.resize(self._size)
+        self._stamp.set_figure(figure)
+        self._stamp.set_phase(1.0)
+        pixmap = QPixmap(self._size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        self._stamp.render(pixmap)
+        return QIcon(pixmap)

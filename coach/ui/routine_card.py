@@ -1,0 +1,135 @@
+"""One routine due today: its exercises with small figures, about how long it takes, how many
+times it is due and done, what the surgeon's rules leave out, and a big Start button."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+
+from coach.domain.figure import Figure
+from coach.domain.today import RoutineToday
+from coach.ui.blocks import clear, notice
+from coach.ui.figure_view import FigureView
+from coach.ui.widgets import button, card, label
+
+TIMES = {1: "once", 2: "twice", 3: "3 times", 4: "4 times"}
+THUMB_SIZE = (96, 64)
+
+
+def times_text(times: int) -> str:
+    return TIMES.get(times, f"{times} times")
+
+
+def status_text(routine: RoutineToday) -> str:
+    """'✓ Done today', 'Done 1 of 2 times' or 'Not done yet'."""
+    if routine.done:
+        return "✓ Done today"
+    if routine.times_done:
+        return f"Done {routine.times_done} of {routine.times_due} times"
+    return "Not done yet"
+
+
+class RoutineCard(QFrame):
+    """Shows a ``RoutineToday``; ``start_clicked`` carries the routine id."""
+
+    start_clicked = Signal(str)
+
+    def __init__(
+        self,
+        routine: RoutineToday,
+        figures: Callable[[str], Figure | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._figures = figures
+        self._routine_id = routine.routine.id
+        frame, column = card(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(frame)
+
+        top = QHBoxLayout()
+        self.name = label("", "heading", frame)
+        self.status = label("", None, frame, wrap=False)
+        self.status.setObjectName("routine-status")
+        top.addWidget(self.name, 1)
+        top.addWidget(self.status)
+        column.addLayout(top)
+        self.about = label("", None, frame)
+        column.addWidget(self.about)
+
+        self.items = QGridLayout()
+        self.items.setHorizontalSpacing(14)
+        self.items.setVerticalSpacing(6)
+        self.items.setColumnStretch(1, 1)
+        column.addLayout(self.items)
+
+        self.left_out_box, self.left_out_layout = notice(frame, "Left out for you")
+        column.addWidget(self.left_out_box)
+
+        row = QHBoxLayout()
+        self.start_button = button("Start", frame, primary=True)
+        self.start_button.setMinimumHeight(56)
+        self.start_button.clicked.connect(self._on_start_clicked)
+        row.addWidget(self.start_button)
+        row.addStretch(1)
+        column.addLayout(row)
+        self.show_routine(routine)
+
+    @property
+    def routine_id(self) -> str:
+        return self._routine_id
+
+    def show_routine(self, routine: RoutineToday) -> None:
+        """Fill the card (again); the Start button keeps keyboard focus across updates."""
+        self._routine_id = routine.routine.id
+        name = routine.routine.name
+        self.name.setText(name)
+        self.status.setText(status_text(routine))
+        self.status.setProperty("role", "heading" if routine.done else "")
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
+        self.about.setText(
+            f"About {routine.minutes} minute{'s' if routine.minutes != 1 else ''} · "
+            f"{times_text(routine.times_due)} today · {len(routine.items)} exercises"
+        )
+        clear(self.items)
+        width, height = THUMB_SIZE
+        for row, item in enumerate(routine.items):
+            figure = self._figures(item.exercise.id)
+            view = FigureView(self)
+            view.setFixedSize(width, height)
+            view.set_arrows_visible(False)
+            view.set_figure(figure, item.exercise.name)
+            view.set_phase(1.0)
+            view.setVisible(figure is not None)
+            self.items.addWidget(view, row, 0)
+            text = label(f"{item.exercise.name}\n{item.dose_text}", None, self)
+            text.setAccessibleName(f"{item.exercise.name}: {item.dose_text}")
+            self.items.addWidget(text, row, 1)
+            if item.reason:
+                self.items.addWidget(
+                    label(f"Your therapist added this: {item.reason}", "hint", self), row, 2
+                )
+        # keep the box heading, replace the lines below it
+        clear(self.left_out_layout, keep=1)
+        for left in routine.left_out:
+            self.left_out_layout.addWidget(label(left.text, None, self.left_out_box))
+        self.left_out_box.setVisible(bool(routine.left_out))
+
+        if not routine.can_start:
+            self.start_button.setText("Nothing to do here today")
+        elif routine.done:
+            self.start_button.setText("Do it again")
+        else:
+            self.start_button.setText("Start")
+        self.start_button.setEnabled(routine.can_start)
+        self.start_button.setProperty("role", "" if routine.done else "primary")
+        self.start_button.style().unpolish(self.start_button)
+        self.start_button.style().polish(self.start_button)
+        self.start_button.setAccessibleName(f"Start {name}")
+
+    def _on_start_clicked(self) -> None:
+        self.start_clicked.emit(self._routine_id)

@@ -1,0 +1,244 @@
+"""Today: the first screen. Which week and phase this is, the routines due today with a big
+Start, walking against the goal, and what comes next.
+
+The day is worked out by ``coach.domain.today.build_today``; this widget only lays it out and
+writes walking minutes through the repository. It follows the active profile, its data, and the
+calendar: when it is shown on a new day (or stays open past midnight) it starts the new day.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QBoxLayout, QScrollArea, QVBoxLayout, QWidget
+
+from coach.domain.figure import Figure
+from coach.domain.today import TodayPlan, build_today
+from coach.ui.active_plan import ActivePlan, load_active_plan
+from coach.ui.context import AppContext
+from coach.ui.figure_cache import FigureCache
+from coach.ui.routine_card import RoutineCard
+from coach.ui.today_sections import NextCard, NoteCard, PhaseCard
+from coach.ui.walking_card import WalkingCard
+from coach.ui.widgets import label
+
+log = logging.getLogger(__name__)
+
+DAY_CHECK_MS = 60_000  # while shown, notice midnight within a minute
+TWO_COLUMNS_CHARS = 80  # side by side only when the columns keep ~48 and ~32 characters a line
+BEFORE_SURGERY = (
+    "Your plan starts on the day of your surgery. If your surgeon agrees, you can practise "
+    "these gentle exercises now, so they feel familiar afterwards."
+)
+
+
+class TodayScreen(QWidget):
+    """What to do today. ``start_requested`` carries a routine id (the session player opens)."""
+
+    start_requested = Signal(str)
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        figures: Callable[[str], Figure | None] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._figures = figures or FigureCache()
+        self._day: date | None = None
+        self._active: ActivePlan | None = None
+        self._cards: list[RoutineCard] = []
+
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self._body = QWidget(scroll)
+        column = QVBoxLayout(self._body)
+        column.setContentsMargins(32, 28, 32, 28)
+        column.setSpacing(8)
+        self._build_top(column)
+        column.addSpacing(10)
+        self._columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._columns.setSpacing(20)
+        self._columns.addLayout(self._build_left(), 3)
+        self._columns.addLayout(self._build_right(), 2)
+        column.addLayout(self._columns, 1)
+        self.no_profile = label(
+            "Set up your profile to see your plan for today.", "big", self._body
+        )
+        column.addWidget(self.no_profile)
+        scroll.setWidget(self._body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        self._day_timer = QTimer(self)
+        self._day_timer.setInterval(DAY_CHECK_MS)
+        self._day_timer.timeout.connect(self._check_day)
+        ctx.active.changed.connect(self.refresh)
+        ctx.active.data_changed.connect(self.refresh)
+        self.refresh()
+
+    def _build_top(self, column: QVBoxLayout) -> None:
+        body = self._body
+        self.greeting = label("", None, body)
+        self.heading = label("", "title", body)
+        self.heading.setObjectName("today-heading")
+        self.phase = label("", "heading", body)
+        self.phase.setObjectName("today-phase")
+        self.notice = label("", None, body)
+        self.notice.setObjectName("today-notice")
+        for widget in (self.greeting, self.heading, self.phase, self.notice):
+            column.addWidget(widget)
+
+    def _build_left(self) -> QVBoxLayout:
+        """Routines, then any cards other screens add."""
+        left = QVBoxLayout()
+        left.setSpacing(16)
+        self._routines = QVBoxLayout()
+        self._routines.setSpacing(16)
+        self._extras = QVBoxLayout()
+        self._extras.setSpacing(16)
+        left.addLayout(self._routines)
+        left.addLayout(self._extras)
+        left.addStretch(1)
+        return left
+
+    def _build_right(self) -> QVBoxLayout:
+        """Walking, the therapist's note, this phase, what comes next."""
+        right = QVBoxLayout()
+        right.setSpacing(16)
+        self.walking = WalkingCard(self._body)
+        self.walking.minutes_added.connect(self._on_minutes_added)
+        self.walking.undo_clicked.connect(self._on_undo_clicked)
+        self.note = NoteCard(self._body)
+        self.phase_card = PhaseCard(self._body)
+        self.next_card = NextCard(self._body)
+        for card in (self.walking, self.note, self.phase_card, self.next_card):
+            right.addWidget(card)
+        right.addStretch(1)
+        return right
+
+    # -- public --------------------------------------------------------------------------------
+    def add_card(self, widget: QWidget) -> None:
+        """Put another card (e.g. an outcome-measure reminder) below the routines."""
+        self._extras.addWidget(widget)  # the layout gives it its parent and shows it
+
+    def routine_cards(self) -> list[RoutineCard]:
+        return list(self._cards)
+
+    def shown_day(self) -> date | None:
+        return self._day
+
+    @Slot()
+    def refresh(self) -> None:
+        """Read the active profile's plan, sessions done and walking for today, and show them."""
+        self._day = self._ctx.clock.now().date()
+        self._active = load_active_plan(self._ctx)
+        has_profile = self._active is not None
+        self.no_profile.setVisible(not has_profile)
+        for widget in (self.heading, self.phase, self.walking, self.phase_card, self.next_card):
+            widget.setVisible(has_profile)
+        if self._active is None:
+            self.greeting.setText("Welcome to Rehab Coach.")
+            self.notice.hide()
+            self.note.hide()
+            self._show_routines(None)
+            return
+        active = self._active
+        repo = self._ctx.repo
+        today = build_today(
+            active.plan,
+            active.profile.surgery_date,
+            self._day,
+            self._ctx.content.catalogue,
+            extra_restrictions=frozenset(active.profile.extra_restrictions),
+            done=repo.routines_done(active.profile_id, self._day),
+            walked_minutes=repo.walking_minutes(active.profile_id, self._day),
+        )
+        self._show(today, active)
+
+    # -- showing -------------------------------------------------------------------------------
+    def _show(self, today: TodayPlan, active: ActivePlan) -> None:
+        day = today.day
+        self.greeting.setText(
+            f"Hello, {active.profile.nickname.strip()}. Today is {day:%A} {day.day} {day:%B}."
+        )
+        self.heading.setText(today.heading)
+        self.phase.setText(today.phase.title)
+        notices = [active.problem] if active.problem else []
+        if today.before_surgery:
+            notices.append(BEFORE_SURGERY)
+        self.notice.setText("\n".join(notices))
+        self.notice.setVisible(bool(notices))
+        self.walking.show_walking(today.walking)
+        self.note.show_plan(today)
+        self.phase_card.show_plan(today)
+        self.next_card.show_plan(today)
+        self._show_routines(today)
+
+    def _show_routines(self, today: TodayPlan | None) -> None:
+        routines = today.routines if today is not None else ()
+        if [c.routine_id for c in self._cards] == [r.routine.id for r in routines]:
+            for card, routine in zip(self._cards, routines, strict=True):
+                card.show_routine(routine)  # in place: keyboard focus stays where it was
+            return
+        for card in self._cards:
+            card.hide()
+            card.deleteLater()
+        self._cards = []
+        for routine in routines:
+            card = RoutineCard(routine, self._figures, self._body)
+            card.start_clicked.connect(self.start_requested)
+            self._routines.addWidget(card)
+            self._cards.append(card)
+        if today is not None and not routines:
+            log.warning("no routine due on %s", today.day)
+
+    # -- walking -------------------------------------------------------------------------------
+    def _on_minutes_added(self, minutes: int) -> None:
+        if self._active is None or self._day is None:
+            return
+        self._check_day()
+        assert self._day is not None
+        self._ctx.repo.log_walking(
+            self._active.profile_id, self._day, minutes, self._ctx.clock.now()
+        )
+        self.walking.show_message(f"Added {minutes} minutes of walking. Well done!")
+        self._ctx.active.notify_data_changed()
+
+    def _on_undo_clicked(self) -> None:
+        if self._active is None or self._day is None:
+            return
+        removed = self._ctx.repo.undo_last_walk(self._active.profile_id, self._day)
+        if removed is None:
+            self.walking.show_message("There is no walk to undo today.")
+        else:
+            self.walking.show_message(f"Removed the last {removed} minutes.")
+        self._ctx.active.notify_data_changed()
+
+    # -- the calendar and the width ------------------------------------------------------------
+    def _check_day(self) -> None:
+        if self._day != self._ctx.clock.now().date():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._check_day()
+        self._day_timer.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._day_timer.stop()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        wide = self.width() >= TWO_COLUMNS_CHARS * self.fontMetrics().averageCharWidth() + 120
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self._columns.direction() != direction:
+            self._columns.setDirection(direction)

@@ -1,0 +1,86 @@
+"""Today's side cards: what this phase aims for and what to take care with, the therapist's
+note, and what comes next. Each is refilled in place when the day or the plan changes."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from coach.domain.today import TodayPlan
+from coach.ui.blocks import clear
+from coach.ui.widgets import card, label
+
+
+class PhaseCard(QWidget):
+    """The phase's goals and precautions in plain words."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        frame, column = card(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(frame)
+        self.title = label("", "heading", frame)
+        column.addWidget(self.title)
+        column.addWidget(bold_label("What you are working on", frame))
+        self.goals = QVBoxLayout()
+        column.addLayout(self.goals)
+        column.addWidget(bold_label("Take care", frame))
+        self.precautions = QVBoxLayout()
+        column.addLayout(self.precautions)
+
+    def show_plan(self, today: TodayPlan) -> None:
+        self.title.setText(f"About {today.phase.title}")
+        _bullets(self.goals, today.phase.goals, self)
+        _bullets(self.precautions, today.phase.precautions, self)
+
+
+class NoteCard(QWidget):
+    """The therapist's note to the patient (hidden when there is none)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        frame, column = card(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(frame)
+        column.addWidget(label("A note from your therapist", "heading", frame))
+        self.text = label("", None, frame)
+        self.text.setObjectName("therapist-note")
+        column.addWidget(self.text)
+
+    def show_plan(self, today: TodayPlan) -> None:
+        self.text.setText(today.note.strip())
+        self.setVisible(bool(today.note.strip()))
+
+
+class NextCard(QWidget):
+    """When the next phase starts."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        frame, column = card(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(frame)
+        column.addWidget(label("What comes next", "heading", frame))
+        self.text = label("", None, frame)
+        self.text.setObjectName("next-phase")
+        column.addWidget(self.text)
+
+    def show_plan(self, today: TodayPlan) -> None:
+        self.text.setText(today.next_text)
+
+
+def bold_label(text: str, parent: QWidget) -> QLabel:
+    """Body-size text in bold, for a heading inside a card (it scales with the app font)."""
+    widget = label(text, None, parent)
+    font = widget.font()
+    font.setBold(True)
+    widget.setFont(font)
+    return widget
+
+
+def _bullets(layout: QVBoxLayout, lines: tuple[str, ...], parent: QWidget) -> None:
+    clear(layout)
+    for line in lines:
+        layout.addWidget(label(f"•  {line}", None, parent))

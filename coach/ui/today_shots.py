@@ -1,0 +1,71 @@
+"""Screenshots beyond the rail's one-per-screen: an exercise in the Library's detail view and
+each page of the first-run wizard (``onboarding-1-welcome.png`` ...), for
+``rehab-coach screenshot DIR``. Nothing is saved: the wizard is filled in but never finished."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QWidget
+
+from coach.ui.context import AppContext
+from coach.ui.main_window import MainWindow
+from coach.ui.onboarding import OnboardingWizard
+
+DETAIL_EXERCISE = "bridge"
+
+
+def render_library_detail(
+    window: MainWindow, out_dir: Path, settle: Callable[[], None]
+) -> list[Path]:
+    """The Library with one exercise open in full."""
+    from coach.ui.library_screen import LibraryScreen
+
+    window.show_screen("library")
+    screen = window.screen_widget("library")
+    if not isinstance(screen, LibraryScreen):
+        return []
+    screen.show_exercise(DETAIL_EXERCISE)
+    settle()
+    return [_save(window, out_dir / "library-detail.png")]
+
+
+def render_onboarding_screens(
+    ctx: AppContext, out_dir: Path, settle: Callable[[], None], size: tuple[int, int]
+) -> list[Path]:
+    """Every wizard page, filled in as a patient would, in its own window."""
+    wizard = OnboardingWizard(
+        ctx, locale=QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    )
+    wizard.resize(*size)
+    wizard.show()
+    answers: dict[str, Callable[[], None]] = {
+        "name": lambda: wizard.name.edit.setText("Alex"),
+        "surgery": lambda: wizard.surgery.choose("discectomy"),
+        "date": lambda: wizard.date.set_surgery_date(ctx.clock.now().date() - timedelta(days=17)),
+        "rules": lambda: wizard.rules.boxes["lumbar-rotation"].setChecked(True),
+    }
+    written: list[Path] = []
+    try:
+        for number, page in enumerate(wizard.pages, start=1):
+            if wizard.current_page() is not page:
+                break
+            answers.get(page.key, lambda: None)()
+            settle()
+            written.append(_save(wizard, out_dir / f"onboarding-{number}-{page.key}.png"))
+            if number < len(wizard.pages):
+                wizard.next()
+    finally:
+        wizard.close()
+        wizard.deleteLater()
+        settle()
+    return written
+
+
+def _save(widget: QWidget, path: Path) -> Path:
+    if not widget.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    return path
