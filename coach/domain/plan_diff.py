@@ -71,9 +71,13 @@ def summarise_changes(
 
 def _start_text(plan: Plan, phase: Phase, surgery_date: date | None) -> str:
     if surgery_date is not None:
-        return f"{phase_start(plan, surgery_date, phase.number):%d %B %Y}"
+        return _day(phase_start(plan, surgery_date, phase.number))
     override = plan.start_override(phase.number)
-    return f"{override:%d %B %Y}" if override else f"week {phase.weeks_from} after surgery"
+    return _day(override) if override else f"week {phase.weeks_from} after surgery"
+
+
+def _day(value: date) -> str:
+    return f"{value.day} {value:%B %Y}"
 
 
 def _phase_changes(  # noqa: PLR0917 - old and new side by side reads best

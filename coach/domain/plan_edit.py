@@ -268,14 +268,14 @@ def set_phase_start(plan: Plan, surgery_date: date, number: int, start: date | N
     if mine <= before:
         raise PlanEditError(
             f"Phase {number} must start after phase {number - 1}, "
-            f"which starts on {before:%d %B %Y}."
+            f"which starts on {before.day} {before:%B %Y}."
         )
     if number < len(plan.phases):
         after = effective_start(moved, surgery_date, number + 1)
         if mine >= after:
             raise PlanEditError(
                 f"Phase {number} must start before phase {number + 1}, "
-                f"which starts on {after:%d %B %Y}. Move phase {number + 1} first."
+                f"which starts on {after.day} {after:%B %Y}. Move phase {number + 1} first."
             )
     return moved
 
