@@ -8,17 +8,15 @@ and makes a backup first.
 from __future__ import annotations
 
 import logging
-from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QResizeEvent
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
-from coach.domain.plan import plan_from_protocol
 from coach.domain.profile import Profile
 from coach.store import StoreError
 from coach.ui.context import AppContext
-from coach.ui.profile_dialogs import DeleteProfileDialog, NewProfileDialog
+from coach.ui.profile_dialogs import DeleteProfileDialog
 from coach.ui.widgets import label
 
 log = logging.getLogger(__name__)
@@ -28,9 +26,15 @@ class ProfileDialogs:
     """The switcher's questions; tests replace these."""
 
     @staticmethod
-    def new_profile(parent: QWidget, taken: list[str], today: date) -> Profile | None:
-        dialog = NewProfileDialog(taken, today, parent)
-        return dialog.profile if dialog.exec() == QDialog.DialogCode.Accepted else None
+    def new_profile(parent: QWidget, ctx: AppContext) -> bool:
+        """The onboarding wizard; it saves the profile and makes it the active one."""
+        from coach.ui.onboarding import OnboardingDialog  # only when asked for
+
+        dialog = OnboardingDialog(ctx, parent)
+        try:
+            return dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            dialog.deleteLater()
 
     @staticmethod
     def confirm_delete(parent: QWidget, nickname: str) -> bool:
@@ -127,14 +131,9 @@ class ProfileSwitcher(QWidget):
             self._ctx.active.set(profile)
 
     def _on_new_triggered(self) -> None:
-        taken = [p.nickname for p in self._profiles]
-        profile = self._dialogs.new_profile(self, taken, self._ctx.clock.now().date())
-        if profile is None:
-            return
-        plan = plan_from_protocol(self._ctx.content.protocols[profile.surgery])
-        saved = self._ctx.repo.add_profile(profile, self._ctx.clock.now(), plan)
-        log.info("profile created")
-        self._ctx.active.set(saved)
+        if self._dialogs.new_profile(self, self._ctx):
+            log.info("profile created")
+            self.refresh()
 
     def _on_delete_triggered(self) -> None:
         profile = self._ctx.active.profile

@@ -19,6 +19,7 @@ from coach.cli import run
 from coach.domain.catalogue import Dosage
 from coach.domain.clock import FakeClock
 from coach.domain.content import Content
+from coach.domain.plan import plan_from_protocol
 from coach.domain.profile import Profile, Surgery
 from coach.paths import DataPaths
 from coach.store import open_db
@@ -76,9 +77,15 @@ def test_make_adjust_export_import_and_print(
         "dose": Dosage(sets=2, reps=12, hold_s=5, rest_s=45),
         "path": plan_file,
     }
-    monkeypatch.setattr(
-        ProfileDialogs, "new_profile", staticmethod(lambda *a: answers["new_profile"])
-    )
+
+    def onboarding(parent: QWidget, app_ctx: AppContext) -> bool:
+        """What the onboarding wizard does when finished: save the profile and its plan."""
+        profile = answers["new_profile"]
+        plan = plan_from_protocol(app_ctx.content.protocols[profile.surgery])
+        app_ctx.active.set(app_ctx.repo.add_profile(profile, app_ctx.clock.now(), plan))
+        return True
+
+    monkeypatch.setattr(ProfileDialogs, "new_profile", staticmethod(onboarding))
     pin_set: list[bool] = []
 
     def new_pin(parent: QWidget, mode: TherapistMode) -> bool:

@@ -16,7 +16,7 @@ from coach.store import open_db
 from coach.store.repository import Repository
 from coach.ui.app import build_window
 from coach.ui.context import AppContext
-from coach.ui.profile_dialogs import DeleteProfileDialog, NewProfileDialog
+from coach.ui.profile_dialogs import DeleteProfileDialog
 from coach.ui.profile_switcher import ProfileDialogs, ProfileSwitcher
 from coach.ui.therapist.screen import TherapistScreen
 
@@ -37,8 +37,13 @@ def answers() -> Answers:
 def dialogs(answers: Answers) -> type[ProfileDialogs]:
     class Scripted(ProfileDialogs):
         @staticmethod
-        def new_profile(parent: QWidget, taken: list[str], today: date) -> Profile | None:
-            return answers.new
+        def new_profile(parent: QWidget, ctx: AppContext) -> bool:
+            """As the onboarding wizard does: save the profile with its plan, make it active."""
+            if answers.new is None:
+                return False
+            plan = plan_from_protocol(ctx.content.protocols[answers.new.surgery])
+            ctx.active.set(ctx.repo.add_profile(answers.new, ctx.clock.now(), plan))
+            return True
 
         @staticmethod
         def confirm_delete(parent: QWidget, nickname: str) -> bool:
@@ -179,18 +184,23 @@ def test_the_delete_button_needs_the_exact_name(qtbot: QtBot) -> None:
     assert dialog.delete_button.isEnabled()
 
 
-def test_new_profile_dialog_checks_the_name(qtbot: QtBot) -> None:
-    dialog = NewProfileDialog(["Ann"], date(2026, 1, 5))
-    qtbot.addWidget(dialog)
-    dialog.nickname.setText(" ann ")
-    dialog.create_button.click()
-    assert dialog.message.text() == "There is already a profile called ann."
-    dialog.nickname.setText("   ")
-    dialog.create_button.click()
-    assert dialog.message.text() == "The name must be 1 to 40 characters."
-    dialog.nickname.setText("Dee")
-    dialog.create_button.click()
-    assert dialog.profile == Profile("Dee", Surgery.DISCECTOMY, date(2026, 1, 5))
+def test_new_patient_opens_the_onboarding_wizard(
+    qtbot: QtBot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coach.ui import onboarding
+
+    opened: list[str] = []
+
+    def fake_exec(dialog: onboarding.OnboardingDialog) -> int:
+        opened.append(dialog.windowTitle())
+        return 0  # the person left the wizard
+
+    monkeypatch.setattr(onboarding.OnboardingDialog, "exec", fake_exec)
+    switcher = ProfileSwitcher(ctx)
+    qtbot.addWidget(switcher)
+    switcher.new_action.trigger()
+    assert opened == ["Welcome to Rehab Coach"]
+    assert ctx.repo.profiles() == []  # cancelled: nothing made
 
 
 def test_switcher_is_one_big_named_button(switcher: ProfileSwitcher, ctx: AppContext) -> None:

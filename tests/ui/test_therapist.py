@@ -22,7 +22,9 @@ from coach.domain.profile import Profile, Surgery
 from coach.store.sessions import SessionStore
 from coach.store.therapist import TherapistStore
 from coach.ui.context import AppContext
+from coach.ui.exercise_list_model import ID_ROLE
 from coach.ui.therapist.dialogs import TherapistDialogs
+from coach.ui.therapist.exercise_picker import ExercisePicker
 from coach.ui.therapist.import_summary import ImportPreview, ImportSummary
 from coach.ui.therapist.mode import TherapistMode
 from coach.ui.therapist.pin_dialog import PIN_NOTE, NewPinDialog, PinDialog
@@ -499,3 +501,36 @@ def test_print_the_handout_from_the_ui(
     pdf = tmp_path / "handout.pdf"
     assert pdf.read_bytes().startswith(b"%PDF")
     assert script.informed[-1][0] == "Handout saved"
+
+
+def test_the_picker_uses_the_library_filters_and_greys_what_the_phase_restricts(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    plan = plan_from_protocol(ctx.content.protocols[Surgery.FUSION])
+    picker = ExercisePicker(ctx.content.catalogue, plan.phase(2), frozenset())
+    qtbot.addWidget(picker)
+
+    def shown() -> dict[str, str]:
+        rows = {}
+        for row in range(picker.filter.rowCount()):
+            index = picker.filter.index(row, 0)
+            rows[picker.filter.data(index, ID_ROLE)] = picker.filter.data(index)
+        return rows
+
+    everything = shown()
+    assert len(everything) == len(ctx.content.catalogue)
+    assert everything["lower-trunk-rotation"].endswith("Not allowed now")  # twisting
+    assert everything["prone-press-up"].endswith("Not allowed now")  # end-range; therapist-only
+    assert not everything["bridge"].endswith("Not allowed now")
+    picker.allowed_only.setChecked(True)
+    assert "lower-trunk-rotation" not in shown()
+    assert "bridge" in shown()
+    picker.search.setText("bridge")
+    assert list(shown()) == ["bridge"]
+    assert picker.chosen() == "bridge"
+    picker.search.setText("")
+    picker.allowed_only.setChecked(False)
+    picker.category.setCurrentIndex(picker.category.findData("stretching"))
+    assert all("Stretch" in text for text in shown().values())
+    assert picker.choose("hamstring-stretch")
+    assert picker.chosen() == "hamstring-stretch"

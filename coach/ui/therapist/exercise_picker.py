@@ -1,12 +1,13 @@
-"""Choosing an exercise to add, from the whole catalogue with the library's filters.
+"""Choosing an exercise to add: the Library's list and filters (kind, position, search,
+"allowed in this phase"), with therapist-only exercises included.
 
-Exercises the phase restricts are listed too, marked with the reason, so that a therapist can
-knowingly add one (with a stated reason); therapist-only exercises can be shown or hidden.
+Exercises the phase restricts stay listed (greyed, "Not allowed now") unless the filter hides
+them, so that a therapist can knowingly pick one and then give a reason.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -14,52 +15,19 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QVBoxLayout,
     QWidget,
 )
 
-from coach.domain.catalogue import (
-    CATEGORY_LABELS,
-    POSITION_LABELS,
-    TAG_LABELS,
-    Catalogue,
-    Exercise,
-)
+from coach.domain.catalogue import CATEGORY_LABELS, POSITION_LABELS, Catalogue
 from coach.domain.protocol import Phase
-from coach.domain.safety import blocked_movements
+from coach.ui.exercise_list_model import ID_ROLE, ExerciseFilterModel, ExerciseListModel
 from coach.ui.widgets import button, label
-
-ALL = ""
-
-
-def matches(
-    exercise: Exercise,
-    *,
-    category: str = ALL,
-    position: str = ALL,
-    text: str = "",
-    blocked: frozenset[str] = frozenset(),
-    allowed_only: bool = False,
-    therapist_only: bool = True,
-) -> bool:
-    """The library's filters: kind, position, words in the name or summary, allowed now."""
-    if category and exercise.category != category:
-        return False
-    if position and exercise.position != position:
-        return False
-    if allowed_only and blocked:
-        return False
-    if exercise.therapist_only and not therapist_only:
-        return False
-    words = text.casefold().split()
-    haystack = f"{exercise.name} {exercise.summary}".casefold()
-    return all(word in haystack for word in words)
 
 
 class ExercisePicker(QDialog):
-    """Pick one exercise for a phase; the restricted ones say why."""
+    """Pick one exercise for a phase."""
 
     def __init__(
         self,
@@ -69,41 +37,29 @@ class ExercisePicker(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._catalogue = catalogue
-        self._phase = phase
-        self._extra = extra_restrictions
         self.setWindowTitle("Add an exercise")
         self.resize(760, 640)
+        self.model = ExerciseListModel(catalogue, self)
+        self.filter = ExerciseFilterModel(self, therapist_only_allowed=True)
+        self.filter.setSourceModel(self.model)
+        self.filter.set_rules(phase, extra_restrictions)
         column = QVBoxLayout(self)
         column.addWidget(label(f"Add an exercise to {phase.title}", "heading", self))
-        grid = QGridLayout()
-        self.category = QComboBox(self)
-        self.category.setAccessibleName("Kind of exercise")
-        self.category.addItem("All kinds", ALL)
-        for key, text in CATEGORY_LABELS.items():
-            self.category.addItem(text, key)
-        self.position = QComboBox(self)
-        self.position.setAccessibleName("Position")
-        self.position.addItem("All positions", ALL)
-        for key, text in POSITION_LABELS.items():
-            self.position.addItem(text, key)
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search by name")
-        self.search.setAccessibleName("Search by name")
-        self.allowed_only = QCheckBox("Only what this phase allows", self)
-        self.therapist_only = QCheckBox("Show therapist-only exercises", self)
-        self.therapist_only.setChecked(True)
-        grid.addWidget(self.category, 0, 0)
-        grid.addWidget(self.position, 0, 1)
-        grid.addWidget(self.search, 1, 0, 1, 2)
-        grid.addWidget(self.allowed_only, 2, 0)
-        grid.addWidget(self.therapist_only, 2, 1)
-        column.addLayout(grid)
-        self.list = QListWidget(self)
+        column.addLayout(self._filters())
+        self.list = QListView(self)
+        self.list.setModel(self.filter)
         self.list.setAccessibleName("Exercises")
         self.list.setWordWrap(True)
         self.list.setSpacing(4)
         column.addWidget(self.list, 1)
+        column.addWidget(
+            label(
+                "Greyed exercises are not allowed in this phase: if you add one, you will be "
+                "asked for your reason.",
+                "hint",
+                self,
+            )
+        )
         row = QHBoxLayout()
         cancel = button("Cancel", self)
         self.add_button = button("Add this exercise", self, primary=True)
@@ -113,47 +69,60 @@ class ExercisePicker(QDialog):
         column.addLayout(row)
         cancel.clicked.connect(self.reject)
         self.add_button.clicked.connect(self._on_add_clicked)
-        self.list.itemDoubleClicked.connect(lambda _item: self._on_add_clicked())
-        self.list.currentItemChanged.connect(lambda *_: self._update_button())
-        for box in (self.category, self.position):
-            box.currentIndexChanged.connect(self.refresh)
-        self.search.textChanged.connect(self.refresh)
-        self.allowed_only.toggled.connect(self.refresh)
-        self.therapist_only.toggled.connect(self.refresh)
-        self.refresh()
+        self.list.doubleClicked.connect(lambda _index: self._on_add_clicked())
+        self.category.currentIndexChanged.connect(
+            lambda _i: self.filter.set_category(self.category.currentData())
+        )
+        self.position.currentIndexChanged.connect(
+            lambda _i: self.filter.set_position(self.position.currentData())
+        )
+        self.search.textChanged.connect(self.filter.set_search)
+        self.allowed_only.toggled.connect(self.filter.set_allowed_only)
+        self.filter.modelReset.connect(self._select_first)
+        self.filter.layoutChanged.connect(self._select_first)
+        self.filter.rowsRemoved.connect(self._select_first)
+        self.filter.rowsInserted.connect(self._select_first)
+        self._select_first()
 
-    def refresh(self) -> None:
-        self.list.clear()
-        for exercise in self._catalogue:
-            blocked = blocked_movements(exercise, self._phase, self._extra)
-            if not matches(
-                exercise,
-                category=self.category.currentData(),
-                position=self.position.currentData(),
-                text=self.search.text(),
-                blocked=blocked,
-                allowed_only=self.allowed_only.isChecked(),
-                therapist_only=self.therapist_only.isChecked(),
-            ):
-                continue
-            lines = [f"{exercise.name}  ·  {exercise.category_label}, {exercise.position_label}"]
-            if exercise.therapist_only:
-                lines.append("Therapist only")
-            if blocked:
-                words = ", ".join(TAG_LABELS[t] for t in sorted(blocked))
-                lines.append(f"Not allowed in this phase: {words} (needs your reason)")
-            item = QListWidgetItem("\n".join(lines), self.list)
-            item.setData(Qt.ItemDataRole.UserRole, exercise.id)
-        if self.list.count():
-            self.list.setCurrentRow(0)
-        self._update_button()
+    def _filters(self) -> QGridLayout:
+        grid = QGridLayout()
+        self.category = QComboBox(self)
+        self.category.setAccessibleName("Kind of exercise")
+        self.category.addItem("All kinds", "")
+        for key, text in CATEGORY_LABELS.items():
+            self.category.addItem(text, key)
+        self.position = QComboBox(self)
+        self.position.setAccessibleName("Position")
+        self.position.addItem("All positions", "")
+        for key, text in POSITION_LABELS.items():
+            self.position.addItem(text, key)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Search by name")
+        self.search.setAccessibleName("Search by name")
+        self.allowed_only = QCheckBox("Only what this phase allows", self)
+        grid.addWidget(self.category, 0, 0)
+        grid.addWidget(self.position, 0, 1)
+        grid.addWidget(self.search, 1, 0, 1, 2)
+        grid.addWidget(self.allowed_only, 2, 0, 1, 2)
+        return grid
+
+    def _select_first(self) -> None:
+        if not self.list.currentIndex().isValid() and self.filter.rowCount():
+            self.list.setCurrentIndex(self.filter.index(0, 0))
+        self.add_button.setEnabled(self.list.currentIndex().isValid())
+
+    def choose(self, exercise_id: str) -> bool:
+        """Select ``exercise_id`` in the list (False when the filters hide it)."""
+        index = self.filter.index_of(exercise_id)
+        if not index.isValid():
+            return False
+        self.list.setCurrentIndex(index)
+        return True
 
     def chosen(self) -> str | None:
-        item = self.list.currentItem()
-        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
-
-    def _update_button(self) -> None:
-        self.add_button.setEnabled(self.list.currentItem() is not None)
+        index: QModelIndex = self.list.currentIndex()
+        value = self.filter.data(index, ID_ROLE) if index.isValid() else None
+        return str(value) if value else None
 
     def _on_add_clicked(self) -> None:
         if self.chosen() is not None:

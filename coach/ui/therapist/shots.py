@@ -17,6 +17,7 @@ from coach.domain.profile import Profile, Surgery
 from coach.ui.context import AppContext
 from coach.ui.main_window import MainWindow
 from coach.ui.profile_dialogs import DeleteProfileDialog
+from coach.ui.therapist.exercise_picker import ExercisePicker
 from coach.ui.therapist.import_summary import ImportPreview, ImportSummary
 from coach.ui.therapist.pin_dialog import PinDialog
 from coach.ui.therapist.screen import TherapistScreen
@@ -108,6 +109,11 @@ def _editor_shots(screen: TherapistScreen, camera: _Camera, profile: Profile) ->
             camera.window_shot("therapist-editor-exercises")
     current = editor.stored
     assert current is not None
+    picker = ExercisePicker(
+        editor.catalogue, current.plan.phase(2), current.plan.extra_restrictions, camera.window
+    )
+    picker.search.setText("knee")
+    camera.dialog_shot(picker, "therapist-add-exercise", (760, 600))
     first = current.plan.phase(2).routines[0]
     plan = set_dosage(current.plan, 2, first.id, 0, replace(first.items[0].dosage, sets=2))
     plan = add_exercise(
