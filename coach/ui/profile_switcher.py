@@ -74,6 +74,7 @@ class ProfileSwitcher(QWidget):
         self.button.setObjectName("profile-switcher")
         self.button.setStyleSheet("text-align: left; padding-left: 10px;")
         self.menu = QMenu(self.button)
+        self.menu.setStyleSheet("QMenu::item { padding: 12px 28px 12px 36px; }")  # big targets
         self.button.setMenu(self.menu)
         column.addWidget(self.button)
         self._group = QActionGroup(self)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QWidget
 
@@ -17,6 +18,7 @@ from coach.domain.profile import Profile, Surgery
 from coach.ui.context import AppContext
 from coach.ui.main_window import MainWindow
 from coach.ui.profile_dialogs import DeleteProfileDialog
+from coach.ui.profile_switcher import ProfileSwitcher
 from coach.ui.therapist.exercise_picker import ExercisePicker
 from coach.ui.therapist.import_summary import ImportPreview, ImportSummary
 from coach.ui.therapist.pin_dialog import PinDialog
@@ -78,7 +80,7 @@ def render_therapist_screens(
     window.show_screen("plan")
     screen = window.screen_widget("plan")
     assert isinstance(screen, TherapistScreen)
-    camera.window_shot("profile-switcher")
+    _switcher_shot(camera)
     delete = DeleteProfileDialog("Kim", window)
     delete.typed.setText("Ki")
     camera.dialog_shot(delete, "profile-delete", (640, 320))
@@ -95,6 +97,23 @@ def render_therapist_screens(
     finally:
         screen.mode.lock()
     return camera.written
+
+
+def _switcher_shot(camera: _Camera) -> None:
+    """The window with the patient menu open under the rail's Patient button."""
+    switcher = camera.window.findChild(ProfileSwitcher)
+    if switcher is None:
+        camera.window_shot("profile-switcher")
+        return
+    under = QPoint(0, switcher.button.height())
+    switcher.menu.popup(switcher.button.mapToGlobal(under))
+    camera.settle()
+    picture = camera.window.grab()
+    painter = QPainter(picture)
+    painter.drawPixmap(switcher.button.mapTo(camera.window, under), switcher.menu.grab())
+    painter.end()
+    switcher.menu.hide()
+    camera.save(picture, "profile-switcher")
 
 
 def _editor_shots(screen: TherapistScreen, camera: _Camera, profile: Profile) -> None:
