@@ -8,43 +8,24 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from coach.domain.fields import DataError
-from coach.domain.figure import Figure, load_figure
+from coach.domain.figure import Figure
 from coach.domain.timer import compile_steps, items_from_json, resume_index
-from coach.paths import exercises_dir
 from coach.store.session_log import end_session, progress_events, started_items
 from coach.store.sessions import SessionRecord, SessionStore
 from coach.ui.context import AppContext
+from coach.ui.figure_cache import FigureCache
 from coach.ui.session.dialogs import Dialogs
 from coach.ui.session.session_flow import SessionFlow
 from coach.ui.session.setup import ResumePoint, SessionSetup, setup_for
 from coach.ui.session.sounds import Backend, CuePlayer
 
 log = logging.getLogger(__name__)
-
-
-class FigureCache:
-    """Exercise figures by id, loaded on first use; None when an exercise has none."""
-
-    def __init__(self, folder: Path | None = None) -> None:
-        self._folder = folder or exercises_dir() / "figures"
-        self._loaded: dict[str, Figure | None] = {}
-
-    def __call__(self, exercise_id: str) -> Figure | None:
-        if exercise_id not in self._loaded:
-            path = self._folder / f"{exercise_id}.toml"
-            try:
-                self._loaded[exercise_id] = load_figure(path) if path.exists() else None
-            except ValueError as exc:  # a broken figure must not stop a session
-                log.warning("figure %s not shown: %s", exercise_id, exc)
-                self._loaded[exercise_id] = None
-        return self._loaded[exercise_id]
 
 
 class SessionWindow(QWidget):
@@ -155,6 +136,8 @@ class SessionLauncher(QObject):
         window.destroyed.connect(self._on_window_destroyed)
         self.window = window
         window.show()
+        window.raise_()
+        window.activateWindow()  # keys go to the session at once
         return window
 
     def _on_window_destroyed(self) -> None:

@@ -1,17 +1,16 @@
-"""What a session is started from: today's routine for the active profile, resolved from the
-plan with the phase's restrictions applied, and the gentle form beside it."""
+"""What a session is started from: today's routine for the active profile, exactly as Today
+shows it (``coach.domain.today``), and the gentle form beside it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from coach.domain.catalogue import Catalogue
-from coach.domain.plan import plan_from_protocol
-from coach.domain.protocol import Phase, Prescription, Routine
-from coach.domain.safety import blocked_movements
-from coach.domain.schedule import phase_on, walking_goal
+from coach.domain.fields import DataError
+from coach.domain.protocol import Prescription
 from coach.domain.timer import gentle_items
+from coach.domain.today import build_today
 from coach.store.sessions import Pain
+from coach.ui.active_plan import load_active_plan
 from coach.ui.context import AppContext
 
 
@@ -39,43 +38,54 @@ class ResumePoint:
     gentle: bool
 
 
-def allowed_items(
-    routine: Routine, phase: Phase, catalogue: Catalogue, extra: frozenset[str]
-) -> tuple[Prescription, ...]:
-    """The routine without exercises this phase (or the surgeon) restricts, unless the
-    therapist gave a reason to keep one."""
-    return tuple(
-        item
-        for item in routine.items
-        if item.exercise_id in catalogue
-        and (item.reason or not blocked_movements(catalogue[item.exercise_id], phase, extra))
-    )
-
-
 def setup_for(ctx: AppContext, routine_id: str) -> SessionSetup | None:
-    """Today's routine ``routine_id`` for the active profile, or None if it is not in the plan."""
-    profile = ctx.active.require()
-    assert profile.id is not None
-    catalogue = ctx.content.catalogue
-    stored = ctx.repo.current_plan(profile.id, catalogue)
-    extra = frozenset(profile.extra_restrictions)
-    if stored is not None:
-        plan, plan_id = stored.plan, stored.id
-    else:
-        plan, plan_id = plan_from_protocol(ctx.content.protocols[profile.surgery], extra), None
-    today = ctx.clock.now().date()
-    phase = phase_on(plan, profile.surgery_date, today)
-    try:
-        routine = phase.routine(routine_id)
-    except KeyError:
+    """Today's routine ``routine_id`` for the active profile, as Today shows it (the same plan,
+    the same exercises left out), or None when it is not due today or has nothing to do."""
+    active = load_active_plan(ctx)
+    if active is None:
         return None
-    walk = walking_goal(plan, profile.surgery_date, today).minutes_per_walk
-    return SessionSetup(
-        profile_id=profile.id,
-        emergency_number=profile.emergency_number,
-        plan_id=plan_id,
-        routine_id=routine.id,
-        routine_name=routine.name,
-        items=allowed_items(routine, phase, catalogue, extra | plan.extra_restrictions),
-        gentle_items=gentle_items(routine, catalogue, walk),
+    profile = active.profile
+    catalogue = ctx.content.catalogue
+    today = build_today(
+        active.plan,
+        profile.surgery_date,
+        ctx.clock.now().date(),
+        catalogue,
+        extra_restrictions=frozenset(profile.extra_restrictions),
     )
+    routine = next((r for r in today.routines if r.routine.id == routine_id), None)
+    if routine is None or not routine.can_start:
+        return None
+    return SessionSetup(
+        profile_id=active.profile_id,
+        emergency_number=profile.emergency_number,
+        plan_id=None if active.problem else _plan_id(ctx, active.profile_id),
+        routine_id=routine_id,
+        routine_name=routine.routine.name,
+        items=tuple(Prescription(i.exercise.id, i.dosage, i.reason) for i in routine.items),
+        gentle_items=gentle_items(routine.routine, catalogue, today.walking.minutes_per_walk),
+    )
+
+
+def today_routine_ids(ctx: AppContext) -> list[str]:
+    """The routines due today that have something to do (for screenshots and tests)."""
+    active = load_active_plan(ctx)
+    if active is None:
+        return []
+    today = build_today(
+        active.plan,
+        active.profile.surgery_date,
+        ctx.clock.now().date(),
+        ctx.content.catalogue,
+        extra_restrictions=frozenset(active.profile.extra_restrictions),
+    )
+    return [r.routine.id for r in today.routines if r.can_start]
+
+
+def _plan_id(ctx: AppContext, profile_id: int) -> int | None:
+    """The stored plan version the session follows (None for the protocol's default)."""
+    try:
+        stored = ctx.repo.current_plan(profile_id, ctx.content.catalogue)
+    except DataError:
+        return None
+    return stored.id if stored is not None else None

@@ -10,14 +10,12 @@ from pathlib import Path
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from coach.domain.clock import FakeClock
-from coach.domain.plan import plan_from_protocol
-from coach.domain.schedule import phase_on, routines_due
 from coach.domain.timer import StepKind
 from coach.store.sessions import Pain
 from coach.ui.context import AppContext
-from coach.ui.session.launcher import FigureCache
+from coach.ui.figure_cache import FigureCache
 from coach.ui.session.session_flow import SessionFlow
-from coach.ui.session.setup import setup_for
+from coach.ui.session.setup import setup_for, today_routine_ids
 from coach.ui.session.sounds import CuePlayer, SilentBackend
 
 
@@ -31,7 +29,7 @@ def render_session_screens(
     clock = FakeClock(start=ctx.clock.now())
     shot_ctx = replace(ctx, clock=clock)
     setup = None
-    for due in _today_routines(shot_ctx):
+    for due in today_routine_ids(shot_ctx):
         setup = setup_for(shot_ctx, due)
         if setup is not None and setup.items:
             break
@@ -97,18 +95,3 @@ def _walk_through(flow: SessionFlow, clock: FakeClock, shoot: Callable[[str], No
     shoot("session-after")
     feedback.save_button.click()
     shoot("session-response")
-
-
-def _today_routines(ctx: AppContext) -> list[str]:
-    """Today's routine ids for the active profile (the first one with exercises is shown)."""
-    profile = ctx.active.require()
-    assert profile.id is not None
-    stored = ctx.repo.current_plan(profile.id, ctx.content.catalogue)
-    if stored is not None:
-        plan = stored.plan
-    else:
-        plan = plan_from_protocol(ctx.content.protocols[profile.surgery])
-    today = ctx.clock.now().date()
-    due = [d.routine.id for d in routines_due(plan, profile.surgery_date, today)]
-    phase = phase_on(plan, profile.surgery_date, today)
-    return due + [r.id for r in phase.routines if r.id not in due]
