@@ -30,7 +30,18 @@ def _today_screen(ctx: AppContext) -> QWidget:
 
     screen = TodayScreen(ctx)
     screen.add_card(OutcomeReminderCard(ctx, screen))
+    screen.start_requested.connect(lambda routine_id: _start_session(ctx, screen, routine_id))
     return screen
+
+
+def _start_session(ctx: AppContext, today: QWidget, routine_id: str) -> None:
+    """Today's Start opens the guided session (imported at the first Start, not at startup)."""
+    from coach.ui.session.launcher import SessionLauncher
+
+    launcher = today.findChild(SessionLauncher)
+    if launcher is None:
+        launcher = SessionLauncher(ctx, today)
+    launcher.start(routine_id)
 
 
 def _progress_screen(ctx: AppContext) -> QWidget:

@@ -26,7 +26,7 @@ from coach.ui.session.player import PlayerScreen
 from coach.ui.session.resume import DISCARD, PARTIAL, RESUME, ResumeDialogs, offer_resume
 from coach.ui.session.session_flow import SessionFlow
 from coach.ui.session.setup import SessionSetup, setup_for
-from coach.ui.session.sounds import CuePlayer
+from coach.ui.session.sounds import CuePlayer, SilentBackend
 
 LEFT = Qt.MouseButton.LeftButton
 ITEMS = (
@@ -518,3 +518,41 @@ def test_throwing_away_asks_first(qtbot: QtBot, flow: SessionFlow, ctx: AppConte
     assert offer_resume(flow, ctx, launcher, ScriptedResume) is None
     record = store_of(ctx).session(session_id)
     assert record is not None and record.status == "in-progress"
+
+
+# -- from Today ----------------------------------------------------------------------------------
+def test_from_todays_start_to_a_stored_session_that_today_shows_as_done(
+    qtbot: QtBot,
+    ctx: AppContext,
+    profile: Profile,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from coach.ui.routine_card import RoutineCard
+    from coach.ui.screens import build_screens
+
+    monkeypatch.setattr("coach.ui.session.sounds.find_backend", lambda _parent: SilentBackend())
+    today = next(e for e in build_screens(ctx, lambda: None) if e.key == "today").factory()
+    qtbot.addWidget(today)
+    today.show()
+    card = today.findChildren(RoutineCard)[0]
+    assert card.start_button.text() == "Start"
+    qtbot.mouseClick(card.start_button, LEFT)
+    launcher = today.findChild(SessionLauncher)
+    assert launcher is not None and launcher.window is not None
+    flow = launcher.window.flow
+    answer_all_no(qtbot, flow)
+    give_pain(qtbot, flow.pain_before, 2, 1)
+    player = run_player(flow, clock, step_s=1.0)
+    assert player.session.state == State.FINISHED
+    give_pain(qtbot, flow.pain_after, 2, 1)
+    assert flow.feedback is not None
+    qtbot.mouseClick(flow.feedback.skip_button, LEFT)
+    with qtbot.waitSignal(launcher.session_closed):
+        qtbot.mouseClick(flow.message.buttons[-1], LEFT)
+    assert profile.id is not None
+    assert [s.status for s in store_of(ctx).sessions(profile.id)] == ["done"]
+    # Today was refreshed: the routine's card now offers a second go.
+    qtbot.waitUntil(
+        lambda: any(c.start_button.text() == "Do it again" for c in today.findChildren(RoutineCard))
+    )
