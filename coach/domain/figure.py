@@ -106,6 +106,7 @@ File fields
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import tomllib
@@ -639,8 +640,12 @@ def _water_surface(left: float, right: float, level: float) -> tuple[Point, ...]
     )
 
 
+@functools.lru_cache(maxsize=256)
 def _arrow(figure: Figure, hint: ArrowHint) -> Arrow | None:
-    """The path of a body point, moved sideways away from the body so it does not hide it."""
+    """The path of a body point, moved sideways away from the body so it does not hide it.
+
+    The same for every frame of a figure, so it is worked out once (each path costs 14
+    skeletons; without the cache every animation frame and every bounds sample paid for it)."""
     path = [skeleton(pose_at(figure, i / 12)).points[hint.point] for i in range(13)]
     travel = path[-1] - path[0]
     if travel.length() < _MIN_ARROW_TRAVEL:

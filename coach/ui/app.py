@@ -113,7 +113,9 @@ def run_app(paths: DataPaths, *, demo: bool = False) -> int:
             window.first_painted.connect(lambda: _report_first_paint(app))
         window.show()
         log.info("app started")
-        QTimer.singleShot(0, lambda: _offer_unfinished_session(window, ctx))
+        window.first_painted.connect(  # once the window is up, not before its first paint
+            lambda: QTimer.singleShot(0, lambda: _offer_unfinished_session(window, ctx))
+        )
         code = app.exec()
         watcher.deleteLater()
         ctx.db.close()

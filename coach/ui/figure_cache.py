@@ -41,9 +41,10 @@ class FigureCache:
         return self._loaded[exercise_id]
 
 
-class FigureIcons:
-    """Still pictures (the end pose) of exercise figures as icons, drawn once with the palette
-    of ``owner`` by a hidden FigureView that belongs to it."""
+class FigureStills:
+    """Still pictures (the end pose) of exercise figures, drawn once with the palette of
+    ``owner`` by a hidden FigureView that belongs to it: list icons in the Library, small
+    pictures on Today's cards (a picture paints faster than a live figure)."""
 
     def __init__(
         self, figures: Callable[[str], Figure | None], owner: QWidget, size: QSize
@@ -53,18 +54,22 @@ class FigureIcons:
         self._stamp = FigureView(owner)
         self._stamp.hide()
         self._stamp.set_arrows_visible(False)
-        self._icons: dict[str, QIcon | None] = {}
+        self._pixmaps: dict[str, QPixmap | None] = {}
 
-    def __call__(self, exercise_id: str) -> QIcon | None:
-        if exercise_id not in self._icons:
-            self._icons[exercise_id] = self._draw(exercise_id)
-        return self._icons[exercise_id]
+    def pixmap(self, exercise_id: str) -> QPixmap | None:
+        if exercise_id not in self._pixmaps:
+            self._pixmaps[exercise_id] = self._draw(exercise_id)
+        return self._pixmaps[exercise_id]
+
+    def icon(self, exercise_id: str) -> QIcon | None:
+        pixmap = self.pixmap(exercise_id)
+        return QIcon(pixmap) if pixmap is not None else None
 
     def clear(self) -> None:
-        """Forget drawn icons (after a theme change, so they are redrawn in its colours)."""
-        self._icons.clear()
+        """Forget drawn pictures (after a theme change, so they are redrawn in its colours)."""
+        self._pixmaps.clear()
 
-    def _draw(self, exercise_id: str) -> QIcon | None:
+    def _draw(self, exercise_id: str) -> QPixmap | None:
         figure = self._figures(exercise_id)
         if figure is None:
             return None
@@ -74,4 +79,4 @@ class FigureIcons:
         pixmap = QPixmap(self._size)
         pixmap.fill(Qt.GlobalColor.transparent)
         self._stamp.render(pixmap)
-        return QIcon(pixmap)
+        return pixmap

@@ -31,7 +31,7 @@ from coach.ui.active_plan import load_active_plan
 from coach.ui.context import AppContext
 from coach.ui.exercise_detail import ExerciseDetail
 from coach.ui.exercise_list_model import ExerciseFilterModel, ExerciseListModel
-from coach.ui.figure_cache import FigureCache, FigureIcons
+from coach.ui.figure_cache import FigureCache, FigureStills
 from coach.ui.widgets import label
 
 ICON_SIZE = QSize(96, 72)
@@ -52,8 +52,8 @@ class LibraryScreen(QWidget):
         self._day: date | None = None
         self._phase_title = ""
         self._figures = figures or FigureCache()
-        self._icons = FigureIcons(self._figures, self, ICON_SIZE)
-        self.model = ExerciseListModel(ctx.content.catalogue, self, self._icons)
+        self._stills = FigureStills(self._figures, self, ICON_SIZE)
+        self.model = ExerciseListModel(ctx.content.catalogue, self, self._stills.icon)
         self.filter = ExerciseFilterModel(self)
         self.filter.setSourceModel(self.model)
 

@@ -4,18 +4,21 @@ times it is due and done, what the surgeon's rules leave out, and a big Start bu
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from coach.domain.figure import Figure
 from coach.domain.today import RoutineToday
 from coach.ui.blocks import clear, notice
-from coach.ui.figure_view import FigureView
 from coach.ui.widgets import button, card, label
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPixmap
+
 TIMES = {1: "once", 2: "twice", 3: "3 times", 4: "4 times"}
-THUMB_SIZE = (96, 64)
+THUMB_SIZE = QSize(96, 64)
 
 
 def times_text(times: int) -> str:
@@ -39,12 +42,13 @@ class RoutineCard(QFrame):
     def __init__(
         self,
         routine: RoutineToday,
-        figures: Callable[[str], Figure | None],
+        pictures: Callable[[str], QPixmap | None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._figures = figures
+        self._pictures = pictures
         self._routine_id = routine.routine.id
+        self._pending: list[tuple[QLabel, str, str]] = []
         frame, column = card(self)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -96,16 +100,12 @@ class RoutineCard(QFrame):
             f"{times_text(routine.times_due)} today · {len(routine.items)} exercises"
         )
         clear(self.items)
-        width, height = THUMB_SIZE
+        self._pending = []
         for row, item in enumerate(routine.items):
-            figure = self._figures(item.exercise.id)
-            view = FigureView(self)
-            view.setFixedSize(width, height)
-            view.set_arrows_visible(False)
-            view.set_figure(figure, item.exercise.name)
-            view.set_phase(1.0)
-            view.setVisible(figure is not None)
-            self.items.addWidget(view, row, 0)
+            picture = QLabel(self)  # gets its picture just after the first paint
+            picture.setFixedSize(THUMB_SIZE)
+            self._pending.append((picture, item.exercise.id, item.exercise.name))
+            self.items.addWidget(picture, row, 0)
             text = label(f"{item.exercise.name}\n{item.dose_text}", None, self)
             text.setAccessibleName(f"{item.exercise.name}: {item.dose_text}")
             self.items.addWidget(text, row, 1)
@@ -130,6 +130,24 @@ class RoutineCard(QFrame):
         self.start_button.style().unpolish(self.start_button)
         self.start_button.style().polish(self.start_button)
         self.start_button.setAccessibleName(f"Start {name}")
+
+    def figures_pending(self) -> bool:
+        return bool(self._pending)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._pending:
+            QTimer.singleShot(0, self.load_figures)  # once this frame is on the screen
+
+    def load_figures(self) -> None:
+        """Show the small pictures. Called just after the card is first painted, so the words
+        show at once and the pictures (a few milliseconds each to draw) a moment later."""
+        pending, self._pending = self._pending, []
+        for picture, exercise_id, name in pending:
+            pixmap = self._pictures(exercise_id)
+            if pixmap is not None:
+                picture.setPixmap(pixmap)
+                picture.setAccessibleName(f"Drawing of {name}")
 
     def _on_start_clicked(self) -> None:
         self.start_clicked.emit(self._routine_id)

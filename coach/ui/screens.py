@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QWidget
 
 from coach.ui.context import AppContext
 from coach.ui.main_window import ScreenEntry
-from coach.ui.settings_screen import SettingsScreen
 from coach.ui.today_screen import TodayScreen
 
 
@@ -20,7 +19,7 @@ def build_screens(ctx: AppContext, restyle: Callable[[], None]) -> list[ScreenEn
         ScreenEntry("progress", "Progress", lambda: _progress_screen(ctx)),
         ScreenEntry("history", "History", lambda: _history_screen(ctx)),
         ScreenEntry("plan", "Therapist", lambda: _therapist_screen(ctx)),
-        ScreenEntry("settings", "Settings", lambda: SettingsScreen(ctx, restyle)),
+        ScreenEntry("settings", "Settings", lambda: _settings_screen(ctx, restyle)),
     ]
 
 
@@ -62,6 +61,13 @@ def _library_screen(ctx: AppContext) -> QWidget:
     from coach.ui.library_screen import LibraryScreen
 
     return LibraryScreen(ctx)
+
+
+def _settings_screen(ctx: AppContext, restyle: Callable[[], None]) -> QWidget:
+    """Imported when first shown, like every screen but Today (it brings the sound settings)."""
+    from coach.ui.settings_screen import SettingsScreen
+
+    return SettingsScreen(ctx, restyle)
 
 
 def _therapist_screen(ctx: AppContext) -> QWidget:

@@ -11,20 +11,25 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
-from coach.domain.figure import Figure
 from coach.domain.today import TodayPlan, build_today
 from coach.ui.active_plan import ActivePlan, load_active_plan
 from coach.ui.context import AppContext
-from coach.ui.figure_cache import FigureCache
-from coach.ui.routine_card import RoutineCard
+from coach.ui.routine_card import THUMB_SIZE, RoutineCard
 from coach.ui.today_sections import NextCard, NoteCard, PhaseCard
 from coach.ui.walking_card import WalkingCard
 from coach.ui.widgets import label
+
+if TYPE_CHECKING:  # pictures come after the first paint: keep their modules off the start
+    from PySide6.QtGui import QPixmap
+
+    from coach.domain.figure import Figure
+    from coach.ui.figure_cache import FigureStills
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +54,8 @@ class TodayScreen(QWidget):
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._figures = figures or FigureCache()
+        self._figures = figures
+        self._stills: FigureStills | None = None
         self._day: date | None = None
         self._active: ActivePlan | None = None
         self._cards: list[RoutineCard] = []
@@ -124,6 +130,14 @@ class TodayScreen(QWidget):
         right.addStretch(1)
         return right
 
+    def _picture_for(self, exercise_id: str) -> QPixmap | None:
+        """A still of the exercise's figure; the figure modules load at the first call."""
+        if self._stills is None:
+            from coach.ui.figure_cache import FigureCache, FigureStills
+
+            self._stills = FigureStills(self._figures or FigureCache(), self, THUMB_SIZE)
+        return self._stills.pixmap(exercise_id)
+
     # -- public --------------------------------------------------------------------------------
     def add_card(self, widget: QWidget) -> None:
         """Put another card (e.g. an outcome-measure reminder) below the routines."""
@@ -193,7 +207,7 @@ class TodayScreen(QWidget):
             card.deleteLater()
         self._cards = []
         for routine in routines:
-            card = RoutineCard(routine, self._figures, self._body)
+            card = RoutineCard(routine, self._picture_for, self._body)
             card.start_clicked.connect(self.start_requested)
             self._routines.addWidget(card)
             self._cards.append(card)

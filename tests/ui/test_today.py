@@ -76,6 +76,22 @@ def test_week_phase_routines_and_next_phase(qtbot: QtBot, ctx: AppContext) -> No
     assert not screen.note.isVisibleTo(screen)
 
 
+def test_small_figures_come_just_after_the_first_paint(qtbot: QtBot, ctx: AppContext) -> None:
+    add_patient(ctx)
+    screen = make_screen(qtbot, ctx)
+    qtbot.waitUntil(lambda: not any(c.figures_pending() for c in screen.routine_cards()))
+    pictures = [
+        w
+        for w in screen.routine_cards()[0].findChildren(QLabel)
+        if w.accessibleName().startswith("Drawing of ")
+    ]
+    assert [p.accessibleName() for p in pictures][:2] == [
+        "Drawing of Ankle pumps",
+        "Drawing of Tummy bracing",
+    ]
+    assert len(pictures) == 4 and all(not p.pixmap().isNull() for p in pictures)
+
+
 def test_start_asks_for_that_routine(qtbot: QtBot, ctx: AppContext) -> None:
     add_patient(ctx)
     screen = make_screen(qtbot, ctx)
