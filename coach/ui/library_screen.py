@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSize, Qt
 from PySide6.QtGui import QHideEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -209,6 +209,13 @@ class LibraryScreen(QWidget):
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         self.detail.set_active(False)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new theme: redraw the list's pictures in its colours."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._stills.clear()
+            self.model.refresh_icons()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """With big text on a small screen, put the filters under each other and give the

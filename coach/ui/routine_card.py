@@ -49,6 +49,7 @@ class RoutineCard(QFrame):
         self._pictures = pictures
         self._routine_id = routine.routine.id
         self._pending: list[tuple[QLabel, str, str]] = []
+        self._all_pictures: list[tuple[QLabel, str, str]] = []
         frame, column = card(self)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -113,6 +114,7 @@ class RoutineCard(QFrame):
                 self.items.addWidget(
                     label(f"Your therapist added this: {item.reason}", "hint", self), row, 2
                 )
+        self._all_pictures = list(self._pending)
         # keep the box heading, replace the lines below it
         clear(self.left_out_layout, keep=1)
         for left in routine.left_out:
@@ -138,6 +140,11 @@ class RoutineCard(QFrame):
         super().paintEvent(event)
         if self._pending:
             QTimer.singleShot(0, self.load_figures)  # once this frame is on the screen
+
+    def redraw_pictures(self) -> None:
+        """Draw the pictures again (a new theme) at the next paint."""
+        self._pending = list(self._all_pictures)
+        self.update()
 
     def load_figures(self) -> None:
         """Show the small pictures. Called just after the card is first painted, so the words

@@ -200,3 +200,16 @@ def test_big_targets_and_text_at_200_percent(
             assert b.sizeHint().height() >= 44 and b.text()
     assert screen.search.accessibleName() == "Search exercises"
     assert screen.category.accessibleName() and screen.position.accessibleName()
+
+
+def test_pictures_follow_the_theme(qtbot: QtBot, ctx: AppContext, qapp: QApplication) -> None:
+    screen = make_screen(qtbot, ctx)
+    index = screen.filter.index(0, 0)
+    light = screen.filter.data(index, Qt.ItemDataRole.DecorationRole)
+    assert isinstance(light, QIcon)
+    apply_appearance(qapp, 100, "dark")
+    qtbot.waitUntil(
+        lambda: (
+            screen.filter.data(index, Qt.ItemDataRole.DecorationRole).cacheKey() != light.cacheKey()
+        )
+    )

@@ -247,3 +247,21 @@ def test_every_surgery_shows_a_routine_to_start(
     screen = make_screen(qtbot, ctx)
     assert any(c.start_button.isEnabled() for c in screen.routine_cards())
     assert screen.walking.goal.text().startswith("Goal today:")
+
+
+def test_pictures_follow_the_theme(qtbot: QtBot, ctx: AppContext, qapp: QApplication) -> None:
+    add_patient(ctx)
+    screen = make_screen(qtbot, ctx)
+    card = screen.routine_cards()[0]
+    qtbot.waitUntil(lambda: not card.figures_pending())
+
+    def first_picture() -> QLabel:
+        return next(
+            w for w in card.findChildren(QLabel) if w.accessibleName().startswith("Drawing of")
+        )
+
+    light = first_picture().pixmap().toImage()
+    apply_appearance(qapp, 100, "dark")
+    qtbot.waitUntil(
+        lambda: not card.figures_pending() and first_picture().pixmap().toImage() != light
+    )
