@@ -54,7 +54,8 @@ def _commands() -> list[Command]:
     return all_commands()
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
+    """The full parser, or (``with_commands=False``) only the options that open the app."""
     parser = _Parser(
         prog="rehab-coach",
         description="Rehab Coach: exercises, timing and progress after lumbar back surgery. "
@@ -69,6 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo", action="store_true", help="open the app on a throwaway demo profile"
     )
+    if not with_commands:
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for command in _commands():
         child = sub.add_parser(command.name, help=command.help, description=command.help)
@@ -77,9 +80,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Probe(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise ValueError(message)
+
+
+def _names_more_than_app_options(argv: list[str]) -> bool:
+    """True unless argv only opens the app: then the commands' code need not be imported,
+    which keeps the start fast. Help, version, commands and mistakes get the full parser."""
+    probe = _Probe(add_help=False)
+    probe.add_argument("--data-dir")
+    probe.add_argument("--demo", action="store_true")
+    try:
+        _, rest = probe.parse_known_args(argv)
+    except ValueError:
+        return True
+    return bool(rest)
+
+
 def run(argv: list[str]) -> int:
     """Parse ``argv`` and run it; returns the exit code."""
-    parser = build_parser()
+    parser = build_parser(with_commands=_names_more_than_app_options(argv))
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:

@@ -71,6 +71,11 @@ class DataPaths:
         return self.root / "logs"
 
     @property
+    def cache(self) -> Path:
+        """Things that can be rebuilt at any time (the parsed exercise content)."""
+        return self.root / "cache"
+
+    @property
     def settings(self) -> Path:
         """UI preferences (QSettings, INI format). Health data never goes here."""
         return self.root / "settings.ini"

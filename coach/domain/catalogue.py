@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -228,6 +227,8 @@ def check_links(catalogue: Catalogue) -> None:
 
 
 def read_toml(path: Path, source: str) -> dict[str, object]:
+    import tomllib  # only when files are parsed: a usual start reads the content cache
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)

@@ -8,10 +8,12 @@ whole number from 1 to 100``. Unknown keys are errors too (typos must not pass s
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-CONTROL_OK = {"\n", "\t"}
+# Control characters other than newline and tab (they could hide or garble text).
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 class DataError(ValueError):
@@ -83,7 +85,7 @@ class Fields:
             raise self.error(key, "must not be empty")
         if len(value) > max_len:
             raise self.error(key, f"must be at most {max_len} characters")
-        if any((ord(ch) < 32 or ord(ch) == 127) and ch not in CONTROL_OK for ch in value):
+        if CONTROL_CHARS.search(value):
             raise self.error(key, "must not contain control characters")
         return value
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
 
 from coach.domain.catalogue import DOSAGE_LIMITS, MOVEMENT_TAGS, TAG_LABELS, Catalogue, Dosage
-from coach.domain.fields import CONTROL_OK, DataError
+from coach.domain.fields import CONTROL_CHARS, DataError
 from coach.domain.plan import Plan, plan_from_dict, plan_to_dict
 from coach.domain.protocol import MAX_WEEKS, Phase, Prescription, Routine, WalkingGoal
 from coach.domain.safety import blocked_movements, explain_block
@@ -62,7 +62,7 @@ def _check_text(value: str, what: str, max_len: int, *, allow_empty: bool) -> st
         raise PlanEditError(f"Please write {what}.")
     if len(value) > max_len:
         raise PlanEditError(f"The {what} must be at most {max_len} characters.")
-    if any((ord(ch) < 32 or ord(ch) == 127) and ch not in CONTROL_OK for ch in value):
+    if CONTROL_CHARS.search(value):
         raise PlanEditError(f"The {what} contains a character that cannot be shown.")
     return value
 

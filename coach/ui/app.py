@@ -13,7 +13,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from coach.domain.clock import SystemClock
-from coach.domain.content import load_content
+from coach.content_cache import load_content_cached
 from coach.domain.fields import DataError
 from coach.instance_lock import AlreadyRunningError, InstanceLock
 from coach.logs import setup_logging
@@ -51,7 +51,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def build_context(paths: DataPaths, log_file: Path | None = None) -> AppContext:
     """Open the store and gather the app's dependencies. The caller holds the instance lock."""
-    content = load_content(exercises_dir())
+    content = load_content_cached(exercises_dir(), paths.cache)
     db = open_db(paths.database)
     repo = Repository(db)
     profiles = repo.profiles()

@@ -25,12 +25,16 @@ def build_screens(ctx: AppContext, restyle: Callable[[], None]) -> list[ScreenEn
 
 def _today_screen(ctx: AppContext) -> QWidget:
     """Today, with the outcome-measure reminder card (shown only at the suggested weeks)."""
-    from coach.ui.outcomes_screen import OutcomeReminderCard
-
     screen = TodayScreen(ctx)
-    screen.add_card(OutcomeReminderCard(ctx, screen))
+    screen.add_card_after_first_paint(lambda: _reminder_card(ctx, screen))
     screen.start_requested.connect(lambda routine_id: _start_session(ctx, screen, routine_id))
     return screen
+
+
+def _reminder_card(ctx: AppContext, today: QWidget) -> QWidget:
+    from coach.ui.outcomes_screen import OutcomeReminderCard
+
+    return OutcomeReminderCard(ctx, today)
 
 
 def _start_session(ctx: AppContext, today: QWidget, routine_id: str) -> None:

@@ -14,7 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer, Signal, Slot
-from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
+from PySide6.QtGui import QHideEvent, QPaintEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from coach.domain.today import TodayPlan, build_today
@@ -83,6 +83,7 @@ class TodayScreen(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
 
+        self._later_cards: list[Callable[[], QWidget]] = []
         self._day_timer = QTimer(self)
         self._day_timer.setInterval(DAY_CHECK_MS)
         self._day_timer.timeout.connect(self._check_day)
@@ -142,6 +143,16 @@ class TodayScreen(QWidget):
     def add_card(self, widget: QWidget) -> None:
         """Put another card (e.g. an outcome-measure reminder) below the routines."""
         self._extras.addWidget(widget)  # the layout gives it its parent and shows it
+
+    def add_card_after_first_paint(self, factory: Callable[[], QWidget]) -> None:
+        """Build a card once the words are on the screen, so its code is off the startup path."""
+        self._later_cards.append(factory)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._later_cards:
+            factories, self._later_cards = self._later_cards, []
+            QTimer.singleShot(0, lambda: [self.add_card(make()) for make in factories])
 
     def routine_cards(self) -> list[RoutineCard]:
         return list(self._cards)
