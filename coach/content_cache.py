@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
-import os
 import pickle
 from pathlib import Path
 
@@ -42,8 +41,15 @@ def load_content_cached(exercises: Path, cache_dir: Path) -> Content:
     except OSError:
         return load_content(exercises)  # the loader says which file is missing
     path = cache_dir / f"content-{key}.pickle"
-    with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, AttributeError,
-                             ImportError, TypeError, ValueError):
+    with contextlib.suppress(
+        OSError,
+        pickle.UnpicklingError,
+        EOFError,
+        AttributeError,
+        ImportError,
+        TypeError,
+        ValueError,
+    ):
         with path.open("rb") as handle:
             cached = pickle.load(handle)
         if isinstance(cached, Content):
@@ -56,7 +62,7 @@ def load_content_cached(exercises: Path, cache_dir: Path) -> Content:
         tmp = path.with_suffix(".partial")
         with tmp.open("wb") as handle:
             pickle.dump(content, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        tmp.replace(path)
     except OSError as exc:  # a full or read-only disk must not stop the app
         log.warning("could not write the content cache: %s", exc.strerror)
     return content

@@ -12,8 +12,8 @@ from PySide6.QtCore import QFileSystemWatcher, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from coach.domain.clock import SystemClock
 from coach.content_cache import load_content_cached
+from coach.domain.clock import SystemClock
 from coach.domain.fields import DataError
 from coach.instance_lock import AlreadyRunningError, InstanceLock
 from coach.logs import setup_logging

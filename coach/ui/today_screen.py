@@ -152,7 +152,11 @@ class TodayScreen(QWidget):
         super().paintEvent(event)
         if self._later_cards:
             factories, self._later_cards = self._later_cards, []
-            QTimer.singleShot(0, lambda: [self.add_card(make()) for make in factories])
+            QTimer.singleShot(0, lambda: self._add_cards(factories))
+
+    def _add_cards(self, factories: list[Callable[[], QWidget]]) -> None:
+        for make in factories:
+            self.add_card(make())
 
     def routine_cards(self) -> list[RoutineCard]:
         return list(self._cards)

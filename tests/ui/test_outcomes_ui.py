@@ -112,6 +112,6 @@ def test_today_screen_carries_the_reminder(
     window.show()
     today = window.screen_widget("today")
     qtbot.waitUntil(lambda: len(today.findChildren(OutcomeReminderCard)) == 1)
-    cards = today.findChildren(OutcomeReminderCard)
-    assert not cards[0].isHidden()
+    card = today.findChildren(OutcomeReminderCard)[0]
+    qtbot.waitUntil(lambda: not card.isHidden())
     del profile
