@@ -101,8 +101,14 @@ class FigureView(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
+        try:  # a painter left open after an error breaks every later paint of this widget
+            self._paint(painter)
+        finally:
+            painter.end()
+
+    def _paint(self, painter: QPainter) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        palette = self.palette()
+        palette = QPalette(self.palette())  # an owned copy, not a view into the widget
         background = palette.color(QPalette.ColorRole.Window)
         painter.fillRect(self.rect(), background)
         if self._figure is not None and self._bounds is not None:
@@ -118,7 +124,6 @@ class FigureView(QWidget):
             drawing = fig.figure_drawing(self._figure, self._phase, arrows=self._arrows_visible)
             for primitive in drawing.primitives:
                 brushes.paint(painter, primitive)
-        painter.end()
 
 
 class _Brushes:
