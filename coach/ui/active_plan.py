@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from coach.domain.catalogue import Catalogue
 from coach.domain.fields import DataError
 from coach.domain.plan import Plan, plan_from_protocol
 from coach.domain.profile import Profile
@@ -25,6 +26,7 @@ UNREADABLE = (
 class ActivePlan:
     profile: Profile
     plan: Plan
+    catalogue: Catalogue  # the shipped exercises plus this profile's own (imported plans)
     problem: str = ""  # plain words when the stored plan could not be used
 
     @property
@@ -43,14 +45,23 @@ def load_active_plan(ctx: AppContext) -> ActivePlan | None:
     profile = ctx.active.profile
     if profile is None or profile.id is None:
         return None
+    catalogue = profile_catalogue(ctx, profile.id)
     try:
-        stored = ctx.repo.current_plan(profile.id, ctx.content.catalogue)
+        stored = ctx.repo.current_plan(profile.id, catalogue)
     except DataError as exc:
         log.error("stored plan of profile %s cannot be read: %s", profile.id, exc)
-        return ActivePlan(profile, _protocol_plan(ctx, profile), UNREADABLE)
+        return ActivePlan(profile, _protocol_plan(ctx, profile), catalogue, UNREADABLE)
     if stored is None:
-        return ActivePlan(profile, _protocol_plan(ctx, profile))
-    return ActivePlan(profile, stored.plan)
+        return ActivePlan(profile, _protocol_plan(ctx, profile), catalogue)
+    return ActivePlan(profile, stored.plan, catalogue)
+
+
+def profile_catalogue(ctx: AppContext, profile_id: int) -> Catalogue:
+    """The exercises a profile's plan may use: the shipped catalogue plus the custom exercises
+    that came with an imported plan file. Screens and sessions read plans through this."""
+    from coach.store.therapist import TherapistStore  # plan-file code stays off the start path
+
+    return TherapistStore(ctx.db).catalogue_for(profile_id, ctx.content.catalogue)
 
 
 def _protocol_plan(ctx: AppContext, profile: Profile) -> Plan:

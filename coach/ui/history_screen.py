@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from coach.store.progress_data import ProgressData
 from coach.store.sessions import SessionStore
+from coach.ui.active_plan import profile_catalogue
 from coach.ui.context import AppContext
 from coach.ui.history_details import session_details
 from coach.ui.history_model import HistoryModel, when_text
@@ -170,7 +171,7 @@ class HistoryScreen(QWidget):
             ProgressData(self._ctx.db).session_tally(session.id),
             answers=self._store.red_flag_answers(session.id),
             feedback=self._store.feedback(session.id),
-            catalogue=self._ctx.content.catalogue,
+            catalogue=profile_catalogue(self._ctx, session.profile_id),
             red_flags=self._ctx.content.red_flags,
         )
         for detail in details:

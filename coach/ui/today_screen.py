@@ -185,7 +185,7 @@ class TodayScreen(QWidget):
             active.plan,
             active.profile.surgery_date,
             self._day,
-            self._ctx.content.catalogue,
+            active.catalogue,
             extra_restrictions=frozenset(active.profile.extra_restrictions),
             done=repo.routines_done(active.profile_id, self._day),
             walked_minutes=repo.walking_minutes(active.profile_id, self._day),

@@ -91,6 +91,7 @@ def flow(
         "Daily exercises",
         ITEMS,
         (Prescription("diaphragmatic-breathing", Dosage(reps=1, tempo_s=4)),),
+        ctx.content.catalogue,
     )
     widget = SessionFlow(
         ctx,

@@ -18,6 +18,7 @@ from coach.domain.figure import Figure
 from coach.domain.timer import compile_steps, items_from_json, resume_index
 from coach.store.session_log import end_session, progress_events, started_items
 from coach.store.sessions import SessionRecord, SessionStore
+from coach.ui.active_plan import profile_catalogue
 from coach.ui.context import AppContext
 from coach.ui.figure_cache import FigureCache
 from coach.ui.session.dialogs import Dialogs
@@ -105,8 +106,9 @@ class SessionLauncher(QObject):
     def resume(self, record: SessionRecord) -> SessionWindow | None:
         """Reopen an unfinished session at its recorded step; None if it cannot be rebuilt."""
         store = SessionStore(self._ctx.db)
+        catalogue = profile_catalogue(self._ctx, record.profile_id)
         try:
-            items = items_from_json(started_items(store, record.id), self._ctx.content.catalogue)
+            items = items_from_json(started_items(store, record.id), catalogue)
         except DataError as exc:
             log.warning("session %s cannot be resumed: %s", record.id, exc)
             return None
@@ -119,8 +121,9 @@ class SessionLauncher(QObject):
             routine_name=record.routine_name,
             items=items,
             gentle_items=items,
+            catalogue=catalogue,
         )
-        step_count = len(compile_steps(items, self._ctx.content.catalogue))
+        step_count = len(compile_steps(items, catalogue))
         index = resume_index(progress_events(store, record.id), step_count)
         window = self._open(setup)
         window.flow.resume(ResumePoint(record.id, items, index, record.pain_before, record.gentle))

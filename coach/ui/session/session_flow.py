@@ -113,7 +113,7 @@ class SessionFlow(QWidget):
         self._session_id = point.session_id
         self._pain_before = point.pain_before
         self._gentle = point.gentle
-        steps = compile_steps(point.items, self._ctx.content.catalogue)
+        steps = compile_steps(point.items, self._setup.catalogue)
         if point.step_index >= len(steps):
             self._steps = steps
             self._ask_pain_after()
@@ -193,7 +193,7 @@ class SessionFlow(QWidget):
         assert self._pain_before is not None
         setup = self._setup
         items = setup.gentle_items if self._gentle else setup.items
-        steps = compile_steps(items, self._ctx.content.catalogue)
+        steps = compile_steps(items, setup.catalogue)
         start = SessionStart(
             setup.profile_id,
             setup.plan_id,
@@ -277,7 +277,7 @@ class SessionFlow(QWidget):
         advice = after_session_response(before, record.pain_after, _past(previous))
         exercise_ids = [s.exercise_id for s in self._steps]
         lines = response_lines(
-            advice, exercise_ids, self._ctx.content.catalogue, partial=self._status == "partial"
+            advice, exercise_ids, self._setup.catalogue, partial=self._status == "partial"
         )
         self.message.show_message(
             advice.title, lines, [("Done", True, self.closed.emit)], hint=SUGGESTION_ONLY

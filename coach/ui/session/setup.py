@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from coach.domain.catalogue import Catalogue
 from coach.domain.fields import DataError
 from coach.domain.protocol import Prescription
 from coach.domain.timer import gentle_items
@@ -25,6 +26,7 @@ class SessionSetup:
     routine_name: str
     items: tuple[Prescription, ...]
     gentle_items: tuple[Prescription, ...]  # walking and breathing only
+    catalogue: Catalogue  # the profile's exercises, custom ones from imported plans included
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ def setup_for(ctx: AppContext, routine_id: str) -> SessionSetup | None:
     if active is None:
         return None
     profile = active.profile
-    catalogue = ctx.content.catalogue
+    catalogue = active.catalogue
     today = build_today(
         active.plan,
         profile.surgery_date,
@@ -59,11 +61,12 @@ def setup_for(ctx: AppContext, routine_id: str) -> SessionSetup | None:
     return SessionSetup(
         profile_id=active.profile_id,
         emergency_number=profile.emergency_number,
-        plan_id=None if active.problem else _plan_id(ctx, active.profile_id),
+        plan_id=None if active.problem else _plan_id(ctx, active.profile_id, catalogue),
         routine_id=routine_id,
         routine_name=routine.routine.name,
         items=tuple(Prescription(i.exercise.id, i.dosage, i.reason) for i in routine.items),
         gentle_items=gentle_items(routine.routine, catalogue, today.walking.minutes_per_walk),
+        catalogue=catalogue,
     )
 
 
@@ -76,16 +79,16 @@ def today_routine_ids(ctx: AppContext) -> list[str]:
         active.plan,
         active.profile.surgery_date,
         ctx.clock.now().date(),
-        ctx.content.catalogue,
+        active.catalogue,
         extra_restrictions=frozenset(active.profile.extra_restrictions),
     )
     return [r.routine.id for r in today.routines if r.can_start]
 
 
-def _plan_id(ctx: AppContext, profile_id: int) -> int | None:
+def _plan_id(ctx: AppContext, profile_id: int, catalogue: Catalogue) -> int | None:
     """The stored plan version the session follows (None for the protocol's default)."""
     try:
-        stored = ctx.repo.current_plan(profile_id, ctx.content.catalogue)
+        stored = ctx.repo.current_plan(profile_id, catalogue)
     except DataError:
         return None
     return stored.id if stored is not None else None
