@@ -34,38 +34,37 @@ class PhaseCard(QWidget):
         _bullets(self.precautions, today.phase.precautions, self)
 
 
-class NoteCard(QWidget):
-    """The therapist's note to the patient (hidden when there is none)."""
+class _TextCard(QWidget):
+    """A card with a heading and one paragraph of text."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, heading: str, object_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         frame, column = card(self)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(frame)
-        column.addWidget(label("A note from your therapist", "heading", frame))
+        column.addWidget(label(heading, "heading", frame))
         self.text = label("", None, frame)
-        self.text.setObjectName("therapist-note")
+        self.text.setObjectName(object_name)
         column.addWidget(self.text)
+
+
+class NoteCard(_TextCard):
+    """The therapist's note to the patient (hidden when there is none)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("A note from your therapist", "therapist-note", parent)
 
     def show_plan(self, today: TodayPlan) -> None:
         self.text.setText(today.note.strip())
         self.setVisible(bool(today.note.strip()))
 
 
-class NextCard(QWidget):
+class NextCard(_TextCard):
     """When the next phase starts."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        frame, column = card(self)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(frame)
-        column.addWidget(label("What comes next", "heading", frame))
-        self.text = label("", None, frame)
-        self.text.setObjectName("next-phase")
-        column.addWidget(self.text)
+        super().__init__("What comes next", "next-phase", parent)
 
     def show_plan(self, today: TodayPlan) -> None:
         self.text.setText(today.next_text)
