@@ -31,17 +31,14 @@ class Plan:
         return dict(self.phase_starts).get(number)
 
 
-def plan_from_protocol(
-    protocol: Protocol, extra_restrictions: frozenset[str] = frozenset()
-) -> Plan:
-    """A new patient's plan: the protocol, minus nothing.
+def plan_from_protocol(protocol: Protocol) -> Plan:
+    """A new patient's plan: the protocol as it is.
 
-    A plan must respect its own ``extra_restrictions`` (``plan_from_dict`` refuses an exercise
-    that breaks one without a reason), so pass only rules no exercise of the protocol involves.
-    The surgeon's rules from onboarding stay with the profile; Today and the session leave out
-    what they block.
+    The surgeon's extra rules from onboarding stay with the profile (Today and the session leave
+    out what they block); they are not put into the plan, because a plan must respect its own
+    ``extra_restrictions`` and ``plan_from_dict`` would refuse the exercises they block.
     """
-    return Plan(protocol.surgery, protocol.phases, (), extra_restrictions, "")
+    return Plan(protocol.surgery, protocol.phases)
 
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
