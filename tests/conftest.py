@@ -8,13 +8,21 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["PYQTGRAPH_QT_LIB"] = "PySide6"
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
+from coach.domain.clock import FakeClock
 from coach.domain.content import Content, load_content
 from coach.paths import DataPaths, exercises_dir
+from coach.store import open_db
+from coach.store.repository import Repository
+from coach.ui.active_profile import ActiveProfile
+from coach.ui.appearance import apply_appearance
+from coach.ui.context import AppContext
+from coach.ui.preferences import Preferences
 
 
 @pytest.fixture(autouse=True)
@@ -53,3 +61,36 @@ def opened_db(db_path: Path) -> Iterator[object]:
 def content() -> Content:
     """The shipped clinical content, loaded once per test run."""
     return load_content(exercises_dir())
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def ctx(
+    data_paths: DataPaths, clock: FakeClock, qapp: QApplication, content: Content
+) -> Iterator[AppContext]:
+    """An app context on an empty temp data folder (no profile yet)."""
+    db = open_db(data_paths.database)
+    context = AppContext(
+        paths=data_paths,
+        db=db,
+        repo=Repository(db),
+        clock=clock,
+        prefs=Preferences(data_paths.settings),
+        content=content,
+        active=ActiveProfile(None),
+    )
+    yield context
+    db.close()
+    apply_appearance(qapp, 100, "light")
+
+
+@pytest.fixture
+def restyle(ctx: AppContext, qapp: QApplication) -> Callable[[], None]:
+    def apply() -> None:
+        apply_appearance(qapp, ctx.prefs.text_scale, ctx.prefs.theme)
+
+    return apply

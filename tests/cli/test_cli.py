@@ -25,6 +25,14 @@ def one_line_error(capsys: pytest.CaptureFixture[str]) -> str:
     return lines[0]
 
 
+def write_raw(data: Path, sql: str) -> None:
+    """Change the database behind the app's back (to make it unhealthy or 'newer')."""
+    conn = sqlite3.connect(data / "coach.db")
+    conn.execute(sql)
+    conn.commit()
+    conn.close()
+
+
 def test_check_creates_a_healthy_private_database(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -61,13 +69,11 @@ def test_check_reports_a_foreign_key_problem(
 ) -> None:
     data = tmp_path / "d"
     assert run(["--data-dir", str(data), "check"]) == 0
-    conn = sqlite3.connect(data / "coach.db")
-    conn.execute(
+    write_raw(
+        data,
         "INSERT INTO sessions (profile_id, routine_id, routine_name, started_at,"
-        " local_date) VALUES (77, 'am', 'Morning', 'x', '2026-01-01')"
+        " local_date) VALUES (77, 'am', 'Morning', 'x', '2026-01-01')",
     )
-    conn.commit()
-    conn.close()
     capsys.readouterr()
     assert run(["--data-dir", str(data), "check"]) == 3
     assert "problem" in one_line_error(capsys)
@@ -100,13 +106,11 @@ def test_newer_database_is_refused_in_one_line(
 ) -> None:
     data = tmp_path / "d"
     assert run(["--data-dir", str(data), "check"]) == 0
-    conn = sqlite3.connect(data / "coach.db")
-    conn.execute(
+    write_raw(
+        data,
         "INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
-        " VALUES ('coach', 'm900_future', 'x')"
+        " VALUES ('coach', 'm900_future', 'x')",
     )
-    conn.commit()
-    conn.close()
     capsys.readouterr()
     assert run(["--data-dir", str(data), "check"]) == 1
     assert "newer version" in one_line_error(capsys)

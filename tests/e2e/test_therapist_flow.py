@@ -6,7 +6,6 @@ from __future__ import annotations
 import shutil
 import subprocess
 import unicodedata
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -18,47 +17,19 @@ from pytestqt.qtbot import QtBot
 from coach.cli import run
 from coach.domain.catalogue import Dosage
 from coach.domain.clock import FakeClock
-from coach.domain.content import Content
 from coach.domain.plan import plan_from_protocol
 from coach.domain.profile import Profile, Surgery
 from coach.paths import DataPaths
 from coach.store import open_db
 from coach.store.repository import Repository
-from coach.ui.active_profile import ActiveProfile
 from coach.ui.app import build_window
-from coach.ui.appearance import apply_appearance
 from coach.ui.context import AppContext
-from coach.ui.preferences import Preferences
 from coach.ui.profile_switcher import ProfileDialogs, ProfileSwitcher
 from coach.ui.therapist.dialogs import TherapistDialogs
 from coach.ui.therapist.mode import TherapistMode
 from coach.ui.therapist.screen import TherapistScreen
 
 REASON = "Eases your leg pain; we tried it together on Monday."
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def ctx(
-    data_paths: DataPaths, clock: FakeClock, qapp: QApplication, content: Content
-) -> Iterator[AppContext]:
-    """The app's context on an empty data folder, as on a first start."""
-    db = open_db(data_paths.database)
-    yield AppContext(
-        paths=data_paths,
-        db=db,
-        repo=Repository(db),
-        clock=clock,
-        prefs=Preferences(data_paths.settings),
-        content=content,
-        active=ActiveProfile(None),
-    )
-    db.close()
-    apply_appearance(qapp, 100, "light")
 
 
 def test_make_adjust_export_import_and_print(
