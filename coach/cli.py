@@ -122,7 +122,7 @@ def run(argv: list[str]) -> int:
         known = _known_error_message(exc)
         if known is not None:
             return fail(known)
-        log.exception("unexpected error in command %s", args.command)
+        log.exception("unexpected error in %s", getattr(args, "command", None) or "the app")
         return fail(
             f"Something went wrong ({type(exc).__name__}); details are in {paths.logs}.",
             EXIT_ERROR,

@@ -13,8 +13,6 @@ import random
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlite_utils import Database
-
 from coach.domain.content import Content
 from coach.domain.outcomes import REMINDER_WEEKS
 from coach.domain.plan import plan_from_protocol
@@ -23,6 +21,7 @@ from coach.domain.progress import STARTED_EVENT
 from coach.domain.protocol import Routine
 from coach.domain.schedule import routines_due, walking_goal
 from coach.domain.timer import EventKind, items_to_json
+from coach.store import Database
 from coach.store.outcomes import OutcomesStore
 from coach.store.repository import Repository
 from coach.store.sessions import Pain, SessionStore

@@ -25,6 +25,12 @@ from coach.ui.context import AppContext
 from coach.ui.preferences import Preferences
 
 
+@pytest.fixture(scope="session")
+def qapp_args() -> list[str]:
+    """The app's own style (``make_application`` asks for Fusion the same way)."""
+    return ["rehab-coach-tests", "-style", "fusion"]
+
+
 @pytest.fixture(autouse=True)
 def _no_real_user_folders(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch

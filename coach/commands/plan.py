@@ -13,8 +13,6 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from coach.cli import EXIT_OK, Command, CommandError, existing_file
 from coach.domain.clock import SystemClock
 from coach.domain.content import Content, load_content
@@ -24,7 +22,7 @@ from coach.domain.profile import Profile
 from coach.instance_lock import InstanceLock
 from coach.paths import DataPaths, exercises_dir
 from coach.reports.atomic import ExportError, atomic_write_bytes
-from coach.store import open_db
+from coach.store import Database, open_db
 from coach.store.repository import Repository
 from coach.store.therapist import TherapistStore
 

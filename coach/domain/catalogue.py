@@ -168,6 +168,14 @@ class Catalogue:
     def ids(self) -> list[str]:
         return list(self._by_id)
 
+    def extended(self, extra: tuple[Exercise, ...]) -> Catalogue:
+        """This catalogue plus ``extra`` (a plan's own exercises win over shipped ones)."""
+        if not extra:
+            return self
+        merged = dict(self._by_id)
+        merged.update({exercise.id: exercise for exercise in extra})
+        return Catalogue(merged)
+
 
 def parse_exercise(data: object, source: str) -> Exercise:
     """One exercise from an already-parsed table (also used for exercises embedded in plans)."""

@@ -59,15 +59,7 @@ class PlanFile:
 
     def catalogue(self, base: Catalogue) -> Catalogue:
         """``base`` plus this file's own exercises."""
-        return extend_catalogue(base, self.custom_exercises)
-
-
-def extend_catalogue(base: Catalogue, extra: tuple[Exercise, ...]) -> Catalogue:
-    if not extra:
-        return base
-    merged = {exercise.id: exercise for exercise in base}
-    merged.update({exercise.id: exercise for exercise in extra})
-    return Catalogue(merged)
+        return base.extended(self.custom_exercises)
 
 
 # -- writing -------------------------------------------------------------------------------------
@@ -267,7 +259,7 @@ def read_plan_file(raw: bytes, catalogue: Catalogue) -> PlanFile:
     if "\n" in therapist or "\t" in therapist:
         raise f.error("therapist", "must be on one line")
     custom, figures = _read_custom(f, data.get("custom_exercises"), catalogue)
-    full = extend_catalogue(catalogue, custom)
+    full = catalogue.extended(custom)
     f.table("plan")  # present and a table; read below by the plan reader itself
     f.finish()
     plan = plan_from_dict(data["plan"], full, SOURCE)

@@ -1,5 +1,16 @@
-"""The store: SQLite through sqlite-utils. No Qt here; callers get dataclasses, never rows."""
+"""The store: SQLite through sqlite-utils. No Qt here; callers get dataclasses, never rows.
 
-from coach.store.db import CorruptDatabaseError, NewerDatabaseError, StoreError, open_db
+Other layers take ``Database`` from here, never from sqlite_utils: ``lean_import`` must run
+before sqlite-utils is first imported.
+"""
 
-__all__ = ["CorruptDatabaseError", "NewerDatabaseError", "StoreError", "open_db"]
+from coach.store import lean_import  # noqa: F401  # first: sqlite-utils without numpy
+from coach.store.db import (
+    CorruptDatabaseError,
+    Database,
+    NewerDatabaseError,
+    StoreError,
+    open_db,
+)
+
+__all__ = ["CorruptDatabaseError", "Database", "NewerDatabaseError", "StoreError", "open_db"]

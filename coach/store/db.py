@@ -15,6 +15,19 @@ from sqlite_utils import Database
 from coach.paths import ensure_private_dir
 from coach.store.migrations import known_migration_names, migrations
 
+__all__ = [  # Database too: other layers take it from coach.store, never from sqlite_utils
+    "BUSY_TIMEOUT_MS",
+    "CorruptDatabaseError",
+    "Database",
+    "NewerDatabaseError",
+    "StoreError",
+    "connect",
+    "create_private_file",
+    "integrity_problems",
+    "newer_migrations",
+    "open_db",
+]
+
 BUSY_TIMEOUT_MS = 5000
 
 

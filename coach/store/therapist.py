@@ -11,10 +11,11 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
-from coach.domain.catalogue import Catalogue, Exercise, parse_exercise
+from coach.domain.catalogue import Catalogue, Exercise
 from coach.domain.clock import utc_iso
 from coach.domain.pin import PinAttempts
-from coach.domain.plan_file import PlanFile, exercise_to_dict, extend_catalogue
+from coach.domain.plan_file import PlanFile, exercise_to_dict
+from coach.store.custom_exercises import catalogue_for, custom_exercises, custom_figures
 from coach.store.db import StoreError
 from coach.store.repository import Repository
 
@@ -83,26 +84,14 @@ class TherapistStore:
 
     # -- exercises brought by plan files -------------------------------------------------------
     def custom_exercises(self, profile_id: int) -> tuple[Exercise, ...]:
-        rows = self.db.execute(
-            "SELECT exercise_id, body FROM custom_exercises WHERE profile_id = ? ORDER BY id",
-            [profile_id],
-        ).fetchall()
-        return tuple(
-            parse_exercise(json.loads(body), f"custom exercise {exercise_id}")
-            for exercise_id, body in rows
-        )
+        return custom_exercises(self.db, profile_id)
 
     def custom_figures(self, profile_id: int) -> dict[str, str]:
-        rows = self.db.execute(
-            "SELECT exercise_id, figure FROM custom_exercises WHERE profile_id = ?"
-            " AND figure IS NOT NULL",
-            [profile_id],
-        ).fetchall()
-        return {str(exercise_id): str(figure) for exercise_id, figure in rows}
+        return custom_figures(self.db, profile_id)
 
     def catalogue_for(self, profile_id: int, base: Catalogue) -> Catalogue:
         """The shipped catalogue plus this profile's own exercises (from imported plans)."""
-        return extend_catalogue(base, self.custom_exercises(profile_id))
+        return catalogue_for(self.db, profile_id, base)
 
     def _save_custom(self, profile_id: int, plan_file: PlanFile, now: datetime) -> None:
         figures = dict(plan_file.figures)

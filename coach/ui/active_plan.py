@@ -13,6 +13,7 @@ from coach.domain.catalogue import Catalogue
 from coach.domain.fields import DataError
 from coach.domain.plan import Plan, plan_from_protocol
 from coach.domain.profile import Profile
+from coach.store.custom_exercises import catalogue_for
 from coach.ui.context import AppContext
 
 log = logging.getLogger(__name__)
@@ -59,9 +60,7 @@ def load_active_plan(ctx: AppContext) -> ActivePlan | None:
 def profile_catalogue(ctx: AppContext, profile_id: int) -> Catalogue:
     """The exercises a profile's plan may use: the shipped catalogue plus the custom exercises
     that came with an imported plan file. Screens and sessions read plans through this."""
-    from coach.store.therapist import TherapistStore  # plan-file code stays off the start path
-
-    return TherapistStore(ctx.db).catalogue_for(profile_id, ctx.content.catalogue)
+    return catalogue_for(ctx.db, profile_id, ctx.content.catalogue)
 
 
 def _protocol_plan(ctx: AppContext, profile: Profile) -> Plan:

@@ -2,13 +2,15 @@
 
 Sizes are set through the application font and one generated style sheet, so every screen
 scales together; screens mark text with a ``role`` property instead of setting sizes.
+
+This module runs before the first paint, so it stays off PySide6's ``Qt`` namespace: loading
+it builds some 150 enum classes, about 15 ms of a cold start.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication
 
 BASE_POINT_SIZE = 12.0
 ACCENT = "#0b6e99"  # blue with good contrast on white and (lightened) on dark
@@ -23,20 +25,22 @@ ROLE_SIZES = {
     "hint": 0.9,
 }
 BOLD_ROLES = ("title", "heading", "big", "huge", "countdown")
+SYSTEM_DARK_PROPERTY = "coach-system-dark"
 
 
 def apply_appearance(app: QApplication, text_scale: int, theme: str) -> None:
-    """Apply a text scale in percent (100-200) and a theme ('system', 'light', 'dark')."""
-    app.setStyle(QStyleFactory.create("Fusion"))
-    palette = _palette(theme)
-    app.setPalette(palette)
+    """Apply a text scale in percent (100-200) and a theme ('system', 'light', 'dark').
+
+    The style is Fusion, set when the application is made (``make_application``).
+    """
+    system_dark = _system_is_dark(app)  # read at the first call, before our palette is set
+    dark = theme == "dark" or (theme == "system" and system_dark)
+    app.setPalette(_palette(dark=dark))
     font = QFont(app.font())
     points = BASE_POINT_SIZE * text_scale / 100
     font.setPointSizeF(points)
     app.setFont(font)
-    app.setStyleSheet(
-        style_sheet(points, dark=palette.color(QPalette.ColorRole.Window).value() < 128)
-    )
+    app.setStyleSheet(style_sheet(points, dark=dark))
 
 
 def style_sheet(points: float, *, dark: bool) -> str:
@@ -66,11 +70,19 @@ QRadioButton::indicator, QCheckBox::indicator {{ width: 24px; height: 24px; }}
 """
 
 
-def _palette(theme: str) -> QPalette:
-    if theme == "system":
-        scheme = QGuiApplication.styleHints().colorScheme()
-        theme = "dark" if scheme == Qt.ColorScheme.Dark else "light"
-    if theme == "dark":
+def _system_is_dark(app: QApplication) -> bool:
+    """Whether the desktop is in dark mode, judged from the palette Qt took from the platform
+    (read once, before ours replaces it). ``styleHints().colorScheme()`` would say the same
+    but returns a ``Qt`` enum, which loads the whole namespace."""
+    dark = app.property(SYSTEM_DARK_PROPERTY)
+    if dark is None:
+        dark = app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        app.setProperty(SYSTEM_DARK_PROPERTY, dark)
+    return bool(dark)
+
+
+def _palette(*, dark: bool) -> QPalette:
+    if dark:
         return _make_palette("#1e1f22", "#2b2d31", "#eeeeee", "#5cb8e6", "#35373c")
     return _make_palette("#f4f4f2", "#ffffff", "#1a1a1a", ACCENT, "#e6e6e3")
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from coach.domain.clock import Clock
 from coach.domain.content import Content
 from coach.paths import DataPaths
+from coach.store import Database
 from coach.store.repository import Repository
 from coach.ui.active_profile import ActiveProfile
 from coach.ui.preferences import Preferences

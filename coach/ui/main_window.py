@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -136,6 +136,8 @@ class MainWindow(QMainWindow):
 
     def bring_forward(self) -> None:
         """Show, un-minimise and raise the window (a second start asked for it)."""
+        from PySide6.QtCore import Qt  # not at import: the namespace is slow to load
+
         self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
         self.show()
         self.raise_()

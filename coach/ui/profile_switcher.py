@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QResizeEvent
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
@@ -17,7 +16,7 @@ from coach.domain.profile import Profile
 from coach.store import StoreError
 from coach.ui.context import AppContext
 from coach.ui.profile_dialogs import DeleteProfileDialog
-from coach.ui.widgets import label
+from coach.ui.widgets import elide_right, label
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +41,8 @@ class ProfileDialogs:
 
     @staticmethod
     def inform(parent: QWidget, title: str, text: str) -> None:
+        from PySide6.QtCore import Qt  # not at import: the namespace is slow to load
+
         box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
@@ -116,7 +117,7 @@ class ProfileSwitcher(QWidget):
         """The name, shortened with '…' to what fits beside the menu arrow."""
         room = max(40, self.button.width() - 44)  # padding and the menu arrow
         metrics = self.button.fontMetrics()
-        self.button.setText(metrics.elidedText(self._name, Qt.TextElideMode.ElideRight, room))
+        self.button.setText(elide_right(self._name, metrics, room))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

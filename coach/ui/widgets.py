@@ -1,8 +1,11 @@
-"""Small building blocks shared by screens: labelled text, cards, big buttons."""
+"""Small building blocks shared by screens: labelled text, cards, big buttons.
+
+These build the first screen, so they stay off PySide6's ``Qt`` namespace (see appearance).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
@@ -11,7 +14,7 @@ def label(
 ) -> QLabel:
     """A plain-text label (never rich text: text may come from files or users)."""
     widget = QLabel(text, parent)
-    widget.setTextFormat(Qt.TextFormat.PlainText)
+    widget.setProperty("textFormat", "PlainText")  # Qt.TextFormat.PlainText, by its name
     widget.setWordWrap(wrap)
     if role:
         widget.setProperty("role", role)
@@ -35,3 +38,13 @@ def card(parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
     layout.setContentsMargins(20, 16, 20, 16)
     layout.setSpacing(10)
     return frame, layout
+
+
+def elide_right(text: str, metrics: QFontMetrics, width: int) -> str:
+    """``text`` shortened with '…' to fit ``width`` pixels (like ``QFontMetrics.elidedText``,
+    which takes a ``Qt`` enum)."""
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    while text and metrics.horizontalAdvance(text + "…") > width:
+        text = text[:-1]
+    return text + "…"

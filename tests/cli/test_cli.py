@@ -101,6 +101,26 @@ def test_errors_are_one_plain_line_with_nonzero_exit(
     assert expected in one_line_error(capsys)
 
 
+def test_an_unexpected_error_opening_the_app_is_one_line_and_logged(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The app logs to its own file once it has started; what is logged here goes there."""
+    from coach.ui import app as app_module
+
+    def broken(paths: DataPaths, *, demo: bool = False) -> int:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(app_module, "run_app", broken)
+    data = tmp_path / "data"
+    assert run(["--data-dir", str(data)]) == 1
+    assert "Something went wrong (RuntimeError)" in one_line_error(capsys)
+    assert caplog.records[-1].message == "unexpected error in the app"
+    assert caplog.records[-1].exc_text and "a bug" in caplog.records[-1].exc_text
+
+
 def test_newer_database_is_refused_in_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -4,6 +4,8 @@ are logged and shown kindly, screenshots are written."""
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,6 +21,21 @@ from coach.ui.errors import install_excepthook
 from coach.ui.main_window import MainWindow
 from coach.ui.screens import build_screens
 from coach.ui.screenshots import render_screens
+
+
+@pytest.mark.slow
+def test_the_app_looks_the_same_on_every_system() -> None:
+    """Fusion is asked for on the command line, whatever the platform's own style."""
+    code = "from coach.ui.app import make_application; print(make_application().style().name())"
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"QT_QPA_PLATFORM": "offscreen", "QT_STYLE_OVERRIDE": "windows", "PATH": ""},
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert out.stdout.strip() == "fusion"
 
 
 def test_rail_buttons_switch_screens(

@@ -97,6 +97,24 @@ def test_follows_a_switch_made_elsewhere(switcher: ProfileSwitcher, ctx: AppCont
     assert switcher.delete_action.text() == "Delete Bob…"
 
 
+def test_a_long_name_is_shortened_to_fit_the_rail(
+    qtbot: QtBot, ctx: AppContext, clock: FakeClock
+) -> None:
+    ctx.active.set(add(ctx, clock, "Bartholomew-Alexander Featherstonehaugh"))
+    widget = ProfileSwitcher(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(220, 120)
+    widget.show()
+    shown = widget.button.text()
+    assert shown.endswith("…")
+    assert shown[:-1] and "Bartholomew-Alexander Featherstonehaugh".startswith(shown[:-1])
+    room = widget.button.width() - 44
+    assert widget.button.fontMetrics().horizontalAdvance(shown) <= room
+    assert widget.button.toolTip() == "Bartholomew-Alexander Featherstonehaugh"
+    widget.resize(900, 120)
+    assert widget.button.text() == "Bartholomew-Alexander Featherstonehaugh"
+
+
 def test_every_screen_follows_the_switch(
     qtbot: QtBot, qapp: QApplication, ctx: AppContext, clock: FakeClock
 ) -> None:

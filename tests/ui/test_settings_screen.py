@@ -7,11 +7,12 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from coach.domain.profile import Profile, Surgery
+from coach.ui.appearance import SYSTEM_DARK_PROPERTY
 from coach.ui.context import AppContext
 from coach.ui.preferences import Preferences
 from coach.ui.settings_screen import Dialogs, SettingsScreen
@@ -81,6 +82,27 @@ def test_dark_theme_darkens_the_window(
     assert Preferences(ctx.paths.settings).theme == "dark"
     screen.findChild(QWidget, "theme-light").click()  # type: ignore[union-attr]
     assert qapp.palette().color(QPalette.ColorRole.Window).value() > 200
+
+
+def test_same_as_my_computer_follows_a_dark_desktop(
+    qtbot: QtBot, ctx: AppContext, restyle: Callable[[], None], qapp: QApplication
+) -> None:
+    """The desktop's palette, as Qt got it before ours, decides "Same as my computer"."""
+    before = qapp.palette()
+    qapp.setProperty(SYSTEM_DARK_PROPERTY, None)  # forget what the first start saw
+    desktop = QPalette(before)
+    desktop.setColor(QPalette.ColorRole.Window, QColor("#202020"))
+    qapp.setPalette(desktop)  # as a dark desktop theme hands it over
+    try:
+        screen = make_screen(qtbot, ctx, restyle)
+        screen.findChild(QWidget, "theme-light").click()  # type: ignore[union-attr]
+        assert qapp.palette().color(QPalette.ColorRole.Window).value() > 200
+        screen.findChild(QWidget, "theme-system").click()  # type: ignore[union-attr]
+        assert qapp.palette().color(QPalette.ColorRole.Window).value() < 100
+        assert Preferences(ctx.paths.settings).theme == "system"
+    finally:
+        qapp.setProperty(SYSTEM_DARK_PROPERTY, False)
+        restyle()
 
 
 def test_shows_the_data_folder(qtbot: QtBot, ctx: AppContext, restyle: Callable[[], None]) -> None:
