@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from coach.content_cache import load_content_cached
 from coach.domain.clock import SystemClock
@@ -93,6 +93,8 @@ def run_app(paths: DataPaths, *, demo: bool = False) -> int:
         lock.acquire()
     except AlreadyRunningError:
         _ask_running_instance_to_come_forward(paths)
+        from PySide6.QtWidgets import QMessageBox  # message boxes only when something is wrong
+
         QMessageBox.information(
             None, "Rehab Coach", "Rehab Coach is already open. Look for its window."
         )
@@ -102,6 +104,8 @@ def run_app(paths: DataPaths, *, demo: bool = False) -> int:
             ctx = build_context(paths, log_file)
         except (StoreError, DataError) as exc:
             log.error("could not start: %s", exc)
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.critical(None, "Rehab Coach", f"Rehab Coach cannot start.\n\n{exc}")
             return 1
         if ctx.active.profile is None and not _first_run(app, ctx):

@@ -9,7 +9,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger("coach")
 qt_log = logging.getLogger("qt")
@@ -54,6 +54,8 @@ def install_excepthook(
         if showing:
             return
         showing = True
+        from PySide6.QtWidgets import QMessageBox  # only when something went wrong
+
         try:
             QMessageBox.critical(parent(), "Rehab Coach", error_text(log_file))
         finally:

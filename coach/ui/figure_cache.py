@@ -55,8 +55,14 @@ class FigureStills:
         self._stamp.hide()
         self._stamp.set_arrows_visible(False)
         self._pixmaps: dict[str, QPixmap | None] = {}
+        self._palette_key = self._stamp.palette().cacheKey()
 
     def pixmap(self, exercise_id: str) -> QPixmap | None:
+        """The still in the owner's current colours (after a theme change, drawn again)."""
+        palette_key = self._stamp.palette().cacheKey()
+        if palette_key != self._palette_key:
+            self._pixmaps.clear()
+            self._palette_key = palette_key
         if exercise_id not in self._pixmaps:
             self._pixmaps[exercise_id] = self._draw(exercise_id)
         return self._pixmaps[exercise_id]

@@ -10,12 +10,11 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtGui import QAction, QActionGroup, QResizeEvent
-from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from coach.domain.profile import Profile
 from coach.store import StoreError
 from coach.ui.context import AppContext
-from coach.ui.profile_dialogs import DeleteProfileDialog
 from coach.ui.widgets import elide_right, label
 
 log = logging.getLogger(__name__)
@@ -37,11 +36,14 @@ class ProfileDialogs:
 
     @staticmethod
     def confirm_delete(parent: QWidget, nickname: str) -> bool:
+        from coach.ui.profile_dialogs import DeleteProfileDialog  # only when asked for
+
         return DeleteProfileDialog(nickname, parent).exec() == QDialog.DialogCode.Accepted
 
     @staticmethod
     def inform(parent: QWidget, title: str, text: str) -> None:
-        from PySide6.QtCore import Qt  # not at import: the namespace is slow to load
+        from PySide6.QtCore import Qt  # not at import: both are slow to load at start
+        from PySide6.QtWidgets import QMessageBox
 
         box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
         box.setTextFormat(Qt.TextFormat.PlainText)

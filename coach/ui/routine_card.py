@@ -50,6 +50,7 @@ class RoutineCard(QFrame):
         self._routine_id = routine.routine.id
         self._pending: list[tuple[QLabel, str, str]] = []
         self._all_pictures: list[tuple[QLabel, str, str]] = []
+        self._pictures_palette = self.palette().cacheKey()
         self._styled = False  # not shown yet: Qt styles it, roles and all, when first shown
         frame, column = card(self)
         outer = QVBoxLayout(self)
@@ -144,18 +145,16 @@ class RoutineCard(QFrame):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        if self.palette().cacheKey() != self._pictures_palette:  # a new theme: new colours
+            self._pending = list(self._all_pictures)
         if self._pending:
             QTimer.singleShot(0, self.load_figures)  # once this frame is on the screen
-
-    def redraw_pictures(self) -> None:
-        """Draw the pictures again (a new theme) at the next paint."""
-        self._pending = list(self._all_pictures)
-        self.update()
 
     def load_figures(self) -> None:
         """Show the small pictures. Called just after the card is first painted, so the words
         show at once and the pictures (a few milliseconds each to draw) a moment later."""
         pending, self._pending = self._pending, []
+        self._pictures_palette = self.palette().cacheKey()
         for picture, exercise_id, name in pending:
             pixmap = self._pictures(exercise_id)
             if pixmap is not None:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QTimer, Signal, Slot
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QHideEvent, QPaintEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
@@ -260,14 +260,6 @@ class TodayScreen(QWidget):
         super().showEvent(event)
         self._check_day()
         self._day_timer.start()
-
-    def changeEvent(self, event: QEvent) -> None:
-        """A new theme: draw the small pictures again in its colours."""
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and self._stills is not None:
-            self._stills.clear()
-            for card in self._cards:
-                card.redraw_pictures()
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
