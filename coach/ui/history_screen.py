@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QMessageBox,
     QPlainTextEdit,
-    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -25,7 +24,7 @@ from coach.ui.active_plan import profile_catalogue
 from coach.ui.context import AppContext
 from coach.ui.history_details import session_details
 from coach.ui.history_model import HistoryModel, when_text
-from coach.ui.widgets import button, card, label
+from coach.ui.widgets import button, card, label, scroll_area
 
 MAX_NOTE = 4000
 
@@ -96,9 +95,7 @@ class HistoryScreen(QWidget):
 
     def _details_panel(self, parent: QWidget) -> QWidget:
         """The chosen session: what happened on the left, its note and actions on the right."""
-        scroll = QScrollArea(parent)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll = scroll_area(parent)
         frame, layout = card(scroll)
         self.details_title = label("Choose a session to see its details.", "heading", frame)
         layout.addWidget(self.details_title)

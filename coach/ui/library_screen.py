@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
     QListView,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -32,7 +31,7 @@ from coach.ui.context import AppContext
 from coach.ui.exercise_detail import ExerciseDetail
 from coach.ui.exercise_list_model import ExerciseFilterModel, ExerciseListModel
 from coach.ui.figure_cache import FigureCache, FigureStills
-from coach.ui.widgets import label
+from coach.ui.widgets import label, scroll_area
 
 ICON_SIZE = QSize(96, 72)
 NARROW_CHARS = 110  # below this many average characters across, the filters stack
@@ -64,10 +63,8 @@ class LibraryScreen(QWidget):
         splitter.addWidget(self._build_list_side(splitter))
         self.detail = ExerciseDetail(ctx.content.catalogue, self._figures, self)
         self.detail.exercise_chosen.connect(self.show_exercise)
-        scroll = QScrollArea(splitter)
-        scroll.setWidgetResizable(True)
+        scroll = scroll_area(splitter)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # wrap
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         holder = QWidget(scroll)
         holder_layout = QVBoxLayout(holder)
         holder_layout.setContentsMargins(24, 28, 32, 28)

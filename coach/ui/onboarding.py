@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QMessageBox,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -36,7 +35,7 @@ from coach.ui.onboarding_choices import (
     summary_rows,
 )
 from coach.ui.onboarding_pages import DatePage, NamePage, Page, SummaryPage, WelcomePage
-from coach.ui.widgets import button, label
+from coach.ui.widgets import button, label, scroll_area
 
 log = logging.getLogger(__name__)
 
@@ -108,9 +107,7 @@ class OnboardingWizard(QWidget):
         column.addWidget(self.title)
         self.stack = QStackedWidget(self)
         for page in self.pages:
-            scroll = QScrollArea(self.stack)
-            scroll.setWidgetResizable(True)
-            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll = scroll_area(self.stack)
             scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # wrap
             page.setParent(scroll)
             scroll.setWidget(page)

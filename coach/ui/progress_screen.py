@@ -31,7 +31,7 @@ from coach.store.progress_data import ProgressData
 from coach.ui.context import AppContext
 from coach.ui.flow_layout import FlowLayout
 from coach.ui.progress_table import ProgressTableModel
-from coach.ui.widgets import button, card, label
+from coach.ui.widgets import button, card, label, scroll_page
 
 log = logging.getLogger(__name__)
 
@@ -87,13 +87,7 @@ class ProgressScreen(QWidget):
 
     # -- building ------------------------------------------------------------------------------
     def _build_body(self) -> QScrollArea:
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        body = QWidget(scroll)
-        column = QVBoxLayout(body)
-        column.setContentsMargins(32, 28, 32, 28)
-        column.setSpacing(18)
+        scroll, body, column = scroll_page(self, spacing=18)
         column.addWidget(label("Progress", "title", body))
         self.empty = label("", "big", body)
         column.addWidget(self.empty)

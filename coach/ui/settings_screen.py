@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QMessageBox,
     QRadioButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -23,7 +22,7 @@ from coach.store.backup import make_backup, restore
 from coach.ui.context import AppContext
 from coach.ui.preferences import TEXT_SCALES, THEMES
 from coach.ui.session.sound_settings import SoundCard
-from coach.ui.widgets import button, card, label
+from coach.ui.widgets import button, card, label, scroll_page
 
 log = logging.getLogger(__name__)
 
@@ -68,13 +67,7 @@ class SettingsScreen(QWidget):
         self._apply_appearance = apply_appearance
         self._dialogs = dialogs
 
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        body = QWidget(scroll)
-        column = QVBoxLayout(body)
-        column.setContentsMargins(32, 28, 32, 28)
-        column.setSpacing(18)
+        scroll, body, column = scroll_page(self, spacing=18)
         column.addWidget(label("Settings", "title", body))
 
         column.addWidget(self._text_size_card(body))

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QHideEvent, QPaintEvent, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from coach.domain.today import TodayPlan, build_today
 from coach.ui.active_plan import ActivePlan, load_active_plan
@@ -23,7 +23,7 @@ from coach.ui.context import AppContext
 from coach.ui.routine_card import THUMB_SIZE, RoutineCard
 from coach.ui.today_sections import NextCard, NoteCard, PhaseCard
 from coach.ui.walking_card import WalkingCard
-from coach.ui.widgets import label
+from coach.ui.widgets import label, scroll_page
 
 if TYPE_CHECKING:  # pictures come after the first paint: keep their modules off the start
     from PySide6.QtGui import QPixmap
@@ -60,13 +60,7 @@ class TodayScreen(QWidget):
         self._active: ActivePlan | None = None
         self._cards: list[RoutineCard] = []
 
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self._body = QWidget(scroll)
-        column = QVBoxLayout(self._body)
-        column.setContentsMargins(32, 28, 32, 28)
-        column.setSpacing(8)
+        scroll, self._body, column = scroll_page(self, spacing=8)
         self._build_top(column)
         column.addSpacing(10)
         self._columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)

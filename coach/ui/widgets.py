@@ -6,7 +6,16 @@ These build the first screen, so they stay off PySide6's ``Qt`` namespace (see a
 from __future__ import annotations
 
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def label(
@@ -38,6 +47,43 @@ def card(parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
     layout.setContentsMargins(20, 16, 20, 16)
     layout.setSpacing(10)
     return frame, layout
+
+
+def dialog_buttons(
+    dialog: QDialog, action: str, *, default: bool = True
+) -> tuple[QHBoxLayout, QPushButton, QPushButton]:
+    """A dialog's last row: Cancel (it closes the dialog) on the left, the one action on the
+    right. ``default``: Enter presses the action (not for what cannot be undone)."""
+    row = QHBoxLayout()
+    cancel = button("Cancel", dialog)
+    go = button(action, dialog, primary=True)
+    go.setDefault(default)
+    row.addWidget(cancel)
+    row.addStretch(1)
+    row.addWidget(go)
+    cancel.clicked.connect(dialog.reject)
+    return row, cancel, go
+
+
+def scroll_area(parent: QWidget) -> QScrollArea:
+    """A frameless scroll area whose content takes its width (at 200% text, pages scroll)."""
+    scroll = QScrollArea(parent)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    return scroll
+
+
+def scroll_page(parent: QWidget, spacing: int) -> tuple[QScrollArea, QWidget, QVBoxLayout]:
+    """A whole screen that scrolls: the area, its body, and the body's column (screen margins).
+
+    The caller fills the column, then calls ``scroll.setWidget(body)``.
+    """
+    scroll = scroll_area(parent)
+    body = QWidget(scroll)
+    column = QVBoxLayout(body)
+    column.setContentsMargins(32, 28, 32, 28)
+    column.setSpacing(spacing)
+    return scroll, body, column
 
 
 def elide_right(text: str, metrics: QFontMetrics, width: int) -> str:

@@ -8,18 +8,16 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFrame,
     QHBoxLayout,
     QPlainTextEdit,
     QRadioButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from coach.domain.catalogue import Catalogue
 from coach.domain.pain import Advice, AdviceKind, easier_variants
-from coach.ui.widgets import button, card, label
+from coach.ui.widgets import button, card, label, scroll_area
 
 RATING_LABELS = {"too-easy": "Too easy", "about-right": "About right", "too-hard": "Too hard"}
 MAX_NOTE = 4000
@@ -38,9 +36,7 @@ class FeedbackPage(QWidget):
         outer.setSpacing(12)
         outer.addWidget(label("How did it feel?", "title", self))
         outer.addWidget(label("You can skip this. Your answers help your therapist.", "big", self))
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll = scroll_area(self)
         body = QWidget(scroll)
         column = QVBoxLayout(body)
         column.setSpacing(10)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import fields
 
-from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QSpinBox, QVBoxLayout, QWidget
 
 from coach.domain.catalogue import DOSAGE_LIMITS, Dosage, Exercise
-from coach.ui.widgets import button, label
+from coach.ui.widgets import dialog_buttons, label
 
 FIELD_LABELS = {
     "sets": "Sets",
@@ -42,15 +42,8 @@ class DoseDialog(QDialog):
         column.addLayout(form)
         self.preview = label("", "big", self)
         column.addWidget(self.preview)
-        row = QHBoxLayout()
-        cancel = button("Cancel", self)
-        ok = button("Use this dose", self, primary=True)
-        ok.setDefault(True)
-        row.addWidget(cancel)
-        row.addStretch(1)
-        row.addWidget(ok)
+        row, _cancel, ok = dialog_buttons(self, "Use this dose")
         column.addLayout(row)
-        cancel.clicked.connect(self.reject)
         ok.clicked.connect(self.accept)
         self._on_value_changed()
 

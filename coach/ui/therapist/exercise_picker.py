@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QGridLayout,
-    QHBoxLayout,
     QLineEdit,
     QListView,
     QVBoxLayout,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 from coach.domain.catalogue import CATEGORY_LABELS, POSITION_LABELS, Catalogue
 from coach.domain.protocol import Phase
 from coach.ui.exercise_list_model import ID_ROLE, ExerciseFilterModel, ExerciseListModel
-from coach.ui.widgets import button, label
+from coach.ui.widgets import dialog_buttons, label
 
 
 class ExercisePicker(QDialog):
@@ -60,14 +59,8 @@ class ExercisePicker(QDialog):
                 self,
             )
         )
-        row = QHBoxLayout()
-        cancel = button("Cancel", self)
-        self.add_button = button("Add this exercise", self, primary=True)
-        row.addWidget(cancel)
-        row.addStretch(1)
-        row.addWidget(self.add_button)
+        row, _cancel, self.add_button = dialog_buttons(self, "Add this exercise", default=False)
         column.addLayout(row)
-        cancel.clicked.connect(self.reject)
         self.add_button.clicked.connect(self._on_add_clicked)
         self.list.doubleClicked.connect(lambda _index: self._on_add_clicked())
         self.category.currentIndexChanged.connect(

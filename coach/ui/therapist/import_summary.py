@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QScrollArea, QVBoxLayout, QWidget
 
 from coach.domain.plan_diff import Change
-from coach.ui.widgets import button, card, label
+from coach.ui.widgets import card, dialog_buttons, label
 
 
 @dataclass(frozen=True)
@@ -64,13 +64,9 @@ class ImportSummary(QDialog):
         column.addWidget(
             label(f"{kept}All sessions, pain scores and history are kept.", None, self)
         )
-        row = QHBoxLayout()
-        self.cancel_button = button("Cancel", self)
-        self.replace_button = button("Replace the plan", self, primary=True)
-        row.addWidget(self.cancel_button)
-        row.addStretch(1)
-        row.addWidget(self.replace_button)
+        row, self.cancel_button, self.replace_button = dialog_buttons(
+            self, "Replace the plan", default=False
+        )
         column.addLayout(row)
-        self.cancel_button.clicked.connect(self.reject)
         self.replace_button.clicked.connect(self.accept)
         self.cancel_button.setFocus()

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRegularExpression, QTimer
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout, QWidget
 
 from coach.domain.pin import PIN_MAX, describe_wait
 from coach.ui.therapist.mode import TherapistMode
-from coach.ui.widgets import button, label
+from coach.ui.widgets import dialog_buttons, label
 
 PIN_NOTE = (
     "The PIN only stops the plan being changed by mistake. It is not encryption: anyone who "
@@ -45,15 +45,8 @@ class PinDialog(QDialog):
         self.message.setObjectName("pin-message")
         column.addWidget(self.message)
         column.addWidget(label(PIN_NOTE, "hint", self))
-        row = QHBoxLayout()
-        self.cancel_button = button("Cancel", self)
-        self.open_button = button("Open therapist mode", self, primary=True)
-        self.open_button.setDefault(True)
-        row.addWidget(self.cancel_button)
-        row.addStretch(1)
-        row.addWidget(self.open_button)
+        row, self.cancel_button, self.open_button = dialog_buttons(self, "Open therapist mode")
         column.addLayout(row)
-        self.cancel_button.clicked.connect(self.reject)
         self.open_button.clicked.connect(self._on_open_clicked)
         self.pin.returnPressed.connect(self._on_open_clicked)
         self._timer = QTimer(self)
@@ -107,15 +100,8 @@ class NewPinDialog(QDialog):
         self.message.setObjectName("pin-message")
         column.addWidget(self.message)
         column.addWidget(label(PIN_NOTE, "hint", self))
-        row = QHBoxLayout()
-        self.cancel_button = button("Cancel", self)
-        self.save_button = button("Save PIN", self, primary=True)
-        self.save_button.setDefault(True)
-        row.addWidget(self.cancel_button)
-        row.addStretch(1)
-        row.addWidget(self.save_button)
+        row, self.cancel_button, self.save_button = dialog_buttons(self, "Save PIN")
         column.addLayout(row)
-        self.cancel_button.clicked.connect(self.reject)
         self.save_button.clicked.connect(self._on_save_clicked)
 
     def _on_save_clicked(self) -> None:

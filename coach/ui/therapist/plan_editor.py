@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +32,7 @@ from coach.ui.therapist.file_actions import FileActions
 from coach.ui.therapist.item_actions import ItemActions
 from coach.ui.therapist.phase_panel import PhasePanel
 from coach.ui.therapist.plan_settings import PlanSettings
-from coach.ui.widgets import button, label
+from coach.ui.widgets import button, label, scroll_area
 
 
 def _day_text(stamp: str) -> str:
@@ -96,9 +95,7 @@ class PlanEditor(QWidget):
         )
         self.message.hide()
         column.addWidget(self.message)
-        self._scroll = QScrollArea(self)
-        self._scroll.setWidgetResizable(True)
-        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll = scroll_area(self)
         column.addWidget(self._scroll, 1)
         self.panel: PhasePanel | None = None
         self.settings: PlanSettings | None = None
