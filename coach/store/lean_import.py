@@ -21,11 +21,18 @@ def import_sqlite_utils() -> None:
     for name in hidden:
         sys.modules[name] = None  # type: ignore[assignment]  # "import name" now fails
     try:
+        import sqlite_utils
+    except ImportError:  # something it loads needs numpy after all: load it the usual way
+        _unhide(hidden)
         import sqlite_utils  # noqa: F401
     finally:
-        for name in hidden:
-            if name in sys.modules and sys.modules[name] is None:
-                del sys.modules[name]
+        _unhide(hidden)
+
+
+def _unhide(names: list[str]) -> None:
+    for name in names:
+        if name in sys.modules and sys.modules[name] is None:
+            del sys.modules[name]
 
 
 import_sqlite_utils()
