@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from coach.domain.today import RoutineToday
 from coach.ui.blocks import clear, notice
-from coach.ui.widgets import button, card, label
+from coach.ui.widgets import button, fill_with_card, label
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPixmap
@@ -52,10 +52,7 @@ class RoutineCard(QFrame):
         self._all_pictures: list[tuple[QLabel, str, str]] = []
         self._pictures_palette = self.palette().cacheKey()
         self._styled = False  # not shown yet: Qt styles it, roles and all, when first shown
-        frame, column = card(self)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(frame)
+        frame, column = fill_with_card(self)
 
         top = QHBoxLayout()
         self.name = label("", "heading", frame)

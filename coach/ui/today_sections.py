@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from coach.domain.today import TodayPlan
 from coach.ui.blocks import clear
-from coach.ui.widgets import card, label
+from coach.ui.widgets import fill_with_card, label
 
 
 class PhaseCard(QWidget):
@@ -15,10 +15,7 @@ class PhaseCard(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        frame, column = card(self)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(frame)
+        frame, column = fill_with_card(self)
         self.title = label("", "heading", frame)
         column.addWidget(self.title)
         column.addWidget(bold_label("What you are working on", frame))
@@ -39,10 +36,7 @@ class _TextCard(QWidget):
 
     def __init__(self, heading: str, object_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        frame, column = card(self)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(frame)
+        frame, column = fill_with_card(self)
         column.addWidget(label(heading, "heading", frame))
         self.text = label("", None, frame)
         self.text.setObjectName(object_name)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QProgressBar, QWidget
 
 from coach.domain.today import WalkingToday
-from coach.ui.widgets import button, card, label
+from coach.ui.widgets import button, fill_with_card, label
 
 QUICK_MINUTES = (5, 10, 15, 20)
 
@@ -20,10 +20,7 @@ class WalkingCard(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        frame, column = card(self)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(frame)
+        frame, column = fill_with_card(self)
         column.addWidget(label("Walking", "heading", frame))
         self.goal = label("", None, frame)
         column.addWidget(self.goal)

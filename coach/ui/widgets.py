@@ -49,6 +49,16 @@ def card(parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
     return frame, layout
 
 
+def fill_with_card(owner: QWidget) -> tuple[QFrame, QVBoxLayout]:
+    """Make ``owner`` one card from edge to edge (a widget that is a card); returns the card
+    and its column."""
+    frame, column = card(owner)
+    outer = QVBoxLayout(owner)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(frame)
+    return frame, column
+
+
 def dialog_buttons(
     dialog: QDialog, action: str, *, default: bool = True
 ) -> tuple[QHBoxLayout, QPushButton, QPushButton]:

@@ -15,7 +15,7 @@ from coach.ui.session.sounds import (
     sound_enabled,
     sound_volume,
 )
-from coach.ui.widgets import button, card, label
+from coach.ui.widgets import button, fill_with_card, label
 
 
 class SoundCard(QWidget):
@@ -27,10 +27,7 @@ class SoundCard(QWidget):
         super().__init__(parent)
         self._prefs = prefs
         self.player = CuePlayer(prefs, backend, self)
-        frame, layout = card(self)
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(frame)
+        frame, layout = fill_with_card(self)
 
         layout.addWidget(label("Sound", "heading", frame))
         self.enabled = QCheckBox("Play sounds during exercises", frame)

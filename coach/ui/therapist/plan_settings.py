@@ -15,7 +15,7 @@ from coach.domain.plan_edit import (
     set_extra_restrictions,
     set_note,
 )
-from coach.ui.widgets import card, label
+from coach.ui.widgets import fill_with_card, label
 
 Apply = Callable[[Callable[[Plan], Plan], bool], bool]
 
@@ -40,10 +40,7 @@ class PlanSettings(QWidget):
         self._catalogue = catalogue
         self._apply = apply
         self._confirm = confirm
-        frame, layout = card(self)
-        outer = QGridLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(frame)
+        frame, layout = fill_with_card(self)
         layout.addWidget(label("The surgeon's extra limits", "heading", frame))
         layout.addWidget(
             label(

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from coach.store.therapist import TherapistStore
 from coach.ui.context import AppContext
+from coach.ui.therapist.baseline_card import PainBaselineCard
 from coach.ui.therapist.dialogs import TherapistDialogs
 from coach.ui.therapist.mode import TherapistMode
 from coach.ui.therapist.pin_dialog import PIN_NOTE
@@ -55,7 +56,7 @@ class TherapistScreen(QWidget):
         page.setSpacing(10)
         self.editor = PlanEditor(ctx, self.store, self.editor_page, dialogs)
         self.editor.title_row.addWidget(self._build_lock_button(self.editor))
-        self.editor.set_footer(self._build_settings_card(self.editor))
+        self.editor.set_footer(self._build_footer(self.editor))
         page.addWidget(self.editor, 1)
         self._stack.addWidget(self.locked_page)
         self._stack.addWidget(self.editor_page)
@@ -113,6 +114,17 @@ class TherapistScreen(QWidget):
         self.lock_button.setToolTip(f"Therapist mode also locks after {minutes} minutes idle.")
         self.lock_button.clicked.connect(self.mode.lock)
         return self.lock_button
+
+    def _build_footer(self, parent: QWidget) -> QWidget:
+        """Below the plan: the patient's pain baseline, then the therapist's own settings."""
+        footer = QWidget(parent)
+        column = QVBoxLayout(footer)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(14)
+        self.baseline = PainBaselineCard(self._ctx, footer)
+        column.addWidget(self.baseline)
+        column.addWidget(self._build_settings_card(footer))
+        return footer
 
     def _build_settings_card(self, parent: QWidget) -> QWidget:
         frame, layout = card(parent)

@@ -1,0 +1,126 @@
+"""The pain baseline the therapist may enter (REFERENCE section 4): Progress measures change in
+pain from it. Without one, the mean of the patient's first three before-session scores is used.
+
+It belongs to the patient, not to a plan version, so it is saved at once with its own button.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSpinBox, QWidget
+
+from coach.domain.outcomes import OutcomeError
+from coach.domain.progress import REGIONS, pain_baseline
+from coach.store.outcomes import OutcomesStore
+from coach.store.progress_data import ProgressData
+from coach.ui.context import AppContext
+from coach.ui.widgets import button, fill_with_card, label
+
+REGION_LABELS = {"back": "Back pain", "leg": "Leg pain"}
+NOT_SET = -1  # shown as "Not set": another patient's scores never stay in the boxes
+
+
+class PainBaselineCard(QWidget):
+    """Two 0-10 scores, what Progress uses now, and Save / Use the first sessions."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._store = OutcomesStore(ctx.db)
+        frame, layout = fill_with_card(self)
+        layout.addWidget(label("Pain at the start (baseline)", "heading", frame))
+        layout.addWidget(
+            label(
+                "Progress compares the patient's pain before sessions with this. If you leave "
+                "it, the mean of their first three sessions is used. 0 is no pain, 10 the worst "
+                "pain imaginable.",
+                "hint",
+                frame,
+            )
+        )
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(14)
+        self.scores: dict[str, QSpinBox] = {}
+        for row, region in enumerate(REGIONS):
+            spin = QSpinBox(frame)
+            spin.setRange(NOT_SET, 10)
+            spin.setSpecialValueText("Not set")
+            spin.setMinimumWidth(110)
+            spin.setAccessibleName(f"{REGION_LABELS[region]} at the start, 0 to 10")
+            spin.setObjectName(f"baseline-{region}")
+            spin.valueChanged.connect(self._enable_save)
+            grid.addWidget(label(REGION_LABELS[region], None, frame), row, 0)
+            grid.addWidget(spin, row, 1)
+            self.scores[region] = spin
+        grid.setColumnStretch(2, 1)
+        layout.addLayout(grid)
+        self.used = label("", None, frame)
+        self.used.setObjectName("baseline-used")
+        layout.addWidget(self.used)
+        row_buttons = QHBoxLayout()
+        self.save_button = button("Use these scores", frame, primary=True)
+        self.save_button.setObjectName("baseline-save")
+        self.clear_button = button("Use the first three sessions", frame)
+        self.clear_button.setObjectName("baseline-clear")
+        row_buttons.addWidget(self.save_button)
+        row_buttons.addWidget(self.clear_button)
+        row_buttons.addStretch(1)
+        layout.addLayout(row_buttons)
+        self.message = label("", "hint", frame)
+        self.message.setObjectName("baseline-message")
+        layout.addWidget(self.message)
+        self.save_button.clicked.connect(self._on_save_clicked)
+        self.clear_button.clicked.connect(self._on_clear_clicked)
+        ctx.active.changed.connect(self.refresh)
+        ctx.active.data_changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the active patient's baseline: entered scores, or the sessions' mean."""
+        profile = self._ctx.active.profile
+        self.setEnabled(profile is not None and profile.id is not None)
+        if profile is None or profile.id is None:
+            self.used.setText("")
+            return
+        entered = self._store.pain_baseline(profile.id)
+        for region, spin in self.scores.items():
+            spin.setValue(NOT_SET if entered is None else round(entered[region]))
+        if entered is not None:
+            self.used.setText(
+                f"Used now: your scores, back {entered['back']:g} and leg {entered['leg']:g}."
+            )
+        else:
+            self.used.setText(self._from_sessions(profile.id))
+        self.clear_button.setEnabled(entered is not None)
+        self.message.setText("")
+        self._enable_save()
+
+    def _enable_save(self) -> None:
+        self.save_button.setEnabled(all(spin.value() != NOT_SET for spin in self.scores.values()))
+
+    def _from_sessions(self, profile_id: int) -> str:
+        sessions = ProgressData(self._ctx.db).session_facts(profile_id)
+        back, leg = (pain_baseline(sessions, region) for region in ("back", "leg"))
+        if back is None or leg is None:
+            return "Used now: nothing yet. The first three sessions will set it."
+        return f"Used now: the first three sessions, back {back.value:.1f} and leg {leg.value:.1f}."
+
+    def _on_save_clicked(self) -> None:
+        profile = self._ctx.active.profile
+        if profile is None or profile.id is None:
+            return
+        back, leg = (self.scores[r].value() for r in REGIONS)
+        try:
+            self._store.set_pain_baseline(profile.id, back, leg, self._ctx.clock.now())
+        except OutcomeError as exc:
+            self.message.setText(str(exc))
+            return
+        self._ctx.active.notify_data_changed()  # refreshes this card too
+        self.message.setText("Saved. Progress now measures change from these scores.")
+
+    def _on_clear_clicked(self) -> None:
+        profile = self._ctx.active.profile
+        if profile is None or profile.id is None:
+            return
+        self._store.clear_pain_baseline(profile.id)
+        self._ctx.active.notify_data_changed()
+        self.message.setText("Progress now uses the first three sessions again.")
