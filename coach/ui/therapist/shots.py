@@ -1,6 +1,6 @@
 """Screenshots of profiles and therapist mode for ``rehab-coach screenshot DIR``: the profile
 switcher, deleting a profile, the PIN prompt after a wrong try, the plan editor with a refused
-exercise and its message, and the import summary."""
+exercise and its message, the pain baseline, and the import summary."""
 
 from __future__ import annotations
 
@@ -126,6 +126,8 @@ def _editor_shots(screen: TherapistScreen, camera: _Camera, profile: Profile) ->
         if add_button is not None:
             editor.scroll_to(add_button)
             camera.window_shot("therapist-editor-exercises")
+    editor.scroll_to(screen.baseline)
+    camera.window_shot("therapist-baseline")
     current = editor.stored
     assert current is not None
     picker = ExercisePicker(
