@@ -31,35 +31,40 @@ No nose is drawn in these two views.
 
 Pose fields (degrees unless said otherwise)
 -------------------------------------------
-=================  ==========  ==================================================================
-field              range       meaning
-=================  ==========  ==================================================================
-x, y               -300..300   where the hip joint is, in figure units (standing: y = 52)
-trunk              -180..180   lean of the hip-to-shoulder line from upright; positive leans
-                               forward (towards the right). 0 standing or sitting, 45 hip hinge,
-                               90 face down or on hands and knees (head right), -90 lying on the
-                               back (head left)
-spine              -60..60     curve of the back: 0 straight, positive arched (hollow back, belly
-                               pushed forward), negative rounded (a cat's back)
-neck               -70..70     head bent forward (chin to chest) positive, tipped back negative,
-                               measured from the top of the spine
-shoulder_near/far  -180..270   upper arm from the trunk: 0 hanging along the trunk, 90 pointing
-                               forward, 180 overhead, negative behind the body. -110 and
-                               250 draw the same arm: choose the one that animates the way
-                               the arm really turns
-elbow_near/far     -160..160   0 straight; bending brings the hand forward and up. Negative
-                               bends the other way, as seen when the arm is turned (elbow out
-                               to the side, hand on the belly or behind the back)
-hip_near/far       -60..160    thigh from the trunk line: 0 in line (standing), 90 forward
-                               (sitting), negative behind the body (back leg of a lunge)
-knee_near/far      0..160      0 straight; bending takes the heel back
-ankle_near/far     -90..50     foot from the shin: 0 a right angle (standing), positive toes up
-                               towards the shin, negative toes pointed (tiptoe; -90 lies flat
-                               behind, as when kneeling)
-turn_near/far      0..180      turns a bent leg about the hip-to-ankle line: 0 the knee bends
-                               in the picture, 90 it points at the viewer, 180 it bends in the
-                               picture the other way. A crossed leg, a clamshell, knee rolls
-=================  ==========  ==================================================================
+==================  ==========  ==================================================================
+field               range       meaning
+==================  ==========  ==================================================================
+x, y                -300..300   where the hip joint is, in figure units (standing: y = 52)
+trunk               -180..180   lean of the hip-to-shoulder line from upright; positive leans
+                                forward (towards the right). 0 standing or sitting, 45 hip hinge,
+                                90 face down or on hands and knees (head right), -90 lying on the
+                                back (head left)
+spine               -60..60     curve of the back: 0 straight, positive arched (hollow back, belly
+                                pushed forward), negative rounded (a cat's back)
+neck                -70..70     head bent forward (chin to chest) positive, tipped back negative,
+                                measured from the top of the spine
+shoulder_near/far   -180..270   upper arm from the trunk: 0 hanging along the trunk, 90 pointing
+                                forward, 180 overhead, negative behind the body. -110 and
+                                250 draw the same arm: choose the one that animates the way
+                                the arm really turns
+elbow_near/far      -160..160   0 straight; bending brings the hand forward and up. Negative
+                                bends the other way, as seen when the arm is turned (elbow out
+                                to the side, hand on the belly or behind the back)
+hip_near/far        -60..160    thigh from the trunk line: 0 in line (standing), 90 forward
+                                (sitting), negative behind the body (back leg of a lunge)
+knee_near/far       0..160      0 straight; bending takes the heel back
+ankle_near/far      -90..50     foot from the shin: 0 a right angle (standing), positive toes up
+                                towards the shin, negative toes pointed (tiptoe; -90 lies flat
+                                behind, as when kneeling)
+turn_near/far       0..180      turns a bent leg about the hip-to-ankle line: 0 the knee bends
+                                in the picture, 90 it points at the viewer, 180 it bends in the
+                                picture the other way. A crossed leg, a clamshell, knee rolls
+shin_turn_near/far  0..180      turns the lower leg and foot about the thigh line: 0 in the
+                                picture, 90 the shin points straight at or away from the viewer
+                                (only the thigh is seen), 180 the knee bends in the picture the
+                                other way. Lower legs behind the knees in a side plank on the
+                                knees seen from the front. Applied before ``turn``
+==================  ==========  ==================================================================
 
 Common starting points (the shipped files are worked examples of every position):
 
@@ -191,6 +196,8 @@ class Pose:
     knee_far: float = 0.0
     ankle_far: float = 0.0
     turn_far: float = 0.0
+    shin_turn_near: float = 0.0
+    shin_turn_far: float = 0.0
 
 
 POSE_FIELDS: Final = tuple(f.name for f in fields(Pose))
@@ -206,6 +213,7 @@ POSE_RANGES: Final[Mapping[str, tuple[float, float]]] = {
     **{f"knee_{s}": (0, 160) for s in ("near", "far")},
     **{f"ankle_{s}": (-90, 50) for s in ("near", "far")},
     **{f"turn_{s}": (0, 180) for s in ("near", "far")},
+    **{f"shin_turn_{s}": (0, 180) for s in ("near", "far")},
 }
 
 
@@ -384,15 +392,16 @@ def _spine_points(start: Point, chord_deg: float, bend_deg: float, steps: int = 
     return points
 
 
-def _turned(point: Point, hip: Point, ankle: Point, turn_deg: float) -> Point:
-    """Turn a leg point about the hip-ankle line out of the picture (orthographic view)."""
-    axis = ankle - hip
+def _turned(point: Point, start: Point, end: Point, turn_deg: float) -> Point:
+    """Turn a leg point about the line through start and end (hip and ankle for a whole leg,
+    hip and knee for a lower leg) out of the picture (orthographic view)."""
+    axis = end - start
     length = axis.length()
     if turn_deg == 0 or length < 1e-6:
         return point
     unit = axis.scaled(1 / length)
-    along = (point.x - hip.x) * unit.x + (point.y - hip.y) * unit.y
-    foot_of_perpendicular = hip + unit.scaled(along)
+    along = (point.x - start.x) * unit.x + (point.y - start.y) * unit.y
+    foot_of_perpendicular = start + unit.scaled(along)
     return foot_of_perpendicular + (point - foot_of_perpendicular).scaled(
         math.cos(math.radians(turn_deg))
     )
@@ -421,6 +430,9 @@ def skeleton(pose: Pose) -> Skeleton:
         knee = pelvis + _unit(thigh).scaled(THIGH_LENGTH)
         ankle = knee + _unit(shin).scaled(SHIN_LENGTH)
         toe = ankle + _unit(foot).scaled(FOOT_LENGTH)
+        shin_turn = getattr(pose, f"shin_turn_{side}")
+        ankle = _turned(ankle, pelvis, knee, shin_turn)
+        toe = _turned(toe, pelvis, knee, shin_turn)
         turn = getattr(pose, f"turn_{side}")
         points[f"knee-{side}"] = _turned(knee, pelvis, ankle, turn)
         points[f"ankle-{side}"] = ankle

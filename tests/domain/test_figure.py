@@ -176,10 +176,25 @@ def test_turning_a_leg_keeps_hip_and_ankle_and_moves_the_knee_towards_their_line
     assert a["knee-near"].y > 20
 
 
+def test_turning_a_lower_leg_keeps_the_thigh_and_swings_the_shin_out_of_the_picture() -> None:
+    sitting = Pose(y=27, trunk=0, hip_near=90, knee_near=90)
+    flat = skeleton(sitting).points
+    for shin_turn, ankle_y in ((90.0, 27.0), (180.0, 52.0)):
+        turned = skeleton(replace(sitting, shin_turn_near=shin_turn)).points
+        assert turned["knee-near"] == flat["knee-near"]  # the thigh stays in the picture
+        assert turned["ankle-near"].x == pytest.approx(flat["knee-near"].x)
+        assert turned["ankle-near"].y == pytest.approx(ankle_y)  # at the knee, or above it
+    half = skeleton(replace(sitting, shin_turn_near=60)).points
+    assert (half["ankle-near"] - half["knee-near"]).length() == pytest.approx(12.5)
+
+
 _angle = {name: st.floats(low, high) for name, (low, high) in POSE_RANGES.items()}
+_in_the_picture = {
+    f"{field}_{side}": st.just(0.0) for field in ("turn", "shin_turn") for side in ("near", "far")
+}
 
 
-@given(st.builds(Pose, **{**_angle, "turn_near": st.just(0.0), "turn_far": st.just(0.0)}))
+@given(st.builds(Pose, **{**_angle, **_in_the_picture}))
 def test_any_pose_keeps_every_bone_length(pose: Pose) -> None:
     for bone in _bones(pose):
         # The curved trunk is drawn as short chords of its arc: a hair shorter, never longer.
@@ -293,7 +308,10 @@ def _length(points: tuple[Point, ...]) -> float:
 def _turned_leg(pose: Pose, bone: str) -> bool:
     side = bone.rsplit("-", 1)[-1]
     leg = bone.startswith(("thigh", "shin", "foot"))
-    return leg and getattr(pose, f"turn_{side}", 0.0) != 0
+    lower_leg = bone.startswith(("shin", "foot"))
+    return (leg and getattr(pose, f"turn_{side}", 0.0) != 0) or (
+        lower_leg and getattr(pose, f"shin_turn_{side}", 0.0) != 0
+    )
 
 
 def _rounded(point: Point) -> tuple[float, float]:
