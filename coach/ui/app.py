@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QTimer
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from coach.content_cache import load_content_cached
@@ -44,10 +43,17 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Rehab Coach")
     app.setOrganizationName("Rehab Coach")
     app.setDesktopFileName("rehab-coach")
+    return app
+
+
+def set_app_icon(app: QApplication) -> None:
+    """The window and taskbar icon. Set once the window is painted: loading the SVG icon
+    takes a few milliseconds that the patient's first sight of Today need not wait for."""
+    from PySide6.QtGui import QIcon
+
     icon = assets_dir() / "icons" / "app.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
-    return app
 
 
 def build_context(paths: DataPaths, log_file: Path | None = None) -> AppContext:
@@ -119,7 +125,7 @@ def run_app(paths: DataPaths, *, demo: bool = False) -> int:
         window.show()
         log.info("app started")
         window.first_painted.connect(  # once the window is up, not before its first paint
-            lambda: QTimer.singleShot(0, lambda: _offer_unfinished_session(window, ctx))
+            lambda: QTimer.singleShot(0, lambda: _after_first_paint(app, window, ctx))
         )
         code = app.exec()
         watcher.deleteLater()
@@ -127,6 +133,11 @@ def run_app(paths: DataPaths, *, demo: bool = False) -> int:
         return code
     finally:
         lock.release()
+
+
+def _after_first_paint(app: QApplication, window: MainWindow, ctx: AppContext) -> None:
+    set_app_icon(app)
+    _offer_unfinished_session(window, ctx)
 
 
 def _offer_unfinished_session(window: MainWindow, ctx: AppContext) -> None:
@@ -140,6 +151,7 @@ def _first_run(app: QApplication, ctx: AppContext) -> bool:
     """No profile yet: the onboarding wizard first; True once it has created one."""
     from coach.ui.onboarding import run_onboarding  # not needed on a usual start
 
+    set_app_icon(app)
     apply_appearance(app, ctx.prefs.text_scale, ctx.prefs.theme)
     return run_onboarding(ctx)
 

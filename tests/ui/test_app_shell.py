@@ -38,6 +38,12 @@ def test_the_app_looks_the_same_on_every_system() -> None:
     assert out.stdout.strip() == "fusion"
 
 
+def test_the_window_gets_the_app_icon(qapp: QApplication) -> None:
+    app_module.set_app_icon(qapp)
+    assert not qapp.windowIcon().isNull()
+    assert qapp.windowIcon().availableSizes() or qapp.windowIcon().pixmap(32).width() == 32
+
+
 def test_rail_buttons_switch_screens(
     qtbot: QtBot, ctx: AppContext, restyle: Callable[[], None]
 ) -> None:
