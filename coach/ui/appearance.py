@@ -65,6 +65,9 @@ QPushButton:focus, QRadioButton:focus, QCheckBox:focus {{ outline: 2px solid {ac
 QFrame[role="card"] {{ border: 1px solid palette(mid); border-radius: 10px;
     background: palette(base); }}
 QFrame[role="rail"] {{ background: palette(alternate-base); }}
+QProgressBar {{ border: 1px solid palette(mid); border-radius: 6px;
+    background: palette(alternate-base); }}
+QProgressBar::chunk {{ background: {accent}; border-radius: 5px; }}
 QRadioButton, QCheckBox {{ min-height: 44px; spacing: 12px; }}
 QRadioButton::indicator, QCheckBox::indicator {{ width: 24px; height: 24px; }}
 """
