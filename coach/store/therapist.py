@@ -11,7 +11,7 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
-from coach.domain.catalogue import Catalogue, Exercise
+from coach.domain.catalogue import Catalogue
 from coach.domain.clock import utc_iso
 from coach.domain.pin import PinAttempts
 from coach.domain.plan_file import PlanFile, exercise_to_dict
@@ -83,9 +83,6 @@ class TherapistStore:
             )
 
     # -- exercises brought by plan files -------------------------------------------------------
-    def custom_exercises(self, profile_id: int) -> tuple[Exercise, ...]:
-        return custom_exercises(self.db, profile_id)
-
     def custom_figures(self, profile_id: int) -> dict[str, str]:
         return custom_figures(self.db, profile_id)
 
@@ -116,7 +113,7 @@ class TherapistStore:
         if stored is None:
             raise StoreError("This profile has no plan yet.")
         used = {i.exercise_id for p in stored.plan.phases for r in p.routines for i in r.items}
-        custom = tuple(e for e in self.custom_exercises(profile_id) if e.id in used)
+        custom = tuple(e for e in custom_exercises(self.db, profile_id) if e.id in used)
         figures = self.custom_figures(profile_id)
         author = stored.author if stored.author not in ("protocol", "plan file") else ""
         return PlanFile(

@@ -15,7 +15,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -35,7 +34,7 @@ from coach.ui.onboarding_choices import (
     summary_rows,
 )
 from coach.ui.onboarding_pages import DatePage, NamePage, Page, SummaryPage, WelcomePage
-from coach.ui.widgets import button, label, scroll_area
+from coach.ui.widgets import ask_to_leave, button, label, scroll_area
 
 log = logging.getLogger(__name__)
 
@@ -45,15 +44,12 @@ class OnboardingDialogs:
 
     @staticmethod
     def confirm_leave(parent: QWidget) -> bool:
-        box = QMessageBox(parent)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Stop setting up?")
-        box.setText("Do you want to stop setting up Rehab Coach?\nNothing has been saved yet.")
-        leave = box.addButton("Stop", QMessageBox.ButtonRole.AcceptRole)
-        stay = box.addButton("Keep going", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(stay)
-        box.exec()
-        return box.clickedButton() is leave
+        return ask_to_leave(
+            parent,
+            "Stop setting up?",
+            "Do you want to stop setting up Rehab Coach?\nNothing has been saved yet.",
+            "Stop",
+        )
 
 
 def default_emergency_number(locale: QLocale) -> str:

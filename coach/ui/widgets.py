@@ -75,6 +75,21 @@ def dialog_buttons(
     return row, cancel, go
 
 
+def ask_to_leave(parent: QWidget, title: str, text: str, leave: str) -> bool:
+    """A question whose safe answer, "Keep going", is the default; True if ``leave`` is chosen."""
+    from PySide6.QtWidgets import QMessageBox  # only when asked: slow to load at start
+
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(text)
+    chosen = box.addButton(leave, QMessageBox.ButtonRole.AcceptRole)
+    stay = box.addButton("Keep going", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(stay)
+    box.exec()
+    return box.clickedButton() is chosen
+
+
 def scroll_area(parent: QWidget) -> QScrollArea:
     """A frameless scroll area whose content takes its width (at 200% text, pages scroll)."""
     scroll = QScrollArea(parent)

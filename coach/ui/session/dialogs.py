@@ -4,21 +4,20 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from coach.ui.widgets import ask_to_leave
+
 
 class Dialogs:
     """Static methods so a test can pass a subclass that answers without a person."""
 
     @staticmethod
     def confirm_stop(parent: QWidget) -> bool:
-        box = QMessageBox(parent)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Stop the session?")
-        box.setText("Do you want to stop now?\nWhat you have done so far is saved.")
-        stop = box.addButton("Stop the session", QMessageBox.ButtonRole.AcceptRole)
-        keep = box.addButton("Keep going", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.exec()
-        return box.clickedButton() is stop
+        return ask_to_leave(
+            parent,
+            "Stop the session?",
+            "Do you want to stop now?\nWhat you have done so far is saved.",
+            "Stop the session",
+        )
 
     @staticmethod
     def inform(parent: QWidget, title: str, text: str) -> None:
