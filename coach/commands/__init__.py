@@ -7,10 +7,11 @@ from coach.cli import Command
 
 def all_commands() -> list[Command]:
     """Every subcommand, in the order --help lists them."""
-    from coach.commands import data, plan, progress, routine, screenshot
+    from coach.commands import data, library, plan, progress, routine, screenshot
 
     return [
         *routine.COMMANDS,
+        *library.COMMANDS,
         *data.COMMANDS,
         *plan.COMMANDS,
         *progress.COMMANDS,

@@ -32,7 +32,8 @@ def _system_today() -> date:
 today: Callable[[], date] = _system_today
 
 
-def _configure(parser: argparse.ArgumentParser) -> None:
+def configure_day(parser: argparse.ArgumentParser) -> None:
+    """--surgery, --surgery-date, --date and --json (shared with ``library``)."""
     names = ", ".join(s.value for s in Surgery)
     parser.add_argument(
         "--surgery",
@@ -64,8 +65,8 @@ def _surgery(text: str) -> Surgery:
         raise CommandError(f"Unknown surgery type {text!r}: use one of {names}.") from None
 
 
-def _routine(args: argparse.Namespace, paths: DataPaths) -> int:
-    del paths  # reads only the shipped protocols, never the user's data
+def read_day(args: argparse.Namespace) -> tuple[Surgery, date, date]:
+    """The surgery, its date and the day to show, checked (shared with ``library``)."""
     surgery = _surgery(args.surgery)
     surgery_date = _parse_date(args.surgery_date, "surgery date")
     now = today()
@@ -80,6 +81,12 @@ def _routine(args: argparse.Namespace, paths: DataPaths) -> int:
             f"The date {day.isoformat()} is more than a year before the surgery "
             f"({surgery_date.isoformat()}); there is no plan for it."
         )
+    return surgery, surgery_date, day
+
+
+def _routine(args: argparse.Namespace, paths: DataPaths) -> int:
+    del paths  # reads only the shipped protocols, never the user's data
+    surgery, surgery_date, day = read_day(args)
     content = load_content(exercises_dir())
     plan = plan_from_protocol(content.protocols[surgery])
     result = build_today(plan, surgery_date, day, content.catalogue)
@@ -203,7 +210,7 @@ COMMANDS = [
         "routine",
         "print the default plan for one day after surgery (phase, precautions, routines, "
         "walking); --json for machines",
-        _configure,
+        configure_day,
         _routine,
     )
 ]

@@ -8,6 +8,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from coach.domain.fields import DataError, Fields
+from coach.domain.profile import Surgery
 
 CATEGORIES = ("strengthening", "stretching", "mobility", "aerobic", "neural", "relaxation")
 POSITIONS = ("supine", "prone", "side-lying", "quadruped", "sitting", "standing", "kneeling")
@@ -56,6 +57,16 @@ TAG_LABELS = {
     "floor": "getting down to the floor",
     "wound-water": "going in water",
 }
+
+# REFERENCE section 2: floor exercises say how to get down and up safely (or use a firm bed).
+FLOOR_ADVICE = (
+    "Getting down: stand by a sturdy chair, hold it, and kneel down one knee at a time. "
+    "Put your hands down, then move into position. "
+    "Getting up: come onto your hands and knees, hold the chair, put one foot flat in front "
+    "and push up with your legs, not your back. "
+    "If getting down is hard, do it on a firm bed instead."
+)
+
 
 # Limits for a dose, shared by the catalogue, protocols and plan files.
 DOSAGE_LIMITS = {
@@ -137,6 +148,20 @@ class Exercise:
     easier: str | None
     harder: str | None
     sources: tuple[str, ...]
+    # REFERENCE section 2, "earliest": whole weeks after surgery before it may be done, per
+    # surgery (0 = from the day after surgery). A surgery in ``avoid`` never has it without a
+    # therapist's written reason. Custom exercises from plan files may leave both out.
+    earliest_weeks: tuple[tuple[Surgery, int], ...] = ()
+    avoid: frozenset[Surgery] = frozenset()
+
+    def earliest_week(self, surgery: Surgery) -> int:
+        """Whole weeks after ``surgery`` before this exercise may start (0 when not given)."""
+        return dict(self.earliest_weeks).get(surgery, 0)
+
+    @property
+    def floor_advice(self) -> str | None:
+        """How to get down to the floor and up again, for exercises done there."""
+        return FLOOR_ADVICE if "floor" in self.movements else None
 
     @property
     def category_label(self) -> str:
@@ -183,6 +208,7 @@ def parse_exercise(data: object, source: str) -> Exercise:
     exercise_id = f.text("id", max_len=60)
     if not ID_PATTERN.match(exercise_id):
         raise f.error("id", "must be lowercase letters, digits and dashes")
+    earliest, avoid = _read_timing(f)
     exercise = Exercise(
         id=exercise_id,
         name=f.text("name", max_len=60),
@@ -199,9 +225,35 @@ def parse_exercise(data: object, source: str) -> Exercise:
         easier=f.text("easier", max_len=60, required=False) or None,
         harder=f.text("harder", max_len=60, required=False) or None,
         sources=f.text_list("sources", min_items=1, max_items=20, max_len=200),
+        earliest_weeks=earliest,
+        avoid=avoid,
     )
     f.finish()
     return exercise
+
+
+MAX_EARLIEST_WEEKS = 104
+
+
+def _read_timing(f: Fields) -> tuple[tuple[tuple[Surgery, int], ...], frozenset[Surgery]]:
+    """``earliest_weeks`` (a table: surgery = weeks) and ``avoid`` (a list of surgeries).
+
+    A surgery may be in one or the other, never both: an avoided exercise has no start week.
+    """
+    names = [s.value for s in Surgery]
+    avoid = frozenset(
+        Surgery(v) for v in f.text_list("avoid", choices=names, unique=True, required=False)
+    )
+    table = f.table("earliest_weeks", required=False)
+    earliest: list[tuple[Surgery, int]] = []
+    if table is not None:
+        for surgery in Surgery:
+            if table.has(surgery.value):
+                if surgery in avoid:
+                    raise table.error(surgery.value, "must be left out: it is in 'avoid'")
+                earliest.append((surgery, table.integer(surgery.value, 0, MAX_EARLIEST_WEEKS)))
+        table.finish()
+    return tuple(earliest), avoid
 
 
 def load_catalogue(folder: Path) -> Catalogue:
@@ -215,6 +267,15 @@ def load_catalogue(folder: Path) -> Catalogue:
         exercise = parse_exercise(read_toml(path, source), source)
         if exercise.id != path.stem:
             raise DataError(source, "id", f"must match the file name ({path.stem})")
+        missing = [
+            s.value
+            for s in Surgery
+            if s not in exercise.avoid and s not in dict(exercise.earliest_weeks)
+        ]
+        if missing:
+            raise DataError(
+                source, "earliest_weeks", f"needs a week (or 'avoid') for {', '.join(missing)}"
+            )
         exercises[exercise.id] = exercise
     catalogue = Catalogue(exercises)
     check_links(catalogue)

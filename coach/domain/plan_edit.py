@@ -13,11 +13,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
 
+from coach.domain.allowed import decide, phase_day
 from coach.domain.catalogue import DOSAGE_LIMITS, MOVEMENT_TAGS, TAG_LABELS, Catalogue, Dosage
 from coach.domain.fields import CONTROL_CHARS, DataError
 from coach.domain.plan import Plan, plan_from_dict, plan_to_dict
 from coach.domain.protocol import MAX_WEEKS, Phase, Prescription, Routine, WalkingGoal
-from coach.domain.safety import blocked_movements, explain_block
+from coach.domain.safety import blocked_movements
 
 MAX_ITEMS = 10  # per routine, as the plan reader allows
 MAX_REASON = 300
@@ -115,25 +116,29 @@ def check_allowed(
     *,
     reason: str = "",
     profile_limits: frozenset[str] = frozenset(),
+    surgery_date: date | None = None,
 ) -> str:
-    """Ask safety whether ``exercise_id`` may go into phase ``number``; returns the clean reason.
+    """Ask ``coach.domain.allowed`` whether ``exercise_id`` may go into phase ``number`` from the
+    phase's first day; returns the clean reason (kept only when a rule objected).
 
     ``profile_limits`` are the surgeon's limits recorded with the profile (at onboarding); they
-    count as much as the plan's own. Raises ``RestrictedExerciseError`` (with safety's plain
-    words) when a restricted movement is involved and no reason is given.
+    count as much as the plan's own. Raises ``RestrictedExerciseError`` (with the rule's plain
+    words) when any rule objects (a restricted movement, too early for this surgery, avoided
+    after it) and no reason is given.
     """
     if exercise_id not in catalogue:
         raise PlanEditError(f"There is no exercise called {exercise_id!r}.")
     exercise = catalogue[exercise_id]
-    limits = plan.extra_restrictions | profile_limits
-    blocked = blocked_movements(exercise, _phase(plan, number), limits)
+    _phase(plan, number)
     reason = reason.strip()
     if reason:
         _check_text(reason, "reason", MAX_REASON, allow_empty=False)
-    if blocked and not reason:
-        message = f"{explain_block(exercise, blocked)} To add it anyway, write your reason."
-        raise RestrictedExerciseError(message, exercise_id, blocked)
-    return reason if blocked else ""
+    when = phase_day(plan, number, surgery_date, profile_limits)
+    verdict = decide(exercise, when, by_therapist=True, reason=reason)
+    if not verdict.allowed:
+        message = f"{verdict.text} To add it anyway, write your reason."
+        raise RestrictedExerciseError(message, exercise_id, verdict.movements)
+    return reason if verdict.objections else ""
 
 
 def add_exercise(
@@ -146,6 +151,7 @@ def add_exercise(
     reason: str = "",
     dosage: Dosage | None = None,
     profile_limits: frozenset[str] = frozenset(),
+    surgery_date: date | None = None,
 ) -> Plan:
     """Add an exercise at the end of a routine, with its usual dose unless one is given.
 
@@ -153,7 +159,13 @@ def add_exercise(
     patient as "Your therapist added this: ...".
     """
     kept_reason = check_allowed(
-        plan, catalogue, number, exercise_id, reason=reason, profile_limits=profile_limits
+        plan,
+        catalogue,
+        number,
+        exercise_id,
+        reason=reason,
+        profile_limits=profile_limits,
+        surgery_date=surgery_date,
     )
     exercise = catalogue[exercise_id]
     dose = dosage if dosage is not None else exercise.dosage

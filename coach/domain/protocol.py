@@ -188,6 +188,26 @@ def _parse_item(
     return Prescription(exercise_id, dosage, reason)
 
 
+def check_shipped_timing(protocol: Protocol, catalogue: Catalogue, source: str) -> None:
+    """A shipped protocol never schedules an exercise before its earliest week for the surgery
+    (REFERENCE section 2) or one the surgery avoids."""
+    for index, phase in enumerate(protocol.phases):
+        for routine in phase.routines:
+            for item in routine.items:
+                exercise = catalogue[item.exercise_id]
+                if protocol.surgery in exercise.avoid:
+                    raise DataError(
+                        source, f"phases[{index}]", f"{exercise.id!r} is avoided after this surgery"
+                    )
+                earliest = exercise.earliest_week(protocol.surgery)
+                if earliest > phase.weeks_from:
+                    raise DataError(
+                        source,
+                        f"phases[{index}]",
+                        f"{exercise.id!r} starts in week {earliest}, after this phase begins",
+                    )
+
+
 def load_protocol(path: Path, catalogue: Catalogue) -> Protocol:
     source = f"protocols/{path.name}"
     f = Fields(read_toml(path, source), source)
@@ -201,6 +221,7 @@ def load_protocol(path: Path, catalogue: Catalogue) -> Protocol:
         sources=f.text_list("sources", min_items=1, max_items=40),
     )
     f.finish()
+    check_shipped_timing(protocol, catalogue, source)
     return protocol
 
 

@@ -11,16 +11,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from coach.domain.allowed import PatientDay, Verdict, decide
 from coach.domain.catalogue import Catalogue, Dosage, Exercise
+from coach.domain.dates import date_text, when_text
 from coach.domain.plan import Plan
 from coach.domain.profile import Surgery
 from coach.domain.protocol import Phase, Routine
-from coach.domain.restrictions import rule_text
-from coach.domain.safety import blocked_movements, explain_block
 from coach.domain.schedule import (
     DueRoutine,
     next_phase,
-    phase_on,
     routines_due,
     walking_goal,
     week_number,
@@ -50,8 +49,11 @@ class LeftOut:
     """An exercise of the routine that is not done now, and why in plain words."""
 
     exercise: Exercise
-    blocked: frozenset[str]
-    text: str
+    verdict: Verdict
+
+    @property
+    def text(self) -> str:
+        return self.verdict.text
 
 
 @dataclass(frozen=True)
@@ -165,11 +167,15 @@ def build_today(
     """Everything shown for ``day``. ``extra_restrictions`` are the surgeon's rules stored with
     the profile; the plan's own are added to them. ``done`` counts finished sessions by routine
     id."""
-    extra = frozenset(extra_restrictions) | plan.extra_restrictions
-    phase = phase_on(plan, surgery_date, day)
-    routines = tuple(
-        _routine_today(due, phase, extra, catalogue)
-        for due in routines_due(plan, surgery_date, day, done)
+    when = PatientDay(plan, surgery_date, day, frozenset(extra_restrictions))
+    phase = when.phase
+    routines = (
+        ()  # REFERENCE section 1: the day of surgery is for walking with help only
+        if day == surgery_date
+        else tuple(
+            _routine_today(due, when, catalogue)
+            for due in routines_due(plan, surgery_date, day, done)
+        )
     )
     goal = walking_goal(plan, surgery_date, day)
     upcoming = next_phase(plan, surgery_date, day)
@@ -186,51 +192,17 @@ def build_today(
     )
 
 
-def _routine_today(
-    due: DueRoutine, phase: Phase, extra: frozenset[str], catalogue: Catalogue
-) -> RoutineToday:
+def _routine_today(due: DueRoutine, when: PatientDay, catalogue: Catalogue) -> RoutineToday:
     items: list[ItemToday] = []
     left_out: list[LeftOut] = []
     for prescription in due.routine.items:
         if prescription.exercise_id not in catalogue:
             continue  # a plan is checked against the catalogue when read; never guess here
         exercise = catalogue[prescription.exercise_id]
-        blocked = blocked_movements(exercise, phase, extra)
-        if blocked and not prescription.reason:
-            left_out.append(LeftOut(exercise, blocked, left_out_text(exercise, blocked, phase)))
-        else:
+        # the plan is the therapist's choice, so "therapist only" does not object here
+        verdict = decide(exercise, when, by_therapist=True, reason=prescription.reason)
+        if verdict.allowed:
             items.append(ItemToday(exercise, prescription.dosage, prescription.reason))
+        else:
+            left_out.append(LeftOut(exercise, verdict))
     return RoutineToday(due.routine, tuple(items), tuple(left_out), due.times_due, due.times_done)
-
-
-def left_out_text(exercise: Exercise, blocked: frozenset[str], phase: Phase) -> str:
-    """Why an exercise is left out: the surgeon's own rule when it is one, else the phase's."""
-    by_phase = blocked & phase.restricted
-    if by_phase:
-        return explain_block(exercise, by_phase)
-    rules = ", ".join(rule_text(tag).lower() for tag in sorted(blocked))
-    return f"{exercise.name} is left out, because your surgeon said: {rules}."
-
-
-def when_text(day: date, target: date) -> str:
-    """'today', 'tomorrow', 'in 5 days', 'in 3 weeks', 'in about 3 weeks', '2 weeks ago'."""
-    days = (target - day).days
-    if days == 0:
-        return "today"
-    if days == 1:
-        return "tomorrow"
-    if days == -1:
-        return "yesterday"
-    span = abs(days)
-    if span < 14:
-        amount = f"{span} days"
-    else:
-        weeks = round(span / 7)
-        amount = f"{'' if span % 7 == 0 else 'about '}{weeks} weeks"
-    return f"in {amount}" if days > 0 else f"{amount} ago"
-
-
-def date_text(target: date, today: date) -> str:
-    """'14 March', with the year when it is not this year."""
-    text = f"{target.day} {target:%B}"
-    return text if target.year == today.year else f"{text} {target.year}"

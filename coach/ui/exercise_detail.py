@@ -28,9 +28,13 @@ class ExerciseDetail(QWidget):
         catalogue: Catalogue,
         figures: Callable[[str], Figure | None],
         parent: QWidget | None = None,
+        why_not: Callable[[Exercise], str | None] | None = None,
     ) -> None:
+        """``why_not``: the rules' words for an exercise that is not allowed now (the easier
+        and harder links say so before they are followed)."""
         super().__init__(parent)
         self._catalogue = catalogue
+        self._why_not = why_not
         self._figures = figures
         self._exercise: Exercise | None = None
         self._links: dict[str, str] = {}
@@ -80,6 +84,10 @@ class ExerciseDetail(QWidget):
         self.stop_if = label("", None, stop_box)
         stop_layout.addWidget(self.stop_if)
         column.addWidget(stop_box)
+        self.floor_box, floor_layout = notice(self, "Getting down to the floor and up again")
+        self.floor_advice = label("", None, self.floor_box)
+        floor_layout.addWidget(self.floor_advice)
+        column.addWidget(self.floor_box)
         column.addWidget(label("Usual amount", "heading", self))
         self.dose = label("", "big", self)
         column.addWidget(self.dose)
@@ -123,6 +131,8 @@ class ExerciseDetail(QWidget):
         for cue in exercise.cues:
             self.cues.addWidget(label(f"•  {cue}", None, self))
         self.stop_if.setText(exercise.stop_if)
+        self.floor_box.setVisible(exercise.floor_advice is not None)
+        self.floor_advice.setText(exercise.floor_advice or "")
         self.dose.setText(exercise.dosage.describe(exercise.per_side).capitalize())
         self._set_link(self.easier_button, "Easier", exercise.easier)
         self._set_link(self.harder_button, "Harder", exercise.harder)
@@ -133,8 +143,11 @@ class ExerciseDetail(QWidget):
         link.setVisible(known)
         if target is not None and known:
             name = self._catalogue[target].name
-            link.setText(f"{word}: {name}")
-            link.setAccessibleName(f"{word} exercise: {name}. Show it.")
+            target_exercise = self._catalogue[target]
+            not_now = self._why_not is not None and self._why_not(target_exercise) is not None
+            suffix = " (not allowed now)" if not_now else ""
+            link.setText(f"{word}: {name}{suffix}")
+            link.setAccessibleName(f"{word} exercise: {name}{suffix}. Show it.")
             self._links[word] = target
 
     def _on_link_clicked(self, link: QPushButton) -> None:

@@ -18,9 +18,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
+from coach.domain.allowed import PatientDay, Verdict, decide
 from coach.domain.catalogue import Catalogue, Exercise
-from coach.domain.protocol import Phase
-from coach.domain.safety import blocked_movements, explain_block
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -89,10 +88,11 @@ def subtitle(exercise: Exercise) -> str:
 
 
 class ExerciseFilterModel(QSortFilterProxyModel):
-    """Filters an ExerciseListModel. The safety rules (a phase and extra restrictions) decide
-    what "allowed" means; exercises that are not allowed are shown greyed with a second line
-    saying so, or hidden when ``allowed_only`` is on. Therapist-only exercises count as not
-    allowed unless ``therapist_only_allowed`` (the plan editor sets it)."""
+    """Filters an ExerciseListModel. ``coach.domain.allowed.decide`` says what "allowed" means
+    for a patient on a day (earliest week, "avoid", therapist-only, restricted movements);
+    exercises that are not allowed are shown greyed with a second line saying so, or hidden
+    when ``allowed_only`` is on. Therapist-only exercises do not count against an exercise
+    when ``therapist_only_allowed`` (the plan editor's picker sets it)."""
 
     def __init__(self, parent: QObject | None = None, *, therapist_only_allowed: bool = False):
         super().__init__(parent)
@@ -100,8 +100,8 @@ class ExerciseFilterModel(QSortFilterProxyModel):
         self._position: str | None = None
         self._words: list[str] = []
         self._allowed_only = False
-        self._phase: Phase | None = None
-        self._extra: frozenset[str] = frozenset()
+        self._when: PatientDay | None = None
+        self._verdicts: dict[str, Verdict] = {}
         self._therapist_only_allowed = therapist_only_allowed
 
     # -- settings ------------------------------------------------------------------------------
@@ -124,10 +124,10 @@ class ExerciseFilterModel(QSortFilterProxyModel):
     def allowed_only(self) -> bool:
         return self._allowed_only
 
-    def set_rules(self, phase: Phase | None, extra_restrictions: frozenset[str]) -> None:
-        """The phase (None: no phase rules, e.g. no profile yet) and the surgeon's rules."""
-        self._phase = phase
-        self._extra = frozenset(extra_restrictions)
+    def set_rules(self, when: PatientDay | None) -> None:
+        """Whose plan and which day (None: no rules, e.g. no profile yet)."""
+        self._when = when
+        self._verdicts = {}
         self._refilter()
         if self.rowCount():
             last = self.index(self.rowCount() - 1, 0)
@@ -138,15 +138,24 @@ class ExerciseFilterModel(QSortFilterProxyModel):
         self.endFilterChange()
 
     # -- answers -------------------------------------------------------------------------------
+    def verdict(self, exercise: Exercise) -> Verdict | None:
+        """The rules' answer for ``exercise`` (None when there are no rules yet)."""
+        if self._when is None:
+            return None
+        found = self._verdicts.get(exercise.id)
+        if found is None or found.exercise is not exercise:
+            found = decide(exercise, self._when, by_therapist=self._therapist_only_allowed)
+            self._verdicts[exercise.id] = found
+        return found
+
     def why_not_allowed(self, exercise: Exercise) -> str | None:
         """Plain words for why ``exercise`` is not allowed now, or None when it is."""
-        if exercise.therapist_only and not self._therapist_only_allowed:
-            return f"{exercise.name} is only done if your therapist adds it to your plan."
-        if self._phase is None:
-            blocked = exercise.movements & self._extra
-        else:
-            blocked = blocked_movements(exercise, self._phase, self._extra)
-        return explain_block(exercise, blocked) if blocked else None
+        verdict = self.verdict(exercise)
+        if verdict is None:
+            if exercise.therapist_only and not self._therapist_only_allowed:
+                return f"{exercise.name} is only done if your therapist adds it to your plan."
+            return None
+        return None if verdict.allowed else verdict.text
 
     def is_allowed(self, exercise: Exercise) -> bool:
         return self.why_not_allowed(exercise) is None

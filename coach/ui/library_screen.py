@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.domain.catalogue import CATEGORIES, CATEGORY_LABELS, POSITION_LABELS, POSITIONS
+from coach.domain.allowed import PatientDay
+from coach.domain.catalogue import CATEGORIES, CATEGORY_LABELS, POSITION_LABELS, POSITIONS, Exercise
 from coach.domain.figure import Figure
-from coach.domain.schedule import phase_on
 from coach.ui.active_plan import load_active_plan
 from coach.ui.context import AppContext
 from coach.ui.exercise_detail import ExerciseDetail
@@ -61,7 +61,9 @@ class LibraryScreen(QWidget):
         self._splitter = splitter
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self._build_list_side(splitter))
-        self.detail = ExerciseDetail(ctx.content.catalogue, self._figures, self)
+        self.detail = ExerciseDetail(
+            ctx.content.catalogue, self._figures, self, why_not=self._why_not
+        )
         self.detail.exercise_chosen.connect(self.show_exercise)
         scroll = scroll_area(splitter)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # wrap
@@ -147,16 +149,24 @@ class LibraryScreen(QWidget):
         self._day = self._ctx.clock.now().date()
         active = load_active_plan(self._ctx)
         if active is None:
-            self.filter.set_rules(None, frozenset())
+            self.filter.set_rules(None)
             self._phase_title = ""
         else:
-            phase = phase_on(active.plan, active.profile.surgery_date, self._day)
-            self.filter.set_rules(phase, active.extra_restrictions)
-            self._phase_title = phase.title
+            when = PatientDay(
+                active.plan,
+                active.profile.surgery_date,
+                self._day,
+                frozenset(active.profile.extra_restrictions),
+            )
+            self.filter.set_rules(when)
+            self._phase_title = when.phase.title
         self._on_filters_changed()
         current = self.detail.exercise()
         if current is not None:
             self.detail.show_exercise(current, self.filter.why_not_allowed(current))
+
+    def _why_not(self, exercise: Exercise) -> str | None:
+        return self.filter.why_not_allowed(exercise)
 
     def _on_filters_changed(self) -> None:
         self.filter.set_search(self.search.text())

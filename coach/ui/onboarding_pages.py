@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.domain.dates import when_text
 from coach.domain.profile import MAX_NICKNAME
 from coach.domain.protocol import MAX_WEEKS
 from coach.domain.schedule import week_number
-from coach.domain.today import when_text
 from coach.ui.blocks import clear, notice
 from coach.ui.widgets import label
 

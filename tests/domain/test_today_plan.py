@@ -90,8 +90,9 @@ def test_therapist_reason_keeps_an_exercise(content: Content, fusion: Plan) -> N
     routine = replace(phase.routines[0], items=(*phase.routines[0].items, kept))
     plan = replace(fusion, phases=(replace(phase, routines=(routine, *phase.routines[1:])),))
     plan = replace(plan, phases=(plan.phases[0], *fusion.phases[1:]))
+    day_after = SURGERY + timedelta(days=1)  # bird dog is early, on the floor, and restricted
     today = build_today(
-        plan, SURGERY, SURGERY, content.catalogue, extra_restrictions=frozenset({"floor"})
+        plan, SURGERY, day_after, content.catalogue, extra_restrictions=frozenset({"floor"})
     )
     assert today.routines[0].items[-1].reason == "Practised with me, on the bed"
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from coach.domain.allowed import PatientDay
 from coach.domain.plan import plan_from_protocol
 from coach.domain.profile import Profile, Surgery
 from coach.ui.appearance import apply_appearance
@@ -63,7 +64,8 @@ def test_allowed_now_is_the_default_and_hides_what_the_phase_restricts(
     for hidden in ("cat-camel", "single-knee-to-chest", "front-plank-modified", "pool-walking"):
         assert hidden not in shown
     assert "prone-press-up" not in shown  # therapist only
-    assert {"ankle-pumps", "bridge", "walking"} <= set(shown)
+    assert "bridge" not in shown  # not before 6 weeks after a fusion
+    assert {"ankle-pumps", "heel-slides", "walking"} <= set(shown)
     assert screen.count.text() == f"{len(shown)} exercises allowed in Phase 1: Protect"
     assert screen.detail.exercise() is not None  # the first one is shown at once
 
@@ -75,7 +77,7 @@ def test_allowed_now_is_the_default_and_hides_what_the_phase_restricts(
     screen.list.setCurrentIndex(index)
     assert screen.detail.not_now.isVisibleTo(screen.detail)
     assert screen.detail.not_now_text.text() == (
-        "Cat and camel involves arching back, bending forward, which is not allowed in this phase."
+        "Cat and camel is not done after a spinal fusion, unless your therapist adds it."
     )
 
 
@@ -173,12 +175,13 @@ def test_list_has_pictures_and_the_models_behave(qtbot: QtBot, ctx: AppContext) 
     model = ExerciseListModel(ctx.content.catalogue, screen)
     proxy = ExerciseFilterModel(screen, therapist_only_allowed=True)
     proxy.setSourceModel(model)
-    phase = ctx.content.protocols[Surgery.FUSION].phases[0]
-    proxy.set_rules(phase, frozenset())
+    fusion = plan_from_protocol(ctx.content.protocols[Surgery.FUSION])
+    proxy.set_rules(PatientDay(fusion, date(2025, 3, 3), date(2025, 3, 10)))
     proxy.set_allowed_only(True)
     ModelTester(qtbot._request.config).check(model)  # type: ignore[attr-defined]
     assert "prone-press-up" not in listed_model(proxy)  # lying on the front in phase 1
-    proxy.set_rules(ctx.content.protocols[Surgery.DISCECTOMY].phases[3], frozenset())
+    discectomy = plan_from_protocol(ctx.content.protocols[Surgery.DISCECTOMY])
+    proxy.set_rules(PatientDay(discectomy, date(2025, 3, 3), date(2025, 7, 1)))
     assert "prone-press-up" in listed_model(proxy)  # the plan editor may add it
 
 

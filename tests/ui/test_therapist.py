@@ -15,6 +15,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from coach.domain.allowed import phase_day
 from coach.domain.catalogue import Dosage
 from coach.domain.clock import FakeClock
 from coach.domain.plan import plan_from_protocol
@@ -287,14 +288,14 @@ def test_a_restricted_exercise_is_refused_with_a_plain_message(
     add.click()
     assert editor.draft == before
     assert editor.message.isVisible()
-    assert editor.message.text() == (
-        "Not added. Knee rolls involves twisting, which is not allowed in this phase. "
+    tail = (
+        "It also involves twisting, which is not allowed in this phase. "
         "To add it anyway, write your reason."
     )
-    assert script.reasons_asked == [
-        "Knee rolls involves twisting, which is not allowed in this phase. "
-        "To add it anyway, write your reason."
-    ]
+    assert editor.message.text().startswith("Not added. Knee rolls starts 12 weeks after your")
+    assert editor.message.text().endswith(tail)
+    [asked] = script.reasons_asked
+    assert asked.startswith("Knee rolls starts 12 weeks after your") and asked.endswith(tail)
 
 
 def test_a_stated_reason_overrides_is_saved_and_shown_to_the_patient(
@@ -411,7 +412,7 @@ def test_the_surgeons_limits_from_the_profile_bind_the_editor(
     assert "(set with the profile)" in box.text()
     script.exercise = "bird-dog"  # getting down to the floor
     editor.panel.findChild(QPushButton, "add-strength").click()  # type: ignore[union-attr]
-    assert "involves getting down to the floor" in editor.message.text()
+    assert "your surgeon said: no getting down to the floor" in editor.message.text()
     widget.mode.lock()
 
 
@@ -507,7 +508,7 @@ def test_the_picker_uses_the_library_filters_and_greys_what_the_phase_restricts(
     qtbot: QtBot, ctx: AppContext
 ) -> None:
     plan = plan_from_protocol(ctx.content.protocols[Surgery.FUSION])
-    picker = ExercisePicker(ctx.content.catalogue, plan.phase(2), frozenset())
+    picker = ExercisePicker(ctx.content.catalogue, phase_day(plan, 2))
     qtbot.addWidget(picker)
 
     def shown() -> dict[str, str]:
@@ -522,6 +523,13 @@ def test_the_picker_uses_the_library_filters_and_greys_what_the_phase_restricts(
     assert everything["lower-trunk-rotation"].endswith("Not allowed now")  # twisting
     assert everything["prone-press-up"].endswith("Not allowed now")  # end-range; therapist-only
     assert not everything["bridge"].endswith("Not allowed now")
+    assert everything["cat-camel"].endswith("Not allowed now")  # avoided after a fusion
+    assert everything["dead-bug"].endswith("Not allowed now")  # not before week 12
+    assert not everything["sciatic-nerve-glide"].endswith("Not allowed now")  # theirs to add
+    assert picker.choose("cat-camel")
+    assert picker.why_not.text() == (
+        "Cat and camel is not done after a spinal fusion, unless your therapist adds it."
+    )
     picker.allowed_only.setChecked(True)
     assert "lower-trunk-rotation" not in shown()
     assert "bridge" in shown()

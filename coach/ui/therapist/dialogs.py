@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.domain.allowed import PatientDay
 from coach.domain.catalogue import Catalogue, Dosage, Exercise
 from coach.domain.plan_edit import MAX_REASON
-from coach.domain.protocol import Phase
 from coach.ui.therapist.dose_dialog import DoseDialog
 from coach.ui.therapist.exercise_picker import ExercisePicker
 from coach.ui.therapist.import_summary import ImportPreview, ImportSummary
@@ -90,10 +90,8 @@ class TherapistDialogs:
         return dialog.reason.toPlainText()
 
     @staticmethod
-    def choose_exercise(
-        parent: QWidget, catalogue: Catalogue, phase: Phase, extra: frozenset[str]
-    ) -> str | None:
-        picker = ExercisePicker(catalogue, phase, extra, parent)
+    def choose_exercise(parent: QWidget, catalogue: Catalogue, when: PatientDay) -> str | None:
+        picker = ExercisePicker(catalogue, when, parent)
         return picker.chosen() if picker.exec() == QDialog.DialogCode.Accepted else None
 
     @staticmethod

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.domain.allowed import PatientDay
 from coach.domain.catalogue import CATEGORY_LABELS, POSITION_LABELS, Catalogue
-from coach.domain.protocol import Phase
 from coach.ui.exercise_list_model import ID_ROLE, ExerciseFilterModel, ExerciseListModel
 from coach.ui.widgets import dialog_buttons, label
 
@@ -31,17 +31,18 @@ class ExercisePicker(QDialog):
     def __init__(
         self,
         catalogue: Catalogue,
-        phase: Phase,
-        extra_restrictions: frozenset[str],
+        when: PatientDay,
         parent: QWidget | None = None,
     ) -> None:
+        """``when``: the patient's plan on the first day of the phase being edited."""
         super().__init__(parent)
         self.setWindowTitle("Add an exercise")
         self.resize(760, 640)
         self.model = ExerciseListModel(catalogue, self)
         self.filter = ExerciseFilterModel(self, therapist_only_allowed=True)
         self.filter.setSourceModel(self.model)
-        self.filter.set_rules(phase, extra_restrictions)
+        self.filter.set_rules(when)
+        phase = when.phase
         column = QVBoxLayout(self)
         column.addWidget(label(f"Add an exercise to {phase.title}", "heading", self))
         column.addLayout(self._filters())
@@ -53,16 +54,22 @@ class ExercisePicker(QDialog):
         column.addWidget(self.list, 1)
         column.addWidget(
             label(
-                "Greyed exercises are not allowed in this phase: if you add one, you will be "
-                "asked for your reason.",
+                "Greyed exercises are not allowed at the start of this phase (a restricted "
+                "movement, too early after this surgery, or avoided after it): if you add one, "
+                "you will be asked for your reason.",
                 "hint",
                 self,
             )
         )
+        self.why_not = label("", "warning", self)
+        self.why_not.setObjectName("picker-why-not")
+        self.why_not.setVisible(False)
+        column.addWidget(self.why_not)
         row, _cancel, self.add_button = dialog_buttons(self, "Add this exercise", default=False)
         column.addLayout(row)
         self.add_button.clicked.connect(self._on_add_clicked)
         self.list.doubleClicked.connect(lambda _index: self._on_add_clicked())
+        self.list.selectionModel().currentChanged.connect(lambda *_: self._show_why_not())
         self.category.currentIndexChanged.connect(
             lambda _i: self.filter.set_category(self.category.currentData())
         )
@@ -103,6 +110,14 @@ class ExercisePicker(QDialog):
         if not self.list.currentIndex().isValid() and self.filter.rowCount():
             self.list.setCurrentIndex(self.filter.index(0, 0))
         self.add_button.setEnabled(self.list.currentIndex().isValid())
+        self._show_why_not()
+
+    def _show_why_not(self) -> None:
+        """Say why the selected exercise is greyed, before the therapist tries to add it."""
+        exercise = self.filter.exercise_at(self.list.currentIndex())
+        why = self.filter.why_not_allowed(exercise) if exercise is not None else None
+        self.why_not.setText(why or "")
+        self.why_not.setVisible(bool(why))
 
     def choose(self, exercise_id: str) -> bool:
         """Select ``exercise_id`` in the list (False when the filters hide it)."""

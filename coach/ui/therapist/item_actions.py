@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from coach.domain.allowed import phase_day
 from coach.domain.plan import Plan
 from coach.domain.plan_edit import (
     PlanEditError,
@@ -31,9 +32,10 @@ class ItemActions:
         draft = editor.draft
         if draft is None:
             return
-        phase = draft.phase(editor.phase_number)
-        limits = draft.extra_restrictions | editor.profile_limits
-        chosen = self._dialogs.choose_exercise(editor, editor.catalogue, phase, limits)
+        profile = editor.profile
+        surgery_date = profile.surgery_date if profile is not None else None
+        when = phase_day(draft, editor.phase_number, surgery_date, editor.profile_limits)
+        chosen = self._dialogs.choose_exercise(editor, editor.catalogue, when)
         if chosen is not None:
             self.add(routine_id, chosen)
 
@@ -44,10 +46,18 @@ class ItemActions:
         if draft is None:
             return False
         number, catalogue, limits = editor.phase_number, editor.catalogue, editor.profile_limits
+        surgery_date = editor.profile.surgery_date if editor.profile is not None else None
 
         def adding(reason: str) -> Callable[[Plan], Plan]:
             return lambda p: add_exercise(
-                p, catalogue, number, routine_id, exercise_id, reason=reason, profile_limits=limits
+                p,
+                catalogue,
+                number,
+                routine_id,
+                exercise_id,
+                reason=reason,
+                profile_limits=limits,
+                surgery_date=surgery_date,
             )
 
         try:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QWidget
 
+from coach.domain.allowed import phase_day
 from coach.domain.plan_diff import summarise_changes
 from coach.domain.plan_edit import add_exercise, set_dosage, set_note
 from coach.domain.profile import Profile, Surgery
@@ -130,9 +131,9 @@ def _editor_shots(screen: TherapistScreen, camera: _Camera, profile: Profile) ->
     camera.window_shot("therapist-baseline")
     current = editor.stored
     assert current is not None
-    picker = ExercisePicker(
-        editor.catalogue, current.plan.phase(2), current.plan.extra_restrictions, camera.window
-    )
+    owner = editor.profile
+    when = phase_day(current.plan, 2, owner.surgery_date if owner else None, editor.profile_limits)
+    picker = ExercisePicker(editor.catalogue, when, camera.window)
     picker.search.setText("knee")
     camera.dialog_shot(picker, "therapist-add-exercise", (760, 600))
     first = current.plan.phase(2).routines[0]
