@@ -16,6 +16,7 @@ from coach.domain.clock import SystemClock
 from coach.domain.content import load_content
 from coach.domain.plan import plan_from_protocol
 from coach.domain.profile import Surgery
+from coach.domain.schedule import phase_span_text
 from coach.domain.today import TodayPlan, build_today
 from coach.paths import DataPaths, exercises_dir
 
@@ -162,14 +163,10 @@ def routine_json(today_plan: TodayPlan) -> dict[str, Any]:
 def routine_text(today_plan: TodayPlan) -> str:
     """The same for people: headings, lists and one line per exercise."""
     phase = today_plan.phase
-    weeks = (
-        f"weeks {phase.weeks_from}-{phase.weeks_to}"
-        if phase.weeks_to
-        else (f"from week {phase.weeks_from}")
-    )
+    span = phase_span_text(today_plan.plan, today_plan.surgery_date, phase.number)
     lines = [
-        f"{today_plan.heading} ({today_plan.day.isoformat()})",
-        f"{phase.title} ({weeks} after surgery)",
+        f"{today_plan.heading} ({today_plan.day.isoformat()}): {today_plan.position}",
+        f"{phase.title}: {span}",
         "",
         "Goals:",
         *(f"  - {goal}" for goal in phase.goals),

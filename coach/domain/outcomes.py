@@ -95,7 +95,7 @@ class Reminder:
     def title(self) -> str:
         if self.week == 52:
             return "One year since your surgery: time for a check-in"
-        return f"Week {self.week} check-in"
+        return f"Check-in {self.week} weeks after surgery"
 
 
 def reminder_due(surgery_date: date, today: date, psfs_days: Iterable[date]) -> Reminder | None:

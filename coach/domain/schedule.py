@@ -16,6 +16,32 @@ def week_number(surgery_date: date, day: date) -> int:
     return max(0, (day - surgery_date).days) // 7 + 1
 
 
+# REFERENCE section 1: one convention on every screen and print. Days count from the day of
+# surgery (day 0); the patient's week is 1-based (days 0-6 are week 1); a phase is named by the
+# day it starts ("phase 2 (from day 14)"), never by a 0-based week beside a 1-based one.
+def position_text(plan: Plan, surgery_date: date, day: date) -> str:
+    """'Day 15 after surgery, week 3, phase 2 (from day 14)'."""
+    days = (day - surgery_date).days
+    phase = phase_on(plan, surgery_date, day)
+    first = (phase_start(plan, surgery_date, phase.number) - surgery_date).days
+    return (
+        f"Day {days} after surgery, week {week_number(surgery_date, day)}, "
+        f"phase {phase.number} (from day {first})"
+    )
+
+
+def phase_span_text(plan: Plan, surgery_date: date, number: int) -> str:
+    """'from day 14 to day 41 after surgery (weeks 3 to 6)'; the last phase has no end."""
+    start = phase_start(plan, surgery_date, number)
+    first = (start - surgery_date).days
+    first_week = week_number(surgery_date, start)
+    if number >= len(plan.phases):
+        return f"from day {first} after surgery (week {first_week} on)"
+    last = (phase_start(plan, surgery_date, number + 1) - surgery_date).days - 1
+    last_week = week_number(surgery_date, surgery_date + timedelta(days=last))
+    return f"from day {first} to day {last} after surgery (weeks {first_week} to {last_week})"
+
+
 def phase_start(plan: Plan, surgery_date: date, number: int) -> date:
     override = plan.start_override(number)
     if override is not None:

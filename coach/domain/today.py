@@ -20,6 +20,8 @@ from coach.domain.protocol import Phase, Routine
 from coach.domain.schedule import (
     DueRoutine,
     next_phase,
+    phase_start,
+    position_text,
     routines_due,
     walking_goal,
     week_number,
@@ -124,6 +126,7 @@ class TodayPlan:
     walking: WalkingToday
     next_phase: Phase | None
     next_start: date | None
+    plan: Plan
 
     @property
     def days_since_surgery(self) -> int:
@@ -137,6 +140,22 @@ class TodayPlan:
     @property
     def week(self) -> int:
         return week_number(self.surgery_date, self.day)
+
+    @property
+    def position(self) -> str:
+        """'Day 15 after surgery, week 3, phase 2 (from day 14)' (REFERENCE section 1)."""
+        return position_text(self.plan, self.surgery_date, self.day)
+
+    @property
+    def phase_line(self) -> str:
+        """'Phase 2: Early loading (from day 14). Today is day 30 after surgery.'"""
+        first = (
+            phase_start(self.plan, self.surgery_date, self.phase.number) - self.surgery_date
+        ).days
+        line = f"{self.phase.title} (from day {first})."
+        if self.before_surgery:
+            return line
+        return f"{line} Today is day {self.days_since_surgery} after surgery."
 
     @property
     def heading(self) -> str:
@@ -189,6 +208,7 @@ def build_today(
         walking=WalkingToday(goal.minutes_per_day, goal.walks_per_day, max(0, walked_minutes)),
         next_phase=upcoming[0] if upcoming else None,
         next_start=upcoming[1] if upcoming else None,
+        plan=plan,
     )
 
 

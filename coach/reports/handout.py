@@ -33,7 +33,13 @@ from coach.domain.plan import Plan
 from coach.domain.plan_file import figure_file
 from coach.domain.profile import Profile
 from coach.domain.protocol import Phase, Prescription, Routine
-from coach.domain.schedule import next_phase, phase_on, phase_start, walking_goal
+from coach.domain.schedule import (
+    next_phase,
+    phase_on,
+    phase_span_text,
+    phase_start,
+    walking_goal,
+)
 from coach.paths import assets_dir
 from coach.reports.atomic import ExportError, atomic_write_bytes
 from coach.store.repository import Repository
@@ -112,7 +118,8 @@ def _intro_html(data: HandoutInput, phase: Phase) -> str:
         f"<p>After your {profile.surgery.label} on {_day(profile.surgery_date)}. "
         f"{version}Printed on {_day(data.today)}.</p>",
         f'<p style="font-size:{HEADING_PT}pt; font-weight:600">{_esc(phase.title)}</p>',
-        f"<p>This phase {'started' if start <= data.today else 'starts'} on {_day(start)}."
+        f"<p>This phase {'started' if start <= data.today else 'starts'} on {_day(start)} "
+        f"({phase_span_text(data.plan, profile.surgery_date, phase.number)})."
         + (f" The next phase starts on {_day(upcoming[1])}." if upcoming else "")
         + "</p>",
         f"<p><b>Walking:</b> about {walk.minutes_per_day} minutes a day, in "

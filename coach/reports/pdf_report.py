@@ -45,6 +45,7 @@ from coach.domain.progress import (
     weekly_rows,
 )
 from coach.domain.progress_text import MEANING_HINT, long_date, short_date, summary_sentences
+from coach.domain.schedule import week_number
 from coach.reports.atomic import ExportError, atomic_write_bytes
 
 BODY_PT = 11.5
@@ -116,11 +117,13 @@ def _pain_rows(rows: Sequence[WeekRow]) -> list[list[str]]:
 def report_html(data: ReportData) -> str:
     """The report's body as the simple HTML QTextDocument understands."""
     p, profile = data.progress, data.profile
-    weeks_since = (data.made_on - profile.surgery_date).days // 7
+    days_since = (data.made_on - profile.surgery_date).days
+    week = week_number(profile.surgery_date, data.made_on)
     parts = [
         f"<h1>Rehab Coach report: {escape(profile.nickname)}</h1>",
         f"<p>Made on {long_date(data.made_on)}. Surgery: {escape(profile.surgery.label)} on "
-        f"{long_date(profile.surgery_date)} ({weeks_since} weeks ago). Current phase: "
+        f"{long_date(profile.surgery_date)} (day {days_since} after surgery, week {week}). "
+        "Current phase: "
         f"{escape(p.current_phase)}.</p>",
         "<p><i>Rehab Coach records and coaches; it does not diagnose. The numbers below are "
         "what the patient entered.</i></p>",

@@ -13,9 +13,13 @@ from coach.ui.onboarding_pages import Page
 from coach.ui.widgets import label
 
 SURGERY_CHOICES = {
-    Surgery.DISCECTOMY: "Discectomy / microdiscectomy (disc removed)",
-    Surgery.LAMINECTOMY: "Laminectomy (decompression, no fusion)",
-    Surgery.FUSION: "Spinal fusion",
+    Surgery.DISCECTOMY: (
+        "Discectomy / microdiscectomy (the part of the disc pressing on the nerve was removed)"
+    ),
+    Surgery.LAMINECTOMY: (
+        "Laminectomy (part of the bone was removed to give the nerves room; no fusion)"
+    ),
+    Surgery.FUSION: "Spinal fusion (two or more bones were joined)",
 }
 APPROACH_CHOICES = {
     Approach.OPEN: "Open surgery (one longer cut)",

@@ -193,7 +193,7 @@ class TodayScreen(QWidget):
             f"Hello, {active.profile.nickname.strip()}. Today is {day:%A} {day.day} {day:%B}."
         )
         self.heading.setText(today.heading)
-        self.phase.setText(today.phase.title)
+        self.phase.setText(today.phase_line)
         notices = [active.problem] if active.problem else []
         if today.before_surgery:
             notices.append(BEFORE_SURGERY)

@@ -46,7 +46,11 @@ def test_text_shows_week_phase_precautions_routines_and_walking(
     )
     out = capsys.readouterr().out
     assert code == 0
-    assert out.startswith("Week 3 after your spinal fusion (2025-03-20)\nPhase 1: Protect")
+    assert out.startswith(
+        "Week 3 after your spinal fusion (2025-03-20): "
+        "Day 17 after surgery, week 3, phase 1 (from day 0)\n"
+        "Phase 1: Protect: from day 0 to day 41 after surgery (weeks 1 to 6)"
+    )
     assert "Do not lie on your front." in out
     assert "Lifting limit: 4.5 kg (10 lb)" in out
     assert "Walking: 20 minutes a day, in 3 walk(s) of about 7 minutes" in out

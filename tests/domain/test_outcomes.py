@@ -74,5 +74,5 @@ def test_a_rating_from_the_week_before_counts() -> None:
     assert reminder_due(SURGERY, today, [SURGERY + timedelta(weeks=2)]) is not None
     reminder = reminder_due(SURGERY, today, [])
     assert reminder is not None
-    assert reminder.title == "Week 6 check-in"
+    assert reminder.title == "Check-in 6 weeks after surgery"
     assert reminder.due == SURGERY + timedelta(weeks=6)

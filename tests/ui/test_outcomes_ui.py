@@ -92,7 +92,7 @@ def test_reminder_shows_at_week_six_until_the_activities_are_rated(
     card = OutcomeReminderCard(ctx)
     qtbot.addWidget(card)
     assert not card.isHidden()
-    assert card.title.text() == "Week 6 check-in"
+    assert card.title.text() == "Check-in 6 weeks after surgery"
     store = OutcomesStore(ctx.db)
     activities = store.set_psfs_activities(
         profile.id or 0, ["Walk", "Sit", "Socks"], ctx.clock.now()

@@ -61,7 +61,7 @@ def test_week_phase_routines_and_next_phase(qtbot: QtBot, ctx: AppContext) -> No
     add_patient(ctx, days_ago=16)
     screen = make_screen(qtbot, ctx)
     assert screen.heading.text() == "Week 3 after your spinal fusion"
-    assert screen.phase.text() == "Phase 1: Protect"
+    assert screen.phase.text() == "Phase 1: Protect (from day 0). Today is day 16 after surgery."
     assert "Hello, Ann. Today is Monday 5 January." in texts(screen)
     cards = screen.routine_cards()
     assert [c.name.text() for c in cards] == ["Daily exercises", "Moving safely"]
@@ -191,7 +191,9 @@ def test_follows_the_active_profile(qtbot: QtBot, ctx: AppContext) -> None:
     add_patient(ctx, surgery=Surgery.DISCECTOMY, days_ago=30, nickname="Bea")
     assert not screen.no_profile.isVisibleTo(screen)
     assert screen.heading.text() == "Week 5 after your discectomy"
-    assert screen.phase.text() == "Phase 2: Early loading"
+    assert screen.phase.text() == (
+        "Phase 2: Early loading (from day 14). Today is day 30 after surgery."
+    )
 
 
 def test_therapist_note_and_before_surgery(qtbot: QtBot, ctx: AppContext) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QSpinBox, QVBoxLayout, QWidget
 
 from coach.domain.catalogue import Catalogue
+from coach.domain.dates import date_text
 from coach.domain.plan import Plan
 from coach.domain.plan_diff import walking_text
 from coach.domain.plan_edit import (
@@ -27,6 +28,7 @@ from coach.domain.plan_edit import (
     set_walking,
 )
 from coach.domain.protocol import Routine, WalkingGoal
+from coach.domain.schedule import week_number
 from coach.ui.widgets import button, card, label
 
 Apply = Callable[[Callable[[Plan], Plan], bool], bool]
@@ -99,9 +101,11 @@ class PhasePanel(QWidget):
             row.addWidget(usual_button)
             row.addStretch(1)
             layout.addLayout(row)
-            week = self._plan.phase(self._number).weeks_from
+            days = (usual - self._surgery).days
+            week = week_number(self._surgery, usual)
             hint = (
-                f"Usual start: {usual.day} {usual:%B %Y} (week {week} after surgery). "
+                f"Usual start: {date_text(usual, usual)} {usual.year} (day {days} after "
+                f"surgery, week {week}). "
                 "Move it earlier to advance the phase, later to hold it back."
             )
             layout.addWidget(label(hint, "hint", frame))
