@@ -7,7 +7,7 @@ people soon after surgery, where more pain is a signal to rest; chronic-pain slo
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -17,7 +17,36 @@ from coach.domain.catalogue import Catalogue
 
 FLARE_POINTS = 2  # after >= before + 2, in back or leg
 HIGH_BEFORE = 8  # pain before of 8 or more: walking and breathing only today
+WORSE_POINTS = 2  # a 7-day mean this far above the baseline: tell the therapist (no 30% rule)
+HIGH_DAYS_IN_A_ROW = 2  # pain before of 8+ on this many days running: tell the therapist
 SUGGESTION_ONLY = "These are suggestions. Your therapist decides your exercises."
+TELL_THERAPIST = "Please tell your therapist."
+# REFERENCE section 4: pain of 8 or more points to the call-your-surgeon-today sign (section 3).
+MEDICINE_SIGN = (
+    "If your pain medicine does not control your pain, call your surgeon's office today."
+)
+
+
+def worse_than_baseline(baseline: float, recent: float) -> bool:
+    """REFERENCE section 4: getting worse is judged on points alone, so a rise of 2 or more in
+    the 7-day mean from the baseline always counts, whatever the percentage."""
+    return round(recent - baseline, 1) >= WORSE_POINTS
+
+
+def high_days_running(highest_by_day: Sequence[tuple[date, float | None]]) -> list[date]:
+    """The last run of HIGH_DAYS_IN_A_ROW or more consecutive days whose highest before-session
+    pain (back or leg) was 8 or more; empty when there is none. ``highest_by_day`` is in day
+    order, one entry a day (None: no score that day, which breaks a run)."""
+    best: list[date] = []
+    run: list[date] = []
+    for day, value in highest_by_day:
+        if value is not None and value >= HIGH_BEFORE and (not run or (day - run[-1]).days == 1):
+            run.append(day)
+        else:
+            run = [day] if value is not None and value >= HIGH_BEFORE else []
+        if len(run) >= HIGH_DAYS_IN_A_ROW:
+            best = list(run)
+    return best
 
 
 class PainScore(Protocol):
@@ -47,6 +76,7 @@ class PastSession:
 
 class AdviceKind(StrEnum):
     HIGH_PAIN = "high-pain"  # before >= 8: suggest walking and breathing only
+    HIGH_AGAIN = "high-again"  # before >= 8 on two days running: tell the therapist
     STILL_UP = "still-up"  # the flare is still there the next day: call the therapist
     FLARE = "flare"  # rest and use the easier variant next time
     FLARE_AGAIN = "flare-again"  # two sessions in a row: also call the therapist
@@ -61,7 +91,7 @@ class Advice:
 
     @property
     def call_therapist(self) -> bool:
-        return self.kind in (AdviceKind.STILL_UP, AdviceKind.FLARE_AGAIN)
+        return self.kind in (AdviceKind.STILL_UP, AdviceKind.FLARE_AGAIN, AdviceKind.HIGH_AGAIN)
 
 
 def rises(before: PainScore, after: PainScore) -> list[str]:
@@ -102,6 +132,20 @@ def before_session_advice(before: PainScore, last: PastSession | None, today: da
             )
         )
     if high_before(before):
+        yesterday_high = (
+            last is not None
+            and last.before is not None
+            and (today - last.day).days == 1
+            and high_before(last.before)
+        )
+        if yesterday_high:
+            advice.append(
+                Advice(
+                    AdviceKind.HIGH_AGAIN,
+                    "Your pain has been high two days running",
+                    (f"Your pain was 8 or more yesterday and today. {TELL_THERAPIST}",),
+                )
+            )
         advice.append(
             Advice(
                 AdviceKind.HIGH_PAIN,
@@ -109,6 +153,7 @@ def before_session_advice(before: PainScore, last: PastSession | None, today: da
                 (
                     "Today, we suggest only gentle walking and breathing.",
                     "Rest if you need to.",
+                    MEDICINE_SIGN,
                 ),
             )
         )

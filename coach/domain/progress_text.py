@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from coach.domain.pain import MEDICINE_SIGN, TELL_THERAPIST, high_days_running, worse_than_baseline
 from coach.domain.progress import (
     OUTCOME_WORDS,
     PAIN_MIN_FRACTION,
@@ -68,9 +69,29 @@ def pain_sentence(
     if change.direction == "better":
         verdict = "a meaningful improvement" if change.meaningful else "not yet a meaningful change"
         return f"{what} is down {amount}: {verdict}."
-    if change.meaningful:
+    if change.meaningful or worse_than_baseline(change.start, change.now):
         return f"{what} is up {amount}: please tell your therapist."
     return f"{what} is up {amount}: not a meaningful change, but tell your therapist if it goes on."
+
+
+def high_pain_sentence(progress: Progress) -> str | None:
+    """Pain before sessions of 8 or more on 2 days running in the last week (REFERENCE 4)."""
+    since = progress.end - timedelta(days=RECENT_DAYS)
+    back, leg = progress.pain["back", "before"], progress.pain["leg", "before"]
+    days = [since + timedelta(days=i) for i in range((progress.end - since).days + 1)]
+    highest = [(d, _highest(back.on(d), leg.on(d))) for d in days]
+    run = high_days_running(highest)
+    if not run:
+        return None
+    return (
+        f"Your pain before sessions was 8 or more on {len(run)} days in a row "
+        f"({short_date(run[0])} to {short_date(run[-1])}). {TELL_THERAPIST} {MEDICINE_SIGN}"
+    )
+
+
+def _highest(back: float | None, leg: float | None) -> float | None:
+    present = [v for v in (back, leg) if v is not None]
+    return max(present) if present else None
 
 
 def adherence_sentence(progress: Progress) -> str | None:
@@ -157,6 +178,7 @@ def summary_sentences(progress: Progress) -> list[str]:
         for r in ("leg", "back")
     ]
     for extra in (
+        high_pain_sentence(progress),
         adherence_sentence(progress),
         walking_sentence(progress),
         psfs_sentence(progress),

@@ -92,3 +92,22 @@ def test_pain_still_up_the_next_morning_suggests_calling_the_therapist() -> None
 def test_easier_variants_are_named_for_the_exercises_that_have_one(content: Content) -> None:
     pairs = easier_variants(["bridge", "walking", "bridge", "nope"], content.catalogue)
     assert pairs == [("Bridge", content.catalogue["glute-sets"].name)]
+
+
+def test_high_pain_points_to_the_medicine_sign_and_two_days_running_says_tell() -> None:
+    [high] = before_session_advice(P(8, 2), PastSession(MONDAY, P(3, 3), None), TUESDAY)
+    assert high.kind == AdviceKind.HIGH_PAIN
+    assert (
+        "If your pain medicine does not control your pain, call your surgeon's office today."
+        in (high.lines)
+    )
+    again = before_session_advice(P(2, 9), PastSession(MONDAY, P(8, 1), None), TUESDAY)
+    assert [a.kind for a in again] == [AdviceKind.HIGH_AGAIN, AdviceKind.HIGH_PAIN]
+    assert again[0].call_therapist
+    assert again[0].lines == (
+        "Your pain was 8 or more yesterday and today. Please tell your therapist.",
+    )
+    not_yesterday = before_session_advice(
+        P(9, 9), PastSession(date(2026, 2, 27), P(8, 8), None), TUESDAY
+    )
+    assert [a.kind for a in not_yesterday] == [AdviceKind.HIGH_PAIN]

@@ -352,3 +352,46 @@ def test_adherence_and_goals_match_the_schedule_day_by_day(plan: Plan) -> None:
         walk = walking_series({}, p, SURGERY, SURGERY, end)
         for i, goal in enumerate(walk.goal):
             assert goal == walking_goal(p, SURGERY, SURGERY + timedelta(days=i)).minutes_per_day
+
+
+# -- getting worse is never downplayed (REFERENCE section 4) -------------------------------------
+def test_a_two_point_rise_says_tell_your_therapist_without_the_thirty_percent(plan: Plan) -> None:
+    """From 7 to 9 is +2 points but only 29%: not 'meaningful', yet worse enough to tell."""
+    from coach.domain.progress_text import summary_sentences
+
+    sessions = [s(d, (7, 7)) for d in (1, 2, 3)] + [s(d, (9, 7)) for d in (22, 24, 26)]
+    progress = build_progress(_input(plan, sessions))
+    back = progress.changes["back"]
+    assert back is not None and back.percent == 29 and not back.meaningful
+    text = summary_sentences(progress)
+    assert any(t.startswith("Back pain before sessions is up 2.0 points") for t in text)
+    assert any("up 2.0 points" in t and t.endswith("please tell your therapist.") for t in text)
+
+
+def test_eight_or_more_on_two_days_running_says_tell_and_names_the_medicine_sign(
+    plan: Plan,
+) -> None:
+    from coach.domain.progress_text import summary_sentences
+
+    sessions = [s(d, (3, 3)) for d in (1, 2, 3)] + [s(24, (8, 2)), s(25, (2, 9)), s(26, (2, 2))]
+    text = " ".join(summary_sentences(build_progress(_input(plan, sessions))))
+    assert "was 8 or more on 2 days in a row" in text
+    assert "Please tell your therapist." in text
+    assert (
+        "If your pain medicine does not control your pain, call your surgeon's office today."
+        in text
+    )
+    apart = [s(d, (3, 3)) for d in (1, 2, 3)] + [s(22, (8, 2)), s(24, (2, 9))]
+    assert "8 or more" not in " ".join(summary_sentences(build_progress(_input(plan, apart))))
+
+
+def test_high_days_running_finds_the_last_run() -> None:
+    from coach.domain.pain import high_days_running
+
+    d = [SURGERY + timedelta(days=i) for i in range(6)]
+    assert high_days_running([(d[0], 8), (d[1], None), (d[2], 9)]) == []
+    assert high_days_running([(d[0], 8), (d[1], 8.5), (d[2], 2), (d[3], 10), (d[4], 8)]) == [
+        d[3],
+        d[4],
+    ]
+    assert high_days_running([(d[0], 7.9), (d[1], 8)]) == []
