@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 from coach.domain.outcomes import OdiEntry, PsfsEntry
 from coach.domain.plan import Plan
@@ -189,22 +189,40 @@ class ExerciseTally:
     done: tuple[str, ...]
     skipped: tuple[str, ...]
     planned: tuple[str, ...] = ()
+    skip_reasons: tuple[tuple[str, str], ...] = ()  # (exercise id, reason) the patient gave
+    swaps: tuple[tuple[str, str], ...] = ()  # (exercise id, easier variant id done instead)
 
 
 def tally_exercises(
-    events: Iterable[tuple[str, str | None]], planned: Iterable[str] = ()
+    events: Iterable[tuple[Any, ...]], planned: Iterable[str] = ()
 ) -> ExerciseTally:
-    """From (event kind, exercise id) pairs as the session player records them."""
+    """From (event kind, exercise id[, detail]) as the session player records them; the detail
+    of a skip with a reason or a swap to the easier variant says which (REFERENCE 4)."""
     done: dict[str, None] = {}
     skipped: dict[str, None] = {}
-    for kind, exercise in events:
+    reasons: dict[str, str] = {}
+    swaps: list[tuple[str, str]] = []
+    for event in events:
+        kind, exercise = event[0], event[1]
+        detail: Mapping[str, object] = event[2] if len(event) > 2 else {}
         if exercise is None:
             continue
         if kind == EventKind.STEP_FINISHED:
             done[exercise] = None
         elif kind == EventKind.STEP_SKIPPED:
             skipped[exercise] = None
-    return ExerciseTally(tuple(done), tuple(e for e in skipped if e not in done), tuple(planned))
+        elif kind == EventKind.EXERCISE_SKIPPED:
+            skipped[exercise] = None
+            reasons[exercise] = str(detail.get("reason", "other"))
+        elif kind == EventKind.EXERCISE_SWAPPED:
+            swaps.append((str(detail.get("from", "")), str(detail.get("to", exercise))))
+    return ExerciseTally(
+        tuple(done),
+        tuple(e for e in skipped if e not in done),
+        tuple(planned),
+        tuple(reasons.items()),
+        tuple(swaps),
+    )
 
 
 def started_exercises(detail: Mapping[str, object]) -> tuple[str, ...]:

@@ -191,6 +191,15 @@ class EventKind(StrEnum):
     TIME_ADDED = "time-added"  # value: seconds
     SESSION_FINISHED = "routine-finished"
     SESSION_STOPPED = "stopped"
+    # step_index: the exercise's last step; value: index in SKIP_REASONS
+    EXERCISE_SKIPPED = "exercise-skipped"
+    # step_index: the swapped exercise's first step (steps from there on are the new ones)
+    EXERCISE_SWAPPED = "swapped"
+
+
+# REFERENCE section 4: why a patient skipped an exercise (stored, shown to the therapist).
+SKIP_REASONS = ("pain", "tired", "other")
+SKIP_REASON_WORDS = {"pain": "pain", "tired": "too tired", "other": "another reason"}
 
 
 # What the store keeps (cues are not kept: they are only sound).
@@ -206,6 +215,7 @@ class Event:
     at: float
     step_index: int
     value: int = 0
+    swapped: tuple[str, str] | None = None  # (from, to) exercise ids, for EXERCISE_SWAPPED
 
 
 class Session:
@@ -352,6 +362,54 @@ class Session:
             self._move_to(self._index + 1, now, events)
         return events
 
+    def exercise_bounds(self, index: int | None = None) -> tuple[int, int]:
+        """The first and last step index of the exercise that step ``index`` belongs to."""
+        at = self._index if index is None else index
+        number = self.steps[at].exercise_index
+        indices = [i for i, s in enumerate(self.steps) if s.exercise_index == number]
+        return indices[0], indices[-1]
+
+    def skip_exercise(self, reason: str) -> list[Event]:
+        """Skip the rest of the current exercise, with why (one of SKIP_REASONS); the next
+        exercise starts (or the session finishes)."""
+        if reason not in SKIP_REASONS:
+            raise ValueError(f"unknown reason {reason!r}")
+        now = self._clock.monotonic()
+        events = self.advance_to(now)
+        if self._state not in (State.RUNNING, State.PAUSED):
+            return events
+        _first, last = self.exercise_bounds()
+        events.append(
+            Event(EventKind.EXERCISE_SKIPPED, now, last, value=SKIP_REASONS.index(reason))
+        )
+        if last + 1 >= len(self.steps):
+            self._finish(now, events)
+        else:
+            self._move_to(last + 1, now, events)
+        return events
+
+    def swap_exercise(self, new_steps: Sequence[Step]) -> list[Event]:
+        """Do another exercise (the easier variant) in place of the current one from its start:
+        ``new_steps`` is the whole session compiled again with the swap."""
+        now = self._clock.monotonic()
+        events = self.advance_to(now)
+        if self._state not in (State.RUNNING, State.PAUSED):
+            return events
+        first, _last = self.exercise_bounds()
+        old = self.steps[first]
+        if len(new_steps) <= first or any(not s.seconds > 0 for s in new_steps):
+            raise ValueError("the new steps must keep the exercises before this one")
+        self.steps = tuple(new_steps)
+        self._total = math.fsum(s.seconds for s in self.steps)
+        new = self.steps[first]
+        events.append(
+            Event(
+                EventKind.EXERCISE_SWAPPED, now, first, swapped=(old.exercise_id, new.exercise_id)
+            )
+        )
+        self._move_to(first, now, events)
+        return events
+
     def back(self) -> list[Event]:
         """Go back to the start of the previous step (the first step restarts)."""
         now = self._clock.monotonic()
@@ -457,9 +515,9 @@ def resume_index(events: Iterable[tuple[str, int | None]], step_count: int) -> i
     for kind, index in events:
         if index is None:
             continue
-        if kind in (EventKind.STEP_FINISHED, EventKind.STEP_SKIPPED):
+        if kind in (EventKind.STEP_FINISHED, EventKind.STEP_SKIPPED, EventKind.EXERCISE_SKIPPED):
             position = index + 1
-        elif kind == EventKind.WENT_BACK:
+        elif kind in (EventKind.WENT_BACK, EventKind.EXERCISE_SWAPPED):
             position = index
     return min(max(position, 0), step_count)
 
@@ -472,6 +530,10 @@ def event_detail(step: Step, event: Event) -> dict[str, object]:
         detail["side"] = step.side
     if event.value:
         detail["value"] = event.value
+    if event.kind == EventKind.EXERCISE_SKIPPED:
+        detail["reason"] = SKIP_REASONS[event.value]
+    if event.swapped is not None:
+        detail["from"], detail["to"] = event.swapped
     return detail
 
 

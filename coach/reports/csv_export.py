@@ -33,6 +33,8 @@ COLUMNS = (
     "exercises_done",
     "exercises_planned",
     "note",
+    "exercises_skipped",
+    "exercises_swapped",
 )
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -72,6 +74,8 @@ def session_row(
         str(len(tally.done)) if tally is not None else "0",
         "" if planned is None else str(planned),
         safe_cell(session.note),
+        "; ".join(f"{e}: {r}" for e, r in tally.skip_reasons) if tally is not None else "",
+        "; ".join(f"{a} > {b}" for a, b in tally.swaps) if tally is not None else "",
     ]
 
 

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sqlite_utils import Database
 
@@ -151,15 +151,25 @@ class ProgressData:
         rows = self.db.execute(
             "SELECT e.session_id, e.kind, e.exercise_id, e.detail FROM session_events e"
             " JOIN sessions s ON s.id = e.session_id"
-            " WHERE s.profile_id = ? AND e.kind IN (?, ?, ?)"
+            " WHERE s.profile_id = ? AND e.kind IN (?, ?, ?, ?, ?)"
             " ORDER BY e.session_id, e.seq",
-            [profile_id, STARTED_EVENT, str(EventKind.STEP_FINISHED), str(EventKind.STEP_SKIPPED)],
+            [
+                profile_id,
+                STARTED_EVENT,
+                str(EventKind.STEP_FINISHED),
+                str(EventKind.STEP_SKIPPED),
+                str(EventKind.EXERCISE_SKIPPED),
+                str(EventKind.EXERCISE_SWAPPED),
+            ],
         ).fetchall()
-        steps: dict[int, list[tuple[str, str | None]]] = defaultdict(list)
+        steps: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
         planned: dict[int, tuple[str, ...]] = {}
+        changes = (str(EventKind.EXERCISE_SKIPPED), str(EventKind.EXERCISE_SWAPPED))
         for session_id, kind, exercise, detail in rows:
             if kind == STARTED_EVENT:
                 planned[int(session_id)] = started_exercises(json.loads(detail))
+            elif kind in changes:
+                steps[int(session_id)].append((str(kind), exercise, json.loads(detail)))
             else:
                 steps[int(session_id)].append((str(kind), exercise))
         return {
@@ -171,7 +181,7 @@ class ProgressData:
         events = self.sessions.events(session_id)
         started = next((e.detail for e in events if e.kind == STARTED_EVENT), {})
         return tally_exercises(
-            ((e.kind, e.exercise_id) for e in events), started_exercises(started)
+            ((e.kind, e.exercise_id, e.detail) for e in events), started_exercises(started)
         )
 
     def progress_input(

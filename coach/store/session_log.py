@@ -82,13 +82,20 @@ def record_blocked(
     return session_id
 
 
+SWAPPED = "swapped"  # coach.domain.timer.EventKind.EXERCISE_SWAPPED
+
+
 def started_items(store: SessionStore, session_id: int) -> list[Any] | None:
-    """The exercises the session was started with (None if it has no ``started`` event)."""
+    """The exercises the session runs with: as started, or as the last swap to an easier
+    variant left them (None if it has no ``started`` event)."""
+    found: list[Any] | None = None
+    started = False
     for event in store.events(session_id):
-        if event.kind == STARTED:
+        if event.kind == STARTED or (started and event.kind == SWAPPED):
+            started = True
             items = event.detail.get("items")
-            return items if isinstance(items, list) else None
-    return None
+            found = items if isinstance(items, list) else found
+    return found if started else None
 
 
 def progress_events(store: SessionStore, session_id: int) -> list[tuple[str, int | None]]:

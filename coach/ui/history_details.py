@@ -10,6 +10,7 @@ from datetime import datetime
 from coach.domain.catalogue import Catalogue
 from coach.domain.progress import FLARE_POINTS, ExerciseTally
 from coach.domain.safety import RedFlagScreen
+from coach.domain.timer import SKIP_REASON_WORDS
 from coach.store.sessions import SessionRecord
 from coach.ui.history_model import pain_text, result_text
 
@@ -25,6 +26,22 @@ class Detail:
 def _names(ids: tuple[str, ...], catalogue: Catalogue) -> str:
     names = [catalogue[i].name if i in catalogue else i for i in ids]
     return ", ".join(names) if names else "none"
+
+
+def _name(exercise_id: str, catalogue: Catalogue) -> str:
+    return catalogue[exercise_id].name if exercise_id in catalogue else exercise_id
+
+
+def skip_reasons_text(tally: ExerciseTally, catalogue: Catalogue) -> str:
+    """'Bridge (pain); Clamshell (too tired)'."""
+    return "; ".join(
+        f"{_name(e, catalogue)} ({SKIP_REASON_WORDS.get(r, r)})" for e, r in tally.skip_reasons
+    )
+
+
+def swaps_text(tally: ExerciseTally, catalogue: Catalogue) -> str:
+    """'Bridge -> Buttock squeezes'."""
+    return "; ".join(f"{_name(a, catalogue)} → {_name(b, catalogue)}" for a, b in tally.swaps)
 
 
 def _minutes(session: SessionRecord) -> str | None:
@@ -63,6 +80,10 @@ def session_details(
     )
     if tally.skipped:
         details.append(Detail("Skipped", _names(tally.skipped, catalogue)))
+    if tally.skip_reasons:
+        details.append(Detail("Skipped, and why", skip_reasons_text(tally, catalogue)))
+    if tally.swaps:
+        details.append(Detail("Did the easier version", swaps_text(tally, catalogue)))
     if answers is None:
         details.append(Detail("Warning-sign check", "not recorded"))
     else:

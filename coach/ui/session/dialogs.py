@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from coach.ui.session.change_dialog import ChangeDialog
 from coach.ui.widgets import ask_to_leave
 
 
@@ -18,6 +19,12 @@ class Dialogs:
             "Do you want to stop now?\nWhat you have done so far is saved.",
             "Stop the session",
         )
+
+    @staticmethod
+    def choose_change(parent: QWidget, exercise_name: str, easier_name: str | None) -> str | None:
+        """'easier', a skip reason ('pain', 'tired', 'other'), or None to keep going."""
+        dialog = ChangeDialog(exercise_name, easier_name, parent)
+        return dialog.choice if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     @staticmethod
     def inform(parent: QWidget, title: str, text: str) -> None:

@@ -49,6 +49,7 @@ class PlayerScreen(QWidget):
 
     event_happened = Signal(object)  # a coach.domain.timer.Event
     session_ended = Signal(bool)  # True: every step done; False: stopped early
+    change_requested = Signal()  # the patient asks for the easier version or to skip
 
     def __init__(
         self,
@@ -141,7 +142,18 @@ class PlayerScreen(QWidget):
         self.skip_button = self._control("Skip  ▶", "Skip this step (Right arrow)")
         self.add_button = self._control("+15 s", "Add 15 seconds to this step (plus key)")
         self.stop_button = self._control("Stop", "Stop the session (Escape)")
-        for control in (self.back_button, self.pause_button, self.skip_button, self.add_button):
+        self.change_button = self._control(
+            "Easier or skip…", "Do the easier version or skip this exercise (E key)"
+        )
+        self.change_button.setObjectName("change-exercise")
+        controls = (
+            self.back_button,
+            self.pause_button,
+            self.skip_button,
+            self.add_button,
+            self.change_button,
+        )
+        for control in controls:
             row.addWidget(control)
         row.addStretch(1)
         row.addWidget(self.stop_button)
@@ -150,7 +162,9 @@ class PlayerScreen(QWidget):
         self.skip_button.clicked.connect(self._on_skip_clicked)
         self.add_button.clicked.connect(self._on_add_clicked)
         self.stop_button.clicked.connect(self._on_stop_clicked)
+        self.change_button.clicked.connect(self._on_change_clicked)
         keys: list[tuple[str, Callable[[], None]]] = [
+            ("E", self._on_change_clicked),
             ("Space", self._on_pause_clicked),
             ("Right", self._on_skip_clicked),
             ("Left", self._on_back_clicked),
@@ -200,6 +214,16 @@ class PlayerScreen(QWidget):
         if self.is_running():
             self._handle(command())
             self._render()
+
+    def apply(self, command: Callable[[], list[Event]]) -> None:
+        """Run a session command from outside (a swap or a skip with a reason) and redraw the
+        exercise, which may have changed."""
+        self._shown_exercise = -1
+        self._act(command)
+
+    def _on_change_clicked(self) -> None:
+        if self.is_running():
+            self.change_requested.emit()
 
     def _on_pause_clicked(self) -> None:
         self._act(self.session.toggle_pause)

@@ -10,6 +10,8 @@ from datetime import timedelta
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
+from coach.domain.allowed import PatientDay, decide
+from coach.domain.catalogue import Exercise
 from coach.domain.figure import Figure
 from coach.domain.pain import (
     SUGGESTION_ONLY,
@@ -18,10 +20,13 @@ from coach.domain.pain import (
     after_session_response,
     before_session_advice,
 )
+from coach.domain.protocol import Prescription
 from coach.domain.safety import Tier
 from coach.domain.timer import (
     RECORDED_KINDS,
+    SKIP_REASONS,
     Event,
+    EventKind,
     Session,
     Step,
     compile_steps,
@@ -36,8 +41,10 @@ from coach.store.session_log import (
     record_blocked,
 )
 from coach.store.sessions import Pain, SessionRecord, SessionStore
+from coach.ui.active_plan import load_active_plan
 from coach.ui.context import AppContext
 from coach.ui.session.after_page import FeedbackPage, response_lines
+from coach.ui.session.change_dialog import EASIER
 from coach.ui.session.dialogs import Dialogs
 from coach.ui.session.message_page import Choice, MessagePage
 from coach.ui.session.pain_page import PainPage
@@ -74,6 +81,7 @@ class SessionFlow(QWidget):
         self._pain_before: Pain | None = None
         self._session_id: int | None = None
         self._steps: tuple[Step, ...] = ()
+        self._items: tuple[Prescription, ...] = ()
         self._status = "done"
         self._ended = False
         self._stack = QStackedWidget(self)
@@ -113,6 +121,7 @@ class SessionFlow(QWidget):
         self._session_id = point.session_id
         self._pain_before = point.pain_before
         self._gentle = point.gentle
+        self._items = point.items
         steps = compile_steps(point.items, self._setup.catalogue)
         if point.step_index >= len(steps):
             self._steps = steps
@@ -193,6 +202,7 @@ class SessionFlow(QWidget):
         assert self._pain_before is not None
         setup = self._setup
         items = setup.gentle_items if self._gentle else setup.items
+        self._items = items
         steps = compile_steps(items, setup.catalogue)
         start = SessionStart(
             setup.profile_id,
@@ -222,6 +232,7 @@ class SessionFlow(QWidget):
         )
         self.player.event_happened.connect(self._on_timer_event)
         self.player.session_ended.connect(self._on_player_ended)
+        self.player.change_requested.connect(self._on_change_requested)
         self._stack.addWidget(self.player)
         self._show(self.player)
         self.player.begin(index, paused=paused)
@@ -231,14 +242,58 @@ class SessionFlow(QWidget):
             return
         step = self._steps[event.step_index]
         late = max(0.0, self._ctx.clock.monotonic() - event.at)  # noticed after a stall
+        detail = event_detail(step, event)
+        if event.kind == EventKind.EXERCISE_SWAPPED:
+            detail["items"] = items_to_json(self._items)  # a resume rebuilds the swapped steps
         self._store.record_event(
             self._session_id,
             event.kind.value,
             self._ctx.clock.now() - timedelta(seconds=late),
             step_index=event.step_index,
             exercise_id=step.exercise_id,
-            detail=event_detail(step, event),
+            detail=detail,
         )
+
+    def _on_change_requested(self) -> None:
+        """Easier or skip (REFERENCE section 4); the easier variant only when the rules allow
+        it for this patient today (``coach.domain.allowed``)."""
+        player = self.player
+        if player is None or not player.is_running():
+            return
+        session = player.session
+        step = session.step
+        catalogue = self._setup.catalogue
+        exercise = catalogue[step.exercise_id]
+        easier = self._allowed_easier(exercise.easier)
+        choice = self._dialogs.choose_change(
+            self, exercise.name, easier.name if easier is not None else None
+        )
+        if choice is None:
+            return
+        if choice == EASIER and easier is not None:
+            items = list(self._items)
+            items[step.exercise_index] = Prescription(easier.id, easier.dosage)
+            new_steps = compile_steps(items, catalogue)
+            self._items, self._steps = tuple(items), new_steps
+            player.apply(lambda: session.swap_exercise(new_steps))
+        elif choice in SKIP_REASONS:
+            player.apply(lambda: session.skip_exercise(choice))
+
+    def _allowed_easier(self, easier_id: str | None) -> Exercise | None:
+        catalogue = self._setup.catalogue
+        if easier_id is None or easier_id not in catalogue:
+            return None
+        active = load_active_plan(self._ctx)
+        if active is None:
+            return None
+        when = PatientDay(
+            active.plan,
+            active.profile.surgery_date,
+            self._ctx.clock.now().date(),
+            frozenset(active.profile.extra_restrictions),
+        )
+        verdict = decide(catalogue[easier_id], when)
+        return verdict.exercise if verdict.allowed else None
 
     def _on_player_ended(self, completed: bool) -> None:
         self._status = "done" if completed else "partial"
