@@ -73,6 +73,7 @@ class ReportData:
     notes: Sequence[ReportNote]
     question_texts: dict[str, str]  # red-flag question id -> its words
     made_on: date
+    changes: Sequence[ReportNote] = ()  # exercises made easier or skipped in sessions
 
 
 def page_size_for(locale: QLocale) -> QPageSize:
@@ -195,6 +196,17 @@ def report_html(data: ReportData) -> str:
             for e in p.red_flags
         ]
         parts.append(_table(["Date", "Advice given", "Answered yes to"], rows))
+    else:
+        parts.append("<p>None.</p>")
+    parts.append("<h2>Exercises made easier or skipped by the patient</h2>")
+    if data.changes:
+        changes = list(data.changes)[-NOTES_SHOWN:]
+        parts.append(
+            _table(
+                ["Date", "Routine", "What the patient did"],
+                [[long_date(c.day), c.routine, c.text] for c in reversed(changes)],
+            )
+        )
     else:
         parts.append("<p>None.</p>")
     parts.append("<h2>Notes</h2>")

@@ -12,9 +12,11 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from coach.domain.catalogue import Catalogue
 from coach.domain.content import Content
 from coach.domain.profile import Profile
-from coach.domain.progress import Progress, build_progress
+from coach.domain.progress import ExerciseTally, Progress, build_progress
+from coach.domain.timer import SKIP_REASON_WORDS
 from coach.reports.csv_export import csv_text, write_csv
 from coach.reports.pdf_report import ReportData, ReportNote, write_pdf
 from coach.store.progress_data import ProfileHistory
@@ -29,6 +31,17 @@ def chart_window(progress: Progress) -> tuple[date, date, str]:
     return first, progress.end, span
 
 
+def change_texts(tally: ExerciseTally, catalogue: Catalogue) -> list[str]:
+    """'Bridge: did the easier version (Buttock squeezes)', 'Heel slides: skipped (pain)'."""
+
+    def name(exercise_id: str) -> str:
+        return catalogue[exercise_id].name if exercise_id in catalogue else exercise_id
+
+    swaps = [f"{name(a)}: did the easier version ({name(b)})" for a, b in tally.swaps]
+    skips = [f"{name(e)}: skipped ({SKIP_REASON_WORDS.get(r, r)})" for e, r in tally.skip_reasons]
+    return swaps + skips
+
+
 def report_data(profile: Profile, history: ProfileHistory, content: Content) -> ReportData:
     from coach.ui.charts import render_chart_images
 
@@ -36,6 +49,12 @@ def report_data(profile: Profile, history: ProfileHistory, content: Content) -> 
     first, last, span = chart_window(progress)
     notes = [
         ReportNote(s.local_date, s.routine_name, s.note) for s in history.sessions if s.note.strip()
+    ]
+    changes = [
+        ReportNote(s.local_date, s.routine_name, text)
+        for s in history.sessions
+        if s.id in history.exercises
+        for text in change_texts(history.exercises[s.id], content.catalogue)
     ]
     return ReportData(
         profile=profile,
@@ -45,6 +64,7 @@ def report_data(profile: Profile, history: ProfileHistory, content: Content) -> 
         notes=notes,
         question_texts={q.id: q.text for q in content.red_flags.questions},
         made_on=history.input.today,
+        changes=changes,
     )
 
 

@@ -417,3 +417,64 @@ def test_recorded_events_carry_the_steps_rep_set_and_side() -> None:
         "value": 15,
     }
     assert EventKind.COUNTDOWN not in RECORDED_KINDS  # cues are sound, not records
+
+
+# -- easier or skip (REFERENCE section 4) ------------------------------------------------------
+def test_skip_exercise_with_a_reason_jumps_to_the_next_exercise(content: Content) -> None:
+    from coach.domain.timer import SKIP_REASONS
+
+    steps = steps_for(
+        content, ("bridge", Dosage(sets=1, reps=3, hold_s=5)), ("ankle-pumps", Dosage(reps=2))
+    )
+    clock = FakeClock()
+    session = Session(steps, clock)
+    session.start()
+    clock.advance(READY_S + 1)
+    session.poll()
+    assert session.step.exercise_id == "bridge" and session.index == 1
+    events = session.skip_exercise("pain")
+    [skipped] = of_kind(events, EventKind.EXERCISE_SKIPPED)
+    last_bridge = max(i for i, s in enumerate(steps) if s.exercise_id == "bridge")
+    assert skipped.step_index == last_bridge and SKIP_REASONS[skipped.value] == "pain"
+    assert event_detail(steps[last_bridge], skipped)["reason"] == "pain"
+    assert session.step.exercise_id == "ankle-pumps" and session.step.kind == StepKind.READY
+    assert EventKind.EXERCISE_SKIPPED in RECORDED_KINDS
+    # a resume after a crash goes on from the next exercise, not back into the bridge
+    recorded = [(e.kind.value, e.step_index) for e in events if e.kind in RECORDED_KINDS]
+    assert resume_index(recorded, len(steps)) == last_bridge + 1
+    finished = session.skip_exercise("tired")
+    assert session.state == State.FINISHED
+    assert of_kind(finished, EventKind.SESSION_FINISHED)
+    with pytest.raises(ValueError, match="unknown reason"):
+        Session(steps, clock).skip_exercise("bored")
+
+
+def test_swap_to_the_easier_variant_restarts_that_exercise_with_its_steps(
+    content: Content,
+) -> None:
+    items = [("ankle-pumps", Dosage(reps=2)), ("bridge", Dosage(reps=2, hold_s=5))]
+    steps = steps_for(content, *items)
+    clock = FakeClock()
+    session = Session(steps, clock)
+    session.start()
+    session.skip()  # ankle pumps: ready
+    session.skip()  # rep 1
+    session.skip()  # rep 2 -> the bridge's "next exercise" step
+    session.skip()  # bridge: first hold
+    assert session.step.exercise_id == "bridge"
+    easier = content.catalogue["bridge"].easier
+    assert easier is not None
+    swapped = steps_for(content, items[0], (easier, content.catalogue[easier].dosage))
+    events = session.swap_exercise(swapped)
+    [swap] = of_kind(events, EventKind.EXERCISE_SWAPPED)
+    first = next(i for i, s in enumerate(swapped) if s.exercise_id == easier)
+    assert swap.step_index == first and swap.swapped == ("bridge", easier)
+    detail = event_detail(swapped[first], swap)
+    assert (detail["from"], detail["to"]) == ("bridge", easier)
+    assert session.index == first and session.step.exercise_id == easier
+    assert session.steps == swapped
+    # resuming replays the steps done before, then the swap puts the patient at its start
+    recorded = [("step-done", i) for i in range(first + 1)] + [("swapped", first)]
+    assert resume_index(recorded, len(swapped)) == first
+    with pytest.raises(ValueError, match="keep the exercises before"):
+        session.swap_exercise(swapped[:1])

@@ -37,6 +37,23 @@ def history(tmp_path: Path, content: Content) -> tuple[ProfileHistory, object]:
     sid = store.start_session(profile.id or 0, None, "daily", '=HYPERLINK("x")', NOW)
     store.record_pain(sid, "before", Pain(3, 2), NOW)
     store.set_note(sid, "-2+3 @home")
+    store.record_event(sid, "started", NOW, detail={"items": [{"exercise": "bridge"}]})
+    store.record_event(
+        sid,
+        "swapped",
+        NOW,
+        step_index=0,
+        exercise_id="glute-sets",
+        detail={"from": "bridge", "to": "glute-sets"},
+    )
+    store.record_event(
+        sid,
+        "exercise-skipped",
+        NOW,
+        step_index=5,
+        exercise_id="glute-sets",
+        detail={"reason": "tired"},
+    )
     data = ProgressData(db)
     result = data.history(profile, data.plan_for(profile, content), NOW.date())
     db.close()
@@ -173,4 +190,20 @@ def test_pdf_pages_are_numbered(
     assert pages >= 2
     assert f"Page 1 of {pages}" in text and f"Page {pages} of {pages}" in text
     assert "Leg pain before sessions is" in text
+    del qapp
+
+
+def test_the_clinic_report_lists_what_the_patient_made_easier_or_skipped(
+    history: tuple[ProfileHistory, object], content: Content, qapp: QApplication
+) -> None:
+    from coach.reports.pdf_report import report_html
+
+    data, profile = history
+    html = report_html(report_data(profile, data, content))  # type: ignore[arg-type]
+    assert "Exercises made easier or skipped by the patient" in html
+    assert "Bridge: did the easier version (Buttock squeezes)" in html
+    assert "Buttock squeezes: skipped (too tired)" in html
+    rows = _rows(csv_text(data.sessions, data.exercises))
+    assert rows[0][-2:] == ["exercises_skipped", "exercises_swapped"]
+    assert rows[-1][-2:] == ["glute-sets: tired", "bridge > glute-sets"]
     del qapp

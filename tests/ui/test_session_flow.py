@@ -557,3 +557,80 @@ def test_from_todays_start_to_a_stored_session_that_today_shows_as_done(
     qtbot.waitUntil(
         lambda: any(c.start_button.text() == "Do it again" for c in today.findChildren(RoutineCard))
     )
+
+
+# -- easier or skip (REFERENCE section 4) ------------------------------------------------------
+class ChangingDialogs(ScriptedDialogs):
+    choices: list[str | None] = []  # noqa: RUF012
+    offered: list[tuple[str, str | None]] = []  # noqa: RUF012
+
+    @staticmethod
+    def choose_change(parent: QWidget, exercise_name: str, easier_name: str | None) -> str | None:
+        ChangingDialogs.offered.append((exercise_name, easier_name))
+        return ChangingDialogs.choices.pop(0)
+
+
+def test_the_patient_can_do_the_easier_version_or_skip_with_a_reason(
+    qtbot: QtBot, flow: SessionFlow, ctx: AppContext, clock: FakeClock, profile: Profile
+) -> None:
+    from coach.reports.csv_export import COLUMNS, csv_text
+    from coach.store.progress_data import ProgressData
+    from coach.store.session_log import started_items
+    from coach.ui.history_details import session_details
+
+    assert profile.id is not None
+    flow._dialogs = ChangingDialogs  # type: ignore[assignment]
+    ChangingDialogs.offered = []
+    ChangingDialogs.choices = [None, "easier", "pain"]
+    flow.start()
+    answer_all_no(qtbot, flow)
+    give_pain(qtbot, flow.pain_before, 5, 4)
+    player = flow.player
+    assert player is not None
+    player._dialogs = ChangingDialogs  # type: ignore[assignment]
+    clock.advance(10.0)
+    player.tick()
+    assert player.exercise_name.text() == "Bridge" and player.step_title.text() == "Hold"
+
+    qtbot.mouseClick(player.change_button, LEFT)  # "Keep going"
+    assert player.exercise_name.text() == "Bridge"
+    qtbot.keyClick(player, Qt.Key.Key_E)  # the same by keyboard: the easier one
+    easier = ctx.content.catalogue[ctx.content.catalogue["bridge"].easier or ""]
+    assert ChangingDialogs.offered == [("Bridge", easier.name), ("Bridge", easier.name)]
+    assert player.exercise_name.text() == easier.name
+    assert player.step_title.text() == "Get ready"
+    session_id = flow.session_id
+    assert session_id is not None
+    items = started_items(store_of(ctx), session_id)
+    assert items is not None and [i["exercise"] for i in items] == [easier.id, "heel-slides"]
+
+    while player.session.step.exercise_id != "heel-slides":
+        clock.advance(0.25)
+        player.tick()
+    qtbot.mouseClick(player.change_button, LEFT)  # heel slides: skip, it hurts
+    assert ChangingDialogs.offered[-1] == ("Heel slides", None)  # no easier version
+    assert flow.current_page() is flow.pain_after
+    give_pain(qtbot, flow.pain_after, 5, 4)
+
+    tally = ProgressData(ctx.db).session_tally(session_id)
+    assert tally.swaps == (("bridge", easier.id),)
+    assert tally.skip_reasons == (("heel-slides", "pain"),)
+    record = store_of(ctx).session(session_id)
+    assert record is not None
+    details = {
+        d.title: d.text
+        for d in session_details(
+            record,
+            tally,
+            answers=None,
+            feedback={},
+            catalogue=ctx.content.catalogue,
+            red_flags=ctx.content.red_flags,
+        )
+    }
+    assert details["Skipped, and why"] == "Heel slides (pain)"
+    assert details["Did the easier version"] == f"Bridge → {easier.name}"
+    rows = csv_text([record], {session_id: tally}).splitlines()
+    row = dict(zip(COLUMNS, rows[1].split(","), strict=True))
+    assert row["exercises_skipped"] == "heel-slides: pain"
+    assert row["exercises_swapped"] == f"bridge > {easier.id}"
