@@ -139,6 +139,7 @@ def routine_json(today_plan: TodayPlan) -> dict[str, Any]:
                         "minutes": item.dosage.minutes,
                         "per_side": item.exercise.per_side,
                         "dose": item.dose_text,
+                        "full_from": None if item.full_from is None else item.full_from.isoformat(),
                     }
                     for item in r.items
                 ],

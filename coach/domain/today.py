@@ -17,6 +17,7 @@ from coach.domain.dates import date_text, when_text
 from coach.domain.plan import Plan
 from coach.domain.profile import Surgery
 from coach.domain.protocol import Phase, Routine
+from coach.domain.ramp import ramped_dose
 from coach.domain.schedule import (
     DueRoutine,
     next_phase,
@@ -34,12 +35,23 @@ class ItemToday:
     the phase restricts one of its movements)."""
 
     exercise: Exercise
-    dosage: Dosage
+    dosage: Dosage  # today's dose: in a phase's first two weeks it builds up to the target
     reason: str = ""
+    target: Dosage | None = None  # the plan's dose when today's is lower (building up)
+    full_from: date | None = None
 
     @property
     def dose_text(self) -> str:
         return self.dosage.describe(self.exercise.per_side)
+
+    @property
+    def ramp_text(self) -> str:
+        """'Building up: the full amount (10 times, hold 5 seconds) from 28 March.'"""
+        if self.target is None or self.full_from is None:
+            return ""
+        full = self.target.describe(self.exercise.per_side)
+        when = date_text(self.full_from, self.full_from)
+        return f"Building up: the full amount ({full}) from {when}."
 
     @property
     def seconds(self) -> int:
@@ -222,7 +234,13 @@ def _routine_today(due: DueRoutine, when: PatientDay, catalogue: Catalogue) -> R
         # the plan is the therapist's choice, so "therapist only" does not object here
         verdict = decide(exercise, when, by_therapist=True, reason=prescription.reason)
         if verdict.allowed:
-            items.append(ItemToday(exercise, prescription.dosage, prescription.reason))
+            ramp = ramped_dose(
+                when.plan, when.surgery_date, when.day, exercise.id, prescription.dosage
+            )
+            target = ramp.target if ramp.building_up else None
+            items.append(
+                ItemToday(exercise, ramp.dosage, prescription.reason, target, ramp.full_from)
+            )
         else:
             left_out.append(LeftOut(exercise, verdict))
     return RoutineToday(due.routine, tuple(items), tuple(left_out), due.times_due, due.times_done)

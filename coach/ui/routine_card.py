@@ -105,8 +105,9 @@ class RoutineCard(QFrame):
             picture.setFixedSize(THUMB_SIZE)
             self._pending.append((picture, item.exercise.id, item.exercise.name))
             self.items.addWidget(picture, row, 0)
-            text = label(f"{item.exercise.name}\n{item.dose_text}", None, self)
-            text.setAccessibleName(f"{item.exercise.name}: {item.dose_text}")
+            ramp = f"\n{item.ramp_text}" if item.ramp_text else ""
+            text = label(f"{item.exercise.name}\n{item.dose_text}{ramp}", None, self)
+            text.setAccessibleName(f"{item.exercise.name}: {item.dose_text}{ramp}")
             self.items.addWidget(text, row, 1)
             if item.reason:
                 self.items.addWidget(

@@ -115,6 +115,7 @@ def test_json_shape_is_stable(capsys: pytest.CaptureFixture[str]) -> None:
         "minutes",
         "per_side",
         "dose",
+        "full_from",
     }
     assert data["walking"] == {"minutes_per_day": 50, "walks_per_day": 2, "minutes_per_walk": 25}
     assert data["next_phase"] == {"number": 4, "name": "Return to function", "starts": "2025-05-26"}
