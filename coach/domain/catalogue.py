@@ -181,6 +181,9 @@ class Catalogue:
     def __getitem__(self, exercise_id: str) -> Exercise:
         return self._by_id[exercise_id]
 
+    def get(self, exercise_id: str) -> Exercise | None:
+        return self._by_id.get(exercise_id)
+
     def __contains__(self, exercise_id: object) -> bool:
         return exercise_id in self._by_id
 

@@ -388,6 +388,21 @@ class Session:
             self._move_to(last + 1, now, events)
         return events
 
+    def back_exercise(self) -> list[Event]:
+        """Back to the start of this exercise, or, when already at its start, to the start of
+        the one before (so Back returns to an exercise just skipped)."""
+        now = self._clock.monotonic()
+        events = self.advance_to(now)
+        if self._state not in (State.RUNNING, State.PAUSED):
+            return events
+        first, _last = self.exercise_bounds()
+        target = first
+        if self._index == first and first > 0:
+            target, _ = self.exercise_bounds(first - 1)
+        events.append(Event(EventKind.WENT_BACK, now, target))
+        self._move_to(target, now, events)
+        return events
+
     def swap_exercise(self, new_steps: Sequence[Step]) -> list[Event]:
         """Do another exercise (the easier variant) in place of the current one from its start:
         ``new_steps`` is the whole session compiled again with the swap."""

@@ -142,10 +142,13 @@ def _exercise_html(exercise: Exercise, item: Prescription) -> str:
     dose = item.dosage.describe(exercise.per_side)
     sets = f" Rest {item.dosage.rest_s} seconds between sets." if item.dosage.sets > 1 else ""
     reason = f"<p><b>Your therapist added this:</b> {_esc(item.reason)}</p>" if item.reason else ""
+    floor = exercise.floor_advice
+    floor_html = f"<p><b>Getting down and up:</b> {_esc(floor)}</p>" if floor else ""
     return (
         f'<p style="font-size:{NAME_PT}pt; font-weight:600">{_esc(exercise.name)}</p>'
         f"<p><b>{_esc(dose)}.</b>{sets}</p>"
         f"{_items(exercise.steps, ordered=True)}"
+        f"{floor_html}"
         f"<p><b>Stop if:</b> {_esc(exercise.stop_if.removeprefix('Stop if ').strip())}</p>"
         f"{reason}"
     )

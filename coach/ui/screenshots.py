@@ -15,7 +15,11 @@ from coach.ui.app import build_context, build_window, make_application
 from coach.ui.progress_shots import render_progress_screens
 from coach.ui.session.shots import render_session_screens
 from coach.ui.therapist.shots import render_therapist_screens
-from coach.ui.today_shots import render_library_detail, render_onboarding_screens
+from coach.ui.today_shots import (
+    render_fusion_library,
+    render_library_detail,
+    render_onboarding_screens,
+)
 
 SIZE = (1280, 800)
 
@@ -54,6 +58,7 @@ def _render_all(app: QApplication, paths: DataPaths, out_dir: Path) -> list[Path
             app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
             written += render_session_screens(ctx, out_dir, lambda: _settle(app), SIZE)
             written += render_onboarding_screens(ctx, out_dir, lambda: _settle(app), SIZE)
+            written += render_fusion_library(ctx, out_dir, lambda: _settle(app), SIZE)
         finally:
             ctx.db.close()
     return written

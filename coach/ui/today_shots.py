@@ -33,6 +33,40 @@ def render_library_detail(
     return [_save(window, out_dir / "library-detail.png")]
 
 
+def render_fusion_library(
+    ctx: AppContext, out_dir: Path, settle: Callable[[], None], size: tuple[int, int]
+) -> list[Path]:
+    """The Library of a fusion patient in week 2 with "Allowed for me now" ticked, and the
+    same list with everything shown (greyed with the reason). Adds a profile to the throwaway
+    demo data, so it runs last."""
+    from coach.domain.plan import plan_from_protocol
+    from coach.domain.profile import Profile, Surgery
+    from coach.ui.library_screen import LibraryScreen
+
+    surgery_date = ctx.clock.now().date() - timedelta(days=10)
+    plan = plan_from_protocol(ctx.content.protocols[Surgery.FUSION])
+    profile = Profile("Sam", Surgery.FUSION, surgery_date)
+    ctx.active.set(ctx.repo.add_profile(profile, ctx.clock.now(), plan=plan))
+    screen = LibraryScreen(ctx)
+    screen.resize(*size)
+    screen.show()
+    written: list[Path] = []
+    try:
+        screen.refresh()
+        screen.allowed_only.setChecked(True)
+        settle()
+        written.append(_save(screen, out_dir / "library-fusion-week-2.png"))
+        screen.allowed_only.setChecked(False)
+        screen.show_exercise("split-squat")
+        settle()
+        written.append(_save(screen, out_dir / "library-fusion-week-2-not-yet.png"))
+    finally:
+        screen.close()
+        screen.deleteLater()
+        settle()
+    return written
+
+
 def render_onboarding_screens(
     ctx: AppContext, out_dir: Path, settle: Callable[[], None], size: tuple[int, int]
 ) -> list[Path]:

@@ -478,3 +478,21 @@ def test_swap_to_the_easier_variant_restarts_that_exercise_with_its_steps(
     assert resume_index(recorded, len(swapped)) == first
     with pytest.raises(ValueError, match="keep the exercises before"):
         session.swap_exercise(swapped[:1])
+
+
+def test_back_exercise_goes_to_this_exercises_start_then_the_one_before(
+    content: Content,
+) -> None:
+    steps = steps_for(content, ("ankle-pumps", Dosage(reps=2)), ("quad-sets", Dosage(reps=2)))
+    second = next(i for i, s in enumerate(steps) if s.exercise_id == "quad-sets")
+    clock = FakeClock()
+    session = Session(steps, clock)
+    session.start()
+    session.skip_exercise("other")
+    assert session.index == second
+    session.back_exercise()  # at the start of quad sets: back to ankle pumps, just skipped
+    assert session.index == 0
+    session.skip_exercise("other")
+    session.skip()
+    session.back_exercise()  # inside quad sets: back to its start
+    assert session.index == second

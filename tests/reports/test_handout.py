@@ -147,3 +147,14 @@ def test_writing_is_atomic(
     assert [p.name for p in tmp_path.iterdir()] == ["handout.pdf"]
     with pytest.raises(ExportError, match="does not exist"):
         write_handout(tmp_path / "missing" / "x.pdf", handout(content, plan))
+
+
+def test_floor_exercises_say_how_to_get_down_and_up(content: Content) -> None:
+    from coach.domain.protocol import Prescription
+    from coach.reports.handout import _exercise_html
+
+    bird = content.catalogue["bird-dog"]
+    html = _exercise_html(bird, Prescription("bird-dog", bird.dosage))
+    assert "Getting down and up:" in html and "firm bed" in html
+    bridge = content.catalogue["bridge"]  # on a bed or the floor: no floor advice needed
+    assert "Getting down" not in _exercise_html(bridge, Prescription("bridge", bridge.dosage))

@@ -216,3 +216,27 @@ def test_pictures_follow_the_theme(qtbot: QtBot, ctx: AppContext, qapp: QApplica
             screen.filter.data(index, Qt.ItemDataRole.DecorationRole).cacheKey() != light.cacheKey()
         )
     )
+
+
+def test_floor_exercises_say_how_to_get_down_and_up(qtbot: QtBot, ctx: AppContext) -> None:
+    from coach.ui.session.player import how_text
+
+    add_patient(ctx, days_ago=200, surgery=Surgery.DISCECTOMY)
+    screen = make_screen(qtbot, ctx)
+    screen.show_exercise("bird-dog")
+    assert screen.detail.floor_box.isVisibleTo(screen.detail)
+    assert "kneel down one knee at a time" in screen.detail.floor_advice.text()
+    screen.show_exercise("bridge")
+    assert not screen.detail.floor_box.isVisibleTo(screen.detail)
+    assert "firm bed" in how_text(ctx.content.catalogue["bird-dog"])
+    assert "firm bed" not in how_text(ctx.content.catalogue["ankle-pumps"])
+
+
+def test_a_link_to_a_harder_variant_says_when_it_is_not_allowed(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    add_patient(ctx)  # fusion, day 10
+    screen = make_screen(qtbot, ctx)
+    screen.allowed_only.setChecked(False)
+    screen.show_exercise("glute-sets")
+    assert screen.detail.harder_button.text().endswith("(not allowed now)")

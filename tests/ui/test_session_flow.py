@@ -49,7 +49,13 @@ class RecordingBackend:
 
 class ScriptedDialogs(Dialogs):
     stop_answer = True
+    change_answer: str | None = None  # "easier", a skip reason, or None to keep going
     asked: list[str] = []  # noqa: RUF012
+
+    @staticmethod
+    def choose_change(parent: QWidget, exercise_name: str, easier_name: str | None) -> str | None:
+        ScriptedDialogs.asked.append(f"change {exercise_name}")
+        return ScriptedDialogs.change_answer
 
     @staticmethod
     def confirm_stop(parent: QWidget) -> bool:
@@ -83,6 +89,7 @@ def flow(
     assert profile.id is not None
     ScriptedDialogs.asked = []
     ScriptedDialogs.stop_answer = True
+    ScriptedDialogs.change_answer = None
     setup = SessionSetup(
         profile.id,
         profile.emergency_number,
@@ -239,14 +246,22 @@ def test_a_session_by_keyboard_only(
     assert player.countdown.text() == "10"  # paused: time stands still
     qtbot.keyClick(target, Qt.Key.Key_Space)
     assert player.session.state == State.RUNNING
-    qtbot.keyClick(target, Qt.Key.Key_Right)
+    assert "1. " in player.how.text()  # "get ready" shows how to do it
+    qtbot.keyClick(target, Qt.Key.Key_Right)  # easier or skip: "keep going"
+    assert ScriptedDialogs.asked == ["change Belly breathing"]
+    assert player.session.index == 0
+    clock.advance(10)
+    player.tick()
     assert player.session.step.kind == StepKind.BREATHE_IN
-    qtbot.keyClick(target, Qt.Key.Key_Left)
+    assert not player.how.isVisible()
+    qtbot.keyClick(target, Qt.Key.Key_H)  # and on demand
+    assert player.how.isVisibleTo(player) and "1. " in player.how.text()
+    qtbot.keyClick(target, Qt.Key.Key_Left)  # back to the start of this exercise
     assert player.session.index == 0
     qtbot.keyClick(target, Qt.Key.Key_Plus)
     assert player.countdown.text() == "25"
     qtbot.keyClick(target, Qt.Key.Key_Escape)
-    assert ScriptedDialogs.asked == ["stop"]
+    assert ScriptedDialogs.asked == ["change Belly breathing", "stop"]
     assert flow.current_page() is flow.pain_after
     qtbot.keyClick(flow.pain_after.back, Qt.Key.Key_5)
     qtbot.keyClick(flow.pain_after.back, Qt.Key.Key_Down)
@@ -263,7 +278,7 @@ def test_a_session_by_keyboard_only(
     record = store_of(ctx).sessions(profile.id)[-1]
     assert (record.status, record.gentle) == ("partial", True)
     kinds = [e.kind for e in store_of(ctx).events(record.id)]
-    for kind in ("paused", "resumed", "step-skipped", "went-back", "time-added", "stopped"):
+    for kind in ("paused", "resumed", "step-done", "went-back", "time-added", "stopped"):
         assert kind in kinds
 
 
@@ -362,7 +377,7 @@ def test_the_progress_bar_and_next_line_follow_the_routine(
     assert player.next_label.text() == "Next: Hold, 4 seconds"
     first = player.progress.value()
     for _ in range(3):
-        qtbot.mouseClick(player.skip_button, LEFT)
+        player.apply(player.session.skip)
     assert player.next_label.text() == "Next exercise: Heel slides"
     assert player.progress.value() > first
 
@@ -449,7 +464,7 @@ def crashed_session(qtbot: QtBot, flow: SessionFlow, steps: int) -> int:
     """Run a session some steps in, then drop it as a kill would (no goodbye to the store)."""
     player = start_player(qtbot, flow)
     for _ in range(steps):
-        qtbot.mouseClick(player.skip_button, LEFT)
+        player.apply(player.session.skip)
     assert flow.session_id is not None
     return flow.session_id
 
@@ -566,6 +581,8 @@ class ChangingDialogs(ScriptedDialogs):
 
     @staticmethod
     def choose_change(parent: QWidget, exercise_name: str, easier_name: str | None) -> str | None:
+        assert isinstance(parent, SessionFlow) and parent.player is not None
+        assert parent.player.session.state == State.PAUSED  # the clock waits for the answer
         ChangingDialogs.offered.append((exercise_name, easier_name))
         return ChangingDialogs.choices.pop(0)
 
@@ -594,6 +611,7 @@ def test_the_patient_can_do_the_easier_version_or_skip_with_a_reason(
 
     qtbot.mouseClick(player.change_button, LEFT)  # "Keep going"
     assert player.exercise_name.text() == "Bridge"
+    assert player.session.state == State.RUNNING  # and the clock goes on
     qtbot.keyClick(player, Qt.Key.Key_E)  # the same by keyboard: the easier one
     easier = ctx.content.catalogue[ctx.content.catalogue["bridge"].easier or ""]
     assert ChangingDialogs.offered == [("Bridge", easier.name), ("Bridge", easier.name)]

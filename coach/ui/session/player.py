@@ -24,10 +24,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.domain.catalogue import Exercise
 from coach.domain.clock import Clock
 from coach.domain.figure import Figure
 from coach.domain.session_text import exercise_count_text, next_text, position_text
-from coach.domain.timer import Event, EventKind, Session, State, figure_phase, format_seconds
+from coach.domain.timer import (
+    Event,
+    EventKind,
+    Session,
+    State,
+    StepKind,
+    figure_phase,
+    format_seconds,
+)
 from coach.ui.figure_view import FigureView
 from coach.ui.session.dialogs import Dialogs
 from coach.ui.session.sounds import Cue, CuePlayer
@@ -60,9 +69,12 @@ class PlayerScreen(QWidget):
         *,
         parent: QWidget | None = None,
         dialogs: type[Dialogs] = Dialogs,
+        exercises: Callable[[str], Exercise | None] = lambda _id: None,
     ) -> None:
+        """``exercises``: looks up an exercise by id, for its steps ("How to do it")."""
         super().__init__(parent)
         self.session = session
+        self._exercises = exercises
         self._clock = clock
         self._cues = cues
         self._figures = figures
@@ -103,7 +115,8 @@ class PlayerScreen(QWidget):
         column.addLayout(self._build_controls())
         column.addWidget(
             label(
-                "Keys: Space pause or go on, arrows skip or go back, + adds 15 s, Esc stops.",
+                "Keys: Space pause or go on, Right easier or skip, Left back, H how to do it, "
+                "+ adds 15 s, Esc stops.",
                 "hint",
                 self,
             )
@@ -125,6 +138,9 @@ class PlayerScreen(QWidget):
         self.position_label = label("", "big", self)  # rep, set and side
         for text in (self.step_title, self.countdown, self.instruction):
             info.addWidget(text)
+        self.how = label("", None, self)
+        self.how.setObjectName("how-to-do-it")
+        info.addWidget(self.how)
         self.next_label = label("", "heading", self)
         info.addWidget(self.position_label)
         info.addStretch(1)
@@ -136,22 +152,27 @@ class PlayerScreen(QWidget):
         """Big buttons, each with a key (shown in its accessible name and the hint line)."""
         row = QHBoxLayout()
         row.setSpacing(12)
-        self.back_button = self._control("◀  Back", "Go back one step (Left arrow)")
+        self.back_button = self._control(
+            "◀  Back", "Back to the start of this exercise, or the one before (Left arrow)"
+        )
         self.pause_button = button("Pause", self, primary=True)
         self.pause_button.setAccessibleName("Pause or resume (Space)")
-        self.skip_button = self._control("Skip  ▶", "Skip this step (Right arrow)")
+        # One control for "do the easier one" and "skip it, because ..." (REFERENCE section 4).
+        self.skip_button = self._control(
+            "Easier or skip  ▶", "Do the easier version or skip this exercise (Right arrow)"
+        )
+        self.skip_button.setObjectName("change-exercise")
+        self.how_button = self._control("How to do it", "Show or hide the steps (H key)")
+        self.how_button.setCheckable(True)
         self.add_button = self._control("+15 s", "Add 15 seconds to this step (plus key)")
         self.stop_button = self._control("Stop", "Stop the session (Escape)")
-        self.change_button = self._control(
-            "Easier or skip…", "Do the easier version or skip this exercise (E key)"
-        )
-        self.change_button.setObjectName("change-exercise")
+        self.change_button = self.skip_button  # the same control, by its other name
         controls = (
             self.back_button,
             self.pause_button,
             self.skip_button,
             self.add_button,
-            self.change_button,
+            self.how_button,
         )
         for control in controls:
             row.addWidget(control)
@@ -159,14 +180,15 @@ class PlayerScreen(QWidget):
         row.addWidget(self.stop_button)
         self.back_button.clicked.connect(self._on_back_clicked)
         self.pause_button.clicked.connect(self._on_pause_clicked)
-        self.skip_button.clicked.connect(self._on_skip_clicked)
+        self.skip_button.clicked.connect(self._on_change_clicked)
+        self.how_button.toggled.connect(lambda _on: self._render())
         self.add_button.clicked.connect(self._on_add_clicked)
         self.stop_button.clicked.connect(self._on_stop_clicked)
-        self.change_button.clicked.connect(self._on_change_clicked)
         keys: list[tuple[str, Callable[[], None]]] = [
             ("E", self._on_change_clicked),
+            ("H", self.how_button.toggle),
             ("Space", self._on_pause_clicked),
-            ("Right", self._on_skip_clicked),
+            ("Right", self._on_change_clicked),
             ("Left", self._on_back_clicked),
             ("+", self._on_add_clicked),
             ("=", self._on_add_clicked),
@@ -215,6 +237,10 @@ class PlayerScreen(QWidget):
             self._handle(command())
             self._render()
 
+    def _how_text(self, exercise_id: str) -> str:
+        exercise = self._exercises(exercise_id)
+        return how_text(exercise) if exercise is not None else ""
+
     def apply(self, command: Callable[[], list[Event]]) -> None:
         """Run a session command from outside (a swap or a skip with a reason) and redraw the
         exercise, which may have changed."""
@@ -228,11 +254,8 @@ class PlayerScreen(QWidget):
     def _on_pause_clicked(self) -> None:
         self._act(self.session.toggle_pause)
 
-    def _on_skip_clicked(self) -> None:
-        self._act(self.session.skip)
-
     def _on_back_clicked(self) -> None:
-        self._act(self.session.back)
+        self._act(self.session.back_exercise)
 
     def _on_add_clicked(self) -> None:
         self._act(self.session.add_time)
@@ -293,6 +316,9 @@ class PlayerScreen(QWidget):
         _set(self.countdown, format_seconds(session.remaining()))
         _set(self.instruction, step.instruction)
         _set(self.position_label, position_text(step))
+        show_how = step.kind == StepKind.READY or self.how_button.isChecked()
+        _set(self.how, self._how_text(step.exercise_id) if show_how else "")
+        self.how.setVisible(show_how)
         _set(self.next_label, next_text(session))
         _set(self.pause_button, "Resume" if session.state == State.PAUSED else "Pause")
         self.progress.setValue(round(session.progress() * 1000))
@@ -302,6 +328,14 @@ class PlayerScreen(QWidget):
             self.countdown.setProperty("flash", flash)
             self.countdown.style().unpolish(self.countdown)
             self.countdown.style().polish(self.countdown)
+
+
+def how_text(exercise: Exercise) -> str:
+    """The exercise's steps, numbered, and how to get down to the floor when it is done there."""
+    lines = [f"{n}. {step}" for n, step in enumerate(exercise.steps, start=1)]
+    if exercise.floor_advice:
+        lines.append(exercise.floor_advice)
+    return "\n".join(lines)
 
 
 def _set(widget: QLabel | QAbstractButton, text: str) -> None:

@@ -28,6 +28,7 @@ from coach.domain.timer import (
     Event,
     EventKind,
     Session,
+    State,
     Step,
     compile_steps,
     event_detail,
@@ -52,6 +53,7 @@ from coach.ui.session.player import PlayerScreen
 from coach.ui.session.red_flag_page import RedFlagPage
 from coach.ui.session.setup import ResumePoint, SessionSetup
 from coach.ui.session.sounds import CuePlayer
+from coach.ui.widgets import label
 
 
 class SessionFlow(QWidget):
@@ -87,6 +89,11 @@ class SessionFlow(QWidget):
         self._stack = QStackedWidget(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        # the routine's name on every page of the session (which one am I doing?)
+        self.routine_title = label(setup.routine_name, "hint", self)
+        self.routine_title.setObjectName("session-routine-name")
+        self.routine_title.setContentsMargins(32, 8, 32, 0)
+        layout.addWidget(self.routine_title)
         layout.addWidget(self._stack)
         self.red_flags = RedFlagPage(ctx.content.red_flags, self._stack)
         self.message = MessagePage(self._stack)
@@ -103,6 +110,10 @@ class SessionFlow(QWidget):
         self.pain_before.submitted.connect(self._on_pain_before_submitted)
         self.pain_before.cancelled.connect(self.closed.emit)
         self.pain_after.submitted.connect(self._on_pain_after_submitted)
+
+    @property
+    def setup(self) -> SessionSetup:
+        return self._setup
 
     @property
     def session_id(self) -> int | None:
@@ -229,6 +240,7 @@ class SessionFlow(QWidget):
             self._figures,
             parent=self._stack,
             dialogs=self._dialogs,
+            exercises=self._exercise,
         )
         self.player.event_happened.connect(self._on_timer_event)
         self.player.session_ended.connect(self._on_player_ended)
@@ -254,6 +266,9 @@ class SessionFlow(QWidget):
             detail=detail,
         )
 
+    def _exercise(self, exercise_id: str) -> Exercise | None:
+        return self._setup.catalogue.get(exercise_id)
+
     def _on_change_requested(self) -> None:
         """Easier or skip (REFERENCE section 4); the easier variant only when the rules allow
         it for this patient today (``coach.domain.allowed``)."""
@@ -265,11 +280,12 @@ class SessionFlow(QWidget):
         catalogue = self._setup.catalogue
         exercise = catalogue[step.exercise_id]
         easier = self._allowed_easier(exercise.easier)
+        was_running = session.state == State.RUNNING
+        if was_running:  # the clock waits while the patient decides
+            player.apply(session.pause)
         choice = self._dialogs.choose_change(
             self, exercise.name, easier.name if easier is not None else None
         )
-        if choice is None:
-            return
         if choice == EASIER and easier is not None:
             items = list(self._items)
             items[step.exercise_index] = Prescription(easier.id, easier.dosage)
@@ -277,7 +293,9 @@ class SessionFlow(QWidget):
             self._items, self._steps = tuple(items), new_steps
             player.apply(lambda: session.swap_exercise(new_steps))
         elif choice in SKIP_REASONS:
-            player.apply(lambda: session.skip_exercise(choice))
+            player.apply(lambda: session.skip_exercise(str(choice)))
+        if was_running and session.state == State.PAUSED:
+            player.apply(session.resume)
 
     def _allowed_easier(self, easier_id: str | None) -> Exercise | None:
         catalogue = self._setup.catalogue

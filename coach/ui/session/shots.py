@@ -14,9 +14,11 @@ from coach.domain.timer import StepKind
 from coach.store.sessions import Pain
 from coach.ui.context import AppContext
 from coach.ui.figure_cache import FigureCache
+from coach.ui.session.change_dialog import ChangeDialog
 from coach.ui.session.session_flow import SessionFlow
 from coach.ui.session.setup import setup_for, today_routine_ids
 from coach.ui.session.sounds import CuePlayer, SilentBackend
+from coach.ui.shot_compose import over_window
 
 
 def render_session_screens(
@@ -45,10 +47,12 @@ def render_session_screens(
     holder.show()
     written: list[Path] = []
 
-    def shoot(name: str) -> None:
+    def shoot(name: str, dialog: QWidget | None = None) -> None:
+        """The session page, with ``dialog`` (if any) drawn over it as a patient sees it."""
         settle()
         path = out_dir / f"{name}.png"
-        if not holder.grab().save(str(path)):
+        picture = holder.grab() if dialog is None else over_window(holder.grab(), dialog.grab())
+        if not picture.save(str(path)):
             raise OSError(f"could not write {path}")
         written.append(path)
 
@@ -61,37 +65,48 @@ def render_session_screens(
     return written
 
 
-def _walk_through(flow: SessionFlow, clock: FakeClock, shoot: Callable[[str], None]) -> None:
+def _walk_through(
+    flow: SessionFlow, clock: FakeClock, shoot: Callable[[str, QWidget | None], None]
+) -> None:
     """Answer each page as a patient would, taking a picture on the way."""
     flow.start()
     for _ in range(2):
         flow.red_flags.no_button.click()
-    shoot("session-red-flags")
+    shoot("session-red-flags", None)
     while flow.current_page() is flow.red_flags:
         flow.red_flags.no_button.click()
     flow.pain_before.back.set_value(3)
     flow.pain_before.leg.set_value(1)
-    shoot("session-pain")
+    shoot("session-pain", None)
     flow.pain_before.next_button.click()
     if flow.current_page() is flow.message:  # pain advice: go on with the usual routine
         flow.message.buttons[-1].click()
     player = flow.player
     assert player is not None
+    clock.advance(2)
+    player.tick()
+    shoot("session-get-ready", None)  # the steps, shown while getting ready
     steps = player.session.steps
     hold = next((i for i, s in enumerate(steps) if s.kind == StepKind.HOLD), 0)
     while player.session.index < hold:
-        player.skip_button.click()
+        player.apply(player.session.skip)
     clock.advance(steps[hold].seconds * 0.6)
     player.tick()
-    shoot("session-player")
+    shoot("session-player", None)
+    exercise = flow.setup.catalogue[player.session.step.exercise_id]
+    easier = flow.setup.catalogue.get(exercise.easier or "")
+    choice = ChangeDialog(exercise.name, easier.name if easier else None, flow)
+    choice.show()
+    shoot("session-easier-or-skip", choice)
+    choice.close()
     while player.is_running():
-        player.skip_button.click()
+        player.apply(player.session.skip)
     flow.pain_after.reset(Pain(3, 2))
     flow.pain_after.next_button.click()
     feedback = flow.feedback
     assert feedback is not None
     for group in list(feedback.groups.values())[:2]:
         group.buttons()[1].setChecked(True)
-    shoot("session-after")
+    shoot("session-after", None)
     feedback.save_button.click()
-    shoot("session-response")
+    shoot("session-response", None)

@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QPoint
-from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from coach.domain.allowed import phase_day
@@ -20,26 +20,13 @@ from coach.ui.context import AppContext
 from coach.ui.main_window import MainWindow
 from coach.ui.profile_dialogs import DeleteProfileDialog
 from coach.ui.profile_switcher import ProfileSwitcher
+from coach.ui.shot_compose import over_window
 from coach.ui.therapist.exercise_picker import ExercisePicker
 from coach.ui.therapist.import_summary import ImportPreview, ImportSummary
 from coach.ui.therapist.pin_dialog import PinDialog
 from coach.ui.therapist.screen import TherapistScreen
 
 SHOT_PIN = "2468"
-
-
-def over_window(base: QPixmap, top: QPixmap) -> QPixmap:
-    """A dialog drawn over the dimmed window, as a person sees it."""
-    picture = QPixmap(base)
-    painter = QPainter(picture)
-    painter.fillRect(picture.rect(), QColor(0, 0, 0, 110))
-    x = (picture.width() - top.width()) // 2
-    y = (picture.height() - top.height()) // 2
-    painter.setPen(QColor("#444444"))
-    painter.drawRect(x - 1, y - 1, top.width() + 1, top.height() + 1)
-    painter.drawPixmap(x, y, top)
-    painter.end()
-    return picture
 
 
 class _Camera:
