@@ -15,8 +15,7 @@ from typing import Any, NamedTuple
 
 from sqlite_utils import Database
 
-from coach.domain.content import Content
-from coach.domain.plan import Plan, plan_from_protocol
+from coach.domain.plan import Plan
 from coach.domain.profile import Profile
 from coach.domain.progress import (
     STARTED_EVENT,
@@ -95,14 +94,6 @@ class ProgressData:
             if profile.nickname.casefold() == nickname.strip().casefold():
                 return profile
         raise LookupError(f"There is no profile named {nickname!r}.")
-
-    def plan_for(self, profile: Profile, content: Content) -> Plan:
-        """The profile's current plan, or its surgery's protocol when none is stored."""
-        assert profile.id is not None
-        stored = Repository(self.db).current_plan(profile.id, content.catalogue)
-        if stored is not None:
-            return stored.plan
-        return plan_from_protocol(content.protocols[profile.surgery])
 
     def session_facts(self, profile_id: int) -> list[SessionFacts]:
         """The same sessions as SessionStore.sessions (not discarded, oldest first)."""
