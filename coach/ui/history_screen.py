@@ -25,6 +25,7 @@ from coach.ui.active_plan import plan_of_profile
 from coach.ui.context import AppContext
 from coach.ui.history_details import session_details
 from coach.ui.history_model import HistoryModel, when_text
+from coach.ui.screen_stack import guarded_refresh
 from coach.ui.widgets import button, card, label, scroll_area
 
 MAX_NOTE = 4000
@@ -132,6 +133,7 @@ class HistoryScreen(QWidget):
         return scroll
 
     # -- data ----------------------------------------------------------------------------------
+    @guarded_refresh
     def reload(self) -> None:
         self._stale = False
         profile = self._ctx.active.profile

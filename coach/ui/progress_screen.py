@@ -32,6 +32,7 @@ from coach.store.progress_data import ProgressData
 from coach.ui.context import AppContext
 from coach.ui.flow_layout import FlowLayout
 from coach.ui.progress_table import ProgressTableModel
+from coach.ui.screen_stack import guarded_refresh
 from coach.ui.widgets import button, card, label, scroll_page
 
 log = logging.getLogger(__name__)
@@ -160,6 +161,7 @@ class ProgressScreen(QWidget):
         return box
 
     # -- data ----------------------------------------------------------------------------------
+    @guarded_refresh
     def reload(self) -> None:
         """Read the active profile's records again and redraw."""
         from coach.ui.chart_data import chart_series

@@ -22,6 +22,7 @@ from coach.domain.today import TodayPlan, build_today
 from coach.ui.active_plan import load_active_plan
 from coach.ui.context import AppContext
 from coach.ui.routine_card import THUMB_SIZE, RoutineCard
+from coach.ui.screen_stack import guarded_refresh
 from coach.ui.today_sections import NextCard, NoteCard, PhaseCard
 from coach.ui.walking_card import WalkingCard
 from coach.ui.widgets import label, scroll_page
@@ -160,6 +161,7 @@ class TodayScreen(QWidget):
         return self._day
 
     @Slot()
+    @guarded_refresh
     def refresh(self) -> None:
         """Read the active profile's plan, sessions done and walking for today, and show them."""
         self._day = self._ctx.clock.now().date()

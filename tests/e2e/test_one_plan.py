@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -317,3 +318,19 @@ def test_unreadable_plan_the_editor_starts_from_the_standard_plan(
     editor.save()
     assert editor.stored is not None and editor.stored.version == 3
     assert imported_plan(ctx).problem == ""  # a readable version again
+
+
+def test_the_main_window_shows_progress_not_a_failure(
+    qtbot: QtBot, ctx: AppContext, session_id: int, restyle: Callable[[], None]
+) -> None:
+    from coach.ui.main_window import MainWindow
+    from coach.ui.progress_screen import ProgressScreen
+    from coach.ui.screens import build_screens
+
+    window = MainWindow(build_screens(ctx, restyle))
+    qtbot.addWidget(window)
+    window.show()
+    for key in window.screen_keys:
+        window.show_screen(key)
+        assert type(window.screen_widget(key)).__name__ != "ScreenFailure", key
+    assert isinstance(window.screen_widget("progress"), ProgressScreen)

@@ -28,6 +28,7 @@ from coach.domain.schedule import phase_on
 from coach.store.plans import resolve_plan
 from coach.store.therapist import TherapistStore
 from coach.ui.context import AppContext
+from coach.ui.screen_stack import guarded_refresh
 from coach.ui.therapist.dialogs import TherapistDialogs
 from coach.ui.therapist.file_actions import FileActions
 from coach.ui.therapist.item_actions import ItemActions
@@ -147,6 +148,7 @@ class PlanEditor(QWidget):
             return False
         return self._stored is None or self._draft != self._stored.plan
 
+    @guarded_refresh
     def reload(self) -> None:
         """Start again from the active profile's current saved plan."""
         self._profile = self._ctx.active.profile
