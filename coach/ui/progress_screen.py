@@ -93,6 +93,9 @@ class ProgressScreen(QWidget):
         column.addWidget(label("Progress", "title", body))
         self.empty = label("", "big", body)
         column.addWidget(self.empty)
+        self.notice = label("", None, body)  # the plan could not be read (as on Today)
+        self.notice.hide()
+        column.addWidget(self.notice)
 
         summary_card, summary = card(body)
         summary.addWidget(label("How you are doing", "heading", summary_card))
@@ -180,10 +183,10 @@ class ProgressScreen(QWidget):
             self._apply_range()  # first: the charts then prepare only what is shown
             self.charts.set_series(series)
             self._show_summary(summary_sentences(self._progress))
-        self.empty.setVisible(not has_data or bool(problem))
-        self.empty.setText(
-            problem if has_data else "Your progress shows here once you have a profile."
-        )
+        self.empty.setVisible(not has_data)
+        self.empty.setText("" if has_data else "Your progress shows here once you have a profile.")
+        self.notice.setText(problem)
+        self.notice.setVisible(bool(problem))
         for widget in (self.summary_card, self.stack, self.csv_button, self.pdf_button):
             widget.setEnabled(has_data)
 

@@ -167,7 +167,7 @@ def test_progress_builds_and_shows_the_session(
     qtbot.addWidget(screen)
     screen.show()
     assert screen.csv_button.isEnabled() and screen.pdf_button.isEnabled()
-    assert not screen.empty.isVisible()
+    assert not screen.empty.isVisible() and not screen.notice.isVisible()
     summary = label_texts(screen.summary_card)
     assert "Back pain: after three sessions" in summary
     assert "(your goal: 15 minutes a day)" in summary  # from the imported plan
@@ -279,7 +279,7 @@ def test_unreadable_plan_today_and_progress_say_so(
     progress = ProgressScreen(ctx)
     qtbot.addWidget(progress)
     progress.show()
-    assert progress.empty.isVisible() and progress.empty.text() == UNREADABLE
+    assert progress.notice.isVisible() and progress.notice.text() == UNREADABLE
     assert progress.csv_button.isEnabled()
 
 
@@ -314,6 +314,7 @@ def test_unreadable_plan_the_editor_starts_from_the_standard_plan(
     assert "could not be read" in editor.message.text()
     assert editor.stored is None and editor.draft is not None
     assert editor.is_dirty() and editor.save_button.isEnabled()
+    assert not editor.undo_button.isEnabled()  # no saved plan to go back to
     assert editor.import_button.isEnabled() and not editor.export_button.isEnabled()
     editor.save()
     assert editor.stored is not None and editor.stored.version == 3

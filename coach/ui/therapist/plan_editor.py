@@ -322,7 +322,7 @@ class PlanEditor(QWidget):
         else:
             self.version.setText("")
         self.save_button.setEnabled(self.is_dirty())
-        self.undo_button.setEnabled(self.is_dirty())
+        self.undo_button.setEnabled(self.is_dirty() and stored is not None)  # nothing to go back to
         for widget in (self.export_button, self.print_button):
             widget.setEnabled(stored is not None)
         self.import_button.setEnabled(self._draft is not None)
