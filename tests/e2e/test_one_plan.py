@@ -26,8 +26,11 @@ from coach.domain.plan import plan_from_protocol, plan_to_dict
 from coach.domain.plan_file import exercise_to_dict
 from coach.domain.profile import Profile, Surgery
 from coach.domain.profile_plan import UNREADABLE, ProfilePlan
+from coach.domain.schedule import phase_on
+from coach.reports.handout import handout_input
 from coach.store.plans import resolve_plan
 from coach.store.sessions import SessionStore
+from coach.store.therapist import TherapistStore
 from coach.ui.context import AppContext
 from coach.ui.session.dialogs import Dialogs
 from coach.ui.session.launcher import SessionLauncher
@@ -188,7 +191,6 @@ def test_history_shows_the_custom_exercise(qtbot: QtBot, ctx: AppContext, sessio
 def test_the_therapist_editor_opens_the_imported_plan(
     qtbot: QtBot, ctx: AppContext, imported: Profile
 ) -> None:
-    from coach.store.therapist import TherapistStore
     from coach.ui.therapist.plan_editor import PlanEditor
 
     editor = PlanEditor(ctx, TherapistStore(ctx.db))
@@ -255,7 +257,12 @@ def test_plan_print_and_plan_export_list_the_custom_exercise(
     args = ["--data-dir", folder, "plan", "print", "--out", str(handout), "--date", day]
     assert run(args) == 0, capsys.readouterr()
     assert handout.read_bytes().startswith(b"%PDF")
-    assert CUSTOM_NAME in " ".join(pdf_text(handout).split())
+    # What the handout prints, without a PDF reader: the phase's items with their names.
+    data = handout_input(TherapistStore(ctx.db), ctx.content, imported, ctx.clock.now().date())
+    phase = phase_on(data.plan, imported.surgery_date, data.today)
+    printed = [data.catalogue[i.exercise_id].name for r in phase.routines for i in r.items]
+    assert CUSTOM_NAME in printed
+    assert CUSTOM_NAME in " ".join(pdf_text(handout).split())  # and on paper (poppler)
 
 
 # -- when the stored plan cannot be read --------------------------------------------------------
@@ -306,7 +313,6 @@ def test_unreadable_plan_exports_say_so_and_plan_files_are_refused(
 def test_unreadable_plan_the_editor_starts_from_the_standard_plan(
     qtbot: QtBot, ctx: AppContext, unreadable: Profile
 ) -> None:
-    from coach.store.therapist import TherapistStore
     from coach.ui.therapist.plan_editor import PlanEditor
 
     editor = PlanEditor(ctx, TherapistStore(ctx.db))
