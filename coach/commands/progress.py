@@ -98,7 +98,7 @@ def _export(args: argparse.Namespace, paths: DataPaths) -> int:
                 raise CommandError(str(exc)) from None
             today = SystemClock().now().date()
             current = resolve_plan(db, content, profile)
-            history = data.history(profile, current.plan, today)
+            history = data.history(current, today)
         finally:
             db.close()
     if current.problem:  # the report is still written, on the standard plan: say so

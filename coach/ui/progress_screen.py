@@ -277,8 +277,8 @@ class ProgressScreen(QWidget):
             return
         if path.suffix.lower() != f".{kind}":
             path = path.with_name(path.name + f".{kind}")
-        plan = resolve_plan(self._ctx.db, self._ctx.content, profile).plan
-        history = ProgressData(self._ctx.db).history(profile, plan, self._ctx.clock.now().date())
+        current = resolve_plan(self._ctx.db, self._ctx.content, profile)
+        history = ProgressData(self._ctx.db).history(current, self._ctx.clock.now().date())
         try:
             if kind == "csv":
                 export_csv(path, profile, history)

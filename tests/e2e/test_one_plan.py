@@ -51,6 +51,11 @@ class Quiet(Dialogs):
     def inform(parent: QWidget, title: str, text: str) -> None:
         raise AssertionError(f"unexpected message: {title}: {text}")
 
+    @staticmethod
+    def choose_change(parent: QWidget, exercise_name: str, easier_name: str | None) -> str | None:
+        assert (exercise_name, easier_name) == (CUSTOM_NAME, None)  # no easier one is known
+        return "pain"
+
 
 def plan_file_with_custom_exercise(ctx: AppContext, path: Path) -> None:
     """A valid plan file, as a therapist's copy of the app writes it: the fusion protocol with
@@ -94,8 +99,11 @@ def imported(ctx: AppContext, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     return profile
 
 
-def run_session(qtbot: QtBot, ctx: AppContext, clock: FakeClock) -> int:
-    """Start "daily" from Today's launcher and go through to the stored session."""
+def run_session(
+    qtbot: QtBot, ctx: AppContext, clock: FakeClock, *, skip_custom: bool = False
+) -> int:
+    """Start "daily" from Today's launcher and go through to the stored session (with
+    ``skip_custom``, the custom exercise is skipped for pain with the player's Easier or skip)."""
     from coach.ui.session.pain_page import PainPage
 
     parent = QWidget()
@@ -120,6 +128,11 @@ def run_session(qtbot: QtBot, ctx: AppContext, clock: FakeClock) -> int:
     for _ in range(20_000):
         if flow.current_page() is not player:
             break
+        if skip_custom and player.session.step.exercise_id == CUSTOM_ID:
+            assert player.exercise_name.text() == CUSTOM_NAME
+            qtbot.mouseClick(player.change_button, LEFT)
+            skip_custom = False
+            continue
         clock.advance(1.0)
         player.tick()
     pain(flow.pain_after, 3, 2)
@@ -341,3 +354,30 @@ def test_the_main_window_shows_progress_not_a_failure(
         window.show_screen(key)
         assert type(window.screen_widget(key)).__name__ != "ScreenFailure", key
     assert isinstance(window.screen_widget("progress"), ProgressScreen)
+
+
+def test_a_skipped_custom_exercise_is_named_in_history_csv_and_clinic_report(
+    qtbot: QtBot, ctx: AppContext, clock: FakeClock, imported: Profile, tmp_path: Path
+) -> None:
+    from coach.reports.pdf_report import report_html
+    from coach.store.progress_data import ProgressData
+    from coach.ui.history_screen import HistoryScreen
+    from coach.ui.report_export import report_data
+
+    session_id = run_session(qtbot, ctx, clock, skip_custom=True)
+    history_screen = HistoryScreen(ctx)
+    qtbot.addWidget(history_screen)
+    history_screen.table.selectRow(0)
+    assert "Skipped, and why: Towel squeeze (pain)" in label_texts(history_screen)
+
+    history = ProgressData(ctx.db).history(imported_plan(ctx), clock.now().date())
+    assert history.exercises[session_id].skip_reasons == ((CUSTOM_ID, "pain"),)
+    html = report_html(report_data(imported, history, ctx.content))
+    assert "Towel squeeze: skipped (pain)" in html  # by its name, not its id
+
+    csv = tmp_path / "s.csv"
+    assert run(["--data-dir", str(ctx.paths.root), "export", "csv", "--out", str(csv)]) == 0
+    assert f"{CUSTOM_ID}: pain" in csv.read_text(encoding="utf-8-sig")  # ids, as documented
+    pdf = tmp_path / "r.pdf"
+    assert run(["--data-dir", str(ctx.paths.root), "export", "pdf", "--out", str(pdf)]) == 0
+    assert "Towel squeeze: skipped (pain)" in " ".join(pdf_text(pdf).split())

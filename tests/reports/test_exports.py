@@ -56,7 +56,7 @@ def history(tmp_path: Path, content: Content) -> tuple[ProfileHistory, object]:
         detail={"reason": "tired"},
     )
     data = ProgressData(db)
-    result = data.history(profile, resolve_plan(db, content, profile).plan, NOW.date())
+    result = data.history(resolve_plan(db, content, profile), NOW.date())
     db.close()
     return result, profile
 
