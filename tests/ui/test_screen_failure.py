@@ -180,3 +180,22 @@ def test_a_refresh_outside_the_window_still_raises(
     fail_once(monkeypatch, today_module, "load_active_plan")
     with pytest.raises(RuntimeError, match="the database said no"):
         screen.refresh()
+
+
+def test_a_refresh_failing_as_the_screen_comes_into_view(
+    qtbot: QtBot, window: MainWindow, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Progress refreshes when shown after a change made elsewhere: a failure then, in the
+    middle of showing it, still ends on the message, and Try again on the real screen."""
+    import coach.ui.progress_screen as progress_module
+
+    window.show_screen("progress")
+    assert isinstance(shown(window), progress_module.ProgressScreen)
+    window.show_screen("today")
+    fail_once(monkeypatch, progress_module, "resolve_plan")
+    ctx.active.notify_data_changed()  # Progress is hidden: it refreshes when next shown
+    window.show_screen("progress")
+    failure = shown(window)
+    assert isinstance(failure, ScreenFailure)
+    failure.retry_button.click()
+    assert isinstance(shown(window), progress_module.ProgressScreen)
