@@ -23,6 +23,7 @@ from coach.domain.schedule import routines_due, walking_goal
 from coach.domain.timer import EventKind, items_to_json
 from coach.store import Database
 from coach.store.outcomes import OutcomesStore
+from coach.store.plans import resolve_plan
 from coach.store.repository import Repository
 from coach.store.sessions import Pain, SessionStore
 
@@ -73,9 +74,9 @@ def seed_history(
     surgery_date = today - timedelta(weeks=weeks)
     with db.atomic():
         profile = repo.add_profile(Profile(nickname, surgery, surgery_date), now, plan)
-        stored = repo.current_plan(_id(profile), content.catalogue)
-        assert stored is not None
-        writer = _Writer(db, content, rng, profile=profile, plan_id=stored.id, now=now)
+        current = resolve_plan(db, content, profile)
+        assert current.plan_id is not None
+        writer = _Writer(db, content, rng, profile=profile, plan_id=current.plan_id, now=now)
         count = 0
         for offset in range(1, (today - surgery_date).days):
             day = surgery_date + timedelta(days=offset)

@@ -23,6 +23,7 @@ from coach.instance_lock import InstanceLock
 from coach.paths import DataPaths, exercises_dir
 from coach.reports.atomic import ExportError, atomic_write_bytes
 from coach.store import Database, open_db
+from coach.store.plans import resolve_plan
 from coach.store.repository import Repository
 from coach.store.therapist import TherapistStore
 
@@ -60,9 +61,8 @@ def _export(args: argparse.Namespace, paths: DataPaths) -> int:
     with _opened(paths) as db:
         profile = choose_profile(Repository(db).profiles(), args.profile)
         assert profile.id is not None
-        plan_file = TherapistStore(db).plan_file_for(
-            profile.id, content.catalogue, SystemClock().now()
-        )
+        current = resolve_plan(db, content, profile)
+        plan_file = TherapistStore(db).plan_file_for(current, SystemClock().now())
     target = Path(args.file).expanduser()
     try:
         atomic_write_bytes(target, dump_plan_file(plan_file))
@@ -83,8 +83,9 @@ def _import(args: argparse.Namespace, paths: DataPaths) -> int:
         profile = choose_profile(repo.profiles(), args.profile)
         assert profile.id is not None
         check_fits(plan_file, profile)
-        catalogue = plan_file.catalogue(store.catalogue_for(profile.id, content.catalogue))
-        current = repo.current_plan(profile.id, catalogue)
+        resolved = resolve_plan(db, content, profile)
+        catalogue = plan_file.catalogue(resolved.catalogue)
+        current = resolved if resolved.is_stored else None
         who = f" from {plan_file.therapist}" if plan_file.therapist else ""
         print(f"Plan{who} for {profile.nickname}. What changes:")
         for change in summarise_changes(
@@ -102,7 +103,7 @@ def _import(args: argparse.Namespace, paths: DataPaths) -> int:
             print("Nothing was changed: this is already the current plan.")
             return EXIT_OK
         store.import_plan(profile.id, plan_file, now)
-        version = len(repo.plan_versions(profile.id, catalogue))
+        version = resolve_plan(db, content, profile).version
     print(f"Done: this is now plan version {version}. Earlier versions and all history are kept.")
     return EXIT_OK
 
@@ -119,7 +120,7 @@ def _print(args: argparse.Namespace, paths: DataPaths) -> int:
     try:
         with _opened(paths) as db:
             profile = choose_profile(Repository(db).profiles(), args.profile)
-            data = handout_input(Repository(db), TherapistStore(db), content, profile, day)
+            data = handout_input(TherapistStore(db), content, profile, day)
         write_handout(target, data)
     except ExportError as exc:
         raise CommandError(str(exc)) from exc

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
 from coach.cli import EXIT_OK, Command, CommandError
@@ -80,6 +81,7 @@ def _export(args: argparse.Namespace, paths: DataPaths) -> int:
     from coach.paths import exercises_dir
     from coach.reports.atomic import ExportError
     from coach.store import open_db
+    from coach.store.plans import resolve_plan
     from coach.store.progress_data import ProgressData
 
     out = Path(args.out).expanduser()
@@ -95,9 +97,16 @@ def _export(args: argparse.Namespace, paths: DataPaths) -> int:
             except LookupError as exc:
                 raise CommandError(str(exc)) from None
             today = SystemClock().now().date()
-            history = data.history(profile, data.plan_for(profile, content), today)
+            current = resolve_plan(db, content, profile)
+            history = data.history(current, today)
         finally:
             db.close()
+    if current.problem:  # the report is still written, on the standard plan: say so
+        print(
+            "Note: the therapist's plan could not be read, so the standard plan for the "
+            "surgery was used for the planned sessions.",
+            file=sys.stderr,
+        )
     try:
         if args.format == "csv":
             from coach.reports.csv_export import csv_text, write_csv

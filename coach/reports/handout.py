@@ -42,7 +42,7 @@ from coach.domain.schedule import (
 )
 from coach.paths import assets_dir
 from coach.reports.atomic import ExportError, atomic_write_bytes
-from coach.store.repository import Repository
+from coach.store.plans import resolve_plan
 from coach.store.therapist import TherapistStore
 
 BODY_PT = 14  # the smallest text anywhere on the handout
@@ -303,22 +303,25 @@ def write_handout(path: Path, data: HandoutInput) -> None:
 
 
 def handout_input(
-    repo: Repository, therapist: TherapistStore, content: Content, profile: Profile, today: date
+    therapist: TherapistStore, content: Content, profile: Profile, today: date
 ) -> HandoutInput:
-    """Gather the current plan, its author and pictures for ``profile`` from the store."""
+    """Gather the current plan (``resolve_plan``), its author and pictures for ``profile``.
+    Only a stored plan is printed: never the standard plan put in place of an unreadable one."""
     assert profile.id is not None
-    catalogue = therapist.catalogue_for(profile.id, content.catalogue)
-    stored = repo.current_plan(profile.id, catalogue)
-    if stored is None:
+    current = resolve_plan(therapist.db, content, profile)
+    if current.problem:
+        raise ExportError(
+            f"The plan of {profile.nickname} could not be read, so there is nothing to print."
+        )
+    if current.version is None:
         raise ExportError(f"{profile.nickname} has no plan yet, so there is nothing to print.")
-    author = "" if stored.author in ("protocol", "plan file") else stored.author
     return HandoutInput(
         profile=profile,
-        plan=stored.plan,
-        catalogue=catalogue,
+        plan=current.plan,
+        catalogue=current.catalogue,
         today=today,
-        therapist=author,
-        version=stored.version,
+        therapist=current.therapist,
+        version=current.version,
         help_lines=help_lines(content),
-        figures=figure_paths(catalogue, assets_dir(), therapist.custom_figures(profile.id)),
+        figures=figure_paths(current.catalogue, assets_dir(), therapist.custom_figures(profile.id)),
     )

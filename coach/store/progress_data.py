@@ -15,9 +15,10 @@ from typing import Any, NamedTuple
 
 from sqlite_utils import Database
 
-from coach.domain.content import Content
-from coach.domain.plan import Plan, plan_from_protocol
+from coach.domain.catalogue import Catalogue
+from coach.domain.plan import Plan
 from coach.domain.profile import Profile
+from coach.domain.profile_plan import ProfilePlan
 from coach.domain.progress import (
     STARTED_EVENT,
     ExerciseTally,
@@ -68,6 +69,7 @@ class ProfileHistory:
     input: ProgressInput
     sessions: list[SessionRecord]
     exercises: dict[int, ExerciseTally]  # by session id
+    catalogue: Catalogue  # the profile's exercises (its therapist's own included), for names
 
 
 class ProgressData:
@@ -95,14 +97,6 @@ class ProgressData:
             if profile.nickname.casefold() == nickname.strip().casefold():
                 return profile
         raise LookupError(f"There is no profile named {nickname!r}.")
-
-    def plan_for(self, profile: Profile, content: Content) -> Plan:
-        """The profile's current plan, or its surgery's protocol when none is stored."""
-        assert profile.id is not None
-        stored = Repository(self.db).current_plan(profile.id, content.catalogue)
-        if stored is not None:
-            return stored.plan
-        return plan_from_protocol(content.protocols[profile.surgery])
 
     def session_facts(self, profile_id: int) -> list[SessionFacts]:
         """The same sessions as SessionStore.sessions (not discarded, oldest first)."""
@@ -208,12 +202,15 @@ class ProgressData:
             ),
         )
 
-    def history(self, profile: Profile, plan: Plan, today: date) -> ProfileHistory:
-        """Everything the reports need, sessions read once."""
+    def history(self, current: ProfilePlan, today: date) -> ProfileHistory:
+        """Everything the reports need for the profile of ``current`` (from ``resolve_plan``),
+        sessions read once."""
+        profile = current.profile
         assert profile.id is not None
         sessions = self.sessions.sessions(profile.id)
         return ProfileHistory(
-            self.progress_input(profile, plan, today, sessions),
+            self.progress_input(profile, current.plan, today, sessions),
             sessions,
             self.exercise_tallies(profile.id),
+            current.catalogue,
         )

@@ -78,16 +78,9 @@ class Repository:
             )
         return int(cursor.lastrowid or 0)
 
-    def current_plan(self, profile_id: int, catalogue: Catalogue) -> StoredPlan | None:
-        rows = list(
-            self.db.query(
-                "SELECT * FROM plans WHERE profile_id = ? ORDER BY version DESC LIMIT 1",
-                [profile_id],
-            )
-        )
-        return _stored_plan(rows[0], catalogue) if rows else None
-
     def plan_versions(self, profile_id: int, catalogue: Catalogue) -> list[StoredPlan]:
+        """Every stored version, oldest first. The current plan comes from
+        ``coach.store.plans.resolve_plan`` (with the profile's own exercises), never from here."""
         rows = self.db.query(
             "SELECT * FROM plans WHERE profile_id = ? ORDER BY version", [profile_id]
         )

@@ -11,11 +11,10 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
-from coach.domain.catalogue import Catalogue
 from coach.domain.clock import utc_iso
 from coach.domain.pin import PinAttempts
 from coach.domain.plan_file import PlanFile, exercise_to_dict
-from coach.store.custom_exercises import catalogue_for, custom_exercises, custom_figures
+from coach.domain.profile_plan import ProfilePlan
 from coach.store.db import StoreError
 from coach.store.repository import Repository
 
@@ -84,11 +83,13 @@ class TherapistStore:
 
     # -- exercises brought by plan files -------------------------------------------------------
     def custom_figures(self, profile_id: int) -> dict[str, str]:
-        return custom_figures(self.db, profile_id)
-
-    def catalogue_for(self, profile_id: int, base: Catalogue) -> Catalogue:
-        """The shipped catalogue plus this profile's own exercises (from imported plans)."""
-        return catalogue_for(self.db, profile_id, base)
+        """Picture paths of the profile's own exercises (given by their plan files)."""
+        rows = self.db.execute(
+            "SELECT exercise_id, figure FROM custom_exercises WHERE profile_id = ?"
+            " AND figure IS NOT NULL",
+            [profile_id],
+        ).fetchall()
+        return {str(exercise_id): str(figure) for exercise_id, figure in rows}
 
     def _save_custom(self, profile_id: int, plan_file: PlanFile, now: datetime) -> None:
         figures = dict(plan_file.figures)
@@ -106,19 +107,21 @@ class TherapistStore:
                 ],
             )
 
-    def plan_file_for(self, profile_id: int, base: Catalogue, now: datetime) -> PlanFile:
-        """The profile's current plan as a plan file, with the custom exercises it uses."""
-        catalogue = self.catalogue_for(profile_id, base)
-        stored = Repository(self.db).current_plan(profile_id, catalogue)
-        if stored is None:
+    def plan_file_for(self, current: ProfilePlan, now: datetime) -> PlanFile:
+        """The profile's current plan (from ``resolve_plan``) as a plan file, with the custom
+        exercises it uses. Only a stored version is written: never the protocol put in its
+        place because the stored one could not be read."""
+        if current.problem:
+            raise StoreError(
+                f"The plan of {current.profile.nickname} could not be read, so it was not written."
+            )
+        if not current.is_stored:
             raise StoreError("This profile has no plan yet.")
-        used = {i.exercise_id for p in stored.plan.phases for r in p.routines for i in r.items}
-        custom = tuple(e for e in custom_exercises(self.db, profile_id) if e.id in used)
-        figures = self.custom_figures(profile_id)
-        author = stored.author if stored.author not in ("protocol", "plan file") else ""
+        custom = current.exercises_in_use()
+        figures = self.custom_figures(current.profile_id)
         return PlanFile(
-            stored.plan,
-            author or self.therapist_name(),
+            current.plan,
+            current.therapist or self.therapist_name(),
             now,
             custom,
             tuple((e.id, figures[e.id]) for e in custom if e.id in figures),

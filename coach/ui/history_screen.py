@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.domain.catalogue import Catalogue
 from coach.store.progress_data import ProgressData
 from coach.store.sessions import SessionStore
-from coach.ui.active_plan import profile_catalogue
+from coach.ui.active_plan import plan_of_profile
 from coach.ui.context import AppContext
 from coach.ui.history_details import session_details
 from coach.ui.history_model import HistoryModel, when_text
+from coach.ui.screen_stack import guarded_refresh
 from coach.ui.widgets import button, card, label, scroll_area
 
 MAX_NOTE = 4000
@@ -131,6 +133,7 @@ class HistoryScreen(QWidget):
         return scroll
 
     # -- data ----------------------------------------------------------------------------------
+    @guarded_refresh
     def reload(self) -> None:
         self._stale = False
         profile = self._ctx.active.profile
@@ -168,7 +171,7 @@ class HistoryScreen(QWidget):
             ProgressData(self._ctx.db).session_tally(session.id),
             answers=self._store.red_flag_answers(session.id),
             feedback=self._store.feedback(session.id),
-            catalogue=profile_catalogue(self._ctx, session.profile_id),
+            catalogue=_catalogue(self._ctx, session.profile_id),
             red_flags=self._ctx.content.red_flags,
         )
         for detail in details:
@@ -244,3 +247,9 @@ class HistoryScreen(QWidget):
         super().showEvent(event)
         if self._stale:
             self.reload()
+
+
+def _catalogue(ctx: AppContext, profile_id: int) -> Catalogue:
+    """The exercises of the session's profile, its therapist's own included."""
+    current = plan_of_profile(ctx, profile_id)
+    return current.catalogue if current is not None else ctx.content.catalogue

@@ -31,6 +31,7 @@ from coach.ui.context import AppContext
 from coach.ui.exercise_detail import ExerciseDetail
 from coach.ui.exercise_list_model import ExerciseFilterModel, ExerciseListModel
 from coach.ui.figure_cache import FigureCache, FigureStills
+from coach.ui.screen_stack import guarded_refresh
 from coach.ui.widgets import label, scroll_area
 
 ICON_SIZE = QSize(96, 72)
@@ -144,6 +145,7 @@ class LibraryScreen(QWidget):
         return side
 
     # -- state ---------------------------------------------------------------------------------
+    @guarded_refresh
     def refresh(self) -> None:
         """Take the rules of the active profile's phase today (and the surgeon's own)."""
         self._day = self._ctx.clock.now().date()

@@ -13,11 +13,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QMainWindow,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from coach.ui.screen_stack import ScreenStack
 from coach.ui.widgets import label
 
 
@@ -25,7 +25,8 @@ from coach.ui.widgets import label
 class ScreenEntry:
     """A screen shown in the rail: its key (for screenshots and tests), label and a factory.
 
-    Screens are built the first time they are shown, so startup pays only for the first one.
+    Screens are built the first time they are shown, so startup pays only for the first one;
+    one that fails to build shows a message with "Try again" instead (``ScreenStack``).
     """
 
     key: str
@@ -44,7 +45,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Rehab Coach")
         self.resize(1200, 800)
         self._keys: list[str] = []
-        self._factories: list[Callable[[], QWidget] | None] = []
         self._painted = False
 
         central = QWidget(self)
@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         rail_layout.addLayout(self._rail_extras)
         rail_layout.addSpacing(12)
 
-        self._stack = QStackedWidget(central)
+        self._stack = ScreenStack(central)
         self._buttons = QButtonGroup(self)
         self._buttons.setExclusive(True)
         for index, entry in enumerate(screens):
@@ -76,8 +76,7 @@ class MainWindow(QMainWindow):
             nav.setObjectName(f"nav-{entry.key}")
             self._buttons.addButton(nav, index)
             rail_layout.addWidget(nav)
-            self._stack.addWidget(QWidget(self._stack))  # placeholder until first shown
-            self._factories.append(entry.factory)
+            self._stack.add_screen(entry.key, entry.title, entry.factory)
             if index < 9:
                 shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
                 shortcut.activated.connect(lambda i=index: self.show_index(i))
@@ -106,7 +105,7 @@ class MainWindow(QMainWindow):
         self.show_index(self._keys.index(key))
 
     def show_index(self, index: int) -> None:
-        self._build(index)
+        self._stack.build(index)
         self._stack.setCurrentIndex(index)
         button = self._buttons.button(index)
         if button is not None:
@@ -114,25 +113,12 @@ class MainWindow(QMainWindow):
         self.screen_changed.emit(self._keys[index])
 
     def screen_widget(self, key: str) -> QWidget:
+        """The screen for ``key``, built if needed (a ``ScreenFailure`` if it could not be)."""
         index = self._keys.index(key)
-        self._build(index)
+        self._stack.build(index)
         widget = self._stack.widget(index)
         assert widget is not None
         return widget
-
-    def _build(self, index: int) -> None:
-        factory = self._factories[index]
-        if factory is None:
-            return
-        self._factories[index] = None
-        placeholder = self._stack.widget(index)
-        current = self._stack.currentIndex()
-        self._stack.insertWidget(index, factory())
-        if placeholder is not None:
-            self._stack.removeWidget(placeholder)
-            placeholder.deleteLater()
-        if current >= 0:
-            self._stack.setCurrentIndex(current)
 
     def bring_forward(self) -> None:
         """Show, un-minimise and raise the window (a second start asked for it)."""

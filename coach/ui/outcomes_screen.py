@@ -36,6 +36,7 @@ from coach.domain.outcomes import (
 )
 from coach.store.outcomes import OutcomesStore
 from coach.ui.context import AppContext
+from coach.ui.screen_stack import guarded_refresh
 from coach.ui.widgets import button, label
 
 RATING_BUTTON = 48
@@ -271,6 +272,7 @@ class OutcomeReminderCard(QFrame):
         ctx.active.data_changed.connect(self.refresh)
         self.refresh()
 
+    @guarded_refresh
     def refresh(self) -> None:
         profile = self._ctx.active.profile
         reminder = None

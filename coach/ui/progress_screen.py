@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
 from coach.domain.progress import Progress, build_progress, weekly_rows
 from coach.domain.progress_text import MEANING_HINT, day_readout, summary_sentences
 from coach.reports.atomic import ExportError
+from coach.store.plans import resolve_plan
 from coach.store.progress_data import ProgressData
 from coach.ui.context import AppContext
 from coach.ui.flow_layout import FlowLayout
 from coach.ui.progress_table import ProgressTableModel
+from coach.ui.screen_stack import guarded_refresh
 from coach.ui.widgets import button, card, label, scroll_page
 
 log = logging.getLogger(__name__)
@@ -91,6 +93,9 @@ class ProgressScreen(QWidget):
         column.addWidget(label("Progress", "title", body))
         self.empty = label("", "big", body)
         column.addWidget(self.empty)
+        self.notice = label("", None, body)  # the plan could not be read (as on Today)
+        self.notice.hide()
+        column.addWidget(self.notice)
 
         summary_card, summary = card(body)
         summary.addWidget(label("How you are doing", "heading", summary_card))
@@ -159,6 +164,7 @@ class ProgressScreen(QWidget):
         return box
 
     # -- data ----------------------------------------------------------------------------------
+    @guarded_refresh
     def reload(self) -> None:
         """Read the active profile's records again and redraw."""
         from coach.ui.chart_data import chart_series
@@ -166,17 +172,21 @@ class ProgressScreen(QWidget):
         self._stale = False
         profile = self._ctx.active.profile
         has_data = profile is not None
+        problem = ""
         if profile is not None:
             data = ProgressData(self._ctx.db)
-            plan = data.plan_for(profile, self._ctx.content)
+            current = resolve_plan(self._ctx.db, self._ctx.content, profile)
+            problem = current.problem
             today = self._ctx.clock.now().date()
-            self._progress = build_progress(data.progress_input(profile, plan, today))
+            self._progress = build_progress(data.progress_input(profile, current.plan, today))
             series = chart_series(self._progress)
             self._apply_range()  # first: the charts then prepare only what is shown
             self.charts.set_series(series)
             self._show_summary(summary_sentences(self._progress))
         self.empty.setVisible(not has_data)
         self.empty.setText("" if has_data else "Your progress shows here once you have a profile.")
+        self.notice.setText(problem)
+        self.notice.setVisible(bool(problem))
         for widget in (self.summary_card, self.stack, self.csv_button, self.pdf_button):
             widget.setEnabled(has_data)
 
@@ -267,9 +277,8 @@ class ProgressScreen(QWidget):
             return
         if path.suffix.lower() != f".{kind}":
             path = path.with_name(path.name + f".{kind}")
-        data = ProgressData(self._ctx.db)
-        plan = data.plan_for(profile, self._ctx.content)
-        history = data.history(profile, plan, self._ctx.clock.now().date())
+        current = resolve_plan(self._ctx.db, self._ctx.content, profile)
+        history = ProgressData(self._ctx.db).history(current, self._ctx.clock.now().date())
         try:
             if kind == "csv":
                 export_csv(path, profile, history)

@@ -54,7 +54,7 @@ def report_data(profile: Profile, history: ProfileHistory, content: Content) -> 
         ReportNote(s.local_date, s.routine_name, text)
         for s in history.sessions
         if s.id in history.exercises
-        for text in change_texts(history.exercises[s.id], content.catalogue)
+        for text in change_texts(history.exercises[s.id], history.catalogue)
     ]
     return ReportData(
         profile=profile,

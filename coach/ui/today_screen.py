@@ -17,10 +17,12 @@ from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QHideEvent, QPaintEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
+from coach.domain.profile_plan import ProfilePlan
 from coach.domain.today import TodayPlan, build_today
-from coach.ui.active_plan import ActivePlan, load_active_plan
+from coach.ui.active_plan import load_active_plan
 from coach.ui.context import AppContext
 from coach.ui.routine_card import THUMB_SIZE, RoutineCard
+from coach.ui.screen_stack import guarded_refresh
 from coach.ui.today_sections import NextCard, NoteCard, PhaseCard
 from coach.ui.walking_card import WalkingCard
 from coach.ui.widgets import label, scroll_page
@@ -57,7 +59,7 @@ class TodayScreen(QWidget):
         self._figures = figures
         self._stills: FigureStills | None = None
         self._day: date | None = None
-        self._active: ActivePlan | None = None
+        self._active: ProfilePlan | None = None
         self._cards: list[RoutineCard] = []
 
         scroll, self._body, column = scroll_page(self, spacing=8)
@@ -159,6 +161,7 @@ class TodayScreen(QWidget):
         return self._day
 
     @Slot()
+    @guarded_refresh
     def refresh(self) -> None:
         """Read the active profile's plan, sessions done and walking for today, and show them."""
         self._day = self._ctx.clock.now().date()
@@ -187,7 +190,7 @@ class TodayScreen(QWidget):
         self._show(today, active)
 
     # -- showing -------------------------------------------------------------------------------
-    def _show(self, today: TodayPlan, active: ActivePlan) -> None:
+    def _show(self, today: TodayPlan, active: ProfilePlan) -> None:
         day = today.day
         self.greeting.setText(
             f"Hello, {active.profile.nickname.strip()}. Today is {day:%A} {day.day} {day:%B}."

@@ -19,6 +19,7 @@ from coach.domain.plan_edit import add_exercise, set_dosage
 from coach.domain.profile import Profile, Surgery
 from coach.paths import DataPaths
 from coach.store import open_db
+from coach.store.plans import resolve_plan
 from coach.store.repository import Repository
 from coach.store.sessions import SessionStore
 from coach.store.therapist import TherapistStore
@@ -37,9 +38,8 @@ def make_folder(
             plan = plan_from_protocol(content.protocols[surgery])
             profile = repo.add_profile(Profile(name, surgery, SURGERY_DAY), NOW, plan)
             assert profile.id is not None
-            stored = repo.current_plan(profile.id, content.catalogue)
-            assert stored is not None
-            SessionStore(db).start_session(profile.id, stored.id, "daily", "Daily", NOW)
+            stored = resolve_plan(db, content, profile)
+            SessionStore(db).start_session(profile.id, stored.plan_id, "daily", "Daily", NOW)
     finally:
         db.close()
     return str(root)

@@ -21,6 +21,7 @@ from coach.domain.plan import plan_from_protocol
 from coach.domain.profile import Profile, Surgery
 from coach.paths import DataPaths
 from coach.store import open_db
+from coach.store.plans import resolve_plan
 from coach.store.repository import Repository
 from coach.ui.app import build_window
 from coach.ui.context import AppContext
@@ -111,10 +112,12 @@ def test_make_adjust_export_import_and_print(
     assert run(["--data-dir", str(other.root), "plan", "import", str(plan_file)]) == 0
     db = open_db(other.database)
     try:
-        imported = Repository(db).current_plan(1, ctx.content.catalogue)
+        pat = Repository(db).profile(1)
+        assert pat is not None
+        imported = resolve_plan(db, ctx.content, pat)
     finally:
         db.close()
-    assert imported is not None
+    assert imported.is_stored
     assert imported.plan == saved.plan
     stretches = imported.plan.phase(2).routine("stretches").items
     assert (stretches[-1].exercise_id, stretches[-1].reason) == ("prone-press-up", REASON)

@@ -21,6 +21,7 @@ from coach.reports.atomic import ExportError, atomic_write_bytes
 from coach.reports.csv_export import COLUMNS, csv_text, safe_cell
 from coach.reports.pdf_report import page_size_for, render_pdf
 from coach.store import open_db
+from coach.store.plans import resolve_plan
 from coach.store.progress_data import ProfileHistory, ProgressData
 from coach.store.sessions import Pain, SessionStore
 from coach.ui.report_export import report_data
@@ -55,7 +56,7 @@ def history(tmp_path: Path, content: Content) -> tuple[ProfileHistory, object]:
         detail={"reason": "tired"},
     )
     data = ProgressData(db)
-    result = data.history(profile, data.plan_for(profile, content), NOW.date())
+    result = data.history(resolve_plan(db, content, profile), NOW.date())
     db.close()
     return result, profile
 

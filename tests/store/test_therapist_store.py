@@ -21,6 +21,7 @@ from coach.domain.plan_file import PlanFile, exercise_to_dict, read_plan_file
 from coach.domain.profile import Profile, Surgery
 from coach.store import StoreError, open_db
 from coach.store.db import integrity_problems
+from coach.store.plans import resolve_plan
 from coach.store.repository import Repository
 from coach.store.sessions import Pain, SessionStore
 from coach.store.therapist import TherapistStore
@@ -121,13 +122,15 @@ def test_exercises_brought_by_a_plan_file_are_kept_per_profile(
     plan_file = read_plan_file(json.dumps(raw).encode(), content.catalogue)
     store = TherapistStore(db)
     store.import_plan(profile_id, plan_file, NOW)
-    catalogue = store.catalogue_for(profile_id, content.catalogue)
-    assert "towel-squeeze" in catalogue
-    assert "towel-squeeze" not in store.catalogue_for(other_id, content.catalogue)
+    repo = Repository(db)
+    ann, bob = repo.profile(profile_id), repo.profile(other_id)
+    assert ann is not None and bob is not None
+    current = resolve_plan(db, content, ann)
+    assert "towel-squeeze" in current.catalogue
+    assert "towel-squeeze" not in resolve_plan(db, content, bob).catalogue
     assert store.custom_figures(profile_id) == {"towel-squeeze": "figures/glute-sets.svg"}
-    current = Repository(db).current_plan(profile_id, catalogue)
-    assert current is not None
     assert current.plan == plan_file.plan
+    assert (current.version, current.problem) == (2, "")
 
 
 def test_a_failed_import_writes_nothing(db: Database, content: Content) -> None:
@@ -206,5 +209,7 @@ def test_catalogue_for_a_profile_without_custom_exercises_is_the_base(
     db: Database, content: Content
 ) -> None:
     profile_id, _ = add_patient(db, content, "Ann")
-    catalogue: Catalogue = TherapistStore(db).catalogue_for(profile_id, content.catalogue)
+    profile = Repository(db).profile(profile_id)
+    assert profile is not None
+    catalogue: Catalogue = resolve_plan(db, content, profile).catalogue
     assert catalogue is content.catalogue

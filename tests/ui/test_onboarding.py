@@ -17,6 +17,7 @@ from coach.domain.emergency import emergency_number_for
 from coach.domain.plan import plan_from_protocol
 from coach.domain.profile import Approach, Profile, Surgery
 from coach.paths import DataPaths
+from coach.store.plans import resolve_plan
 from coach.ui import app as app_module
 from coach.ui.appearance import apply_appearance
 from coach.ui.context import AppContext
@@ -106,8 +107,8 @@ def test_a_patient_goes_through_and_gets_a_profile_and_plan(qtbot: QtBot, ctx: A
     assert saved[0].approach is Approach.UNKNOWN
     assert saved[0].extra_restrictions == ("floor",)
     assert saved[0].emergency_number == "911"
-    stored = ctx.repo.current_plan(profile.id, ctx.content.catalogue)
-    assert stored is not None and stored.author == "protocol"
+    stored = resolve_plan(ctx.db, ctx.content, saved[0])
+    assert stored.is_stored and stored.author == "protocol"
     assert stored.plan == plan_from_protocol(ctx.content.protocols[Surgery.FUSION])
 
 

@@ -15,6 +15,7 @@ from coach.domain.profile import Profile, Surgery
 from coach.domain.progress import build_progress, pain_baseline
 from coach.domain.progress_text import pain_sentence
 from coach.store.outcomes import OutcomesStore
+from coach.store.plans import resolve_plan
 from coach.store.progress_data import ProgressData
 from coach.ui.context import AppContext
 from coach.ui.therapist.baseline_card import PainBaselineCard
@@ -30,8 +31,7 @@ def make_card(qtbot: QtBot, ctx: AppContext) -> PainBaselineCard:
 def progress_sentence(ctx: AppContext, clock: FakeClock) -> str:
     """What the Progress screen says about back pain for the active patient."""
     profile = ctx.active.require()
-    stored = ctx.repo.current_plan(profile.id or 0, ctx.content.catalogue)
-    assert stored is not None
+    stored = resolve_plan(ctx.db, ctx.content, profile)
     data = ProgressData(ctx.db).progress_input(profile, stored.plan, clock.now().date())
     progress = build_progress(data)
     return pain_sentence(

@@ -13,6 +13,7 @@ from coach.domain.clock import FakeClock
 from coach.domain.plan import plan_from_protocol
 from coach.domain.profile import Profile, Surgery
 from coach.store import open_db
+from coach.store.plans import resolve_plan
 from coach.store.repository import Repository
 from coach.ui.app import build_window
 from coach.ui.context import AppContext
@@ -140,8 +141,7 @@ def test_new_profile_gets_the_protocol_plan_and_becomes_active(
     active = ctx.active.require()
     assert active.nickname == "Cy"
     assert active.id is not None
-    stored = ctx.repo.current_plan(active.id, ctx.content.catalogue)
-    assert stored is not None
+    stored = resolve_plan(ctx.db, ctx.content, active)
     assert stored.version == 1
     assert stored.plan.surgery == Surgery.LAMINECTOMY
     assert switcher.button.text().startswith("Cy")

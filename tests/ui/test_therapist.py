@@ -20,6 +20,7 @@ from coach.domain.catalogue import Dosage
 from coach.domain.clock import FakeClock
 from coach.domain.plan import plan_from_protocol
 from coach.domain.profile import Profile, Surgery
+from coach.store.plans import resolve_plan
 from coach.store.sessions import SessionStore
 from coach.store.therapist import TherapistStore
 from coach.ui.context import AppContext
@@ -331,9 +332,11 @@ def test_each_save_is_a_new_version_and_sessions_keep_theirs(
     screen: TherapistScreen, script: Script, ctx: AppContext, clock: FakeClock
 ) -> None:
     profile_id = ctx.active.require().id or 0
-    first = ctx.repo.current_plan(profile_id, ctx.content.catalogue)
-    assert first is not None
-    session = SessionStore(ctx.db).start_session(profile_id, first.id, "strength", "S", clock.now())
+    first = resolve_plan(ctx.db, ctx.content, ctx.active.require())
+    assert first.plan_id is not None
+    session = SessionStore(ctx.db).start_session(
+        profile_id, first.plan_id, "strength", "S", clock.now()
+    )
     unlock(screen)
     editor = screen.editor
     script.dose = Dosage(sets=2, reps=12, hold_s=5, rest_s=40)
@@ -347,7 +350,7 @@ def test_each_save_is_a_new_version_and_sessions_keep_theirs(
     assert versions[1].plan.phase(2).routine("strength").items[0].dosage == script.dose
     assert versions[2].plan.phase(2).routine("strength").items[1].dosage == script.dose
     record = SessionStore(ctx.db).session(session)
-    assert record is not None and record.plan_id == first.id
+    assert record is not None and record.plan_id == first.plan_id
 
 
 def test_remove_and_undo(screen: TherapistScreen, script: Script) -> None:

@@ -18,7 +18,7 @@ from coach.domain.figure import Figure
 from coach.domain.timer import compile_steps, items_from_json, resume_index
 from coach.store.session_log import end_session, progress_events, started_items
 from coach.store.sessions import SessionRecord, SessionStore
-from coach.ui.active_plan import profile_catalogue
+from coach.ui.active_plan import plan_of_profile
 from coach.ui.context import AppContext
 from coach.ui.figure_cache import FigureCache
 from coach.ui.session.dialogs import Dialogs
@@ -106,16 +106,16 @@ class SessionLauncher(QObject):
     def resume(self, record: SessionRecord) -> SessionWindow | None:
         """Reopen an unfinished session at its recorded step; None if it cannot be rebuilt."""
         store = SessionStore(self._ctx.db)
-        catalogue = profile_catalogue(self._ctx, record.profile_id)
+        current = plan_of_profile(self._ctx, record.profile_id)
+        catalogue = current.catalogue if current is not None else self._ctx.content.catalogue
         try:
             items = items_from_json(started_items(store, record.id), catalogue)
         except DataError as exc:
             log.warning("session %s cannot be resumed: %s", record.id, exc)
             return None
-        profile = self._ctx.repo.profile(record.profile_id)
         setup = SessionSetup(
             profile_id=record.profile_id,
-            emergency_number=profile.emergency_number if profile else "112",
+            emergency_number=current.profile.emergency_number if current else "112",
             plan_id=record.plan_id,
             routine_id=record.routine_id,
             routine_name=record.routine_name,

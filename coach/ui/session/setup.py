@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from coach.domain.catalogue import Catalogue
-from coach.domain.fields import DataError
 from coach.domain.protocol import Prescription
 from coach.domain.timer import gentle_items
 from coach.domain.today import build_today
@@ -61,7 +60,7 @@ def setup_for(ctx: AppContext, routine_id: str) -> SessionSetup | None:
     return SessionSetup(
         profile_id=active.profile_id,
         emergency_number=profile.emergency_number,
-        plan_id=None if active.problem else _plan_id(ctx, active.profile_id, catalogue),
+        plan_id=active.plan_id,
         routine_id=routine_id,
         routine_name=routine.routine.name,
         items=tuple(Prescription(i.exercise.id, i.dosage, i.reason) for i in routine.items),
@@ -83,12 +82,3 @@ def today_routine_ids(ctx: AppContext) -> list[str]:
         extra_restrictions=frozenset(active.profile.extra_restrictions),
     )
     return [r.routine.id for r in today.routines if r.can_start]
-
-
-def _plan_id(ctx: AppContext, profile_id: int, catalogue: Catalogue) -> int | None:
-    """The stored plan version the session follows (None for the protocol's default)."""
-    try:
-        stored = ctx.repo.current_plan(profile_id, catalogue)
-    except DataError:
-        return None
-    return stored.id if stored is not None else None

@@ -13,6 +13,7 @@ from coach.domain.progress import REGIONS, pain_baseline
 from coach.store.outcomes import OutcomesStore
 from coach.store.progress_data import ProgressData
 from coach.ui.context import AppContext
+from coach.ui.screen_stack import guarded_refresh
 from coach.ui.widgets import button, fill_with_card, label
 
 REGION_LABELS = {"back": "Back pain", "leg": "Leg pain"}
@@ -74,6 +75,7 @@ class PainBaselineCard(QWidget):
         ctx.active.data_changed.connect(self.refresh)
         self.refresh()
 
+    @guarded_refresh
     def refresh(self) -> None:
         """Show the active patient's baseline: entered scores, or the sessions' mean."""
         profile = self._ctx.active.profile

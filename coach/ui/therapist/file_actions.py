@@ -21,6 +21,7 @@ from coach.domain.plan_file import (
 from coach.reports.atomic import ExportError, atomic_write_bytes
 from coach.reports.handout import handout_input, write_handout
 from coach.store import StoreError
+from coach.store.plans import resolve_plan
 from coach.store.therapist import TherapistStore
 from coach.ui.context import AppContext
 from coach.ui.therapist.dialogs import TherapistDialogs
@@ -96,9 +97,8 @@ class FileActions:
         if target is None:
             return None
         try:
-            plan_file = self._store.plan_file_for(
-                profile.id, self._ctx.content.catalogue, self._ctx.clock.now()
-            )
+            current = resolve_plan(self._ctx.db, self._ctx.content, profile)
+            plan_file = self._store.plan_file_for(current, self._ctx.clock.now())
             atomic_write_bytes(target, dump_plan_file(plan_file))
         except (ExportError, StoreError) as exc:
             self._dialogs.inform(self._parent, "The plan was not exported", str(exc))
@@ -169,7 +169,6 @@ class FileActions:
             target = target.with_name(target.name + ".pdf")
         try:
             data = handout_input(
-                self._ctx.repo,
                 self._store,
                 self._ctx.content,
                 profile,

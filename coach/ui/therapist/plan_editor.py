@@ -23,10 +23,12 @@ from coach.domain.plan_edit import (
     check_plan,
 )
 from coach.domain.profile import Profile
+from coach.domain.profile_plan import ProfilePlan
 from coach.domain.schedule import phase_on
-from coach.store.repository import StoredPlan
+from coach.store.plans import resolve_plan
 from coach.store.therapist import TherapistStore
 from coach.ui.context import AppContext
+from coach.ui.screen_stack import guarded_refresh
 from coach.ui.therapist.dialogs import TherapistDialogs
 from coach.ui.therapist.file_actions import FileActions
 from coach.ui.therapist.item_actions import ItemActions
@@ -58,7 +60,7 @@ class PlanEditor(QWidget):
         self._store = store
         self._dialogs = dialogs
         self._profile: Profile | None = None
-        self._stored: StoredPlan | None = None
+        self._stored: ProfilePlan | None = None  # the saved version the draft started from
         self._draft: Plan | None = None
         self._catalogue: Catalogue = ctx.content.catalogue
         self._number = 1
@@ -128,7 +130,7 @@ class PlanEditor(QWidget):
         return self._profile
 
     @property
-    def stored(self) -> StoredPlan | None:
+    def stored(self) -> ProfilePlan | None:
         return self._stored
 
     @property
@@ -140,23 +142,33 @@ class PlanEditor(QWidget):
         return self._number
 
     def is_dirty(self) -> bool:
-        return self._stored is not None and self._draft != self._stored.plan
+        """Changes to save: a changed draft, or a plan that is not stored yet (the standard
+        plan shown because the saved one is missing or could not be read)."""
+        if self._draft is None:
+            return False
+        return self._stored is None or self._draft != self._stored.plan
 
+    @guarded_refresh
     def reload(self) -> None:
         """Start again from the active profile's current saved plan."""
         self._profile = self._ctx.active.profile
         self._stored = None
         self._draft = None
+        problem = ""
         if self._profile is not None and self._profile.id is not None:
-            self._catalogue = self._store.catalogue_for(
-                self._profile.id, self._ctx.content.catalogue
-            )
-            self._stored = self._ctx.repo.current_plan(self._profile.id, self._catalogue)
-        if self._stored is not None and self._profile is not None:
-            self._draft = self._stored.plan
+            current = resolve_plan(self._ctx.db, self._ctx.content, self._profile)
+            self._catalogue = current.catalogue
+            self._stored = current if current.is_stored else None
+            self._draft = current.plan
+            problem = current.problem
             today = self._ctx.clock.now().date()
             self._number = phase_on(self._draft, self._profile.surgery_date, today).number
-        self.show_message("")
+        self.show_message(
+            "The saved plan could not be read, so the standard plan is shown. Save it or "
+            "import a plan file to make a new version."
+            if problem
+            else ""
+        )
         self._rebuild(settings=True)
 
     def _on_data_changed(self) -> None:
@@ -164,8 +176,8 @@ class PlanEditor(QWidget):
         profile = self._profile
         if self.is_dirty() or profile is None or profile.id is None:
             return
-        latest = self._ctx.repo.current_plan(profile.id, self._catalogue)
-        if latest is None or self._stored is None or latest.id != self._stored.id:
+        latest = resolve_plan(self._ctx.db, self._ctx.content, profile)
+        if self._stored is None or latest.plan_id != self._stored.plan_id:
             self.reload()
 
     # -- changing the draft --------------------------------------------------------------------
@@ -310,6 +322,7 @@ class PlanEditor(QWidget):
         else:
             self.version.setText("")
         self.save_button.setEnabled(self.is_dirty())
-        self.undo_button.setEnabled(self.is_dirty())
-        for widget in (self.export_button, self.import_button, self.print_button):
+        self.undo_button.setEnabled(self.is_dirty() and stored is not None)  # nothing to go back to
+        for widget in (self.export_button, self.print_button):
             widget.setEnabled(stored is not None)
+        self.import_button.setEnabled(self._draft is not None)
