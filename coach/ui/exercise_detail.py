@@ -111,6 +111,10 @@ class ExerciseDetail(QWidget):
     def exercise(self) -> Exercise | None:
         return self._exercise
 
+    def set_catalogue(self, catalogue: Catalogue) -> None:
+        """Where the easier and harder links are looked up."""
+        self._catalogue = catalogue
+
     def show_exercise(self, exercise: Exercise, why_not: str | None = None) -> None:
         self._exercise = exercise
         self.name.setText(exercise.name)

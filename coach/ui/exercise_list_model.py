@@ -69,6 +69,15 @@ class ExerciseListModel(QAbstractListModel):
     def exercise(self, row: int) -> Exercise:
         return self._exercises[row]
 
+    def set_catalogue(self, catalogue: Catalogue) -> None:
+        """Show another catalogue (a profile's own exercises from an imported plan)."""
+        exercises = list(catalogue)
+        if exercises == self._exercises:
+            return
+        self.beginResetModel()
+        self._exercises = exercises
+        self.endResetModel()
+
     def row_of(self, exercise_id: str) -> int:
         """The row of ``exercise_id``, or -1."""
         for row, exercise in enumerate(self._exercises):

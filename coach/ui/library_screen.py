@@ -53,7 +53,8 @@ class LibraryScreen(QWidget):
         self._phase_title = ""
         self._figures = figures or FigureCache()
         self._stills = FigureStills(self._figures, self, ICON_SIZE)
-        self.model = ExerciseListModel(ctx.content.catalogue, self, self._stills.icon)
+        self._catalogue = ctx.content.catalogue  # the profile's own exercises are added later
+        self.model = ExerciseListModel(self._catalogue, self, self._stills.icon)
         self.filter = ExerciseFilterModel(self)
         self.filter.setSourceModel(self.model)
 
@@ -150,6 +151,11 @@ class LibraryScreen(QWidget):
         """Take the rules of the active profile's phase today (and the surgeon's own)."""
         self._day = self._ctx.clock.now().date()
         active = load_active_plan(self._ctx)
+        catalogue = self._ctx.content.catalogue if active is None else active.catalogue
+        if catalogue is not self._catalogue:  # the therapist's own exercises are listed too
+            self._catalogue = catalogue
+            self.model.set_catalogue(catalogue)
+            self.detail.set_catalogue(catalogue)
         if active is None:
             self.filter.set_rules(None)
             self._phase_title = ""
@@ -195,9 +201,9 @@ class LibraryScreen(QWidget):
 
     def show_exercise(self, exercise_id: str) -> None:
         """Show ``exercise_id`` (an easier/harder link); select it in the list if it is there."""
-        if exercise_id not in self._ctx.content.catalogue:
+        if exercise_id not in self._catalogue:
             return
-        exercise = self._ctx.content.catalogue[exercise_id]
+        exercise = self._catalogue[exercise_id]
         index = self.filter.index_of(exercise_id)
         if index.isValid():
             self.list.setCurrentIndex(index)

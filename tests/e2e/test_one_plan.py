@@ -159,6 +159,20 @@ def test_today_lists_the_custom_exercise(qtbot: QtBot, ctx: AppContext, imported
     assert "could not be read" not in label_texts(today)
 
 
+def test_the_library_lists_the_custom_exercise(
+    qtbot: QtBot, ctx: AppContext, imported: Profile
+) -> None:
+    from coach.ui.library_screen import LibraryScreen
+
+    library = LibraryScreen(ctx)
+    qtbot.addWidget(library)
+    library.refresh()
+    library.allowed_only.setChecked(False)
+    assert library.filter.index_of(CUSTOM_ID).isValid()
+    library.show_exercise(CUSTOM_ID)
+    assert library.detail.name.text() == CUSTOM_NAME
+
+
 @pytest.fixture
 def session_id(qtbot: QtBot, ctx: AppContext, clock: FakeClock, imported: Profile) -> int:
     """Ann's imported plan with one "daily" session done through the player."""
