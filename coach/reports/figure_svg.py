@@ -1,4 +1,4 @@
-"""The exercise figure as an SVG for print: start pose and end pose side by side.
+"""The exercise figure as an SVG for print: its key poses as a strip of numbered pictures.
 
 Pure Python: it draws the same primitives as the app's FigureView, with fixed colours that
 print well in colour and in grey. Side by side reads better on paper than a faint "ghost" of
@@ -12,6 +12,7 @@ from html import escape
 from coach.domain.figure import (
     NOSE_RADIUS,
     PROP_WIDTH,
+    RIM_WIDTH,
     THIN_WIDTH,
     Arrow,
     Bone,
@@ -22,6 +23,7 @@ from coach.domain.figure import (
     Point,
     Primitive,
     PropShape,
+    Stroke,
     arrowhead,
     figure_bounds,
     figure_drawing,
@@ -33,7 +35,8 @@ INK: _Rgb = (34, 34, 34)
 PAPER: _Rgb = (255, 255, 255)
 ACCENT: _Rgb = (42, 122, 184)
 WATER = "#4a8cdc"
-PANEL_GAP = 26.0  # figure units between the two panels; the "then" chevron sits here
+PANEL_GAP = 26.0  # figure units between two panels; the "then" chevron sits here
+LABEL_BAND = 16.0  # figure units above the panels for the key pose numbers
 PIXELS_PER_UNIT = 2.0
 
 
@@ -59,13 +62,14 @@ def _body_colour(far: bool, highlight: float) -> str:
 class _Panel:
     """Maps figure units (y up) to SVG units (y down) for one panel."""
 
-    def __init__(self, box: Box, left: float) -> None:
+    def __init__(self, box: Box, left: float, top: float = 0.0) -> None:
         self._box = box
         self._left = left
+        self._top = top
 
     def xy(self, point: Point) -> str:
         x = self._left + point.x - self._box.left
-        y = self._box.top - point.y
+        y = self._top + self._box.top - point.y
         return f"{x:.1f},{y:.1f}"
 
     def path(self, points: tuple[Point, ...]) -> str:
@@ -82,7 +86,11 @@ def _stroke(colour: str, width: float) -> str:
 def _element(item: Primitive, panel: _Panel) -> str:
     if isinstance(item, Bone):
         colour = _body_colour(item.far, item.highlight)
-        return f'<polyline points="{panel.path(item.points)}" {_stroke(colour, item.width)}/>'
+        line = f'<polyline points="{panel.path(item.points)}" {_stroke(colour, item.width)}/>'
+        if not item.rim:
+            return line
+        rim = _stroke(_hex(PAPER), item.width + RIM_WIDTH)
+        return f'<polyline points="{panel.path(item.points)}" {rim}/>' + line
     if isinstance(item, Head):
         colour = _body_colour(False, item.highlight)
         cx, cy = panel.xy(item.center).split(",")
@@ -100,6 +108,8 @@ def _element(item: Primitive, panel: _Panel) -> str:
         )
     if isinstance(item, PropShape):
         return _prop_element(item, panel)
+    if isinstance(item, Stroke):
+        return _stroke_element(item, panel)
     return _arrow_element(item, panel)
 
 
@@ -118,9 +128,18 @@ def _prop_element(item: PropShape, panel: _Panel) -> str:
     return f'<{tag} points="{points}" {_stroke(colour, THIN_WIDTH if thin else PROP_WIDTH)}/>'
 
 
+def _stroke_element(item: Stroke, panel: _Panel) -> str:
+    opacity = f'opacity="{item.strength:.2f}"'
+    line = f'<polyline points="{panel.path(item.points)}" {_stroke(ACCENT_HEX, 2)} {opacity}/>'
+    if not item.head:
+        return line
+    head = panel.path(arrowhead(item.points, 3.5))
+    return line + f'<polygon points="{head}" fill="{ACCENT_HEX}" {opacity}/>'
+
+
 def _arrow_element(item: Arrow, panel: _Panel) -> str:
     colour = ACCENT_HEX
-    head = arrowhead(item)
+    head = arrowhead(item.points)
     return (
         f'<polyline points="{panel.path(item.points)}" {_stroke(colour, 2)}/>'
         f'<polygon points="{panel.path(head)}" fill="{colour}"/>'
@@ -129,7 +148,7 @@ def _arrow_element(item: Arrow, panel: _Panel) -> str:
 
 def _then_arrow(box: Box, left: float) -> str:
     """A plain grey arrow between the panels meaning "then"."""
-    middle = (box.top - box.bottom) / 2
+    middle = LABEL_BAND + (box.top - box.bottom) / 2
     x0, x1 = left + 5, left + PANEL_GAP - 5
     colour = _hex(_mix(INK, PAPER, 0.55))
     return (
@@ -140,27 +159,60 @@ def _then_arrow(box: Box, left: float) -> str:
     )
 
 
-def _group(name: str, figure: Figure, t: float, panel: _Panel, arrows: bool) -> str:
+def _number(number: int, left: float) -> str:
+    """The key pose's number in a dark circle at the panel's top left."""
+    cx, cy = left + 8, LABEL_BAND / 2
+    return (
+        f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="7" fill="{_hex(INK)}"/>'
+        f'<text x="{cx:.1f}" y="{cy + 3.9:.1f}" font-family="DejaVu Sans, Arial, sans-serif" '
+        f'font-size="11" font-weight="bold" text-anchor="middle" fill="{_hex(PAPER)}">'
+        f"{number}</text>"
+    )
+
+
+def _group(number: int, figure: Figure, panel: _Panel, arrows: bool) -> str:
+    t = figure.key_phase(number - 1)
     primitives = figure_drawing(figure, t, arrows=arrows).primitives
-    return f'<g id="{name}">' + "".join(_element(p, panel) for p in primitives) + "</g>"
+    body = "".join(_element(p, panel) for p in primitives)
+    return f'<g id="pose-{number}">{body}</g>'
+
+
+def strip_size(figure: Figure) -> tuple[float, float]:
+    """Width and height of the strip in figure units."""
+    box = figure_bounds(figure)
+    count = len(figure.poses)
+    return count * box.width + (count - 1) * PANEL_GAP, box.height + LABEL_BAND
+
+
+def strip_elements(figure: Figure) -> str:
+    """The numbered key poses side by side, as SVG elements in figure units (y down), with the
+    arrows of each movement on the pose it starts from."""
+    box = figure_bounds(figure)
+    parts = []
+    count = len(figure.poses)
+    for index in range(count):
+        left = index * (box.width + PANEL_GAP)
+        panel = _Panel(box, left, LABEL_BAND)
+        parts.append(_group(index + 1, figure, panel, arrows=index < count - 1))
+        parts.append(_number(index + 1, left))
+        if index < count - 1:
+            parts.append(_then_arrow(box, left + box.width))
+    return "".join(parts)
 
 
 def figure_svg(figure: Figure, title: str | None = None) -> str:
-    """An SVG document: the start pose (with movement arrows), a chevron, the end pose."""
+    """An SVG document: the key poses as a strip of numbered pictures, left to right."""
     label = escape(f"Drawing of {title or figure_title(figure.id)}")
-    box = figure_bounds(figure)
-    width = 2 * box.width + PANEL_GAP
-    height = box.height
+    width, height = strip_size(figure)
+    count = len(figure.poses)
     parts = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.1f} {height:.1f}" '
         f'width="{width * PIXELS_PER_UNIT:.0f}" height="{height * PIXELS_PER_UNIT:.0f}" '
         f'role="img" aria-label="{label}">',
         f"<title>{label}</title>",
-        "<desc>Start position on the left, end position on the right.</desc>",
-        _group("start", figure, 0.0, _Panel(box, 0.0), arrows=True),
-        _then_arrow(box, box.width),
-        _group("end", figure, 1.0, _Panel(box, box.width + PANEL_GAP), arrows=False),
+        f"<desc>{count} numbered pictures, left to right: do them in this order.</desc>",
+        strip_elements(figure),
         "</svg>",
         "",
     ]

@@ -1,8 +1,12 @@
-"""Write assets/figures/<id>.svg for every figure in exercises/figures (start and end pose).
+"""Write assets/figures/<id>.svg for every figure in exercises/figures, and contact sheets.
 
 Run ``python -m coach.tools.make_figures [--out DIR]`` after changing a figure file; the SVGs are
 committed so that printed reports and plan files can use them without Qt. The output is
 deterministic: the same figure files give the same bytes.
+
+``--sheet DIR`` writes contact sheets instead: every figure with its name, its key poses left to
+right, at the size the handout prints them (A4 pages, ``sheet-1.svg``, ...; also ``.png`` when
+Qt is installed), so a person can check every figure in a minute.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from pathlib import Path
 
 from coach.domain.figure import FigureError, figure_title, load_figures
 from coach.reports.figure_svg import figure_svg
+from coach.tools.contact_sheet import write_sheets
 
 
 def shipped_dirs() -> tuple[Path, Path]:
@@ -53,11 +58,23 @@ def main(argv: list[str] | None = None) -> int:
     exercises, assets = shipped_dirs()
     parser = argparse.ArgumentParser(prog="python -m coach.tools.make_figures", description=__doc__)
     parser.add_argument("--out", type=Path, default=assets / "figures", help="folder for the SVGs")
+    parser.add_argument(
+        "--sheet", type=Path, metavar="DIR", help="write contact sheets of every figure to DIR"
+    )
     args = parser.parse_args(argv)
     try:
+        if args.sheet is not None:
+            figures = load_figures(exercises / "figures")
+            names = {key: exercise_name(exercises, key) for key in figures}
+            pages = write_sheets(figures, names, args.sheet)
+            print(f"wrote {len(pages)} contact sheets of {len(figures)} figures to {args.sheet}")
+            return 0
         written = write_figures(exercises, args.out)
     except FigureError as error:
         print(error, file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"cannot write there: {error.strerror}: {error.filename}", file=sys.stderr)
         return 1
     print(f"wrote {len(written)} figures to {args.out}")
     return 0

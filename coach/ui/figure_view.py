@@ -131,6 +131,7 @@ class _Brushes:
 
     def __init__(self, ink: QColor, background: QColor, accent: QColor) -> None:
         self.ink = ink
+        self.background = background
         self.far = _blend(ink, background, 0.55)
         self.prop_line = _blend(ink, background, 0.6)
         self.prop_fill = _blend(ink, background, 0.86)
@@ -147,6 +148,9 @@ class _Brushes:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         if isinstance(item, fig.Bone):
+            if item.rim:
+                painter.setPen(_pen(self.background, item.width + fig.RIM_WIDTH))
+                painter.drawPolyline(_polygon(item.points))
             painter.setPen(_pen(self.body(item.far, item.highlight), item.width))
             painter.drawPolyline(_polygon(item.points))
         elif isinstance(item, fig.Head):
@@ -162,6 +166,8 @@ class _Brushes:
             painter.drawEllipse(QPointF(item.center.x, item.center.y), item.radius, item.radius)
         elif isinstance(item, fig.PropShape):
             self._paint_prop(painter, item)
+        elif isinstance(item, fig.Stroke):
+            self._paint_stroke(painter, item)
         else:
             self._paint_arrow(painter, item)
 
@@ -191,7 +197,17 @@ class _Brushes:
         painter.drawPolyline(_polygon(arrow.points))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(self.accent)
-        painter.drawPolygon(_polygon(fig.arrowhead(arrow)))
+        painter.drawPolygon(_polygon(fig.arrowhead(arrow.points)))
+
+    def _paint_stroke(self, painter: QPainter, stroke: fig.Stroke) -> None:
+        colour = QColor(self.accent)
+        colour.setAlphaF(stroke.strength)
+        painter.setPen(_pen(colour, 2.0))
+        painter.drawPolyline(_polygon(stroke.points))
+        if stroke.head:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            painter.drawPolygon(_polygon(fig.arrowhead(stroke.points, 3.5)))
 
 
 def _pen(colour: QColor, width: float) -> QPen:

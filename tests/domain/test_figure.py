@@ -13,14 +13,17 @@ from hypothesis import strategies as st
 
 from coach.domain.figure import (
     BONE_LENGTHS,
+    CAMERAS,
+    HEAD_RADIUS,
+    LIMB_WIDTH,
     POSE_RANGES,
+    TRUNK_WIDTH,
     Bone,
     Figure,
     FigureError,
     Glow,
-    Head,
-    Point,
     Pose,
+    Vec,
     figure_bounds,
     figure_drawing,
     interpolate,
@@ -83,36 +86,39 @@ def test_start_and_end_differ(shipped: dict[str, Figure], figure_id: str) -> Non
 
 @pytest.mark.parametrize("figure_id", SHIPPED)
 def test_bones_do_not_stretch(shipped: dict[str, Figure], figure_id: str) -> None:
+    """In the room (3D) every bone keeps its length in every frame, whatever the view."""
     figure = shipped[figure_id]
-    for t in PHASES:
+    for t in PHASES_OF(figure):
         pose = pose_at(figure, t)
-        for bone in _bones(pose):
-            length = _length(bone.points)
-            if _turned_leg(pose, bone.name):
-                assert length <= BONE_LENGTHS[bone.name] + 1e-6, (figure_id, t, bone.name)
-            else:
-                assert length == pytest.approx(BONE_LENGTHS[bone.name], abs=0.05), (
-                    figure_id,
-                    t,
-                    bone.name,
-                )
+        for name, length in _room_bone_lengths(pose).items():
+            assert length == pytest.approx(BONE_LENGTHS[name], abs=0.05), (figure_id, t, name)
 
 
 @pytest.mark.parametrize("figure_id", SHIPPED)
 def test_nobody_sinks_into_the_floor(shipped: dict[str, Figure], figure_id: str) -> None:
-    """Lying figures lie on the mat and feet stand on the floor, in every frame."""
+    """Lying figures lie on the mat and feet stand on the floor, in every frame (in the room,
+    so it holds for figures seen from the feet or above too)."""
     figure = shipped[figure_id]
-    if figure.view == "top":
-        return  # seen from the ceiling, y is not height
-    for t in PHASES:
-        for item in pose_primitives(pose_at(figure, t), view=figure.view):
-            if isinstance(item, Bone):
-                lowest = min(p.y for p in item.points) - item.width / 2
-            elif isinstance(item, Head):
-                lowest = item.center.y - item.radius
-            else:
-                continue
-            assert lowest >= -1.5, (figure_id, t, getattr(item, "name", "head"), lowest)
+    for t in PHASES_OF(figure):
+        bones = skeleton(pose_at(figure, t))
+        for name, point in bones.points.items():
+            radius = HEAD_RADIUS if name == "head" else LIMB_WIDTH / 2
+            assert point.y - radius >= -1.5, (figure_id, t, name, point.y)
+        for point in bones.spine:
+            assert point.y - TRUNK_WIDTH / 2 >= -1.5, (figure_id, t, "trunk", point.y)
+
+
+@pytest.mark.parametrize("figure_id", SHIPPED)
+def test_highlights_and_marks_stay_above_the_floor(
+    shipped: dict[str, Figure], figure_id: str
+) -> None:
+    figure = shipped[figure_id]
+    if figure.view != "side":
+        return  # seen from above, lower in the picture is not lower in the room
+    for t in PHASES_OF(figure):
+        for item in figure_drawing(figure, t).primitives:
+            if isinstance(item, Glow):
+                assert item.center.y - item.radius >= -2.6, (figure_id, t)
 
 
 @pytest.mark.parametrize("figure_id", SHIPPED)
@@ -167,13 +173,17 @@ def test_positive_trunk_leans_forward_and_hip_flexion_brings_the_thigh_forward()
     assert sitting["ankle-near"].y == pytest.approx(2)
 
 
-def test_turning_a_leg_keeps_hip_and_ankle_and_moves_the_knee_towards_their_line() -> None:
+def test_turning_a_leg_keeps_hip_and_ankle_and_swings_the_knee_out_to_the_side() -> None:
     flat = Pose(y=5, trunk=-90, hip_near=45, knee_near=90)
-    turned = replace(flat, turn_near=90)
-    a, b = skeleton(flat).points, skeleton(turned).points
-    assert b["ankle-near"] == a["ankle-near"]
-    assert b["knee-near"].y == pytest.approx(5)  # on the hip-ankle line
+    a = skeleton(flat).points
+    out, across = (skeleton(replace(flat, turn_near=t)).points for t in (90.0, -90.0))
+    assert _close(out["ankle-near"], a["ankle-near"])
+    assert out["knee-near"].y == pytest.approx(5)  # on the hip-ankle line, seen from the side
     assert a["knee-near"].y > 20
+    assert out["knee-near"].z > a["knee-near"].z + 15  # out to the near side
+    assert across["knee-near"].z < a["knee-near"].z - 15
+    far_out = skeleton(replace(flat, hip_far=45, knee_far=90, turn_far=90)).points
+    assert far_out["knee-far"].z < -15  # the far leg's "out" is the other way
 
 
 def test_turning_a_lower_leg_keeps_the_thigh_and_swings_the_shin_out_of_the_picture() -> None:
@@ -181,24 +191,68 @@ def test_turning_a_lower_leg_keeps_the_thigh_and_swings_the_shin_out_of_the_pict
     flat = skeleton(sitting).points
     for shin_turn, ankle_y in ((90.0, 27.0), (180.0, 52.0)):
         turned = skeleton(replace(sitting, shin_turn_near=shin_turn)).points
-        assert turned["knee-near"] == flat["knee-near"]  # the thigh stays in the picture
+        assert _close(turned["knee-near"], flat["knee-near"])  # the thigh stays
         assert turned["ankle-near"].x == pytest.approx(flat["knee-near"].x)
         assert turned["ankle-near"].y == pytest.approx(ankle_y)  # at the knee, or above it
     half = skeleton(replace(sitting, shin_turn_near=60)).points
-    assert (half["ankle-near"] - half["knee-near"]).length() == pytest.approx(12.5)
+    assert math.dist((half["ankle-near"].x, half["ankle-near"].y),
+                     (half["knee-near"].x, half["knee-near"].y)) == pytest.approx(12.5)  # fmt: skip
+
+
+def test_hip_out_lifts_a_straight_leg_sideways_and_roll_puts_it_towards_the_ceiling() -> None:
+    lying = Pose(y=12, trunk=-90, roll=-90)
+    flat, lifted = skeleton(lying).points, skeleton(replace(lying, hip_out_near=30)).points
+    assert flat["hip-near"].y > flat["hip-far"].y  # on the far side, near side up
+    assert lifted["ankle-near"].y > flat["ankle-near"].y + 20
+    assert _close(lifted["hip-near"], flat["hip-near"])
+
+
+def test_arm_turn_keeps_the_hand_and_lowers_the_elbow_to_the_side() -> None:
+    hand_on_tummy = Pose(y=4.5, trunk=-90, shoulder_near=74, elbow_near=-110)
+    up, down = (
+        skeleton(hand_on_tummy).points,
+        skeleton(replace(hand_on_tummy, arm_turn_near=95)).points,
+    )
+    assert _close(up["hand-near"], down["hand-near"])
+    assert down["elbow-near"].y < up["elbow-near"].y - 10
+    assert down["elbow-near"].z > 15
+
+
+def test_tilt_after_roll_sits_a_side_lying_body_up_sideways() -> None:
+    """The log roll's last step: no bending forward, the trunk comes up in one piece."""
+    side_lying = Pose(y=32, trunk=-90, roll=90, hip_near=90, knee_near=90)
+    up = skeleton(replace(side_lying, tilt=-90)).points
+    assert up["head"].y > up["shoulder"].y > up["pelvis"].y + 25
+    assert up["ankle-near"].y < up["knee-near"].y - 20  # the lower legs hang down
+    assert up["knee-near"].z > 20  # the thighs point off the side of the bed
 
 
 _angle = {name: st.floats(low, high) for name, (low, high) in POSE_RANGES.items()}
-_in_the_picture = {
-    f"{field}_{side}": st.just(0.0) for field in ("turn", "shin_turn") for side in ("near", "far")
-}
 
 
-@given(st.builds(Pose, **{**_angle, **_in_the_picture}))
+@given(st.builds(Pose, **_angle))
 def test_any_pose_keeps_every_bone_length(pose: Pose) -> None:
-    for bone in _bones(pose):
-        # The curved trunk is drawn as short chords of its arc: a hair shorter, never longer.
-        assert _length(bone.points) == pytest.approx(BONE_LENGTHS[bone.name], abs=0.05)
+    for name, length in _room_bone_lengths(pose).items():
+        # The curved trunk is a hair shorter as chords of its arc, never longer.
+        assert length == pytest.approx(BONE_LENGTHS[name], abs=0.05), name
+
+
+@pytest.mark.parametrize("view", ["side", "feet", "top"])
+def test_every_view_draws_the_whole_body(view: str) -> None:
+    pose = Pose(y=12, trunk=-90, roll=-90, hip_near=45, knee_near=90)
+    names = {p.name for p in pose_primitives(pose, view=view) if isinstance(p, Bone)}
+    limbs = {f"{b}-{s}" for b in ("thigh", "shin", "foot", "upper-arm", "forearm")
+             for s in ("near", "far")}  # fmt: skip
+    assert limbs | {"trunk", "neck"} <= names
+    if view != "side":
+        assert {"shoulders", "hips"} <= names  # the width of the body gives depth
+
+
+def test_perspective_draws_nearer_parts_bigger() -> None:
+    feet = CAMERAS["feet"]
+    near, far = Vec(40, 0, 0), Vec(-40, 0, 0)  # the feet end is nearer the viewer
+    assert feet.scale(near) > 1 > feet.scale(far)
+    assert CAMERAS["side"].scale(near) == CAMERAS["side"].scale(far) == 1
 
 
 def test_highlight_grows_towards_the_end_pose(shipped: dict[str, Figure]) -> None:
@@ -297,22 +351,35 @@ def test_load_figures_reads_every_file_by_id(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- helpers
 
 
-def _bones(pose: Pose) -> list[Bone]:
-    return [p for p in pose_primitives(pose) if isinstance(p, Bone)]
+def PHASES_OF(figure: Figure) -> list[float]:
+    steps = 8 * (len(figure.poses) - 1)
+    return [i / steps for i in range(steps + 1)]
 
 
-def _length(points: tuple[Point, ...]) -> float:
-    return sum(math.dist((a.x, a.y), (b.x, b.y)) for a, b in itertools.pairwise(points))
+def _room_bone_lengths(pose: Pose) -> dict[str, float]:
+    """Every bone's length in the room (3D)."""
+    bones = skeleton(pose)
+    p = bones.points
+    lengths = {"trunk": sum(_dist(a, b) for a, b in itertools.pairwise(bones.spine))}
+    lengths["neck"] = _dist(p["shoulder"], p["neck-top"])
+    lengths["shoulders"] = _dist(p["shoulder-far"], p["shoulder-near"])
+    lengths["hips"] = _dist(p["hip-far"], p["hip-near"])
+    for side in ("near", "far"):
+        for name, a, b in (
+            ("thigh", "hip", "knee"), ("shin", "knee", "ankle"), ("foot", "ankle", "toe"),
+            ("upper-arm", "shoulder", "elbow"), ("forearm", "elbow", "hand"),
+        ):  # fmt: skip
+            lengths[f"{name}-{side}"] = _dist(p[f"{a}-{side}"], p[f"{b}-{side}"])
+    return lengths
 
 
-def _turned_leg(pose: Pose, bone: str) -> bool:
-    side = bone.rsplit("-", 1)[-1]
-    leg = bone.startswith(("thigh", "shin", "foot"))
-    lower_leg = bone.startswith(("shin", "foot"))
-    return (leg and getattr(pose, f"turn_{side}", 0.0) != 0) or (
-        lower_leg and getattr(pose, f"shin_turn_{side}", 0.0) != 0
-    )
+def _dist(a: Vec, b: Vec) -> float:
+    return (a - b).length()
 
 
-def _rounded(point: Point) -> tuple[float, float]:
+def _close(a: Vec, b: Vec) -> bool:
+    return _dist(a, b) < 1e-6
+
+
+def _rounded(point: Vec) -> tuple[float, float]:
     return (round(point.x, 6), round(point.y, 6))

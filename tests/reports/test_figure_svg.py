@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from coach.domain.figure import load_figure, load_figures
-from coach.reports.figure_svg import figure_svg
+from coach.reports.figure_svg import ACCENT_HEX, figure_svg
 from coach.tools import make_figures
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,8 +21,43 @@ def test_svg_has_a_title_and_both_poses() -> None:
     assert root.get("aria-label") == "Drawing of Bridge"
     assert root.findtext(f"{SVG}title") == "Drawing of Bridge"
     groups = {g.get("id"): g for g in root.iter(f"{SVG}g")}
-    assert set(groups) == {"start", "end"}
+    assert set(groups) == {"pose-1", "pose-2"}
     assert all(len(group) > 10 for group in groups.values())
+
+
+def test_a_sequence_prints_as_a_numbered_strip_left_to_right() -> None:
+    figure = load_figure(FIGURES / "log-roll.toml")
+    root = ET.fromstring(figure_svg(figure, "Log roll").split("\n", 1)[1])
+    groups = list(root.iter(f"{SVG}g"))
+    assert [g.get("id") for g in groups] == ["pose-1", "pose-2", "pose-3", "pose-4"]
+    numbers = [t.text for t in root.iter(f"{SVG}text")]
+    assert numbers == ["1", "2", "3", "4"]
+    lefts = [min(_xs(g)) for g in groups]
+    assert lefts == sorted(lefts)  # in order, left to right, without overlapping
+    for before, after in itertools.pairwise(groups):
+        assert max(_xs(before)) < min(_xs(after))
+
+
+def test_each_picture_carries_the_arrows_of_the_move_that_starts_there() -> None:
+    figure = load_figure(FIGURES / "bridge.toml")
+    root = ET.fromstring(figure_svg(figure).split("\n", 1)[1])
+    first, last = (g for g in root.iter(f"{SVG}g"))
+
+    def arrowheads(group: ET.Element) -> int:
+        return sum(p.get("fill") == ACCENT_HEX for p in group.iter(f"{SVG}polygon"))
+
+    assert arrowheads(first) == len(figure.arrows) > 0
+    assert arrowheads(last) == 0
+
+
+def _xs(group: ET.Element) -> list[float]:
+    xs = []
+    for element in group.iter():
+        for pair in (element.get("points") or "").split():
+            xs.append(float(pair.split(",")[0]))
+        if element.get("cx"):
+            xs.append(float(element.get("cx", "0")))
+    return xs
 
 
 def test_names_are_escaped() -> None:
