@@ -36,7 +36,11 @@ PAPER: _Rgb = (255, 255, 255)
 ACCENT: _Rgb = (42, 122, 184)
 WATER = "#4a8cdc"
 PANEL_GAP = 26.0  # figure units between two panels; the "then" chevron sits here
-LABEL_BAND = 16.0  # figure units above the panels for the key pose numbers
+NUMBER_SIZE = 11.0  # font size of the key pose numbers, in figure units, for a short strip
+# The handout prints a strip at most 42 mm tall and 178 mm wide, so a tall or long strip prints
+# smaller: its numbers grow with it so that they still print at 14 pt (4.9 mm) or more.
+NUMBER_SHARE_OF_WIDTH = 0.032
+NUMBER_SHARE_OF_HEIGHT = 0.16
 PIXELS_PER_UNIT = 2.0
 
 
@@ -146,9 +150,23 @@ def _arrow_element(item: Arrow, panel: _Panel) -> str:
     )
 
 
-def _then_arrow(box: Box, left: float) -> str:
+def _number_size(figure: Figure) -> float:
+    box = figure_bounds(figure)
+    count = len(figure.poses)
+    width = count * box.width + (count - 1) * PANEL_GAP
+    return max(
+        NUMBER_SIZE, NUMBER_SHARE_OF_WIDTH * width, NUMBER_SHARE_OF_HEIGHT * box.height
+    )
+
+
+def _label_band(figure: Figure) -> float:
+    """Figure units above the panels for the key pose numbers."""
+    return round(1.5 * _number_size(figure), 1)
+
+
+def _then_arrow(box: Box, left: float, band: float) -> str:
     """A plain grey arrow between the panels meaning "then"."""
-    middle = LABEL_BAND + (box.top - box.bottom) / 2
+    middle = band + (box.top - box.bottom) / 2
     x0, x1 = left + 5, left + PANEL_GAP - 5
     colour = _hex(_mix(INK, PAPER, 0.55))
     return (
@@ -159,13 +177,15 @@ def _then_arrow(box: Box, left: float) -> str:
     )
 
 
-def _number(number: int, left: float) -> str:
+def _number(number: int, left: float, size: float) -> str:
     """The key pose's number in a dark circle at the panel's top left."""
-    cx, cy = left + 8, LABEL_BAND / 2
+    radius = 0.65 * size
+    cx, cy = left + radius + 1, 0.75 * size
     return (
-        f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="7" fill="{_hex(INK)}"/>'
-        f'<text x="{cx:.1f}" y="{cy + 3.9:.1f}" font-family="DejaVu Sans, Arial, sans-serif" '
-        f'font-size="11" font-weight="bold" text-anchor="middle" fill="{_hex(PAPER)}">'
+        f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{radius:.1f}" fill="{_hex(INK)}"/>'
+        f'<text x="{cx:.1f}" y="{cy + 0.36 * size:.1f}" '
+        'font-family="DejaVu Sans, Arial, sans-serif" '
+        f'font-size="{size:.1f}" font-weight="bold" text-anchor="middle" fill="{_hex(PAPER)}">'
         f"{number}</text>"
     )
 
@@ -181,22 +201,23 @@ def strip_size(figure: Figure) -> tuple[float, float]:
     """Width and height of the strip in figure units."""
     box = figure_bounds(figure)
     count = len(figure.poses)
-    return count * box.width + (count - 1) * PANEL_GAP, box.height + LABEL_BAND
+    return count * box.width + (count - 1) * PANEL_GAP, box.height + _label_band(figure)
 
 
 def strip_elements(figure: Figure) -> str:
     """The numbered key poses side by side, as SVG elements in figure units (y down), with the
     arrows of each movement on the pose it starts from."""
     box = figure_bounds(figure)
+    band, size = _label_band(figure), _number_size(figure)
     parts = []
     count = len(figure.poses)
     for index in range(count):
         left = index * (box.width + PANEL_GAP)
-        panel = _Panel(box, left, LABEL_BAND)
+        panel = _Panel(box, left, band)
         parts.append(_group(index + 1, figure, panel, arrows=index < count - 1))
-        parts.append(_number(index + 1, left))
+        parts.append(_number(index + 1, left, size))
         if index < count - 1:
-            parts.append(_then_arrow(box, left + box.width))
+            parts.append(_then_arrow(box, left + box.width, band))
     return "".join(parts)
 
 
