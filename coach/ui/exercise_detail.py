@@ -177,4 +177,6 @@ class ExerciseDetail(QWidget):
             self.figure.start_animation(ANIMATION_PERIOD_S)
         elif not moving:
             self.figure.stop_animation()
-            self.figure.set_phase(1.0 if self._paused else 0.0)
+            figure = self.figure.figure()
+            telling = figure.thumbnail_phase if figure is not None else 1.0
+            self.figure.set_phase(telling if self._paused else 0.0)

@@ -42,7 +42,7 @@ class FigureCache:
 
 
 class FigureStills:
-    """Still pictures (the end pose) of exercise figures, drawn once with the palette of
+    """Still pictures (the key pose that says most, ``Figure.thumbnail``) of exercise figures, drawn once with the palette of
     ``owner`` by a hidden FigureView that belongs to it: list icons in the Library, small
     pictures on Today's cards (a picture paints faster than a live figure)."""
 
@@ -81,7 +81,7 @@ class FigureStills:
             return None
         self._stamp.resize(self._size)
         self._stamp.set_figure(figure)
-        self._stamp.set_phase(1.0)
+        self._stamp.set_phase(figure.thumbnail_phase)
         pixmap = QPixmap(self._size)
         pixmap.fill(Qt.GlobalColor.transparent)
         self._stamp.render(pixmap)

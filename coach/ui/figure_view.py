@@ -30,7 +30,7 @@ def _polygon(points: tuple[fig.Point, ...]) -> QPolygonF:
 
 
 class FigureView(QWidget):
-    """Shows one figure at a phase (0 start pose, 1 end pose), or loops between them.
+    """Shows one figure at a phase (0 first key pose, 1 last), or loops through them.
 
     The phase is driven from outside with ``set_phase`` (the session player does this), or by the
     built-in animation, which reads the injected clock so it never drifts and tests need no sleep.
@@ -77,7 +77,8 @@ class FigureView(QWidget):
         self.update()
 
     def start_animation(self, period_s: float = 4.0) -> None:
-        """Loop start -> end -> start every `period_s` seconds until stop_animation()."""
+        """Loop first -> last key pose -> first until stop_animation(): `period_s` seconds for
+        a figure of two key poses, that long for each step between key poses of a longer one."""
         self._period_s = max(0.5, period_s)
         self._animation_started = self._clock()
         self._timer.start()
@@ -90,7 +91,9 @@ class FigureView(QWidget):
         return self._timer.isActive()
 
     def _on_frame(self) -> None:
-        cycle = ((self._clock() - self._animation_started) % self._period_s) / self._period_s
+        steps = len(self._figure.poses) - 1 if self._figure is not None else 1
+        period = self._period_s * steps
+        cycle = ((self._clock() - self._animation_started) % period) / period
         self.set_phase((1 - math.cos(2 * math.pi * cycle)) / 2)
 
     def sizeHint(self) -> QSize:

@@ -18,11 +18,13 @@ from coach.domain.figure import (
     LIMB_WIDTH,
     POSE_RANGES,
     TRUNK_WIDTH,
+    Arrow,
     Bone,
     Figure,
     FigureError,
     Glow,
     Pose,
+    Stroke,
     Vec,
     figure_bounds,
     figure_drawing,
@@ -31,6 +33,7 @@ from coach.domain.figure import (
     load_figures,
     pose_at,
     pose_primitives,
+    segment_at,
     skeleton,
 )
 
@@ -321,6 +324,18 @@ def test_a_good_file_loads_and_end_inherits_from_start(tmp_path: Path) -> None:
             "anchor",
         ),
         (GOOD + "props = [\n", "", "not valid TOML"),
+        (GOOD.replace("hip_near = 45", "y = 5"), "end", "same as the key pose before"),
+        (GOOD.replace("hip_near = 45", ""), "end", "same as the key pose before"),
+        ("highlight = ['abdomen']\n" + GOOD.replace("hip_near = 45", ""), "end", "highlight"),
+        (GOOD + "[[then]]\nknee_near = 200\n", "then[0].knee_near", "out of range"),
+        (GOOD.replace("[end]", "[[then]]\n[end]"), "then[0]", "same as the key pose before"),
+        ("then = 3\n" + GOOD, "then", "must be a list"),
+        ("thumbnail = 3\n" + GOOD, "thumbnail", "out of range"),
+        ("thumbnail = 1.5\n" + GOOD, "thumbnail", "whole number"),
+        (GOOD.replace("hip_near = 45", "marks = ['wink']"), "end.marks[0]", "not one of"),
+        (GOOD.replace("hip_near = 45", "marks = 'squeeze'"), "end.marks", "must be a list"),
+        ('view = "feet"\n' + GOOD.replace('["mat"]', '["chair"]'), "props[0]", "side view"),
+        (GOOD + "".join(f"[[then]]\nknee_near = {i}\n" for i in range(1, 8)), "then", "at most"),
     ],
 )
 def test_errors_name_the_file_the_field_and_the_reason(
@@ -335,6 +350,123 @@ def test_errors_name_the_file_the_field_and_the_reason(
     assert error.field == field
     assert reason in error.reason
     assert f"{field}: " in str(error) or not field
+
+
+SEQUENCE = """\
+id = "{id}"
+thumbnail = 2
+
+[start]
+y = 5
+trunk = -90
+marks = ["breath-out"]
+
+[[then]]
+hip_near = 45
+
+[[then]]
+knee_near = 90
+
+[end]
+hip_near = 0
+marks = ["breath-in"]
+"""
+
+
+def test_key_poses_in_order_each_inheriting_from_the_one_before(tmp_path: Path) -> None:
+    figure = load_figure(_write(tmp_path, SEQUENCE))
+    assert [(p.hip_near, p.knee_near) for p in figure.poses] == [(0, 0), (45, 0), (45, 90), (0, 90)]
+    assert [p.marks for p in figure.poses] == [("breath-out",), (), (), ("breath-in",)]
+    assert figure.start is figure.poses[0] and figure.end is figure.poses[-1]
+    assert figure.thumbnail == 1 and figure.thumbnail_phase == pytest.approx(1 / 3)
+    assert load_figure(_write(tmp_path, GOOD, "two")).thumbnail_phase == 1.0  # default: last
+
+
+def test_the_phase_passes_through_every_key_pose(tmp_path: Path) -> None:
+    figure = load_figure(_write(tmp_path, SEQUENCE))
+    for index, pose in enumerate(figure.poses):
+        assert pose_at(figure, figure.key_phase(index)) == pose
+    between = pose_at(figure, 0.5)  # half way between key poses 2 and 3
+    assert between.hip_near == 45 and 0 < between.knee_near < 90
+    assert segment_at(figure, 0.5) == (1, pytest.approx(0.5))
+    assert segment_at(figure, 1.0) == (2, pytest.approx(1.0))
+
+
+def test_marks_show_only_near_their_key_pose(tmp_path: Path) -> None:
+    figure = load_figure(_write(tmp_path, SEQUENCE))
+
+    def strokes(t: float) -> list[Stroke]:
+        return [p for p in figure_drawing(figure, t).primitives if isinstance(p, Stroke)]
+
+    assert strokes(0.0) and all(s.strength == 1 for s in strokes(0.0))
+    assert not strokes(1 / 3)  # a key pose without marks
+    assert strokes(1.0)
+    assert strokes(0.1) and all(s.strength < 1 for s in strokes(0.1))  # fading
+
+
+def test_each_step_draws_only_its_own_arrows(shipped: dict[str, Figure]) -> None:
+    figure = shipped["log-roll"]
+    paths = {
+        step: [p for p in figure_drawing(figure, figure.key_phase(step)).primitives
+               if isinstance(p, Arrow)]
+        for step in range(3)
+    }  # fmt: skip
+    assert all(paths.values())
+    assert paths[0] != paths[1] != paths[2]
+
+
+@pytest.mark.parametrize("figure_id", SHIPPED)
+def test_every_step_shows_a_visible_change(shipped: dict[str, Figure], figure_id: str) -> None:
+    """A still exercise must still look different from one key pose to the next: a body part
+    moves clearly or marks show the work (a highlight alone fails)."""
+    figure = shipped[figure_id]
+    for before, after in itertools.pairwise(figure.poses):
+        a, b = skeleton(before).points, skeleton(after).points
+        moved = max(_dist(a[name], b[name]) for name in a)
+        assert moved >= 1.0 or before.marks != after.marks, figure_id
+
+
+def test_still_exercises_show_how_they_work(shipped: dict[str, Figure]) -> None:
+    assert "brace" in shipped["abdominal-bracing"].end.marks
+    assert "squeeze" in shipped["glute-sets"].end.marks
+    assert "press" in shipped["posterior-pelvic-tilt"].end.marks
+    breathing = shipped["diaphragmatic-breathing"]
+    assert (breathing.start.marks, breathing.end.marks) == (("breath-out",), ("breath-in",))
+
+
+def test_thumbnails_pick_the_telling_pose(shipped: dict[str, Figure]) -> None:
+    log_roll = shipped["log-roll"]
+    assert len(log_roll.poses) >= 4
+    thumb = skeleton(log_roll.poses[log_roll.thumbnail]).points
+    sitting = skeleton(log_roll.end).points
+    assert thumb["head"].y < sitting["head"].y - 20  # lying on the side, not sitting up
+    for figure in shipped.values():
+        assert 0 <= figure.thumbnail_phase <= 1
+
+
+@pytest.mark.parametrize(
+    ("figure_id", "view"),
+    [("clamshell", "feet"), ("side-lying-hip-abduction", "feet"), ("lower-trunk-rotation", "feet"),
+     ("log-roll", "top")],
+)  # fmt: skip
+def test_sideways_movements_are_seen_from_the_feet_or_above(
+    shipped: dict[str, Figure], figure_id: str, view: str
+) -> None:
+    """The moving knee or foot travels across the picture, not towards the viewer."""
+    figure = shipped[figure_id]
+    assert figure.view == view
+    camera = CAMERAS[view]
+    point = figure.arrows[0].point
+    a, b = (skeleton(pose).points[point] for pose in figure.poses[:2])
+    drawn = (camera.project(b) - camera.project(a)).length()
+    assert drawn >= 0.6 * _dist(a, b)
+
+
+def test_side_lying_figures_lie_on_their_side(shipped: dict[str, Figure]) -> None:
+    for figure_id in ("clamshell", "side-lying-hip-abduction"):
+        p = skeleton(shipped[figure_id].start).points
+        assert p["hip-near"].y > p["hip-far"].y + 8  # hips stacked, top hip up
+        assert p["shoulder-near"].y > p["shoulder-far"].y + 15
 
 
 def test_load_figures_refuses_a_missing_folder(tmp_path: Path) -> None:

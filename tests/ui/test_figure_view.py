@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QImage, QPalette, QPixmap
 from pytestqt.qtbot import QtBot
 
 from coach.domain.figure import Figure, load_figure, load_figures
@@ -142,3 +142,61 @@ def test_the_timer_belongs_to_the_view(qtbot: QtBot, bridge: Figure) -> None:
     timers = view.findChildren(QTimer)
     assert timers
     assert all(timer.parent() is view for timer in timers)
+
+
+def test_a_sequence_plays_every_key_pose_in_order_and_back(qtbot: QtBot) -> None:
+    """The log roll's four key poses each take one period; the loop goes 1-2-3-4-3-2-1."""
+    log_roll = load_figure(FIGURES / "log-roll.toml")
+    clock = FakeClock()
+    view = _view(qtbot, log_roll, clock)
+    view.start_animation(period_s=2.0)
+    seen = []
+    for _ in range(12):  # one whole loop is 3 steps x 2 s = 6 s
+        clock.now += 0.5
+        view._on_frame()
+        seen.append(round(view.phase() * 3))
+    assert seen[:6] == sorted(seen[:6])  # forward through the poses first
+    assert max(seen) == 3
+    assert seen[-1] == 0  # and back to the start after one loop
+    pictures = set()
+    for index in range(4):
+        view.set_phase(log_roll.key_phase(index))
+        pictures.add(_image(view).bits().tobytes())
+    assert len(pictures) == 4  # four different pictures
+
+
+def test_stills_show_the_most_telling_key_pose(qtbot: QtBot) -> None:
+    """The log roll's small picture is the roll onto the side, never the sitting pose."""
+    from PySide6.QtWidgets import QWidget
+
+    from coach.ui.figure_cache import FigureCache, FigureStills
+
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    figures = FigureCache(FIGURES)
+    stills = FigureStills(figures, owner, QSize(120, 90))
+    log_roll = figures("log-roll")
+    assert log_roll is not None
+    still = stills.pixmap("log-roll")
+    assert still is not None
+
+    def drawn_at(phase: float) -> bytes:
+        """Drawn the way the stills are drawn: on a clear picture, without arrows."""
+        view = FigureView(owner)
+        view.resize(120, 90)
+        view.set_arrows_visible(False)
+        view.set_figure(log_roll)
+        view.set_phase(phase)
+        pixmap = QPixmap(QSize(120, 90))
+        pixmap.fill(Qt.GlobalColor.transparent)
+        view.render(pixmap)
+        return _bytes(pixmap)
+
+    mine = _bytes(still)
+    assert log_roll.thumbnail_phase < 1.0
+    assert mine == drawn_at(log_roll.thumbnail_phase)
+    assert mine != drawn_at(1.0)  # not the sitting pose
+
+
+def _bytes(pixmap: QPixmap) -> bytes:
+    return pixmap.toImage().convertToFormat(QImage.Format.Format_ARGB32).bits().tobytes()
