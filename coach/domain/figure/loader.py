@@ -31,7 +31,8 @@ from coach.domain.figure.model import (
 from coach.domain.figure.skeleton import anchored, skeleton
 
 _TOP_KEYS: Final = (
-    "id", "view", "props", "highlight", "arrows", "anchor", "thumbnail", "start", "then", "end",
+    "id", "view", "props", "highlight", "arrows", "anchor", "hold", "thumbnail", "start", "then",
+    "end",
 )  # fmt: skip
 _PROP_KEYS: Final = ("kind", "x", "y", "width", "height")
 _VIEW_BY_NAME: Final[Mapping[str, View]] = {"side": "side", "feet": "feet", "top": "top"}
@@ -189,7 +190,20 @@ def parse_figure(data: Mapping[str, object], file: Path) -> Figure:
         _arrow_hint(file, f"arrows[{i}]", item)
         for i, item in enumerate(_list(file, "arrows", data.get("arrows", [])))
     )
-    return Figure(figure_id, poses, props, view, highlight, arrows, anchor, thumbnail - 1)
+    hold = tuple(
+        _text(file, f"hold[{i}]", item, ("hand-near", "hand-far"))
+        for i, item in enumerate(_list(file, "hold", data.get("hold", [])))
+    )
+    for i, hand in enumerate(hold):
+        side = hand.removeprefix("hand-")
+        for pose in poses:
+            if pose.roll or pose.tilt or getattr(pose, f"shoulder_out_{side}") or getattr(
+                pose, f"arm_turn_{side}"
+            ):
+                raise FigureError(
+                    file, f"hold[{i}]", "works only for an arm that moves in the side view"
+                )
+    return Figure(figure_id, poses, props, view, highlight, arrows, anchor, thumbnail - 1, hold)
 
 
 def load_figure(path: Path) -> Figure:

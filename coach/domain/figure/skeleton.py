@@ -236,14 +236,38 @@ def segment_at(figure: Figure, t: float) -> tuple[int, float]:
 
 def pose_at(figure: Figure, t: float) -> Pose:
     """The figure's pose at phase t (0 the first key pose, 1 the last): between two key poses
-    eased so each key pose is held a moment, then held on the anchor point if there is one."""
+    eased so each key pose is held a moment, held on the anchor point if there is one, with the
+    held hands kept where the first pose has them."""
     index, local = segment_at(figure, t)
     if len(figure.poses) > 2:
         local = (1 - math.cos(math.pi * local)) / 2
     pose = interpolate(figure.poses[index], figure.poses[index + 1], local)
-    if figure.anchor is None:
-        return pose
-    return anchored(pose, figure.anchor, skeleton(figure.start).points[figure.anchor])
+    if figure.anchor is not None:
+        pose = anchored(pose, figure.anchor, skeleton(figure.start).points[figure.anchor])
+    for hand in figure.hold:
+        pose = reach(pose, hand.removeprefix("hand-"), skeleton(figure.start).points[hand])
+    return pose
+
+
+def reach(pose: Pose, side: str, target: Vec) -> Pose:
+    """The pose with one arm's shoulder and elbow angles set so its hand is at target (seen from
+    the side; the elbow keeps the way it bends). A target out of reach gets a straight arm
+    pointing at it."""
+    socket = skeleton(replace(pose, roll=0, tilt=0)).points[f"shoulder-{side}"]
+    dx, dy = target.x - socket.x, target.y - socket.y
+    a, b = UPPER_ARM_LENGTH, FOREARM_LENGTH
+    d = min(a + b - 1e-9, max(abs(a - b) + 1e-9, math.hypot(dx, dy)))
+    towards = math.degrees(math.atan2(dy, dx))
+    inner = math.degrees(math.acos((a * a + d * d - b * b) / (2 * a * d)))
+    bend = 1.0 if getattr(pose, f"elbow_{side}") >= 0 else -1.0
+    arm = towards - bend * inner
+    forearm = towards + bend * math.degrees(math.asin(a * math.sin(math.radians(inner)) / b))
+    chord = 90.0 - pose.trunk
+    shoulder = (arm - chord - 180) % 360
+    if shoulder > 270:
+        shoulder -= 360
+    elbow = (forearm - arm + 180) % 360 - 180
+    return replace(pose, **{f"shoulder_{side}": shoulder, f"elbow_{side}": elbow})
 
 
 def mark_strength(figure: Figure, t: float) -> float:
