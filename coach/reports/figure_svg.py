@@ -154,9 +154,7 @@ def _number_size(figure: Figure) -> float:
     box = figure_bounds(figure)
     count = len(figure.poses)
     width = count * box.width + (count - 1) * PANEL_GAP
-    return max(
-        NUMBER_SIZE, NUMBER_SHARE_OF_WIDTH * width, NUMBER_SHARE_OF_HEIGHT * box.height
-    )
+    return max(NUMBER_SIZE, NUMBER_SHARE_OF_WIDTH * width, NUMBER_SHARE_OF_HEIGHT * box.height)
 
 
 def _label_band(figure: Figure) -> float:

@@ -127,10 +127,11 @@ File fields
 ``anchor``     a body point (as for arrows) that stays put: every later pose and every frame
                between are shifted so it stays where the first pose has it (feet on the floor in
                sit-to-stand). With an anchor, later poses may not set x or y.
-``hold``       hands that stay where the first pose has them in every frame between (on the
-               mat in a press-up, on a counter, a rail or chair arms): ``["hand-near"]``; the
-               arm's angles in later poses only say which way the elbow bends. Side-view arms
-               only (no shoulder_out, arm_turn, roll or tilt)
+``hold``       hands that go in a straight line from where one key pose has them to where
+               the next has them, so a hand on a counter, a rail or the mat stays put and a
+               hand never sweeps through the floor: ``["hand-near"]`` (the arm's angles in the
+               frames between follow; the elbow keeps the way it bends). Side-view arms only
+               (no shoulder_out, arm_turn, roll or tilt)
 ``thumbnail``  the number (1, 2, ...) of the key pose shown in small pictures on Today and in the
                library: the one that says most (default the last)
 ``[start]``    the first key pose; ``y`` and ``trunk`` are required, every other field left out

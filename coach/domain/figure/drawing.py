@@ -24,7 +24,7 @@ from coach.domain.figure.model import (
 )
 from coach.domain.figure.skeleton import Skeleton, Vec, mark_strength, pose_at, segment_at, skeleton
 
-_MIN_ARROW_TRAVEL = 6.0
+_MIN_ARROW_TRAVEL = 3.0
 
 
 @dataclass(frozen=True)

@@ -197,8 +197,11 @@ def parse_figure(data: Mapping[str, object], file: Path) -> Figure:
     for i, hand in enumerate(hold):
         side = hand.removeprefix("hand-")
         for pose in poses:
-            if pose.roll or pose.tilt or getattr(pose, f"shoulder_out_{side}") or getattr(
-                pose, f"arm_turn_{side}"
+            if (
+                pose.roll
+                or pose.tilt
+                or getattr(pose, f"shoulder_out_{side}")
+                or getattr(pose, f"arm_turn_{side}")
             ):
                 raise FigureError(
                     file, f"hold[{i}]", "works only for an arm that moves in the side view"

@@ -164,7 +164,7 @@ class Figure:
     arrows: tuple[ArrowHint, ...] = ()
     anchor: str | None = None
     thumbnail: int = -1
-    hold: tuple[str, ...] = ()  # hands that stay where the first pose has them
+    hold: tuple[str, ...] = ()  # hands that go straight from key pose to key pose
 
     def __post_init__(self) -> None:
         if len(self.poses) < 2:

@@ -81,16 +81,20 @@ def _side_prop(prop: Prop, figure: Figure) -> list[PropShape]:
         width = prop.width if prop.width is not None else 30.0
         height = prop.height if prop.height is not None else 12.0
         shapes = [PropShape(_rect(x0, 0, x0 + width, height), True, "fill")]
-        if kind == "stairs":  # a second step behind and a hand rail at the near hand
+        if kind == "stairs":  # a second step behind and a hand rail, held in the first pose
             shapes.append(
                 PropShape(_rect(x0 + width, 0, x0 + width + 20, 2 * height), True, "fill")
             )
-            rail = start["hand-near"].y
-            post_x = min(start["hand-near"].x, x0) - 12
-            top_post = Point(x0 + width + 14, rail + height)
+            hand = start["hand-near"]
+            slope = height / width
+
+            def rail(x: float) -> Point:
+                return Point(x, hand.y - 2.5 + (x - hand.x) * slope)
+
+            low, high = rail(x0 - 14), rail(x0 + width + 14)
             shapes += [
-                _line(Point(post_x, 0), Point(post_x, rail), top_post),
-                _line(top_post, Point(top_post.x, 2 * height)),
+                _line(Point(low.x, 0), low, high),
+                _line(high, Point(high.x, 2 * height)),
             ]
         return shapes
     if kind == "counter":

@@ -237,15 +237,17 @@ def segment_at(figure: Figure, t: float) -> tuple[int, float]:
 def pose_at(figure: Figure, t: float) -> Pose:
     """The figure's pose at phase t (0 the first key pose, 1 the last): between two key poses
     eased so each key pose is held a moment, held on the anchor point if there is one, with the
-    held hands kept where the first pose has them."""
+    held hands going straight from where one key pose has them to where the next has them."""
     index, local = segment_at(figure, t)
     if len(figure.poses) > 2:
         local = (1 - math.cos(math.pi * local)) / 2
-    pose = interpolate(figure.poses[index], figure.poses[index + 1], local)
+    before, after = figure.poses[index], figure.poses[index + 1]
+    pose = interpolate(before, after, local)
     if figure.anchor is not None:
         pose = anchored(pose, figure.anchor, skeleton(figure.start).points[figure.anchor])
-    for hand in figure.hold:
-        pose = reach(pose, hand.removeprefix("hand-"), skeleton(figure.start).points[hand])
+    for hand in figure.hold if 0 < local < 1 else ():  # the key poses are as the file says
+        a, b = skeleton(before).points[hand], skeleton(after).points[hand]
+        pose = reach(pose, hand.removeprefix("hand-"), a + (b - a).scaled(local))
     return pose
 
 
