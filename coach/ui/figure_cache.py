@@ -42,9 +42,10 @@ class FigureCache:
 
 
 class FigureStills:
-    """Still pictures (the key pose that says most, ``Figure.thumbnail``) of exercise figures, drawn once with the palette of
-    ``owner`` by a hidden FigureView that belongs to it: list icons in the Library, small
-    pictures on Today's cards (a picture paints faster than a live figure)."""
+    """Still pictures of exercise figures in the key pose that says most (``Figure.thumbnail``),
+    drawn once with the palette of ``owner`` by a hidden FigureView that belongs to it: list
+    icons in the Library, small pictures on Today's cards (a picture paints faster than a live
+    figure)."""
 
     def __init__(
         self, figures: Callable[[str], Figure | None], owner: QWidget, size: QSize

@@ -269,7 +269,9 @@ def reach(pose: Pose, side: str, target: Vec) -> Pose:
     if shoulder > 270:
         shoulder -= 360
     elbow = (forearm - arm + 180) % 360 - 180
-    return replace(pose, **{f"shoulder_{side}": shoulder, f"elbow_{side}": elbow})
+    if side == "near":
+        return replace(pose, shoulder_near=shoulder, elbow_near=elbow)
+    return replace(pose, shoulder_far=shoulder, elbow_far=elbow)
 
 
 def mark_strength(figure: Figure, t: float) -> float:
