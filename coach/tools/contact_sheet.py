@@ -24,10 +24,11 @@ def _row(figure: Figure, name: str, top: float, number: int) -> tuple[str, float
     usable = PAGE_W_MM - 2 * MARGIN_MM
     scale = min(FIGURE_MM / height, usable / width)
     poses = len(figure.poses)
-    label = f"{number}. {name} ({figure.id}, {poses} key poses, seen from the {figure.view})"
+    view = {"side": "side view", "feet": "from the feet", "top": "from above"}[figure.view]
+    label = f"{number}. {name}  ({figure.id}, {poses} poses, {view})"
     text = (
         f'<text x="{MARGIN_MM}" y="{top + 6:.1f}" font-family="DejaVu Sans, Arial, sans-serif" '
-        f'font-size="5" font-weight="bold" fill="#222">{escape(label)}</text>'
+        f'font-size="4.2" font-weight="bold" fill="#222">{escape(label)}</text>'
     )
     strip = (
         f'<g transform="translate({MARGIN_MM:.1f} {top + NAME_MM:.1f}) scale({scale:.4f})">'
