@@ -77,11 +77,12 @@ def _write_pngs(pages: list[Path], dpi: int = 150) -> None:
     try:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from PySide6.QtCore import Qt
-        from PySide6.QtGui import QGuiApplication, QImage, QPainter
+        from PySide6.QtGui import QImage, QPainter
         from PySide6.QtSvg import QSvgRenderer
+        from PySide6.QtWidgets import QApplication
     except ImportError:
         return
-    _app = QGuiApplication.instance() or QGuiApplication([])
+    _app = QApplication.instance() or QApplication([])  # text needs an application
     for path in pages:
         renderer = QSvgRenderer(str(path))
         width = round(PAGE_W_MM / 25.4 * dpi)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from coach.domain.figure import load_figures
 from coach.reports.figure_svg import strip_size
@@ -48,8 +48,7 @@ def test_rows_fit_on_the_page_at_print_size() -> None:
         assert top + height * scale <= PAGE_H_MM
 
 
-def test_the_sheet_option_writes_svg_and_png_pages(tmp_path: Path) -> None:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+def test_the_sheet_option_writes_svg_and_png_pages(qapp: QApplication, tmp_path: Path) -> None:
     assert make_figures.main(["--sheet", str(tmp_path / "sheets")]) == 0
     svgs = sorted((tmp_path / "sheets").glob("sheet-*.svg"))
     assert svgs

@@ -6,9 +6,9 @@ them (1, 2, 3, ... and back) and ``python -m coach.tools.make_figures`` prints t
 small numbered pictures into ``assets/figures/<id>.svg``. Pure Python (no Qt): the Qt view and the
 SVG writer both draw the primitives made here, so the app and paper show the same picture.
 
-Modules: ``model`` (the data and its limits), ``skeleton`` (joint angles to joint positions),
-``drawing`` (cameras and the primitives to paint), ``props`` (furniture and equipment) and
-``loader`` (reading and checking files).
+Modules: ``model`` (the data and its limits), ``skeleton`` (joint angles to joint positions in
+the room), ``camera`` (the views), ``primitives`` (what gets painted), ``drawing`` (a frame of a
+figure), ``props`` (furniture and equipment) and ``loader`` (reading and checking files).
 
 The body and the room
 ---------------------
@@ -143,21 +143,9 @@ File fields
                moving the body or with marks.
 """
 
+from coach.domain.figure.camera import CAMERAS, Camera
 from coach.domain.figure.drawing import (
-    CAMERAS,
-    Arrow,
-    Bone,
-    Box,
-    Camera,
     Drawing,
-    Glow,
-    Head,
-    Point,
-    Primitive,
-    PropShape,
-    PropStyle,
-    Stroke,
-    arrowhead,
     drawing_bounds,
     figure_bounds,
     figure_drawing,
@@ -188,6 +176,19 @@ from coach.domain.figure.model import (
     Prop,
     View,
     figure_title,
+)
+from coach.domain.figure.primitives import (
+    Arrow,
+    Bone,
+    Box,
+    Glow,
+    Head,
+    Point,
+    Primitive,
+    PropShape,
+    PropStyle,
+    Stroke,
+    arrowhead,
 )
 from coach.domain.figure.skeleton import (
     Skeleton,

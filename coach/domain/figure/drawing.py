@@ -1,4 +1,5 @@
-"""Drawing primitives for one frame of a figure, seen from the figure's view.
+"""One frame of a figure as primitives, seen from the figure's view: the body, its marks,
+the movement arrows and the props, with the bounds that keep an animation still.
 
 Pure Python: the Qt view and the SVG writer both paint these, so the app and paper always show
 the same picture. Units are figure units with y up; the painter maps them to the screen.
@@ -10,8 +11,8 @@ import functools
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal, TypeAlias
 
+from coach.domain.figure.camera import CAMERAS, Camera
 from coach.domain.figure.model import (
     HEAD_RADIUS,
     LIMB_WIDTH,
@@ -22,176 +23,20 @@ from coach.domain.figure.model import (
     Pose,
     View,
 )
+from coach.domain.figure.primitives import (
+    Arrow,
+    Bone,
+    Box,
+    Glow,
+    Head,
+    Point,
+    Primitive,
+    PropShape,
+    Stroke,
+)
 from coach.domain.figure.skeleton import Skeleton, Vec, mark_strength, pose_at, segment_at, skeleton
 
 _MIN_ARROW_TRAVEL = 3.0
-
-
-@dataclass(frozen=True)
-class Point:
-    """A point in the picture, in figure units, y up."""
-
-    x: float
-    y: float
-
-    def __add__(self, other: Point) -> Point:
-        return Point(self.x + other.x, self.y + other.y)
-
-    def __sub__(self, other: Point) -> Point:
-        return Point(self.x - other.x, self.y - other.y)
-
-    def scaled(self, factor: float) -> Point:
-        return Point(self.x * factor, self.y * factor)
-
-    def length(self) -> float:
-        return math.hypot(self.x, self.y)
-
-
-@dataclass(frozen=True)
-class Bone:
-    """A body segment: a straight limb (two points) or the curved trunk (several points).
-
-    ``highlight`` is 0 for plain, up to 1 for the full accent colour. Near arms and legs are
-    drawn with a thin rim of the background colour (``rim``) so that a limb in front of the
-    trunk (a hand on the tummy) stays visible."""
-
-    name: str
-    points: tuple[Point, ...]
-    far: bool
-    width: float
-    highlight: float = 0.0
-
-    @property
-    def rim(self) -> bool:
-        return not self.far and self.name.endswith("-near")
-
-
-@dataclass(frozen=True)
-class Head:
-    """The head; ``nose`` is a unit vector the face points along, None when it is not shown."""
-
-    center: Point
-    radius: float
-    nose: Point | None
-    highlight: float = 0.0
-
-
-@dataclass(frozen=True)
-class Glow:
-    """A soft accent patch on a body part that works without moving (tummy, buttocks)."""
-
-    center: Point
-    radius: float
-    strength: float
-
-
-PropStyle: TypeAlias = Literal["fill", "area", "line", "thin", "water"]
-
-
-@dataclass(frozen=True)
-class PropShape:
-    """A prop outline: "fill" a solid light shape, "area" a paler large one (a mat seen from
-    above), "line" a thick light line, "thin" a strap, "water" the body of water (closed) or
-    its surface (open)."""
-
-    points: tuple[Point, ...]
-    closed: bool
-    style: PropStyle
-
-
-@dataclass(frozen=True)
-class Arrow:
-    """A movement path; the arrowhead is at the last point."""
-
-    points: tuple[Point, ...]
-
-
-@dataclass(frozen=True)
-class Stroke:
-    """A thin accent mark on or near the body (squeeze lines, a breath, a press into the
-    floor); ``head`` adds an arrowhead at the last point; ``strength`` 0..1 is its opacity."""
-
-    points: tuple[Point, ...]
-    strength: float
-    head: bool = False
-
-
-Primitive: TypeAlias = Bone | Head | Glow | PropShape | Arrow | Stroke
-
-
-@dataclass(frozen=True)
-class Box:
-    left: float
-    bottom: float
-    right: float
-    top: float
-
-    @property
-    def width(self) -> float:
-        return self.right - self.left
-
-    @property
-    def height(self) -> float:
-        return self.top - self.bottom
-
-    def union(self, other: Box) -> Box:
-        return Box(
-            min(self.left, other.left),
-            min(self.bottom, other.bottom),
-            max(self.right, other.right),
-            max(self.top, other.top),
-        )
-
-
-# ---------------------------------------------------------------- cameras
-
-
-@dataclass(frozen=True)
-class Camera:
-    """Where the picture is seen from: ``yaw`` turns the viewer about the room's vertical from
-    the side (0) towards the feet end (90); ``elevation`` raises them (90 straight down).
-    ``distance`` (figure units from the room's origin) gives perspective: nearer is bigger;
-    None draws without perspective."""
-
-    yaw: float
-    elevation: float
-    distance: float | None
-
-    @functools.cached_property
-    def axes(self) -> tuple[Vec, Vec, Vec]:
-        """(right, up, towards the viewer) as unit vectors in the room."""
-        yaw, elevation = math.radians(self.yaw), math.radians(self.elevation)
-        towards = Vec(
-            math.sin(yaw) * math.cos(elevation),
-            math.sin(elevation),
-            math.cos(yaw) * math.cos(elevation),
-        )
-        right = Vec(math.cos(yaw), 0.0, -math.sin(yaw))
-        return right, towards.cross(right), towards
-
-    def depth(self, q: Vec) -> float:
-        """How near the viewer a point is (bigger is nearer)."""
-        return q.dot(self.axes[2])
-
-    def scale(self, q: Vec) -> float:
-        if self.distance is None:
-            return 1.0
-        return self.distance / max(self.distance - self.depth(q), 1.0)
-
-    def project(self, q: Vec) -> Point:
-        right, up, _ = self.axes
-        k = self.scale(q)
-        return Point(q.dot(right) * k, q.dot(up) * k)
-
-
-CAMERAS: dict[View, Camera] = {
-    "side": Camera(0.0, 0.0, None),
-    # From beyond the feet (and a little to the near side) of someone lying with the head to
-    # the left, a little above them: the body runs away into the picture, the mat shows depth.
-    "feet": Camera(65.0, 22.0, 230.0),
-    # From the ceiling, a little towards the feet so the body still has depth.
-    "top": Camera(65.0, 60.0, 230.0),
-}
 
 
 # ---------------------------------------------------------------- the body
@@ -343,17 +188,6 @@ def _arrow(figure: Figure, hint: ArrowHint, step: int) -> Arrow | None:
     if side.x * away.x + side.y * away.y < 0:
         side = side.scaled(-1)
     return Arrow(tuple(q + side.scaled(hint.offset) for q in path[1:-1]))
-
-
-def arrowhead(points: tuple[Point, ...], size: float = 5.0) -> tuple[Point, Point, Point]:
-    """The triangle at the end of a path: tip first."""
-    tip, before = points[-1], points[-2]
-    angle = math.atan2(tip.y - before.y, tip.x - before.x)
-    return (
-        tip,
-        Point(tip.x - size * math.cos(angle + 0.5), tip.y - size * math.sin(angle + 0.5)),
-        Point(tip.x - size * math.cos(angle - 0.5), tip.y - size * math.sin(angle - 0.5)),
-    )
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,9 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
-from coach.domain.figure.drawing import CAMERAS, Camera, Point, PropShape, PropStyle
+from coach.domain.figure.camera import CAMERAS, Camera
 from coach.domain.figure.model import HEAD_RADIUS, TRUNK_WIDTH, Figure, Pose, Prop
+from coach.domain.figure.primitives import Point, PropShape, PropStyle
 from coach.domain.figure.skeleton import Vec, skeleton
 
 MAT_HALF_WIDTH = 20.0  # a mat about 60 cm wide
