@@ -7,6 +7,7 @@ above: a mat or bed drawn in perspective is what makes a body seen end-on read a
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Mapping
 
@@ -35,18 +36,20 @@ def _all_points(figure: Figure) -> list[Vec]:
     return [q for pose in figure.poses for q in skeleton(pose).points.values()]
 
 
+@functools.lru_cache(maxsize=128)
 def body_span(figure: Figure) -> tuple[float, float]:
     """Leftmost and rightmost x the body reaches in any key pose, head included."""
     xs = [q.x for q in _all_points(figure)]
     return min(xs) - HEAD_RADIUS, max(xs) + HEAD_RADIUS
 
 
-def static_props(figure: Figure) -> list[PropShape]:
-    """Every prop that stays put, in paint order."""
+@functools.lru_cache(maxsize=128)
+def static_props(figure: Figure) -> tuple[PropShape, ...]:
+    """Every prop that stays put, in paint order (the same in every frame, so made once)."""
     if figure.view == "side":
-        return [shape for prop in figure.props for shape in _side_prop(prop, figure)]
+        return tuple(shape for prop in figure.props for shape in _side_prop(prop, figure))
     camera = CAMERAS[figure.view]
-    return [shape for prop in figure.props for shape in _room_prop(prop, figure, camera)]
+    return tuple(shape for prop in figure.props for shape in _room_prop(prop, figure, camera))
 
 
 # ---------------------------------------------------------------- seen from the side
@@ -133,6 +136,7 @@ def _chair(prop: Prop, figure: Figure, *, arms: bool) -> list[PropShape]:
     return shapes
 
 
+@functools.lru_cache(maxsize=32)
 def pedal_circle(figure: Figure) -> tuple[Point, float]:
     """The crank's centre and radius: through the balls of the feet of the first key pose."""
     start = skeleton(figure.start).points

@@ -8,7 +8,9 @@ depth shows, so side-view figures look exactly as the angles say.
 
 from __future__ import annotations
 
+import functools
 import math
+from types import MappingProxyType
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
@@ -150,8 +152,10 @@ def _leg(pose: Pose, side: str, hip: Vec, chord: float, out: Vec) -> dict[str, V
     return {"knee": knee, "ankle": ankle, "toe": toe}
 
 
+@functools.lru_cache(maxsize=1024)
 def skeleton(pose: Pose) -> Skeleton:
-    """Forward kinematics: joint angles to joint positions in the room."""
+    """Forward kinematics: joint angles to joint positions in the room (cached: key poses are
+    asked for again and again, for anchors, held hands, props and bounds)."""
     pelvis = Vec(pose.x, pose.y)
     chord = 90.0 - pose.trunk
     spine = _spine_points(pelvis, chord, pose.spine)
@@ -184,7 +188,7 @@ def skeleton(pose: Pose) -> Skeleton:
         for joint, q in zip(("knee", "ankle", "toe"), moved, strict=True):
             points[f"{joint}-{side}"] = q
     face = _unit(head_direction - 90)
-    return _placed(Skeleton(tuple(spine), points, face, front_hips), pose)
+    return _placed(Skeleton(tuple(spine), MappingProxyType(points), face, front_hips), pose)
 
 
 def _placed(body: Skeleton, pose: Pose) -> Skeleton:
@@ -202,7 +206,7 @@ def _placed(body: Skeleton, pose: Pose) -> Skeleton:
 
     return Skeleton(
         tuple(move(q) for q in body.spine),
-        {name: move(q) for name, q in body.points.items()},
+        MappingProxyType({name: move(q) for name, q in body.points.items()}),
         turn(body.face),
         turn(body.front),
     )
