@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import functools
 import math
-from types import MappingProxyType
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 
 from coach.domain.figure.model import (
     FOOT_LENGTH,
