@@ -500,8 +500,10 @@ class Session:
 
 
 # -- for the player and for resuming -----------------------------------------------------------
-def figure_phase(step: Step, elapsed: float) -> float:
-    """Where the exercise figure should be (0 start pose, 1 end pose) this far into a step."""
+def figure_phase(step: Step, elapsed: float, key_steps: int = 1) -> float:
+    """Where the exercise figure should be (0 start pose, 1 end pose) this far into a step.
+    ``key_steps``: moves between the figure's key poses; while getting ready each one gets
+    its own 4 seconds, so a four-pose log roll is shown at a pace a patient can follow."""
     fraction = min(1.0, max(0.0, elapsed / step.seconds))
     if step.kind == StepKind.HOLD:
         return _ease(min(1.0, elapsed / min(1.5, step.seconds / 2)))
@@ -514,7 +516,8 @@ def figure_phase(step: Step, elapsed: float) -> float:
     if step.kind == StepKind.BREATHE_OUT:
         return 1.0 - _ease(fraction)
     if step.kind in (StepKind.READY, StepKind.WALK):
-        period = 4.0 if step.kind == StepKind.READY else 1.6  # show the movement / keep stepping
+        # show the movement / keep stepping
+        period = 4.0 * max(1, key_steps) if step.kind == StepKind.READY else 1.6
         return (1 - math.cos(2 * math.pi * (elapsed % period) / period)) / 2
     return 0.0
 

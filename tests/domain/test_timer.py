@@ -496,3 +496,10 @@ def test_back_exercise_goes_to_this_exercises_start_then_the_one_before(
     session.skip()
     session.back_exercise()  # inside quad sets: back to its start
     assert session.index == second
+
+
+def test_getting_ready_shows_each_key_pose_at_a_followable_pace() -> None:
+    ready = Step(StepKind.READY, 10.0, 0, "log-roll", "Log roll", "Get ready", "Lie down.")
+    assert figure_phase(ready, 2.0) == pytest.approx(1.0)  # two poses: there and back in 4 s
+    assert figure_phase(ready, 2.0, key_steps=3) == pytest.approx(0.25)  # four poses: 12 s
+    assert figure_phase(ready, 6.0, key_steps=3) == pytest.approx(1.0)

@@ -322,7 +322,9 @@ class PlayerScreen(QWidget):
         _set(self.next_label, next_text(session))
         _set(self.pause_button, "Resume" if session.state == State.PAUSED else "Pause")
         self.progress.setValue(round(session.progress() * 1000))
-        self.figure.set_phase(figure_phase(step, session.elapsed()))
+        shown = self.figure.figure()
+        key_steps = len(shown.poses) - 1 if shown is not None else 1
+        self.figure.set_phase(figure_phase(step, session.elapsed(), key_steps))
         flash = "true" if now < self._flash_until else "false"
         if self.countdown.property("flash") != flash:
             self.countdown.setProperty("flash", flash)
