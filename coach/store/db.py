@@ -77,6 +77,16 @@ def _quick_check(db: Database, path: Path) -> None:
         )
 
 
+def _refuse_foreign(db: Database, path: Path) -> None:
+    """Another program's database has tables but no record of our migrations: never migrate
+    (and so change) it."""
+    has_tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+    if has_tables and not migrations.applied(db):
+        raise CorruptDatabaseError(
+            f"The database {path} was not made by Rehab Coach; it was not changed."
+        )
+
+
 def open_db(path: Path) -> Database:
     """Open (creating if needed) the database for writing, migrated to the current schema.
 
@@ -94,6 +104,7 @@ def open_db(path: Path) -> Database:
                     "Please update the app; your data has not been changed."
                 )
             _quick_check(db, path)
+            _refuse_foreign(db, path)
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = FULL")
             db.execute("PRAGMA foreign_keys = ON")
