@@ -24,7 +24,11 @@ def _check(args: argparse.Namespace, paths: DataPaths) -> int:
         except NewerDatabaseError:
             raise
         except StoreError as exc:  # not a database, or SQLite's own check failed
-            return fail(f"{exc} It is damaged.", EXIT_UNHEALTHY)
+            return fail(
+                f"The database {paths.database} is damaged ({exc.reason}). "
+                "Restore it from a backup.",
+                EXIT_UNHEALTHY,
+            )
         try:
             problems = health_problems(db)
         except sqlite3.DatabaseError as exc:

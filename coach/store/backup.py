@@ -26,6 +26,7 @@ from coach.store.db import (
 )
 from coach.store.migrations import migrations
 from coach.store.schema_check import health_problems
+from coach.targets import TargetRefusedError, check_target
 
 KEEP_BACKUPS = 10
 BACKUP_PREFIX = "coach-"
@@ -38,8 +39,12 @@ def backup_name(now: datetime) -> str:
 
 
 def _copy_checked(source: Path, target: Path) -> None:
-    """Copy a live database to ``target`` atomically (temp file, check, fsync, rename)."""
-    ensure_private_dir(target.parent)
+    """Copy a live database to ``target`` atomically (temp file, check, fsync, rename).
+    A missing folder is made private (0700); an existing one keeps its mode."""
+    try:
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"Could not make the folder {target.parent}: {exc.strerror}.") from None
     tmp = target.with_name(target.name + ".partial")
     tmp.unlink(missing_ok=True)
     create_private_file(tmp)
@@ -80,10 +85,15 @@ def make_backup(database: Path, backups: Path, now: datetime, target: Path | Non
     if not database.exists():
         raise StoreError(f"There is no database at {database} to back up yet.")
     if target is not None:
-        if target.is_dir():
+        if target.is_dir() and not target.is_symlink():
             target = target / backup_name(now)
+        try:
+            check_target(target, database.parent)
+        except TargetRefusedError as exc:
+            raise StoreError(str(exc)) from None
         _copy_checked(database, target)
         return target
+    ensure_private_dir(backups)  # the data folder's own backups/ (private, 0700)
     path = backups / backup_name(now)
     _copy_checked(database, path)
     rotate(backups)
@@ -148,7 +158,9 @@ def prepare_restore(candidate: Path, workdir: Path) -> Path:
                 f"{candidate} was made by a newer version of Rehab Coach; update the app first."
             ) from None
         except StoreError as exc:
-            raise _refuse(candidate, f"Rehab Coach could not open it ({exc})") from None
+            raise _refuse(
+                candidate, f"it is damaged or not made by Rehab Coach ({exc.reason})"
+            ) from None
         try:
             problems = health_problems(db)
             if problems:
@@ -211,13 +223,13 @@ def _keep_current(
         return None
     stamp = now.strftime("%Y%m%d-%H%M%S-%f")
     saved = backups / f"before-restore-{stamp}.db"
+    ensure_private_dir(backups)
     try:
         _copy_checked(database, saved)
     except StoreError:
         # The current file is damaged (the usual reason to restore): keep its raw bytes,
         # then start from an empty file, since SQLite cannot write into a damaged one.
         saved = backups / f"damaged-{stamp}.db"
-        ensure_private_dir(backups)
         shutil.copyfile(database, saved)
         saved.chmod(0o600)
         if live is None:

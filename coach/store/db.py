@@ -32,7 +32,12 @@ BUSY_TIMEOUT_MS = 5000
 
 
 class StoreError(Exception):
-    """A problem with the database, said in one plain sentence."""
+    """A problem with the database, said in one plain sentence; ``reason`` is the cause alone
+    (without the file's name), for callers that say which file in their own words."""
+
+    def __init__(self, message: str, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason or message
 
 
 class NewerDatabaseError(StoreError):
@@ -73,7 +78,8 @@ def _quick_check(db: Database, path: Path) -> None:
     result = [row[0] for row in db.execute("PRAGMA quick_check").fetchall()]
     if result != ["ok"]:
         raise CorruptDatabaseError(
-            f"The database {path} is damaged ({result[0]}). Restore it from a backup."
+            f"The database {path} is damaged ({result[0]}). Restore it from a backup.",
+            reason=str(result[0]),
         )
 
 
@@ -83,7 +89,8 @@ def _refuse_foreign(db: Database, path: Path) -> None:
     has_tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
     if has_tables and not migrations.applied(db):
         raise CorruptDatabaseError(
-            f"The database {path} was not made by Rehab Coach; it was not changed."
+            f"The database {path} was not made by Rehab Coach; it was not changed.",
+            reason="it was not made by Rehab Coach",
         )
 
 
@@ -113,7 +120,7 @@ def open_db(path: Path) -> Database:
             db.close()
             raise
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"Could not open the database {path}: {exc}.") from exc
+        raise StoreError(f"Could not open the database {path}: {exc}.", reason=str(exc)) from exc
     return db
 
 

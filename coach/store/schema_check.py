@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from coach.store.db import integrity_problems
 from coach.store.migrations import migrations
 
-_KINDS = {"table": "table", "index": "index", "trigger": "trigger", "view": "view"}
+_A = {"table": "a table", "index": "an index", "trigger": "a trigger", "view": "a view"}
 
 
 def _normal(sql: str | None) -> str:
@@ -49,13 +49,12 @@ def schema_problems(db: Database) -> list[str]:
     theirs = _schema(db)
     problems = []
     for (kind, name), sql in sorted(theirs.items()):
-        what = _KINDS.get(kind, kind)
         if (kind, name) not in ours:
-            problems.append(f"it has a {what} {name!r} that Rehab Coach does not make")
+            problems.append(f"it has {_A.get(kind, kind)} {name!r} that Rehab Coach does not make")
         elif ours[(kind, name)] != sql:
-            problems.append(f"its {what} {name!r} is not the one Rehab Coach makes")
+            problems.append(f"its {kind} {name!r} is not the one Rehab Coach makes")
     for kind, name in sorted(set(ours) - set(theirs)):
-        problems.append(f"its {_KINDS.get(kind, kind)} {name!r} is missing")
+        problems.append(f"its {kind} {name!r} is missing")
     return problems
 
 

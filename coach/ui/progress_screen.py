@@ -281,9 +281,11 @@ class ProgressScreen(QWidget):
         history = ProgressData(self._ctx.db).history(current, self._ctx.clock.now().date())
         try:
             if kind == "csv":
-                export_csv(path, profile, history)
+                export_csv(path, profile, history, data_folder=self._ctx.paths.root)
             else:
-                export_pdf(path, profile, history, self._ctx.content)
+                export_pdf(
+                    path, profile, history, self._ctx.content, data_folder=self._ctx.paths.root
+                )
         except ExportError as exc:
             self._dialogs.inform(self, "Not saved", str(exc))
             return

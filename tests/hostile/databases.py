@@ -11,9 +11,13 @@ import os
 import sqlite3
 from collections.abc import Callable
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from pathlib import Path
 
+from coach.domain.content import Content, load_content
+from coach.domain.plan import plan_from_protocol
 from coach.domain.profile import Profile, Surgery
+from coach.paths import exercises_dir
 from coach.store import open_db
 from coach.store.repository import Repository
 from coach.store.sessions import Pain, SessionStore
@@ -21,12 +25,19 @@ from coach.store.sessions import Pain, SessionStore
 NOW = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 
 
+@lru_cache(maxsize=1)
+def shipped_content() -> Content:
+    return load_content(exercises_dir())
+
+
 def healthy_database(path: Path, nickname: str = "Ann") -> Path:
-    """A database as the app makes it: one profile, one session with pain scores and a note."""
+    """A database as the app makes it: one profile with its plan, one session with pain scores
+    and a note."""
+    plan = plan_from_protocol(shipped_content().protocols[Surgery.FUSION])
     db = open_db(path)
     try:
         profile = Repository(db).add_profile(
-            Profile(nickname, Surgery.FUSION, date(2026, 2, 1)), NOW
+            Profile(nickname, Surgery.FUSION, date(2026, 2, 1)), NOW, plan
         )
         assert profile.id is not None
         sessions = SessionStore(db)
@@ -144,7 +155,7 @@ def empty_sqlite(path: Path) -> None:
 
 # (name, builder, phrase the refusal must contain, also found by `check`)
 HOSTILE_DATABASES: list[tuple[str, Callable[[Path], None], str, bool]] = [
-    ("wiping-trigger", wiping_trigger, "trigger 'wipe'", True),
+    ("wiping-trigger", wiping_trigger, "a trigger 'wipe'", True),
     ("extra-view", extra_view, "view 'everything'", True),
     ("extra-table", extra_table, "table 'stash'", True),
     ("extra-index", extra_index, "index 'notes_by_text'", True),
@@ -152,7 +163,7 @@ HOSTILE_DATABASES: list[tuple[str, Callable[[Path], None], str, bool]] = [
     ("table-without-checks", table_without_checks, "table 'pain_scores' is not the one", True),
     ("check-violation", check_violation, "CHECK constraint failed", True),
     ("dangling-link", dangling_link, "points to a missing profiles row", True),
-    ("forgotten-migration", forgotten_migration, "could not open it", True),
+    ("forgotten-migration", forgotten_migration, "already exists", True),
     ("torn-pages", torn_pages, "damaged", True),
     ("not-a-database", not_a_database, "not a database file", True),
     ("foreign-sqlite", empty_sqlite, "not a Rehab Coach backup", True),

@@ -25,20 +25,7 @@ from coach.store.schema_check import health_problems
 from tests.hostile.databases import HOSTILE_DATABASES, NOW, healthy_database, snapshot
 
 # Restore says these in its own words; check says "damaged" with SQLite's or open_db's reason.
-RESTORE_ONLY_PHRASES = ("could not open it", "not a Rehab Coach backup", "not a database file")
-
-
-def one_line(capsys: pytest.CaptureFixture[str]) -> str:
-    err = capsys.readouterr().err.strip()
-    assert len(err.splitlines()) == 1, err
-    assert "Traceback" not in err
-    return err
-
-
-@pytest.fixture
-def live(data_paths: DataPaths) -> DataPaths:
-    healthy_database(data_paths.database, "Live")
-    return data_paths
+RESTORE_ONLY_PHRASES = ("not a Rehab Coach backup", "not a database file")
 
 
 def folder_listing(paths: DataPaths) -> list[str]:
@@ -54,7 +41,7 @@ def test_restore_refuses_a_hostile_database_and_changes_nothing(
     tmp_path: Path,
     build: Callable[[Path], None],
     phrase: str,
-    capsys: pytest.CaptureFixture[str],
+    one_line: Callable[[], str],
 ) -> None:
     candidate = healthy_database(tmp_path / "offered.db", "Mallory")
     build(candidate)
@@ -71,10 +58,9 @@ def test_restore_refuses_a_hostile_database_and_changes_nothing(
     assert folder_listing(live) == before_files  # no backup, no temp file left behind
     assert candidate.read_bytes() == candidate_bytes  # the offered file is not touched
 
-    capsys.readouterr()
     code = run(["--data-dir", str(live.root), "restore", str(candidate)])
     assert code == 1
-    assert phrase in one_line(capsys)
+    assert phrase in one_line()
     assert snapshot(live.database) == before_live
 
 
@@ -87,14 +73,13 @@ def test_check_finds_what_restore_refuses(
     build: Callable[[Path], None],
     phrase: str,
     damage: bool,
-    capsys: pytest.CaptureFixture[str],
+    one_line: Callable[[], str],
 ) -> None:
     build(live.database)
-    capsys.readouterr()
 
     code = run(["--data-dir", str(live.root), "check"])
 
-    message = one_line(capsys)
+    message = one_line()
     if damage:
         assert code == 3, message
         assert "damaged" in message or "problem" in message

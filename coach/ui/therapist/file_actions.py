@@ -99,7 +99,7 @@ class FileActions:
         try:
             current = resolve_plan(self._ctx.db, self._ctx.content, profile)
             plan_file = self._store.plan_file_for(current, self._ctx.clock.now())
-            atomic_write_bytes(target, dump_plan_file(plan_file))
+            atomic_write_bytes(target, dump_plan_file(plan_file), data_folder=self._ctx.paths.root)
         except (ExportError, StoreError) as exc:
             self._dialogs.inform(self._parent, "The plan was not exported", str(exc))
             return None
@@ -174,7 +174,7 @@ class FileActions:
                 profile,
                 self._ctx.clock.now().date(),
             )
-            write_handout(target, data)
+            write_handout(target, data, data_folder=self._ctx.paths.root)
         except ExportError as exc:
             self._dialogs.inform(self._parent, "The handout was not saved", str(exc))
             return None
