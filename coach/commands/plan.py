@@ -7,7 +7,9 @@ all history stay, and a bad file changes nothing.
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -69,14 +71,38 @@ def _export(args: argparse.Namespace, paths: DataPaths) -> int:
     return EXIT_OK
 
 
+def _ask_pin(args: argparse.Namespace) -> str:
+    """The PIN from standard input (--pin-from-stdin) or typed at a terminal, unseen."""
+    if args.pin_from_stdin:
+        return sys.stdin.readline().strip()
+    if not sys.stdin.isatty():
+        raise CommandError(
+            "A therapist PIN is set: type it at a terminal, or give it with --pin-from-stdin."
+        )
+    return getpass.getpass("Therapist PIN: ").strip()
+
+
+def _unlock(store: TherapistStore, args: argparse.Namespace) -> None:
+    """As in the app: with a PIN set, only the right PIN may change the plan; wrong tries
+    count and wait the same way."""
+    if store.pin_hash() is None:
+        return
+    problem = store.try_pin(_ask_pin(args), SystemClock().now())
+    if problem is not None:
+        raise CommandError(f"{problem} Nothing was changed.")
+
+
 def _import(args: argparse.Namespace, paths: DataPaths) -> int:
     content = load_content(exercises_dir())
     raw = read_plan_bytes(args.file)
+    assert raw is not None  # only a cancel returns None
     plan_file = read_plan_file(raw, content.catalogue)  # every check before the database
     now = SystemClock().now()
     with _opened(paths) as db:
         repo = Repository(db)
         store = TherapistStore(db)
+        if not args.dry_run:
+            _unlock(store, args)
         profile = choose_profile(repo.profiles(), args.profile)
         assert profile.id is not None
         check_fits(plan_file, profile)
@@ -149,6 +175,11 @@ def _configure(parser: argparse.ArgumentParser) -> None:
     )
     imp.add_argument("--profile", metavar="P", help="nickname or number (default: the only one)")
     imp.add_argument("--dry-run", action="store_true", help="only show what would change")
+    imp.add_argument(
+        "--pin-from-stdin",
+        action="store_true",
+        help="read the therapist PIN from the first line of standard input",
+    )
     imp.add_argument("file", type=existing_file, help="the plan file to read")
     imp.set_defaults(handler=_import)
     printed = sub.add_parser("print", help="write a large-print PDF handout of the plan")

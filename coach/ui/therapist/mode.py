@@ -14,9 +14,7 @@ from coach.domain.pin import (
     IdleLock,
     PinError,
     check_pin_format,
-    describe_wait,
     hash_pin,
-    verify_pin,
 )
 from coach.store.therapist import TherapistStore
 
@@ -69,22 +67,10 @@ class TherapistMode(QObject):
     # -- actions -------------------------------------------------------------------------------
     def try_unlock(self, pin: str) -> str | None:
         """None when the PIN opened therapist mode; otherwise what to tell the person."""
-        stored = self._store.pin_hash()
-        if stored is None:
-            return "No PIN has been set yet."
-        wait = self.wait_seconds()
-        if wait > 0:
-            return describe_wait(wait)
-        now = self._clock.now()
-        attempts = self._store.attempts()
-        if verify_pin(pin, stored):
-            self._store.save_attempts(attempts.succeeded(), now)
+        problem = self._store.try_pin(pin, self._clock.now())
+        if problem is None:
             self._open()
-            return None
-        attempts = attempts.failed(now)
-        self._store.save_attempts(attempts, now)
-        wait = attempts.wait_seconds(now)
-        return "That PIN is not right." + (f" {describe_wait(wait)}" if wait > 0 else "")
+        return problem
 
     def set_pin(self, new_pin: str) -> str | None:
         """Set or change the PIN; None on success, else a plain message. Changing is done from
