@@ -135,9 +135,13 @@ def run(argv: list[str]) -> int:
 def _known_error_message(exc: Exception) -> str | None:
     from coach.instance_lock import AlreadyRunningError
     from coach.store import StoreError
+    from coach.store.faults import fault_sentence
 
     if isinstance(exc, AlreadyRunningError):
         return f"{exc} Close it first, then try again."
+    fault = fault_sentence(exc)  # disk full, read-only, busy, a date out of range
+    if fault is not None:
+        return fault
     if isinstance(exc, StoreError | ValueError):  # also UnsafeLockFileError
         return str(exc)
     if isinstance(exc, OSError):

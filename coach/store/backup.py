@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from coach.paths import ensure_private_dir
+from coach.store import db as db_module
 from coach.store.db import (
     NewerDatabaseError,
     StoreError,
@@ -32,6 +33,24 @@ KEEP_BACKUPS = 10
 BACKUP_PREFIX = "coach-"
 SQLITE_HEADER = b"SQLite format 3\x00"
 DEFAULT_PAGE_SIZE = 4096
+
+
+_BUSY_RETRY_S = 0.05
+
+
+def copy_pages(source: sqlite3.Connection, target: sqlite3.Connection) -> None:
+    """SQLite's backup API, but giving up on a busy database after the usual busy wait:
+    Python's ``backup()`` would retry a locked target for ever."""
+    tries = max(1, int(db_module.BUSY_TIMEOUT_MS / 1000 / _BUSY_RETRY_S))
+
+    def progress(status: int, remaining: int, total: int) -> None:
+        nonlocal tries
+        if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            tries -= 1
+            if tries <= 0:
+                raise sqlite3.OperationalError("database is locked")
+
+    source.backup(target, progress=progress, sleep=_BUSY_RETRY_S)
 
 
 def backup_name(now: datetime) -> str:
@@ -53,7 +72,7 @@ def _copy_checked(source: Path, target: Path) -> None:
         try:
             dst = sqlite3.connect(tmp)
             try:
-                src.conn.backup(dst)
+                copy_pages(src.conn, dst)
                 dst.execute("PRAGMA journal_mode = DELETE")
                 problems = [r[0] for r in dst.execute("PRAGMA integrity_check").fetchall()]
             finally:
@@ -203,7 +222,7 @@ def restore(
         src = connect(checked, readonly=True)
         dst = live.conn if live is not None else sqlite3.connect(database)
         try:
-            src.conn.backup(dst)
+            copy_pages(src.conn, dst)
             if live is not None:
                 migrations.apply(live)  # already current; kept for a live file at a lower level
         except sqlite3.Error as exc:

@@ -59,10 +59,11 @@ def create_private_file(path: Path) -> None:
 
 def connect(path: Path, *, readonly: bool = False) -> Database:
     """A sqlite-utils Database on ``path`` with our pragmas; no schema work."""
+    timeout = BUSY_TIMEOUT_MS / 1000  # wait this long for a busy database, then say it is busy
     if readonly:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=timeout)
     else:
-        conn = sqlite3.connect(path, timeout=5)
+        conn = sqlite3.connect(path, timeout=timeout)
     db = Database(conn, execute_plugins=False)
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return db
