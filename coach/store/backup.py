@@ -220,7 +220,8 @@ def restore(
         saved = _keep_current(database, backups, now, live)
         create_private_file(database)
         src = connect(checked, readonly=True)
-        dst = live.conn if live is not None else sqlite3.connect(database)
+        busy_s = db_module.BUSY_TIMEOUT_MS / 1000
+        dst = live.conn if live is not None else sqlite3.connect(database, timeout=busy_s)
         try:
             copy_pages(src.conn, dst)
             if live is not None:

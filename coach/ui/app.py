@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -113,7 +112,9 @@ def run_app(paths: DataPaths, *, demo: bool = False) -> int:
     try:
         try:
             ctx = build_context(paths, log_file)
-        except (StoreError, DataError, OSError, sqlite3.Error, OverflowError) as exc:
+        except Exception as exc:
+            if not _is_startup_fault(exc):
+                raise
             return _cannot_start(exc)
         if ctx.active.profile is None and not _first_run(app, ctx):
             ctx.db.close()  # left onboarding: nothing was written
@@ -134,6 +135,15 @@ def run_app(paths: DataPaths, *, demo: bool = False) -> int:
         return code
     finally:
         lock.release()
+
+
+def _is_startup_fault(exc: Exception) -> bool:
+    """A failure the person can act on (damaged or foreign data, a full or read-only disk, a
+    busy database), as opposed to a bug, which the generic handler logs."""
+    from coach.store.faults import fault_cause
+
+    known = isinstance(exc, StoreError | DataError | OSError | OverflowError)
+    return known or fault_cause(exc) is not None
 
 
 def _cannot_start(exc: BaseException) -> int:

@@ -15,7 +15,6 @@ from PySide6.QtCore import QEvent, QStandardPaths, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -33,7 +32,7 @@ from coach.ui.context import AppContext
 from coach.ui.flow_layout import FlowLayout
 from coach.ui.progress_table import ProgressTableModel
 from coach.ui.screen_stack import guarded_refresh
-from coach.ui.widgets import button, card, label, scroll_page
+from coach.ui.widgets import button, card, inform, label, scroll_page
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +50,7 @@ class Dialogs:
 
     @staticmethod
     def inform(parent: QWidget, title: str, text: str) -> None:
-        QMessageBox.information(parent, title, text)
+        inform(parent, title, text)
 
 
 class ProgressScreen(QWidget):

@@ -12,6 +12,7 @@ from coach.store.session_log import end_session
 from coach.store.sessions import SessionRecord, SessionStore
 from coach.ui.context import AppContext
 from coach.ui.session.launcher import SessionLauncher
+from coach.ui.widgets import ask_yes_no, inform, message_box
 
 log = logging.getLogger(__name__)
 
@@ -24,12 +25,12 @@ class ResumeDialogs:
     @staticmethod
     def ask(parent: QWidget, record: SessionRecord) -> str | None:
         started = datetime.fromisoformat(record.started_at).astimezone()
-        box = QMessageBox(parent)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Your last session was not finished")
-        box.setText(
+        box = message_box(  # plain text: the routine name comes from a plan file
+            parent,
+            "Your last session was not finished",
             f"You started “{record.routine_name}” on {started:%A %d %B} at {started:%H:%M}, "
-            "and it did not finish.\n\nWhat would you like to do?"
+            "and it did not finish.\n\nWhat would you like to do?",
+            question=True,
         )
         resume = box.addButton("Carry on where I stopped", QMessageBox.ButtonRole.AcceptRole)
         partial = box.addButton("Save what I did", QMessageBox.ButtonRole.ActionRole)
@@ -45,16 +46,15 @@ class ResumeDialogs:
 
     @staticmethod
     def confirm_discard(parent: QWidget) -> bool:
-        answer = QMessageBox.question(
+        return ask_yes_no(
             parent,
             "Throw this session away?",
             "The session and the pain scores you gave for it will not be kept. Continue?",
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     @staticmethod
     def inform(parent: QWidget, title: str, text: str) -> None:
-        QMessageBox.information(parent, title, text)
+        inform(parent, title, text)
 
 
 def offer_resume(
