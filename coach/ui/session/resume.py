@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from coach.store.session_log import end_session
@@ -62,14 +63,19 @@ def offer_resume(
     ctx: AppContext,
     launcher: SessionLauncher,
     dialogs: type[ResumeDialogs] = ResumeDialogs,
+    *,
+    started_before: datetime | None = None,
 ) -> str | None:
-    """Ask about the active profile's unfinished session, if any; returns what was done."""
+    """Ask about the active profile's unfinished session, if any; returns what was done.
+    With ``started_before``, a session started later (in this run of the app) is left alone."""
     profile = ctx.active.profile
     if profile is None or profile.id is None:
         return None
     store = SessionStore(ctx.db)
     record = store.unfinished_session(profile.id)
     if record is None:
+        return None
+    if started_before is not None and datetime.fromisoformat(record.started_at) >= started_before:
         return None
     choice = dialogs.ask(parent, record)
     if choice == RESUME:
@@ -92,6 +98,49 @@ def offer_resume(
     return choice
 
 
-def offer_resume_at_start(window: QWidget, ctx: AppContext) -> None:
-    """Called once the main window is shown (app.py)."""
-    offer_resume(window, ctx, SessionLauncher(ctx, window))
+class ResumeOffers(QObject):
+    """Every profile's unfinished session is offered: the shown profile's at start, another's
+    when that profile is chosen. Each profile is asked once a run ("Decide later" asks again at
+    the next start), and a session started in this run is never offered (it is live or over)."""
+
+    offered = Signal(object)  # what was done (RESUME, PARTIAL, DISCARD) or None
+
+    def __init__(
+        self,
+        window: QWidget,
+        ctx: AppContext,
+        launcher: SessionLauncher | None = None,
+        dialogs: type[ResumeDialogs] = ResumeDialogs,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._ctx = ctx
+        self._launcher = launcher or SessionLauncher(ctx, window)
+        self._dialogs = dialogs
+        self._since = ctx.clock.now()
+        self._asked: set[int] = set()
+        ctx.active.changed.connect(self._on_profile_chosen)
+
+    def offer(self) -> str | None:
+        """Ask about the shown profile's unfinished session, unless it was asked this run."""
+        profile = self._ctx.active.profile
+        if profile is None or profile.id is None or profile.id in self._asked:
+            return None
+        if self._launcher.window is not None:  # a session is open: never interrupt it
+            return None
+        self._asked.add(profile.id)
+        choice = offer_resume(
+            self._window, self._ctx, self._launcher, self._dialogs, started_before=self._since
+        )
+        self.offered.emit(choice)
+        return choice
+
+    def _on_profile_chosen(self) -> None:
+        QTimer.singleShot(0, self, self.offer)  # after the screens have followed the switch
+
+
+def offer_resume_at_start(window: QWidget, ctx: AppContext) -> ResumeOffers:
+    """Called once the main window is shown (app.py); lives as long as the window."""
+    offers = ResumeOffers(window, ctx)
+    offers.offer()
+    return offers
