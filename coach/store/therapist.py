@@ -69,15 +69,15 @@ class TherapistStore:
                 [min(attempts.failures, 1_000_000), last, utc_iso(now)],
             )
 
-    def try_pin(self, pin: str, now: datetime, *, extra_wait: float = 0.0) -> str | None:
+    def try_pin(self, pin: str, now: datetime) -> str | None:
         """None when ``pin`` is right (the wrong-try count starts again); otherwise what to tell
-        the person, with each wrong try counted. ``extra_wait`` is a wait the caller knows of
-        that the stored one may have lost (the app keeps its own in memory)."""
+        the person, with each wrong try counted (the command line's check; the app also keeps
+        its own count in memory)."""
         stored = self.pin_hash()
         if stored is None:
             return "No PIN has been set yet."
         attempts = self.attempts()
-        wait = max(attempts.wait_seconds(now), extra_wait)
+        wait = attempts.wait_seconds(now)
         if wait > 0:
             return describe_wait(wait)
         if verify_pin(pin, stored):
