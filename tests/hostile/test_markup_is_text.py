@@ -136,12 +136,13 @@ def test_the_resume_offer_shows_a_routine_name_as_text(
 def test_the_handout_and_the_clinic_report_escape_the_markup(marked: AppContext) -> None:
     from coach.reports import handout
     from coach.reports.pdf_report import report_html
+    from coach.store.plans import resolve_plan
     from coach.store.progress_data import ProgressData
     from coach.ui.report_export import report_data
 
     profile = marked.active.require()
     data = handout.handout_input(
-        marked.repo, TherapistStore(marked.db), marked.content, profile, marked.clock.now().date()
+        TherapistStore(marked.db), marked.content, profile, marked.clock.now().date()
     )
     phase = data.plan.phases[0]
     routine = phase.routines[0]
@@ -157,10 +158,9 @@ def test_the_handout_and_the_clinic_report_escape_the_markup(marked: AppContext)
     assert MARK not in html
     assert html.count("&lt;b&gt;m&lt;/b&gt;") >= 5
 
-    progress_data = ProgressData(marked.db)
-    history = progress_data.history(
-        profile, progress_data.plan_for(profile, marked.content), marked.clock.now().date()
-    )
+    current = resolve_plan(marked.db, marked.content, profile)
+    assert not current.problem  # the plan with its own exercise is read, not replaced
+    history = ProgressData(marked.db).history(current, marked.clock.now().date())
     report = report_html(report_data(profile, history, marked.content))
     assert MARK not in report
     assert "&lt;b&gt;m&lt;/b&gt;" in report
