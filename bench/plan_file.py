@@ -7,7 +7,8 @@ Three pairs, each measured in the same run (medians of repeated runs):
    stored plan (``json.loads`` + ``plan_from_dict``, the baseline) against ``read_plan_file``
    (size, encoding and depth guards, duplicate-key/NaN/number hooks, the envelope, the plan);
 2. a 1 MB file of nested brackets: ``json.loads`` of a 1 MB flat list (the baseline) against
-   ``read_plan_file`` refusing the nesting (``json`` itself would crash with RecursionError);
+   ``read_plan_file`` refusing the nesting (``json`` itself would crash with RecursionError),
+   and a 1 MB run of escaped quotes never closed (it took minutes with a regular expression);
 3. the PIN: one scrypt check, in milliseconds (slow on purpose, quick for a person).
 
 Prints each pair and, last, the ratio of pair 1: what the plan file's extra guards cost over
@@ -90,6 +91,12 @@ def main() -> int:
     flat_ms = median_ms(lambda: json.loads(flat), runs)
     deep_ms = median_ms(refuse(deep, lambda r: read_plan_file(r, content.catalogue)), runs)
     print(f"1 MB worst     json.loads (flat) {flat_ms:8.3f} ms   refusing (deep) {deep_ms:8.3f} ms")
+    quotes = b'{"format": "' + b'\\"' * (half - 8)  # never closed; once took minutes
+    quotes_ms = median_ms(refuse(quotes, lambda r: read_plan_file(r, content.catalogue)), runs)
+    print(
+        f"1 MB quotes    json.loads (flat) {flat_ms:8.3f} ms   "
+        f"refusing (quotes) {quotes_ms:8.3f} ms   ratio {quotes_ms / flat_ms:.2f}x"
+    )
 
     stored = hash_pin("482915")
     pin_ms = median_ms(lambda: verify_pin("482915", stored), max(5, args.runs // 20))

@@ -105,7 +105,10 @@ def run(argv: list[str]) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0)
-    paths = resolve_data_paths(args.data_dir)
+    try:
+        paths = resolve_data_paths(args.data_dir)
+    except ValueError as exc:
+        return fail(str(exc), EXIT_USAGE)
     handler: Callable[[argparse.Namespace, DataPaths], int] | None = getattr(args, "handler", None)
     try:
         if handler is None:
@@ -132,10 +135,14 @@ def run(argv: list[str]) -> int:
 def _known_error_message(exc: Exception) -> str | None:
     from coach.instance_lock import AlreadyRunningError
     from coach.store import StoreError
+    from coach.store.faults import fault_sentence
 
     if isinstance(exc, AlreadyRunningError):
         return f"{exc} Close it first, then try again."
-    if isinstance(exc, StoreError | ValueError):
+    fault = fault_sentence(exc)  # disk full, read-only, busy, a date out of range
+    if fault is not None:
+        return fault
+    if isinstance(exc, StoreError | ValueError):  # also UnsafeLockFileError
         return str(exc)
     if isinstance(exc, OSError):
         where = f" ({exc.filename})" if exc.filename else ""
@@ -155,6 +162,39 @@ def fail(message: str, code: int = EXIT_ERROR) -> int:
     line = " ".join(message.split())
     sys.stderr.write(f"rehab-coach: {line}\n")
     return code
+
+
+STDOUT = "-"
+
+
+def check_output(out: str, paths: DataPaths) -> None:
+    """Refuse a bad --out target early, before the work of making what goes in it."""
+    if out == STDOUT:
+        return
+    from coach.targets import TargetRefusedError, check_target
+
+    try:
+        check_target(Path(out).expanduser(), paths.root)
+    except TargetRefusedError as exc:
+        raise CommandError(str(exc)) from None
+
+
+def write_output(out: str, data: bytes, paths: DataPaths) -> Path | None:
+    """``-`` writes to standard output (returns None); anything else is written atomically to
+    a file outside the data folder that is new or a regular file (returns its path)."""
+    if out == STDOUT:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return None
+    from coach.reports.atomic import ExportError, atomic_write_bytes
+
+    target = Path(out).expanduser()
+    try:
+        atomic_write_bytes(target, data, data_folder=paths.root)
+    except ExportError as exc:
+        raise CommandError(str(exc)) from None
+    return target
 
 
 def existing_file(value: str) -> Path:

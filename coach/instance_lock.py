@@ -6,7 +6,9 @@ releases it when the holder dies, even by kill -9, so a stale lock file is simpl
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import sys
 from pathlib import Path
 from types import TracebackType
@@ -17,6 +19,10 @@ from coach.paths import ensure_private_dir
 
 class AlreadyRunningError(Exception):
     """Another Rehab Coach holds this data folder."""
+
+
+class UnsafeLockFileError(ValueError):
+    """The lock file is a link or not a regular file: someone put it there; do not follow."""
 
 
 class InstanceLock:
@@ -33,7 +39,18 @@ class InstanceLock:
     def acquire(self) -> None:
         """Take the lock or raise AlreadyRunningError at once (never waits)."""
         ensure_private_dir(self._path.parent)
-        fd = os.open(self._path, os.O_RDWR | os.O_CREAT, 0o600)
+        # Never follow a link (a planted link would make us truncate the file it points to),
+        # never block on a FIFO.
+        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        try:
+            fd = os.open(self._path, flags, 0o600)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                raise UnsafeLockFileError(self._refusal("is a link")) from None
+            raise
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise UnsafeLockFileError(self._refusal("is not a regular file"))
         handle = os.fdopen(fd, "r+b")
         try:
             _lock(handle)
@@ -47,6 +64,12 @@ class InstanceLock:
         handle.write(str(os.getpid()).encode())  # for people reading the folder; not trusted
         handle.flush()
         self._file = handle
+
+    def _refusal(self, what: str) -> str:
+        return (
+            f"The lock file {self._path} {what}, which Rehab Coach never makes; "
+            "remove it, then try again."
+        )
 
     def release(self) -> None:
         if self._file is not None:

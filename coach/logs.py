@@ -37,13 +37,17 @@ def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path:
     rotate_logs(path)
     with contextlib.suppress(FileExistsError):
         path.touch(mode=0o600, exist_ok=False)
-    handler = logging.FileHandler(path, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.set_name("coach-file")
     root = logging.getLogger()
     for old in [h for h in root.handlers if h.get_name() == "coach-file"]:
         root.removeHandler(old)
-        old.close()
+        with contextlib.suppress(OSError):  # its last lines may not fit on a full disk
+            old.close()
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.set_name("coach-file")
     root.addHandler(handler)
     root.setLevel(level)
+    # A log that cannot be written (full disk, folder gone) must never print a traceback or
+    # stop the app: logging then drops the line quietly.
+    logging.raiseExceptions = False
     return path

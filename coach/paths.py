@@ -82,8 +82,11 @@ class DataPaths:
 
 
 def resolve_data_paths(cli_value: str | None, environ: dict[str, str] | None = None) -> DataPaths:
-    """--data-dir wins, then COACH_DATA_DIR, then the platform's folder."""
+    """--data-dir wins, then COACH_DATA_DIR, then the platform's folder. An empty --data-dir
+    is refused (ValueError), never silently the real folder."""
     env = os.environ if environ is None else environ
+    if cli_value is not None and not cli_value.strip():
+        raise ValueError("--data-dir needs a folder; an empty name is not used.")
     if cli_value:
         return DataPaths(Path(cli_value).expanduser().resolve())
     if env.get(DATA_DIR_ENV):

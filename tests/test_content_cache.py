@@ -25,7 +25,7 @@ def test_cached_content_equals_parsed_content(
     exercises: Path, tmp_path: Path, content: Content
 ) -> None:
     first = load_content_cached(exercises, tmp_path / "cache")
-    assert list((tmp_path / "cache").glob("content-*.pickle"))
+    assert list((tmp_path / "cache").glob("content-*.json"))
     second = load_content_cached(exercises, tmp_path / "cache")
     for loaded in (first, second):
         assert loaded.catalogue.ids() == content.catalogue.ids()
@@ -52,6 +52,60 @@ def test_a_broken_file_is_reported_even_when_a_cache_exists(
 
 def test_a_damaged_cache_is_rebuilt(exercises: Path, tmp_path: Path) -> None:
     load_content_cached(exercises, tmp_path / "cache")
-    for path in (tmp_path / "cache").glob("content-*.pickle"):
-        path.write_bytes(b"not a pickle")
+    for path in (tmp_path / "cache").glob("content-*.json"):
+        path.write_bytes(b"not a cache")
     assert len(load_content_cached(exercises, tmp_path / "cache").catalogue) >= 36
+
+
+# -- no code from the data folder ----------------------------------------------------------------
+class _Planted:
+    """What a crafted pickle would run on load: it touches a file."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (os.system, (f"touch {self.marker}",))
+
+
+def test_a_crafted_pickle_in_the_cache_folder_runs_nothing(exercises: Path, tmp_path: Path) -> None:
+    import pickle
+
+    cache = tmp_path / "cache"
+    load_content_cached(exercises, cache)
+    marker = tmp_path / "ran"
+    key = next(cache.glob("content-*.json")).stem.removeprefix("content-")
+    for name in (f"content-{key}.pickle", "content-0.pickle"):
+        (cache / name).write_bytes(pickle.dumps(_Planted(marker)))
+    assert len(load_content_cached(exercises, cache).catalogue) >= 36
+    assert not marker.exists()
+    next(cache.glob("content-*.json")).unlink()  # a rebuild deletes old pickles unread
+    assert len(load_content_cached(exercises, cache).catalogue) >= 36
+    assert not marker.exists()
+    assert not list(cache.glob("*.pickle"))
+
+
+@pytest.mark.parametrize(
+    "crafted",
+    [
+        '[2, {"d": "Popen", "f": [["touch", "x"]]}]',  # a class that is not ours
+        '[2, {"e": "Exercise", "v": 1}]',  # ours, but not an enum
+        '[2, {"d": "Dosage", "f": [1]}]',  # too few fields
+        '[2, {"__class__": "os.system"}]',
+        "[2, " + "[" * 100000 + "]" * 100000 + "]",  # deep nesting
+        "not json at all",
+    ],
+)
+def test_a_crafted_cache_file_is_refused_and_rebuilt(
+    exercises: Path, tmp_path: Path, content: Content, crafted: str
+) -> None:
+    from coach.content_cache import read_cache
+
+    cache = tmp_path / "cache"
+    load_content_cached(exercises, cache)
+    path = next(cache.glob("content-*.json"))
+    path.write_text(crafted, encoding="utf-8")
+    assert read_cache(path) is None
+    loaded = load_content_cached(exercises, cache)
+    assert loaded.protocols == content.protocols
+    assert read_cache(path) is not None  # rebuilt

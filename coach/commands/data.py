@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -10,21 +11,33 @@ from coach.cli import EXIT_OK, EXIT_UNHEALTHY, Command, fail
 from coach.domain.clock import SystemClock
 from coach.instance_lock import InstanceLock
 from coach.paths import DataPaths
-from coach.store import open_db
+from coach.store import NewerDatabaseError, StoreError, open_db
 from coach.store.backup import make_backup, restore
-from coach.store.db import integrity_problems
+from coach.store.schema_check import health_problems
 
 
 def _check(args: argparse.Namespace, paths: DataPaths) -> int:
+    """Open the database as the app does, then look at everything restore would refuse."""
     with InstanceLock(paths.lock):
-        db = open_db(paths.database)
         try:
-            problems = integrity_problems(db)
+            db = open_db(paths.database)
+        except NewerDatabaseError:
+            raise
+        except StoreError as exc:  # not a database, or SQLite's own check failed
+            return fail(
+                f"The database {paths.database} is damaged ({exc.reason}). "
+                "Restore it from a backup.",
+                EXIT_UNHEALTHY,
+            )
+        try:
+            problems = health_problems(db)
+        except sqlite3.DatabaseError as exc:
+            problems = [str(exc)]
         finally:
             db.close()
     if problems:
         return fail(
-            f"The database {paths.database} has {len(problems)} problem(s), "
+            f"The database {paths.database} is damaged: {len(problems)} problem(s), "
             f"the first: {problems[0]}. Restore it from a backup.",
             EXIT_UNHEALTHY,
         )

@@ -7,13 +7,14 @@ all history stay, and a bad file changes nothing.
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
-from pathlib import Path
 
-from coach.cli import EXIT_OK, Command, CommandError, existing_file
+from coach.cli import EXIT_OK, Command, CommandError, check_output, existing_file, write_output
 from coach.domain.clock import SystemClock
 from coach.domain.content import Content, load_content
 from coach.domain.plan_diff import summarise_changes
@@ -21,7 +22,7 @@ from coach.domain.plan_file import check_fits, dump_plan_file, read_plan_bytes, 
 from coach.domain.profile import Profile
 from coach.instance_lock import InstanceLock
 from coach.paths import DataPaths, exercises_dir
-from coach.reports.atomic import ExportError, atomic_write_bytes
+from coach.reports.atomic import ExportError
 from coach.store import Database, open_db
 from coach.store.plans import resolve_plan
 from coach.store.repository import Repository
@@ -57,29 +58,51 @@ def choose_profile(profiles: list[Profile], wanted: str | None) -> Profile:
 
 
 def _export(args: argparse.Namespace, paths: DataPaths) -> int:
+    check_output(args.file, paths)
     content = load_content(exercises_dir())
     with _opened(paths) as db:
         profile = choose_profile(Repository(db).profiles(), args.profile)
         assert profile.id is not None
         current = resolve_plan(db, content, profile)
         plan_file = TherapistStore(db).plan_file_for(current, SystemClock().now())
-    target = Path(args.file).expanduser()
-    try:
-        atomic_write_bytes(target, dump_plan_file(plan_file))
-    except ExportError as exc:
-        raise CommandError(str(exc)) from exc
-    print(f"The plan of {profile.nickname} was written to {target}.")
+    target = write_output(args.file, dump_plan_file(plan_file), paths)
+    if target is not None:
+        print(f"The plan of {profile.nickname} was written to {target}.")
     return EXIT_OK
+
+
+def _ask_pin(args: argparse.Namespace) -> str:
+    """The PIN from standard input (--pin-from-stdin) or typed at a terminal, unseen."""
+    if args.pin_from_stdin:
+        return sys.stdin.readline().strip()
+    if not sys.stdin.isatty():
+        raise CommandError(
+            "A therapist PIN is set: type it at a terminal, or give it with --pin-from-stdin."
+        )
+    return getpass.getpass("Therapist PIN: ").strip()
+
+
+def _unlock(store: TherapistStore, args: argparse.Namespace) -> None:
+    """As in the app: with a PIN set, only the right PIN may change the plan; wrong tries
+    count and wait the same way."""
+    if store.pin_hash() is None:
+        return
+    problem = store.try_pin(_ask_pin(args), SystemClock().now())
+    if problem is not None:
+        raise CommandError(f"{problem} Nothing was changed.")
 
 
 def _import(args: argparse.Namespace, paths: DataPaths) -> int:
     content = load_content(exercises_dir())
     raw = read_plan_bytes(args.file)
+    assert raw is not None  # only a cancel returns None
     plan_file = read_plan_file(raw, content.catalogue)  # every check before the database
     now = SystemClock().now()
     with _opened(paths) as db:
         repo = Repository(db)
         store = TherapistStore(db)
+        if not args.dry_run:
+            _unlock(store, args)
         profile = choose_profile(repo.profiles(), args.profile)
         assert profile.id is not None
         check_fits(plan_file, profile)
@@ -110,21 +133,23 @@ def _import(args: argparse.Namespace, paths: DataPaths) -> int:
 
 def _print(args: argparse.Namespace, paths: DataPaths) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from coach.reports.handout import handout_input, write_handout
+    from coach.reports.handout import handout_input, render_handout
     from coach.ui.app import make_application
 
+    check_output(args.out, paths)
     make_application()
     content: Content = load_content(exercises_dir())
     day = args.date or SystemClock().now().date()
-    target = Path(args.out).expanduser()
     try:
         with _opened(paths) as db:
             profile = choose_profile(Repository(db).profiles(), args.profile)
             data = handout_input(TherapistStore(db), content, profile, day)
-        write_handout(target, data)
+        pdf = render_handout(data)
     except ExportError as exc:
         raise CommandError(str(exc)) from exc
-    print(f"The handout for {profile.nickname} was written to {target}.")
+    target = write_output(args.out, pdf, paths)
+    if target is not None:
+        print(f"The handout for {profile.nickname} was written to {target}.")
     return EXIT_OK
 
 
@@ -141,18 +166,27 @@ def _configure(parser: argparse.ArgumentParser) -> None:
     )
     export = sub.add_parser("export", help="write a profile's current plan to a plan file")
     export.add_argument("--profile", metavar="P", help="nickname or number of the profile")
-    export.add_argument("file", help="the plan file to write (e.g. sam.rcplan.json)")
+    export.add_argument(
+        "file", help="the plan file to write (e.g. sam.rcplan.json; '-': standard output)"
+    )
     export.set_defaults(handler=_export)
     imp = sub.add_parser(
         "import", help="make a plan file the profile's current plan (old versions are kept)"
     )
     imp.add_argument("--profile", metavar="P", help="nickname or number (default: the only one)")
     imp.add_argument("--dry-run", action="store_true", help="only show what would change")
+    imp.add_argument(
+        "--pin-from-stdin",
+        action="store_true",
+        help="read the therapist PIN from the first line of standard input",
+    )
     imp.add_argument("file", type=existing_file, help="the plan file to read")
     imp.set_defaults(handler=_import)
     printed = sub.add_parser("print", help="write a large-print PDF handout of the plan")
     printed.add_argument("--profile", metavar="P", help="nickname or number of the profile")
-    printed.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write")
+    printed.add_argument(
+        "--out", required=True, metavar="FILE.pdf", help="the PDF to write ('-': standard output)"
+    )
     printed.add_argument("--date", type=_day, help="print the phase of this day (default today)")
     printed.set_defaults(handler=_print)
 

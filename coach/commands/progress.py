@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 
-from coach.cli import EXIT_OK, Command, CommandError
+from coach.cli import EXIT_OK, Command, CommandError, check_output, write_output
 from coach.domain.clock import SystemClock
 from coach.instance_lock import InstanceLock
 from coach.paths import DataPaths
@@ -70,7 +69,9 @@ def _configure_export(parser: argparse.ArgumentParser) -> None:
         choices=("csv", "pdf"),
         help="csv: one row per session; pdf: a report for the clinic visit",
     )
-    parser.add_argument("--out", metavar="PATH", required=True, help="the file to write")
+    parser.add_argument(
+        "--out", metavar="PATH", required=True, help="the file to write ('-': standard output)"
+    )
     parser.add_argument(
         "--profile", metavar="NAME", help="whose report (needed when there are several profiles)"
     )
@@ -84,7 +85,7 @@ def _export(args: argparse.Namespace, paths: DataPaths) -> int:
     from coach.store.plans import resolve_plan
     from coach.store.progress_data import ProgressData
 
-    out = Path(args.out).expanduser()
+    check_output(args.out, paths)  # a bad target is refused before the report is made
     content = load_content(exercises_dir())
     with InstanceLock(paths.lock):
         if not paths.database.exists():
@@ -109,20 +110,23 @@ def _export(args: argparse.Namespace, paths: DataPaths) -> int:
         )
     try:
         if args.format == "csv":
-            from coach.reports.csv_export import csv_text, write_csv
+            from coach.reports.csv_export import csv_bytes, csv_text
 
-            text = csv_text(
-                history.sessions, history.exercises, history.input.plan, profile.surgery_date
+            report = csv_bytes(
+                csv_text(
+                    history.sessions, history.exercises, history.input.plan, profile.surgery_date
+                )
             )
-            write_csv(out, text)
         else:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-            from coach.ui.report_export import export_pdf_headless
+            from coach.ui.report_export import render_pdf_headless
 
-            export_pdf_headless(out, profile, history, content)
+            report = render_pdf_headless(profile, history, content)
     except ExportError as exc:
         raise CommandError(str(exc)) from None
-    print(f"Wrote {out}.")
+    written = write_output(args.out, report, paths)
+    if written is not None:
+        print(f"Wrote {written}.")
     return EXIT_OK
 
 

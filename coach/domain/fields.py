@@ -12,8 +12,36 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-# Control characters other than newline and tab (they could hide or garble text).
-CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Characters that hide, reorder or garble text, found in one linear scan (a character class
+# never backtracks): C0 and C1 controls other than newline and tab, lone surrogates, bidi
+# controls (they can make text read backwards), zero-width characters and the BOM.
+_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_INVISIBLE = "\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff"
+_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
+_SURROGATES = "\ud800-\udfff"
+_LINE_BREAKS = "\n\t\u2028\u2029"  # also refused in a one-line field (\r, \x85 are controls)
+_UNSAFE = re.compile(f"[{_CONTROLS}{_SURROGATES}{_BIDI}{_INVISIBLE}]")
+_UNSAFE_ONE_LINE = re.compile(f"[{_CONTROLS}{_SURROGATES}{_BIDI}{_INVISIBLE}{_LINE_BREAKS}]")
+CONTROL_CHARS = _UNSAFE  # for callers that only ask "is anything unsafe in here?"
+
+
+def text_problem(value: str, *, one_line: bool = True) -> str | None:
+    """Why ``value`` cannot be shown as plain text (a phrase after the field's name), or None.
+    Linear in the length of ``value``."""
+    found = (_UNSAFE_ONE_LINE if one_line else _UNSAFE).search(value)
+    if found is None:
+        return None
+    ch = found.group()
+    where = f"(U+{ord(ch):04X} at character {found.start() + 1})"
+    if ch in "\n\t\u2028\u2029":
+        return f"must be on one line: it has a line break or tab {where}"
+    if re.fullmatch(f"[{_SURROGATES}]", ch):
+        return f"must not contain a broken character (a lone surrogate) {where}"
+    if re.fullmatch(f"[{_BIDI}]", ch):
+        return f"must not contain a character that changes the text direction {where}"
+    if re.fullmatch(f"[{_INVISIBLE}]", ch):
+        return f"must not contain an invisible character {where}"
+    return f"must not contain control characters {where}"
 
 
 class DataError(ValueError):
@@ -72,21 +100,26 @@ class Fields:
         required: bool = True,
         default: str = "",
         allow_empty: bool = False,
+        multiline: bool = False,
     ) -> str:
+        """Text on one line unless ``multiline`` (then newlines and tabs are allowed)."""
         value = self._get(key, required)
         if value is None:
             return default
-        return self._check_text(key, value, max_len, allow_empty)
+        return self._check_text(key, value, max_len, allow_empty, multiline)
 
-    def _check_text(self, key: str, value: object, max_len: int, allow_empty: bool) -> str:
+    def _check_text(
+        self, key: str, value: object, max_len: int, allow_empty: bool, multiline: bool = False
+    ) -> str:
         if not isinstance(value, str):
             raise self.error(key, "must be text")
         if not allow_empty and not value.strip():
             raise self.error(key, "must not be empty")
         if len(value) > max_len:
             raise self.error(key, f"must be at most {max_len} characters")
-        if CONTROL_CHARS.search(value):
-            raise self.error(key, "must not contain control characters")
+        problem = text_problem(value, one_line=not multiline)
+        if problem is not None:
+            raise self.error(key, problem)
         return value
 
     def choice(

@@ -15,6 +15,10 @@ from coach.domain.fields import DataError, Fields
 from coach.domain.profile import Surgery
 from coach.domain.protocol import Phase, PhaseRules, Prescription, Protocol, parse_phases
 
+# Dates a plan may name at all (a phase start); each is also checked against the surgery.
+MIN_YEAR = 1990
+MAX_YEAR = 2100
+
 
 @dataclass(frozen=True)
 class Plan:
@@ -104,13 +108,24 @@ def plan_from_dict(data: object, catalogue: Catalogue, source: str = "plan") -> 
         for key in [k for k in ("1", "2", "3", "4", "5", "6", "7", "8") if starts_table.has(k)]:
             if int(key) > len(phases):
                 raise starts_table.error(key, "names a phase the plan does not have")
+            if key == "1":
+                raise starts_table.error(
+                    key, "cannot be moved: phase 1 starts on the day of surgery"
+                )
             text = starts_table.text(key, max_len=10)
             try:
-                starts.append((int(key), date.fromisoformat(text)))
+                day = date.fromisoformat(text)
             except ValueError:
                 raise starts_table.error(key, "must be a date like 2026-03-01") from None
+            if not MIN_YEAR <= day.year <= MAX_YEAR:
+                raise starts_table.error(key, f"must be a date from {MIN_YEAR} to {MAX_YEAR}")
+            if starts and day <= starts[-1][1]:
+                raise starts_table.error(
+                    key, f"must be after the start of phase {starts[-1][0]} ({starts[-1][1]})"
+                )
+            starts.append((int(key), day))
         starts_table.finish()
-    note = f.text("note", max_len=2000, required=False, allow_empty=True)
+    note = f.text("note", max_len=2000, required=False, allow_empty=True, multiline=True)
     f.finish()
     return Plan(surgery, phases, tuple(starts), extra, note)
 

@@ -98,13 +98,7 @@ def _phase_changes(  # noqa: PLR0917 - old and new side by side reads best
     new_start = _start_text(new_plan, new, surgery_date)
     if old_start != new_start:
         out.append(Change(section, f"Starts {new_start} (was {old_start})."))
-    if old.restricted != new.restricted:
-        out.append(
-            Change(
-                section,
-                f"Limits: {tags_text(new.restricted)} (was {tags_text(old.restricted)}).",
-            )
-        )
+    out.extend(_care_changes(section, old, new))
     if old.walking != new.walking:
         out.append(
             Change(
@@ -126,6 +120,40 @@ def _phase_changes(  # noqa: PLR0917 - old and new side by side reads best
     for routine in old.routines:
         if routine.id not in new_ids:
             out.append(Change(section, f"Routine removed: {routine.name}."))
+    return out
+
+
+def _lift_text(kg: float | None) -> str:
+    return "no lifting limit" if kg is None else f"lift at most {kg:g} kg"
+
+
+def _care_changes(section: str, old: Phase, new: Phase) -> list[Change]:
+    """What keeps the patient safe in a phase: movements to avoid, lifting, precautions, goals.
+    Every change is listed, word for word, because each matters clinically."""
+    out: list[Change] = []
+    if old.restricted != new.restricted:
+        out.append(
+            Change(
+                section,
+                f"Movements to avoid: {tags_text(new.restricted)} "
+                f"(was {tags_text(old.restricted)}).",
+            )
+        )
+    if old.lift_limit_kg != new.lift_limit_kg:
+        lift = _lift_text(new.lift_limit_kg)
+        out.append(
+            Change(section, f"{lift[0].upper()}{lift[1:]} (was {_lift_text(old.lift_limit_kg)}).")
+        )
+    for kind, before, after in (
+        ("precaution", old.precautions, new.precautions),
+        ("goal", old.goals, new.goals),
+    ):
+        out.extend(Change(section, f"New {kind}: {text}") for text in after if text not in before)
+        out.extend(
+            Change(section, f"{kind.capitalize()} removed: {text}")
+            for text in before
+            if text not in after
+        )
     return out
 
 

@@ -256,6 +256,26 @@ def effective_start(plan: Plan, surgery_date: date, number: int) -> date:
     return override if override is not None else default_start(plan, surgery_date, number)
 
 
+def phase_start_problem(plan: Plan, surgery_date: date) -> tuple[int, str] | None:
+    """The first moved phase start that does not fit this surgery date, and why; None when the
+    phases follow one another after the surgery, each within 10 years of it."""
+    latest = surgery_date + timedelta(weeks=MAX_WEEKS)
+    for number, start in plan.phase_starts:
+        if start <= surgery_date:
+            return number, f"must be after the day of surgery ({surgery_date})"
+        if start > latest:
+            return number, f"must be within 10 years of the surgery ({surgery_date})"
+        if number > 1:
+            before = effective_start(plan, surgery_date, number - 1)
+            if start <= before:
+                return number, f"must be after the start of phase {number - 1} ({before})"
+        if number < len(plan.phases):
+            after = effective_start(plan, surgery_date, number + 1)
+            if start >= after:
+                return number, f"must be before the start of phase {number + 1} ({after})"
+    return None
+
+
 def set_phase_start(plan: Plan, surgery_date: date, number: int, start: date | None) -> Plan:
     """Advance or hold back when a phase starts (None: back to the protocol's week).
 

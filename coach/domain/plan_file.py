@@ -22,7 +22,10 @@ duplicate keys, NaN/Infinity and huge numbers are all refused *before* or *while
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath
@@ -31,6 +34,7 @@ from typing import Any
 from coach.domain.catalogue import Catalogue, Exercise, parse_exercise
 from coach.domain.fields import DataError, Fields
 from coach.domain.plan import Plan, plan_from_dict, plan_to_dict
+from coach.domain.plan_edit import phase_start_problem
 from coach.domain.profile import Profile
 
 FORMAT = "rehab-coach-plan"
@@ -127,29 +131,24 @@ def _error(reason: str, path: str = "") -> DataError:
     return DataError(SOURCE, path, reason)
 
 
-_STRINGS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')  # a JSON string, unrolled for speed
-_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
-_LONG_NUMBER = re.compile(rf"[-+0-9.eE]{{{MAX_NUMBER_CHARS + 1},}}")
-
-
-def _check_structure(text: str) -> None:
-    """Refuse nesting deeper than the format and absurdly long numbers, before ``json.loads``
-    (whose recursion would crash on deep nesting). Text inside strings is left out first;
-    the regular expressions do the bulk of the work, so only the brackets are looped over."""
-    outside = _STRINGS.sub('""', text)
-    long_number = _LONG_NUMBER.search(outside)
-    if long_number is not None:
-        raise _RefusedError(f"contains a number that is far too long ({long_number[0][:12]}...)")
-    depth = 0
-    for ch in _NOT_BRACKETS.sub("", outside):
-        if ch in "[{":
+def _depth(value: object) -> int:
+    """How deeply lists and objects nest in a parsed value (iterative: no recursion)."""
+    deepest = 0
+    stack: list[tuple[object, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
             depth += 1
-            if depth > MAX_DEPTH:
-                raise _RefusedError(
-                    f"is nested deeper than a plan file can be ({MAX_DEPTH} levels)"
-                )
-        else:
-            depth -= 1
+            deepest = max(deepest, depth)
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth) for child in children)
+    return deepest
+
+
+def _short_number(text: str) -> str:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise _RefusedError(f"contains a number that is far too long ({text[:12]}...)")
+    return text
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -171,7 +170,7 @@ def _no_constant(name: str) -> Any:
 
 
 def _finite_float(text: str) -> float:
-    value = float(text)
+    value = float(_short_number(text))
     if value in (float("inf"), float("-inf")):
         raise _RefusedError(f"contains a number that is far too large ({text})")
     return value
@@ -187,22 +186,31 @@ def parse_json(raw: bytes) -> object:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise _error(f"is not UTF-8 text (a bad byte at position {exc.start})") from None
+    # Everything here is linear in the size of the file: json's own scanner (no regular
+    # expression over the text, which could backtrack on a long run of escaped quotes), hooks
+    # for numbers, and a walk of the parsed value for the depth.
+    too_deep = f"is nested deeper than a plan file can be ({MAX_DEPTH} levels)"
     try:
-        _check_structure(text)
-        return json.loads(
+        value = json.loads(
             text,
             object_pairs_hook=_no_duplicates,
             parse_constant=_no_constant,
             parse_float=_finite_float,
+            parse_int=lambda digits: int(_short_number(digits)),
         )
     except _RefusedError as exc:
         raise _error(str(exc)) from None
+    except RecursionError:  # json recurses once per level; far deeper than MAX_DEPTH anyway
+        raise _error(too_deep) from None
     except json.JSONDecodeError as exc:
         raise _error(
             f"is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
         ) from None
-    except (ValueError, RecursionError) as exc:  # belt and braces: never a traceback
+    except ValueError as exc:  # belt and braces: never a traceback
         raise _error(f"is not valid JSON ({exc})") from None
+    if _depth(value) > MAX_DEPTH:
+        raise _error(too_deep)
+    return value
 
 
 def check_figure_path(value: str) -> str:
@@ -230,10 +238,40 @@ def figure_file(assets: Path, relative: str) -> Path | None:
     return path if path.is_relative_to(root) and path.is_file() else None
 
 
-def read_plan_bytes(path: Path) -> bytes:
-    """At most 1 MB and one byte: enough to know a file is too large without reading it all."""
-    with path.open("rb") as handle:
-        return handle.read(MAX_BYTES + 1)
+CHUNK = 64 * 1024
+
+
+def read_plan_bytes(
+    path: Path,
+    progress: Callable[[float], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> bytes | None:
+    """At most 1 MB and one byte (enough to know a file is too large without reading it all),
+    from a regular file only: a FIFO or device is refused without blocking. ``progress`` gets
+    the share read (0 to 1); None is returned once ``cancelled()`` says so."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise _error(f"could not be read ({exc.strerror or exc})") from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise _error("is not a regular file (a folder, pipe or device cannot be imported)")
+    with os.fdopen(fd, "rb") as handle:
+        size = max(1, min(info.st_size, MAX_BYTES + 1))
+        chunks: list[bytes] = []
+        total = 0
+        while total <= MAX_BYTES:
+            if cancelled is not None and cancelled():
+                return None
+            chunk = handle.read(min(CHUNK, MAX_BYTES + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if progress is not None:
+                progress(min(1.0, total / size))
+        return b"".join(chunks)
 
 
 def read_plan_file(raw: bytes, catalogue: Catalogue) -> PlanFile:
@@ -256,8 +294,6 @@ def read_plan_file(raw: bytes, catalogue: Catalogue) -> PlanFile:
         )
     created = _read_time(f, "created_at")
     therapist = f.text("therapist", max_len=MAX_THERAPIST, allow_empty=True).strip()
-    if "\n" in therapist or "\t" in therapist:
-        raise f.error("therapist", "must be on one line")
     custom, figures = _read_custom(f, data.get("custom_exercises"), catalogue)
     full = catalogue.extended(custom)
     f.table("plan")  # present and a table; read below by the plan reader itself
@@ -267,13 +303,18 @@ def read_plan_file(raw: bytes, catalogue: Catalogue) -> PlanFile:
 
 
 def check_fits(plan_file: PlanFile, profile: Profile) -> None:
-    """A plan is made for one kind of surgery; refuse it for a patient who had another."""
+    """A plan is made for one kind of surgery, and its moved phase starts must follow this
+    patient's surgery in order; refuse it otherwise."""
     if plan_file.plan.surgery != profile.surgery:
         raise _error(
             f"is for a {plan_file.plan.surgery.label}, but {profile.nickname} had a "
             f"{profile.surgery.label}, so it cannot be used for them",
             "surgery",
         )
+    problem = phase_start_problem(plan_file.plan, profile.surgery_date)
+    if problem is not None:
+        number, reason = problem
+        raise _error(reason, f"phase_starts.{number}")
 
 
 def _read_time(f: Fields, key: str) -> datetime:

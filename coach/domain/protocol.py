@@ -175,7 +175,7 @@ def _parse_item(
         raise f.error("exercise", f"names {exercise_id!r}, which is not in the catalogue")
     exercise = catalogue[exercise_id]
     dosage = read_dosage(f, exercise.dosage)
-    reason = "" if rules.shipped else f.text("reason", max_len=300, required=False)
+    reason = "" if rules.shipped else f.text("reason", max_len=300, required=False, multiline=True)
     f.finish()
     blocked = exercise.movements & (restricted | rules.extra_restrictions)
     if blocked and not reason:

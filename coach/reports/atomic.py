@@ -12,17 +12,22 @@ import os
 import tempfile
 from pathlib import Path
 
+from coach.targets import TargetRefusedError, check_target
+
 
 class ExportError(Exception):
     """A report that could not be written, in one plain sentence."""
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
+def atomic_write_bytes(path: Path, data: bytes, *, data_folder: Path) -> None:
     """Replace ``path`` by ``data`` atomically. The new file is private (0600): reports hold
-    health data. Raises ExportError with a plain sentence on failure."""
+    health data. Refuses a target inside ``data_folder`` or one that is not a regular file.
+    Raises ExportError with a plain sentence on failure."""
     folder = path.parent if str(path.parent) else Path()
-    if path.is_dir():
-        raise ExportError(f"{path} is a folder; give a file name.")
+    try:
+        check_target(path, data_folder)
+    except TargetRefusedError as exc:
+        raise ExportError(str(exc)) from None
     if not folder.is_dir():
         raise ExportError(f"The folder {folder} does not exist.")
     try:

@@ -100,6 +100,10 @@ def csv_text(
     return out.getvalue()
 
 
-def write_csv(path: Path, text: str) -> None:
+def csv_bytes(text: str) -> bytes:
     """UTF-8 with a byte-order mark, so spreadsheets show accents in notes correctly."""
-    atomic_write_bytes(path, text.encode("utf-8-sig"))
+    return text.encode("utf-8-sig")
+
+
+def write_csv(path: Path, text: str, *, data_folder: Path) -> None:
+    atomic_write_bytes(path, csv_bytes(text), data_folder=data_folder)

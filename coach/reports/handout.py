@@ -297,9 +297,9 @@ def render_handout(data: HandoutInput) -> bytes:
     return bytes(QByteArray(buffer.data()).data())
 
 
-def write_handout(path: Path, data: HandoutInput) -> None:
+def write_handout(path: Path, data: HandoutInput, *, data_folder: Path) -> None:
     """Render and write atomically: the old file stays whole if anything fails."""
-    atomic_write_bytes(path, render_handout(data))
+    atomic_write_bytes(path, render_handout(data), data_folder=data_folder)
 
 
 def handout_input(

@@ -295,5 +295,7 @@ def _paint(painter: QPainter, writer: QPdfWriter, data: ReportData) -> None:
         )
 
 
-def write_pdf(path: Path, data: ReportData, locale: QLocale | None = None) -> None:
-    atomic_write_bytes(path, render_pdf(data, locale))
+def write_pdf(
+    path: Path, data: ReportData, *, data_folder: Path, locale: QLocale | None = None
+) -> None:
+    atomic_write_bytes(path, render_pdf(data, locale), data_folder=data_folder)

@@ -32,7 +32,12 @@ BUSY_TIMEOUT_MS = 5000
 
 
 class StoreError(Exception):
-    """A problem with the database, said in one plain sentence."""
+    """A problem with the database, said in one plain sentence; ``reason`` is the cause alone
+    (without the file's name), for callers that say which file in their own words."""
+
+    def __init__(self, message: str, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason or message
 
 
 class NewerDatabaseError(StoreError):
@@ -54,10 +59,11 @@ def create_private_file(path: Path) -> None:
 
 def connect(path: Path, *, readonly: bool = False) -> Database:
     """A sqlite-utils Database on ``path`` with our pragmas; no schema work."""
+    timeout = BUSY_TIMEOUT_MS / 1000  # wait this long for a busy database, then say it is busy
     if readonly:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=timeout)
     else:
-        conn = sqlite3.connect(path, timeout=5)
+        conn = sqlite3.connect(path, timeout=timeout)
     db = Database(conn, execute_plugins=False)
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return db
@@ -73,7 +79,19 @@ def _quick_check(db: Database, path: Path) -> None:
     result = [row[0] for row in db.execute("PRAGMA quick_check").fetchall()]
     if result != ["ok"]:
         raise CorruptDatabaseError(
-            f"The database {path} is damaged ({result[0]}). Restore it from a backup."
+            f"The database {path} is damaged ({result[0]}). Restore it from a backup.",
+            reason=str(result[0]),
+        )
+
+
+def _refuse_foreign(db: Database, path: Path) -> None:
+    """Another program's database has tables but no record of our migrations: never migrate
+    (and so change) it."""
+    has_tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+    if has_tables and not migrations.applied(db):
+        raise CorruptDatabaseError(
+            f"The database {path} was not made by Rehab Coach; it was not changed.",
+            reason="it was not made by Rehab Coach",
         )
 
 
@@ -94,6 +112,7 @@ def open_db(path: Path) -> Database:
                     "Please update the app; your data has not been changed."
                 )
             _quick_check(db, path)
+            _refuse_foreign(db, path)
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = FULL")
             db.execute("PRAGMA foreign_keys = ON")
@@ -102,7 +121,7 @@ def open_db(path: Path) -> Database:
             db.close()
             raise
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"Could not open the database {path}: {exc}.") from exc
+        raise StoreError(f"Could not open the database {path}: {exc}.", reason=str(exc)) from exc
     return db
 
 

@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from coach.domain.clock import utc_iso
-from coach.domain.pin import PinAttempts
+from coach.domain.pin import PinAttempts, describe_wait, verify_pin
 from coach.domain.plan_file import PlanFile, exercise_to_dict
 from coach.domain.profile_plan import ProfilePlan
 from coach.store.db import StoreError
@@ -68,6 +68,25 @@ class TherapistStore:
                 " WHERE id = 1",
                 [min(attempts.failures, 1_000_000), last, utc_iso(now)],
             )
+
+    def try_pin(self, pin: str, now: datetime) -> str | None:
+        """None when ``pin`` is right (the wrong-try count starts again); otherwise what to tell
+        the person, with each wrong try counted (the command line's check; the app also keeps
+        its own count in memory)."""
+        stored = self.pin_hash()
+        if stored is None:
+            return "No PIN has been set yet."
+        attempts = self.attempts()
+        wait = attempts.wait_seconds(now)
+        if wait > 0:
+            return describe_wait(wait)
+        if verify_pin(pin, stored):
+            self.save_attempts(attempts.succeeded(), now)
+            return None
+        attempts = attempts.failed(now)
+        self.save_attempts(attempts, now)
+        wait = attempts.wait_seconds(now)
+        return "That PIN is not right." + (f" {describe_wait(wait)}" if wait > 0 else "")
 
     def therapist_name(self) -> str:
         value = self._value("therapist_name")

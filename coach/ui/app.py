@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from coach.content_cache import load_content_cached
 from coach.domain.clock import SystemClock
 from coach.domain.fields import DataError
-from coach.instance_lock import AlreadyRunningError, InstanceLock
+from coach.instance_lock import AlreadyRunningError, InstanceLock, UnsafeLockFileError
 from coach.logs import setup_logging
 from coach.paths import DataPaths, assets_dir, exercises_dir
 from coach.store import StoreError, open_db
@@ -22,7 +22,7 @@ from coach.store.repository import Repository
 from coach.ui.active_profile import ActiveProfile
 from coach.ui.appearance import apply_appearance
 from coach.ui.context import AppContext
-from coach.ui.errors import install_excepthook, route_qt_messages
+from coach.ui.errors import install_excepthook, route_qt_messages, show_error
 from coach.ui.main_window import MainWindow
 from coach.ui.preferences import Preferences
 from coach.ui.profile_switcher import ProfileSwitcher
@@ -91,9 +91,11 @@ def run_app(paths: DataPaths, *, demo: bool = False) -> int:
         from coach.demo import demo_data_paths
 
         paths = demo_data_paths()
-    log_file = setup_logging(paths.logs)
     route_qt_messages()
-    app = make_application()
+    app = make_application()  # first: whatever fails next is said in a window
+    log_file: Path | None = None
+    with contextlib.suppress(OSError):  # a log that cannot be written must not stop the app
+        log_file = setup_logging(paths.logs)
     lock = InstanceLock(paths.lock)
     try:
         lock.acquire()
@@ -105,15 +107,15 @@ def run_app(paths: DataPaths, *, demo: bool = False) -> int:
             None, "Rehab Coach", "Rehab Coach is already open. Look for its window."
         )
         return 0
+    except (OSError, UnsafeLockFileError) as exc:
+        return _cannot_start(exc)
     try:
         try:
             ctx = build_context(paths, log_file)
-        except (StoreError, DataError) as exc:
-            log.error("could not start: %s", exc)
-            from PySide6.QtWidgets import QMessageBox
-
-            QMessageBox.critical(None, "Rehab Coach", f"Rehab Coach cannot start.\n\n{exc}")
-            return 1
+        except Exception as exc:
+            if not _is_startup_fault(exc):
+                raise
+            return _cannot_start(exc)
         if ctx.active.profile is None and not _first_run(app, ctx):
             ctx.db.close()  # left onboarding: nothing was written
             return 0
@@ -133,6 +135,25 @@ def run_app(paths: DataPaths, *, demo: bool = False) -> int:
         return code
     finally:
         lock.release()
+
+
+def _is_startup_fault(exc: Exception) -> bool:
+    """A failure the person can act on (damaged or foreign data, a full or read-only disk, a
+    busy database), as opposed to a bug, which the generic handler logs."""
+    from coach.store.faults import fault_cause
+
+    known = isinstance(exc, StoreError | DataError | OSError | OverflowError)
+    return known or fault_cause(exc) is not None
+
+
+def _cannot_start(exc: BaseException) -> int:
+    """Say why in a window (never only on a terminal nobody sees), then exit with 1."""
+    from coach.store.faults import fault_sentence
+
+    log.error("could not start: %s", exc)
+    reason = fault_sentence(exc) or str(exc) or type(exc).__name__
+    show_error(None, "Rehab Coach", f"Rehab Coach cannot start.\n\n{reason}")
+    return 1
 
 
 def _after_first_paint(app: QApplication, window: MainWindow, ctx: AppContext) -> None:

@@ -33,13 +33,34 @@ def route_qt_messages() -> None:
     qInstallMessageHandler(handler)
 
 
-def error_text(log_file: Path | None) -> str:
+def error_text(log_file: Path | None, exc: BaseException | None = None) -> str:
+    """What to tell the person: the cause of a storage fault in plain words, else that
+    something went wrong. Never claims that the last step was saved."""
+    from coach.store.faults import fault_sentence
+
     where = f"\n\nDetails were saved for support in:\n{log_file}" if log_file else ""
+    fault = fault_sentence(exc) if exc is not None else None
+    if fault is not None:
+        return (
+            f"Rehab Coach could not use its data just now. {fault}\n\n"
+            "What you did last may not be saved; what was saved before is safe."
+        )
     return (
         "Something went wrong in Rehab Coach.\n\n"
         "What you recorded before this is saved. If this keeps happening, "
         f"please restart the app.{where}"
     )
+
+
+def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    """A critical message box whose text is plain text (paths and file contents may hold
+    markup). Tests replace this to see what would be shown."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox  # only when something went wrong
+
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
 
 
 def install_excepthook(
@@ -54,10 +75,8 @@ def install_excepthook(
         if showing:
             return
         showing = True
-        from PySide6.QtWidgets import QMessageBox  # only when something went wrong
-
         try:
-            QMessageBox.critical(parent(), "Rehab Coach", error_text(log_file))
+            show_error(parent(), "Rehab Coach", error_text(log_file, value))
         finally:
             showing = False
 

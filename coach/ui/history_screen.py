@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QHBoxLayout,
     QHeaderView,
-    QMessageBox,
     QPlainTextEdit,
     QSplitter,
     QTableView,
@@ -26,7 +25,7 @@ from coach.ui.context import AppContext
 from coach.ui.history_details import session_details
 from coach.ui.history_model import HistoryModel, when_text
 from coach.ui.screen_stack import guarded_refresh
-from coach.ui.widgets import button, card, label, scroll_area
+from coach.ui.widgets import ask_yes_no, button, card, label, scroll_area
 
 MAX_NOTE = 4000
 
@@ -36,10 +35,7 @@ class Dialogs:
 
     @staticmethod
     def confirm(parent: QWidget, title: str, text: str) -> bool:
-        answer = QMessageBox.question(
-            parent, title, text, defaultButton=QMessageBox.StandardButton.No
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return ask_yes_no(parent, title, text, default_no=True)
 
 
 class HistoryScreen(QWidget):

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog, QMenu, QPushButton, QVBoxLayout, QWidget
 from coach.domain.profile import Profile
 from coach.store import StoreError
 from coach.ui.context import AppContext
-from coach.ui.widgets import elide_right, label
+from coach.ui.widgets import elide_right, label, plain_tooltip
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +92,7 @@ class ProfileSwitcher(QWidget):
         name = active.nickname if active is not None else "No patient yet"
         self._name = name
         self._show_name()
-        self.button.setToolTip(name)
+        self.button.setToolTip(plain_tooltip(name))
         self.button.setAccessibleName(f"Patient: {name}. Switch, add or delete a patient")
         for action in self._group.actions():
             self._group.removeAction(action)

@@ -15,7 +15,6 @@ from PySide6.QtCore import QEvent, QStandardPaths, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -33,7 +32,7 @@ from coach.ui.context import AppContext
 from coach.ui.flow_layout import FlowLayout
 from coach.ui.progress_table import ProgressTableModel
 from coach.ui.screen_stack import guarded_refresh
-from coach.ui.widgets import button, card, label, scroll_page
+from coach.ui.widgets import button, card, inform, label, scroll_page
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +50,7 @@ class Dialogs:
 
     @staticmethod
     def inform(parent: QWidget, title: str, text: str) -> None:
-        QMessageBox.information(parent, title, text)
+        inform(parent, title, text)
 
 
 class ProgressScreen(QWidget):
@@ -281,9 +280,11 @@ class ProgressScreen(QWidget):
         history = ProgressData(self._ctx.db).history(current, self._ctx.clock.now().date())
         try:
             if kind == "csv":
-                export_csv(path, profile, history)
+                export_csv(path, profile, history, data_folder=self._ctx.paths.root)
             else:
-                export_pdf(path, profile, history, self._ctx.content)
+                export_pdf(
+                    path, profile, history, self._ctx.content, data_folder=self._ctx.paths.root
+                )
         except ExportError as exc:
             self._dialogs.inform(self, "Not saved", str(exc))
             return

@@ -18,7 +18,7 @@ from coach.domain.profile import Profile
 from coach.domain.progress import ExerciseTally, Progress, build_progress
 from coach.domain.timer import SKIP_REASON_WORDS
 from coach.reports.csv_export import csv_text, write_csv
-from coach.reports.pdf_report import ReportData, ReportNote, write_pdf
+from coach.reports.pdf_report import ReportData, ReportNote, render_pdf, write_pdf
 from coach.store.progress_data import ProfileHistory
 
 CHART_WEEKS = 52  # a longer history is summarised by its last year
@@ -68,25 +68,25 @@ def report_data(profile: Profile, history: ProfileHistory, content: Content) -> 
     )
 
 
-def export_pdf(path: Path, profile: Profile, history: ProfileHistory, content: Content) -> None:
-    """Write the report; raises ExportError (the old file is then unchanged)."""
-    write_pdf(path, report_data(profile, history, content))
-
-
-def export_csv(path: Path, profile: Profile, history: ProfileHistory) -> None:
-    text = csv_text(history.sessions, history.exercises, history.input.plan, profile.surgery_date)
-    write_csv(path, text)
-
-
-def export_pdf_headless(
-    path: Path, profile: Profile, history: ProfileHistory, content: Content
+def export_pdf(
+    path: Path, profile: Profile, history: ProfileHistory, content: Content, *, data_folder: Path
 ) -> None:
+    """Write the report; raises ExportError (the old file is then unchanged)."""
+    write_pdf(path, report_data(profile, history, content), data_folder=data_folder)
+
+
+def export_csv(path: Path, profile: Profile, history: ProfileHistory, *, data_folder: Path) -> None:
+    text = csv_text(history.sessions, history.exercises, history.input.plan, profile.surgery_date)
+    write_csv(path, text, data_folder=data_folder)
+
+
+def render_pdf_headless(profile: Profile, history: ProfileHistory, content: Content) -> bytes:
     """For the command line: the same report, with an offscreen QApplication if none exists."""
     from coach.ui.errors import route_qt_messages
 
     route_qt_messages()  # Qt's notes go to the log, not the terminal
     app = QApplication.instance() or QApplication([sys.argv[0], "-platform", "offscreen"])
     try:
-        export_pdf(path, profile, history, content)
+        return render_pdf(report_data(profile, history, content))
     finally:
         del app

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
     QHBoxLayout,
-    QMessageBox,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -22,7 +21,7 @@ from coach.store.backup import make_backup, restore
 from coach.ui.context import AppContext
 from coach.ui.preferences import TEXT_SCALES, THEMES
 from coach.ui.session.sound_settings import SoundCard
-from coach.ui.widgets import button, card, label, scroll_page
+from coach.ui.widgets import ask_yes_no, button, card, inform, label, scroll_page
 
 log = logging.getLogger(__name__)
 
@@ -34,12 +33,11 @@ class Dialogs:
 
     @staticmethod
     def confirm(parent: QWidget, title: str, text: str) -> bool:
-        answer = QMessageBox.question(parent, title, text)
-        return answer == QMessageBox.StandardButton.Yes
+        return ask_yes_no(parent, title, text)
 
     @staticmethod
     def inform(parent: QWidget, title: str, text: str) -> None:
-        QMessageBox.information(parent, title, text)
+        inform(parent, title, text)
 
     @staticmethod
     def choose_backup(parent: QWidget, folder: Path) -> Path | None:

@@ -5,6 +5,9 @@ These build the first screen, so they stay off PySide6's ``Qt`` namespace (see a
 
 from __future__ import annotations
 
+from html import escape
+from typing import Any
+
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QDialog,
@@ -79,15 +82,50 @@ def ask_to_leave(parent: QWidget, title: str, text: str, leave: str) -> bool:
     """A question whose safe answer, "Keep going", is the default; True if ``leave`` is chosen."""
     from PySide6.QtWidgets import QMessageBox  # only when asked: slow to load at start
 
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(title)
-    box.setText(text)
+    box = message_box(parent, title, text, question=True)
     chosen = box.addButton(leave, QMessageBox.ButtonRole.AcceptRole)
     stay = box.addButton("Keep going", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(stay)
     box.exec()
     return box.clickedButton() is chosen
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows ``text`` as written. Qt guesses rich text for tooltips (there is
+    no format to set), so text that could look like a tag is escaped inside a rich-text
+    paragraph; other text is left as it is."""
+    return f"<p>{escape(text)}</p>" if "<" in text else text
+
+
+def message_box(parent: QWidget | None, title: str, text: str, *, question: bool = False) -> Any:
+    """A QMessageBox whose text is plain text (names and notes may hold markup); no buttons."""
+    from PySide6.QtCore import Qt  # only when asked: slow to load at start
+    from PySide6.QtWidgets import QMessageBox
+
+    icon = QMessageBox.Icon.Question if question else QMessageBox.Icon.Information
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
+
+
+def inform(parent: QWidget | None, title: str, text: str) -> None:
+    """Tell something, with an OK button; the text is shown as written."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = message_box(parent, title, text)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.exec()
+
+
+def ask_yes_no(parent: QWidget | None, title: str, text: str, *, default_no: bool = False) -> bool:
+    """A Yes/No question (plain text); True for Yes."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = message_box(parent, title, text, question=True)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    if default_no:
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+    return bool(box.exec() == QMessageBox.StandardButton.Yes)
 
 
 def scroll_area(parent: QWidget) -> QScrollArea:

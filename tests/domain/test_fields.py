@@ -54,7 +54,7 @@ def test_missing_field() -> None:
         (3, "must be text"),
         ("   ", "must not be empty"),
         ("x" * 11, "must be at most 10 characters"),
-        ("bad\x07bell", "must not contain control characters"),
+        ("bad\x07bell", "must not contain control characters (U+0007 at character 4)"),
     ],
 )
 def test_text_is_checked(value: object, reason: str) -> None:
@@ -63,8 +63,10 @@ def test_text_is_checked(value: object, reason: str) -> None:
     assert refused(excinfo) == ("src", "t", reason)
 
 
-def test_new_lines_and_tabs_are_allowed_in_text() -> None:
-    assert Fields({"t": "one\ntwo\tthree"}, "s").text("t") == "one\ntwo\tthree"
+def test_new_lines_and_tabs_are_allowed_only_in_multiline_text() -> None:
+    assert Fields({"t": "one\ntwo\tthree"}, "s").text("t", multiline=True) == "one\ntwo\tthree"
+    with pytest.raises(DataError, match="must be on one line"):
+        Fields({"t": "one\ntwo"}, "s").text("t")
 
 
 @pytest.mark.parametrize("value", [True, 1.5, "3", 0, 11])

@@ -72,3 +72,31 @@ def test_walking_start_limits_and_note(plan: Plan, content: Content) -> None:
         "Whole plan: Surgeon's extra limits removed: going in water.",
         "Whole plan: The note is removed.",
     ]
+
+
+def test_every_clinical_change_of_a_phase_is_shown(plan: Plan, content: Content) -> None:
+    """Goals, precautions, movements to avoid and the lifting limit, word for word."""
+    from dataclasses import replace
+
+    phase = plan.phases[1]
+    changed = replace(
+        phase,
+        goals=(*phase.goals[1:], "Swim twice a week"),
+        precautions=("Lift nothing heavier than a full kettle.",),
+        restricted=frozenset() if phase.restricted else frozenset({"impact"}),
+        lift_limit_kg=20.0,
+    )
+    new = replace(plan, phases=(plan.phases[0], changed, *plan.phases[2:]))
+    shown = lines(plan, new, content)
+    assert f"{PHASE_2}: New goal: Swim twice a week" in shown
+    assert f"{PHASE_2}: Goal removed: {phase.goals[0]}" in shown
+    assert f"{PHASE_2}: New precaution: Lift nothing heavier than a full kettle." in shown
+    for old_precaution in phase.precautions:
+        assert f"{PHASE_2}: Precaution removed: {old_precaution}" in shown
+    assert any(line.startswith(f"{PHASE_2}: Movements to avoid: ") for line in shown)
+    old_lift = (
+        "no lifting limit"
+        if phase.lift_limit_kg is None
+        else (f"lift at most {phase.lift_limit_kg:g} kg")
+    )
+    assert f"{PHASE_2}: Lift at most 20 kg (was {old_lift})." in shown

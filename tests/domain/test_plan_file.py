@@ -304,7 +304,7 @@ def test_text_that_is_huge_or_holds_control_characters(
 ) -> None:
     data = good_file(content)
     (data["plan"] if field == "note" else data)[field] = value
-    assert refused(encode(data), content.catalogue) == f"plan file: {field} {reason}"
+    assert refused(encode(data), content.catalogue).startswith(f"plan file: {field} {reason}")
 
 
 def test_a_huge_reason(content: Content) -> None:
@@ -371,8 +371,8 @@ def test_created_at_must_be_a_time_with_its_zone(content: Content) -> None:
 
 
 # -- property: any valid plan survives export and import unchanged -------------------------------
-SAFE_TEXT = st.characters(
-    exclude_categories=("Cs",), exclude_characters=[chr(c) for c in (*range(32), 127)]
+SAFE_TEXT = st.characters(  # no controls, surrogates, format (bidi, zero-width) or line separators
+    exclude_categories=("Cs", "Cc", "Cf", "Zl", "Zp")
 )
 
 
@@ -419,9 +419,10 @@ def plans(draw: st.DrawFn, content: Content) -> Plan:
         )
         phases.append(replace(phase, routines=tuple(routines), walking=walking))
     starts = []
+    day = date(2026, 1, 1)
     for number in range(2, len(phases) + 1):
+        day += timedelta(days=draw(st.integers(1, 1000)))  # moved starts follow one another
         if draw(st.booleans()):
-            day = date(2026, 1, 1) + timedelta(days=draw(st.integers(0, 3000)))
             starts.append((number, day))
     return Plan(base.surgery, tuple(phases), tuple(starts), extra, draw(text(2000)))
 

@@ -26,6 +26,7 @@ from coach.store.progress_data import ProfileHistory, ProgressData
 from coach.store.sessions import Pain, SessionStore
 from coach.ui.report_export import report_data
 
+DATA = Path("/nonexistent-rehab-coach-data")  # no writer here aims inside it
 NOW = datetime(2026, 6, 1, 18, 0, tzinfo=UTC)
 
 
@@ -102,7 +103,7 @@ def test_atomic_write_keeps_the_old_file_when_the_disk_is_full(
 
     monkeypatch.setattr("coach.reports.atomic.os.fsync", full)
     with pytest.raises(ExportError, match="previous file is unchanged"):
-        atomic_write_bytes(target, b"new report")
+        atomic_write_bytes(target, b"new report", data_folder=DATA)
     assert target.read_bytes() == b"old report"
     assert list(tmp_path.iterdir()) == [target]
 
@@ -122,7 +123,7 @@ def test_atomic_write_on_dev_full_fails_without_touching_the_target(tmp_path: Pa
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("coach.reports.atomic.os.fdopen", to_dev_full)
         with pytest.raises(ExportError):
-            atomic_write_bytes(target, b"x" * 100_000)
+            atomic_write_bytes(target, b"x" * 100_000, data_folder=DATA)
     assert target.read_bytes() == b"old"
     assert list(tmp_path.iterdir()) == [target]
 
@@ -136,7 +137,7 @@ def test_atomic_write_into_a_read_only_folder(tmp_path: Path) -> None:
     folder.chmod(0o500)
     try:
         with pytest.raises(ExportError, match="Could not write"):
-            atomic_write_bytes(target, b"new")
+            atomic_write_bytes(target, b"new", data_folder=DATA)
         assert target.read_bytes() == b"old"
     finally:
         folder.chmod(0o700)
@@ -145,13 +146,13 @@ def test_atomic_write_into_a_read_only_folder(tmp_path: Path) -> None:
 def test_atomic_write_replaces_and_is_private(tmp_path: Path) -> None:
     target = tmp_path / "a.csv"
     target.write_bytes(b"old")
-    atomic_write_bytes(target, b"new")
+    atomic_write_bytes(target, b"new", data_folder=DATA)
     assert target.read_bytes() == b"new"
     assert target.stat().st_mode & 0o077 == 0
     with pytest.raises(ExportError, match="does not exist"):
-        atomic_write_bytes(tmp_path / "missing" / "a.csv", b"x")
+        atomic_write_bytes(tmp_path / "missing" / "a.csv", b"x", data_folder=DATA)
     with pytest.raises(ExportError, match="folder"):
-        atomic_write_bytes(tmp_path, b"x")
+        atomic_write_bytes(tmp_path, b"x", data_folder=DATA)
 
 
 def test_paper_size_follows_the_locale() -> None:

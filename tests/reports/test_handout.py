@@ -28,6 +28,7 @@ from coach.reports.handout import (
     write_handout,
 )
 
+DATA = Path("/nonexistent-rehab-coach-data")  # no writer here aims inside it
 PHASE_2_DAY = date(2026, 3, 2)  # eight weeks after surgery: fusion phase 2
 needs_poppler = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed"
@@ -83,7 +84,7 @@ def test_shows_the_phase_exercises_doses_steps_precautions_note_and_reasons(
     qapp: QApplication, content: Content, plan: Plan, tmp_path: Path
 ) -> None:
     pdf = tmp_path / "handout.pdf"
-    write_handout(pdf, handout(content, plan))
+    write_handout(pdf, handout(content, plan), data_folder=DATA)
     text = " ".join(unicodedata.normalize("NFKC", pdf_text(pdf)).split())  # ligatures
     assert "Exercise plan for Sam" in text
     assert "Phase 2: Early mobility" in text
@@ -109,7 +110,7 @@ def test_the_printed_text_is_large(
     qapp: QApplication, content: Content, plan: Plan, tmp_path: Path
 ) -> None:
     pdf = tmp_path / "handout.pdf"
-    write_handout(pdf, handout(content, plan))
+    write_handout(pdf, handout(content, plan), data_folder=DATA)
     boxes = pdf_text(pdf, "-bbox")
     heights = [
         float(y_max) - float(y_min)
@@ -142,11 +143,11 @@ def test_writing_is_atomic(
 
     monkeypatch.setattr("os.fsync", broken)
     with pytest.raises(ExportError, match="previous file is unchanged"):
-        write_handout(pdf, handout(content, plan))
+        write_handout(pdf, handout(content, plan), data_folder=DATA)
     assert pdf.read_bytes() == b"the old handout"
     assert [p.name for p in tmp_path.iterdir()] == ["handout.pdf"]
     with pytest.raises(ExportError, match="does not exist"):
-        write_handout(tmp_path / "missing" / "x.pdf", handout(content, plan))
+        write_handout(tmp_path / "missing" / "x.pdf", handout(content, plan), data_folder=DATA)
 
 
 def test_floor_exercises_say_how_to_get_down_and_up(content: Content) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from coach.paths import DataPaths
@@ -79,7 +79,7 @@ def test_uncaught_error_is_logged_and_shown_plainly(
     tmp_path: Path,
 ) -> None:
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr("coach.ui.errors.show_error", lambda _p, _t, text: shown.append(text))
     monkeypatch.setattr("sys.excepthook", lambda *a: None)
     hook = install_excepthook(lambda: None, tmp_path / "coach.log")
     try:

@@ -30,6 +30,7 @@ from coach.ui.therapist.exercise_picker import ExercisePicker
 from coach.ui.therapist.import_summary import ImportPreview, ImportSummary
 from coach.ui.therapist.mode import TherapistMode
 from coach.ui.therapist.pin_dialog import PIN_NOTE, NewPinDialog, PinDialog
+from coach.ui.therapist.plan_editor import PlanEditor
 from coach.ui.therapist.screen import TherapistScreen
 
 PIN = "4826"
@@ -434,8 +435,14 @@ def test_switching_profile_reloads_the_editor(
 
 
 # -- plan files from the UI ----------------------------------------------------------------------
+def click_import(qtbot: QtBot, editor: PlanEditor) -> None:
+    """Import reads the file on a worker thread: wait for it to finish (no sleeps)."""
+    with qtbot.waitSignal(editor.files.import_finished, timeout=10_000):
+        editor.import_button.click()
+
+
 def test_export_then_import_from_the_ui(
-    screen: TherapistScreen, script: Script, ctx: AppContext, tmp_path: Path
+    qtbot: QtBot, screen: TherapistScreen, script: Script, ctx: AppContext, tmp_path: Path
 ) -> None:
     unlock(screen)
     editor = screen.editor
@@ -446,7 +453,7 @@ def test_export_then_import_from_the_ui(
     data["plan"]["note"] = "<b>Walk</b> after lunch."
     data["plan"]["phases"][1]["routines"][0]["items"][0]["reps"] = 15
     script.path.write_text(json.dumps(data), encoding="utf-8")
-    editor.import_button.click()
+    click_import(qtbot, editor)
     preview = script.previews[-1]
     lines = [f"{c.section}: {c.text}" for c in preview.changes]
     assert "Whole plan: New note from the therapist: <b>Walk</b> after lunch." in lines
@@ -475,7 +482,7 @@ def test_import_summary_shows_markup_as_text(qtbot: QtBot) -> None:
 
 
 def test_cancelled_or_bad_imports_change_nothing(
-    screen: TherapistScreen, script: Script, ctx: AppContext, tmp_path: Path
+    qtbot: QtBot, screen: TherapistScreen, script: Script, ctx: AppContext, tmp_path: Path
 ) -> None:
     unlock(screen)
     editor = screen.editor
@@ -483,13 +490,13 @@ def test_cancelled_or_bad_imports_change_nothing(
     editor.export_button.click()
     before = db_dump(ctx)
     script.import_ok = False
-    editor.import_button.click()
+    click_import(qtbot, editor)
     assert db_dump(ctx) == before
     bad = tmp_path / "bad.json"
     bad.write_bytes(script.path.read_bytes().replace(b'"reps": 10', b'"reps": true', 1))
     script.path = bad
     script.import_ok = True
-    editor.import_button.click()
+    click_import(qtbot, editor)
     title, text = script.informed[-1]
     assert title == "Nothing was changed"
     assert text.startswith("plan file: phases[") and "must be a whole number" in text

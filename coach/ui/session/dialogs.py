@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from coach.ui.session.change_dialog import ChangeDialog
-from coach.ui.widgets import ask_to_leave
+from coach.ui.widgets import ask_to_leave, inform
 
 
 class Dialogs:
@@ -28,4 +28,4 @@ class Dialogs:
 
     @staticmethod
     def inform(parent: QWidget, title: str, text: str) -> None:
-        QMessageBox.information(parent, title, text)
+        inform(parent, title, text)

@@ -6,12 +6,14 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from coach.store.session_log import end_session
 from coach.store.sessions import SessionRecord, SessionStore
 from coach.ui.context import AppContext
 from coach.ui.session.launcher import SessionLauncher
+from coach.ui.widgets import ask_yes_no, inform, message_box
 
 log = logging.getLogger(__name__)
 
@@ -24,12 +26,12 @@ class ResumeDialogs:
     @staticmethod
     def ask(parent: QWidget, record: SessionRecord) -> str | None:
         started = datetime.fromisoformat(record.started_at).astimezone()
-        box = QMessageBox(parent)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Your last session was not finished")
-        box.setText(
+        box = message_box(  # plain text: the routine name comes from a plan file
+            parent,
+            "Your last session was not finished",
             f"You started “{record.routine_name}” on {started:%A %d %B} at {started:%H:%M}, "
-            "and it did not finish.\n\nWhat would you like to do?"
+            "and it did not finish.\n\nWhat would you like to do?",
+            question=True,
         )
         resume = box.addButton("Carry on where I stopped", QMessageBox.ButtonRole.AcceptRole)
         partial = box.addButton("Save what I did", QMessageBox.ButtonRole.ActionRole)
@@ -45,16 +47,15 @@ class ResumeDialogs:
 
     @staticmethod
     def confirm_discard(parent: QWidget) -> bool:
-        answer = QMessageBox.question(
+        return ask_yes_no(
             parent,
             "Throw this session away?",
             "The session and the pain scores you gave for it will not be kept. Continue?",
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     @staticmethod
     def inform(parent: QWidget, title: str, text: str) -> None:
-        QMessageBox.information(parent, title, text)
+        inform(parent, title, text)
 
 
 def offer_resume(
@@ -62,14 +63,19 @@ def offer_resume(
     ctx: AppContext,
     launcher: SessionLauncher,
     dialogs: type[ResumeDialogs] = ResumeDialogs,
+    *,
+    started_before: datetime | None = None,
 ) -> str | None:
-    """Ask about the active profile's unfinished session, if any; returns what was done."""
+    """Ask about the active profile's unfinished session, if any; returns what was done.
+    With ``started_before``, a session started later (in this run of the app) is left alone."""
     profile = ctx.active.profile
     if profile is None or profile.id is None:
         return None
     store = SessionStore(ctx.db)
     record = store.unfinished_session(profile.id)
     if record is None:
+        return None
+    if started_before is not None and datetime.fromisoformat(record.started_at) >= started_before:
         return None
     choice = dialogs.ask(parent, record)
     if choice == RESUME:
@@ -92,6 +98,49 @@ def offer_resume(
     return choice
 
 
-def offer_resume_at_start(window: QWidget, ctx: AppContext) -> None:
-    """Called once the main window is shown (app.py)."""
-    offer_resume(window, ctx, SessionLauncher(ctx, window))
+class ResumeOffers(QObject):
+    """Every profile's unfinished session is offered: the shown profile's at start, another's
+    when that profile is chosen. Each profile is asked once a run ("Decide later" asks again at
+    the next start), and a session started in this run is never offered (it is live or over)."""
+
+    offered = Signal(object)  # what was done (RESUME, PARTIAL, DISCARD) or None
+
+    def __init__(
+        self,
+        window: QWidget,
+        ctx: AppContext,
+        launcher: SessionLauncher | None = None,
+        dialogs: type[ResumeDialogs] = ResumeDialogs,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._ctx = ctx
+        self._launcher = launcher or SessionLauncher(ctx, window)
+        self._dialogs = dialogs
+        self._since = ctx.clock.now()
+        self._asked: set[int] = set()
+        ctx.active.changed.connect(self._on_profile_chosen)
+
+    def offer(self) -> str | None:
+        """Ask about the shown profile's unfinished session, unless it was asked this run."""
+        profile = self._ctx.active.profile
+        if profile is None or profile.id is None or profile.id in self._asked:
+            return None
+        if self._launcher.window is not None:  # a session is open: never interrupt it
+            return None
+        self._asked.add(profile.id)
+        choice = offer_resume(
+            self._window, self._ctx, self._launcher, self._dialogs, started_before=self._since
+        )
+        self.offered.emit(choice)
+        return choice
+
+    def _on_profile_chosen(self) -> None:
+        QTimer.singleShot(0, self, self.offer)  # after the screens have followed the switch
+
+
+def offer_resume_at_start(window: QWidget, ctx: AppContext) -> ResumeOffers:
+    """Called once the main window is shown (app.py); lives as long as the window."""
+    offers = ResumeOffers(window, ctx)
+    offers.offer()
+    return offers

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QMessageBox,
     QPlainTextEdit,
+    QProgressDialog,
     QVBoxLayout,
     QWidget,
 )
@@ -116,6 +117,20 @@ class TherapistDialogs:
         box = _message(parent, QMessageBox.Icon.Information, title, text)
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.exec()
+
+    @staticmethod
+    def progress(parent: QWidget, text: str) -> QProgressDialog:
+        """A bar with a Cancel button that does not block: work goes on elsewhere. It appears
+        only if the work takes longer than a moment. Not modal: a modal QProgressDialog runs
+        the event loop inside setValue, which would nest with every progress signal."""
+        dialog = QProgressDialog(text, "Cancel", 0, 100, parent)
+        dialog.setWindowTitle("Rehab Coach")
+        dialog.setWindowModality(Qt.WindowModality.NonModal)
+        dialog.setMinimumDuration(400)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setValue(0)
+        return dialog
 
     @staticmethod
     def save_path(parent: QWidget, title: str, suggested: Path, pattern: str) -> Path | None:

@@ -7,17 +7,12 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QHBoxLayout, QProgressDialog, QPushButton, QWidget
 
-from coach.domain.fields import DataError
 from coach.domain.plan_diff import summarise_changes
-from coach.domain.plan_file import (
-    SUFFIX,
-    check_fits,
-    dump_plan_file,
-    read_plan_bytes,
-    read_plan_file,
-)
+from coach.domain.plan_file import SUFFIX, PlanFile, dump_plan_file
+from coach.domain.profile import Profile
 from coach.reports.atomic import ExportError, atomic_write_bytes
 from coach.reports.handout import handout_input, write_handout
 from coach.store import StoreError
@@ -26,6 +21,7 @@ from coach.store.therapist import TherapistStore
 from coach.ui.context import AppContext
 from coach.ui.therapist.dialogs import TherapistDialogs
 from coach.ui.therapist.import_summary import ImportPreview
+from coach.ui.therapist.plan_reader import PlanReadTask, ReadResult
 from coach.ui.widgets import button
 
 if TYPE_CHECKING:
@@ -39,8 +35,10 @@ def _safe_name(nickname: str) -> str:
     return "-".join(part for part in cleaned.split("-") if part) or "patient"
 
 
-class FileActions:
+class FileActions(QObject):
     """Export, import and print for the editor's profile."""
+
+    import_finished = Signal(bool)  # True when a plan was imported; after every import try
 
     def __init__(
         self,
@@ -49,6 +47,8 @@ class FileActions:
         editor: PlanEditor,
         dialogs: type[TherapistDialogs],
     ) -> None:
+        super().__init__(editor)
+        self.reading: PlanReadTask | None = None
         self._ctx = ctx
         self._store = store
         self._editor = editor
@@ -99,7 +99,7 @@ class FileActions:
         try:
             current = resolve_plan(self._ctx.db, self._ctx.content, profile)
             plan_file = self._store.plan_file_for(current, self._ctx.clock.now())
-            atomic_write_bytes(target, dump_plan_file(plan_file))
+            atomic_write_bytes(target, dump_plan_file(plan_file), data_folder=self._ctx.paths.root)
         except (ExportError, StoreError) as exc:
             self._dialogs.inform(self._parent, "The plan was not exported", str(exc))
             return None
@@ -108,8 +108,10 @@ class FileActions:
         return target
 
     def import_plan(self) -> bool:
+        """Choose a file and start reading it on a worker thread (with progress and a cancel);
+        the rest follows in ``_on_read``. False when nothing was started."""
         profile = self._editor.profile
-        if profile is None or profile.id is None:
+        if profile is None or profile.id is None or self.reading is not None:
             return False
         if self._editor.is_dirty() and not self._dialogs.confirm(
             self._parent,
@@ -122,17 +124,31 @@ class FileActions:
         )
         if source is None:
             return False
-        try:
-            plan_file = read_plan_file(read_plan_bytes(source), self._ctx.content.catalogue)
-            check_fits(plan_file, profile)
-        except DataError as exc:
-            self._dialogs.inform(self._parent, "Nothing was changed", str(exc))
-            return False
-        except OSError as exc:
-            self._dialogs.inform(
-                self._parent, "Nothing was changed", f"Could not read {source}: {exc.strerror}."
-            )
-            return False
+        task = PlanReadTask(source, self._ctx.content.catalogue, profile, self)
+        self.reading = task
+        progress = self._dialogs.progress(self._parent, "Reading the plan file…")
+        task.progressed.connect(progress.setValue)
+        progress.canceled.connect(task.cancel)
+        task.finished.connect(lambda result: self._on_read(result, profile, progress))
+        task.start()
+        return True
+
+    def _on_read(self, result: ReadResult, profile: Profile, progress: QProgressDialog) -> None:
+        self.reading = None
+        progress.canceled.disconnect()
+        progress.close()
+        progress.deleteLater()
+        imported = False
+        if result.error:
+            self._dialogs.inform(self._parent, "Nothing was changed", result.error)
+        elif result.cancelled:
+            self._editor.show_message("The import was cancelled. Nothing was changed.")
+        elif result.plan_file is not None and profile == self._editor.profile:
+            imported = self._confirm_and_import(profile, result.plan_file)
+        self.import_finished.emit(imported)
+
+    def _confirm_and_import(self, profile: Profile, plan_file: PlanFile) -> bool:
+        assert profile.id is not None
         catalogue = plan_file.catalogue(self._editor.catalogue)
         current = self._editor.stored
         preview = ImportPreview(
@@ -146,7 +162,11 @@ class FileActions:
         )
         if not self._dialogs.confirm_import(self._parent, preview):
             return False
-        self._store.import_plan(profile.id, plan_file, self._ctx.clock.now())
+        try:
+            self._store.import_plan(profile.id, plan_file, self._ctx.clock.now())
+        except StoreError as exc:
+            self._dialogs.inform(self._parent, "The plan was not imported", str(exc))
+            return False
         log.info("plan imported")
         self._editor.reload()
         stored = self._editor.stored
@@ -174,7 +194,7 @@ class FileActions:
                 profile,
                 self._ctx.clock.now().date(),
             )
-            write_handout(target, data)
+            write_handout(target, data, data_folder=self._ctx.paths.root)
         except ExportError as exc:
             self._dialogs.inform(self._parent, "The handout was not saved", str(exc))
             return None

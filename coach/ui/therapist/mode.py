@@ -12,11 +12,11 @@ from coach.domain.clock import Clock
 from coach.domain.pin import (
     IDLE_LOCK_S,
     IdleLock,
+    PinAttempts,
     PinError,
     check_pin_format,
     describe_wait,
     hash_pin,
-    verify_pin,
 )
 from coach.store.therapist import TherapistStore
 
@@ -43,6 +43,7 @@ class TherapistMode(QObject):
         self._store = store
         self._clock = clock
         self._idle = IdleLock(idle_s)
+        self._attempts = PinAttempts()  # wrong tries this run, beside the stored ones
         self._timer = QTimer(self)
         self._timer.setInterval(check_ms)
         self._timer.timeout.connect(self._on_timer_ticked)
@@ -56,8 +57,11 @@ class TherapistMode(QObject):
         return self._store.pin_hash() is not None
 
     def wait_seconds(self) -> float:
-        """Seconds before another PIN try is allowed (after wrong tries)."""
-        return self._store.attempts().wait_seconds(self._clock.now())
+        """Seconds before another PIN try is allowed (after wrong tries): the longer of the
+        stored wait (kept across restarts) and the one kept in memory (which editing the
+        database while the app runs cannot shorten)."""
+        now = self._clock.now()
+        return max(self._store.attempts().wait_seconds(now), self._attempts.wait_seconds(now))
 
     def seconds_left(self) -> float:
         return self._idle.seconds_left(self._clock.monotonic())
@@ -69,21 +73,20 @@ class TherapistMode(QObject):
     # -- actions -------------------------------------------------------------------------------
     def try_unlock(self, pin: str) -> str | None:
         """None when the PIN opened therapist mode; otherwise what to tell the person."""
-        stored = self._store.pin_hash()
-        if stored is None:
+        if self._store.pin_hash() is None:
             return "No PIN has been set yet."
         wait = self.wait_seconds()
         if wait > 0:
             return describe_wait(wait)
         now = self._clock.now()
-        attempts = self._store.attempts()
-        if verify_pin(pin, stored):
-            self._store.save_attempts(attempts.succeeded(), now)
+        problem = self._store.try_pin(pin, now)  # no wait is due: right, or a counted wrong try
+        if problem is None:
+            self._attempts = PinAttempts()
             self._open()
             return None
-        attempts = attempts.failed(now)
-        self._store.save_attempts(attempts, now)
-        wait = attempts.wait_seconds(now)
+        stored = self._store.attempts().failures
+        self._attempts = PinAttempts(max(self._attempts.failures + 1, stored), now)
+        wait = self._attempts.wait_seconds(now)
         return "That PIN is not right." + (f" {describe_wait(wait)}" if wait > 0 else "")
 
     def set_pin(self, new_pin: str) -> str | None:

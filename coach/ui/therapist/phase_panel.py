@@ -29,7 +29,7 @@ from coach.domain.plan_edit import (
 )
 from coach.domain.protocol import Routine, WalkingGoal
 from coach.domain.schedule import week_number
-from coach.ui.widgets import button, card, label
+from coach.ui.widgets import button, card, label, plain_tooltip
 
 Apply = Callable[[Callable[[Plan], Plan], bool], bool]
 
@@ -215,7 +215,7 @@ class PhasePanel(QWidget):
             widget = button(caption, parent)
             widget.setObjectName(f"{key}-{routine.id}-{index}")
             widget.setAccessibleName(tip)
-            widget.setToolTip(tip)
+            widget.setToolTip(plain_tooltip(tip))
             if key == "up":
                 widget.setEnabled(index > 0)
             if key == "down":
