@@ -87,6 +87,18 @@ class RoutineToday:
         return bool(self.items)
 
     @property
+    def ramp_text(self) -> str:
+        """One line for the routine when its doses are still building up in a new phase."""
+        days = [item.full_from for item in self.items if item.full_from is not None]
+        if not days:
+            return ""
+        last = max(days)
+        return (
+            "New phase: the amounts grow a little each day, "
+            f"to your full plan on {date_text(last, last)}."
+        )
+
+    @property
     def minutes(self) -> int:
         """About how long one go takes, rests included (at least 1)."""
         return max(1, round(sum(item.seconds for item in self.items) / 60))

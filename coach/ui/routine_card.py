@@ -94,10 +94,11 @@ class RoutineCard(QFrame):
         self.name.setText(name)
         self.status.setText(status_text(routine))
         self._set_role(self.status, "heading" if routine.done else "")
-        self.about.setText(
+        about = (
             f"About {routine.minutes} minute{'s' if routine.minutes != 1 else ''} · "
             f"{times_text(routine.times_due)} today · {len(routine.items)} exercises"
         )
+        self.about.setText(f"{about}\n{routine.ramp_text}" if routine.ramp_text else about)
         clear(self.items)
         self._pending = []
         for row, item in enumerate(routine.items):
@@ -105,9 +106,8 @@ class RoutineCard(QFrame):
             picture.setFixedSize(THUMB_SIZE)
             self._pending.append((picture, item.exercise.id, item.exercise.name))
             self.items.addWidget(picture, row, 0)
-            ramp = f"\n{item.ramp_text}" if item.ramp_text else ""
-            text = label(f"{item.exercise.name}\n{item.dose_text}{ramp}", None, self)
-            text.setAccessibleName(f"{item.exercise.name}: {item.dose_text}{ramp}")
+            text = label(f"{item.exercise.name}\n{item.dose_text}", None, self)
+            text.setAccessibleName(f"{item.exercise.name}: {item.dose_text}")
             self.items.addWidget(text, row, 1)
             if item.reason:
                 self.items.addWidget(

@@ -53,6 +53,9 @@ def test_routines_with_doses_minutes_and_done_counts(content: Content, fusion: P
     ]
     assert daily.items[0].dose_text == "9 times"  # building up to 15 (REFERENCE section 1)
     assert daily.items[0].ramp_text == "Building up: the full amount (15 times) from 18 March."
+    assert daily.ramp_text == (
+        "New phase: the amounts grow a little each day, to your full plan on 18 March."
+    )
     assert (daily.times_due, daily.times_done, daily.done) == (2, 1, False)
     assert not moving.done and moving.times_done == 0
     assert daily.minutes == round(sum(i.seconds for i in daily.items) / 60)
