@@ -16,6 +16,7 @@ def build_screens(ctx: AppContext, restyle: Callable[[], None]) -> list[ScreenEn
     return [
         ScreenEntry("today", "Today", lambda: _today_screen(ctx)),
         ScreenEntry("library", "Exercises", lambda: _library_screen(ctx)),
+        ScreenEntry("learn", "Learn", lambda: _learn_screen(ctx)),
         ScreenEntry("progress", "Progress", lambda: _progress_screen(ctx)),
         ScreenEntry("history", "History", lambda: _history_screen(ctx)),
         ScreenEntry("plan", "Therapist", lambda: _therapist_screen(ctx)),
@@ -65,6 +66,13 @@ def _library_screen(ctx: AppContext) -> QWidget:
     from coach.ui.library_screen import LibraryScreen
 
     return LibraryScreen(ctx)
+
+
+def _learn_screen(ctx: AppContext) -> QWidget:
+    """Imported when first shown, like every screen but Today."""
+    from coach.ui.learn_screen import LearnScreen
+
+    return LearnScreen(ctx)
 
 
 def _settings_screen(ctx: AppContext, restyle: Callable[[], None]) -> QWidget:
