@@ -28,6 +28,7 @@ def _today_screen(ctx: AppContext) -> QWidget:
     """Today, with the outcome-measure reminder card (shown only at the suggested weeks)."""
     screen = TodayScreen(ctx)
     screen.add_card_after_first_paint(lambda: _reminder_card(ctx, screen))
+    screen.add_card_after_first_paint(lambda: _learn_hint_card(ctx, screen))
     screen.start_requested.connect(lambda routine_id: _start_session(ctx, screen, routine_id))
     return screen
 
@@ -36,6 +37,13 @@ def _reminder_card(ctx: AppContext, today: QWidget) -> QWidget:
     from coach.ui.outcomes_screen import OutcomeReminderCard
 
     return OutcomeReminderCard(ctx, today)
+
+
+def _learn_hint_card(ctx: AppContext, today: QWidget) -> QWidget:
+    """At most one Learn topic that fits the patient's day (hidden when none does)."""
+    from coach.ui.learn_cards import LearnHintCard
+
+    return LearnHintCard(ctx, today)
 
 
 def _start_session(ctx: AppContext, today: QWidget, routine_id: str) -> None:

@@ -271,6 +271,7 @@ def test_a_session_by_keyboard_only(
     assert feedback is not None
     qtbot.keyClick(feedback, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert flow.message.title.text() == "This session raised your pain"
+    assert flow.message.buttons[0].text() == "Read: Coping with pain"  # the topic that fits
     with qtbot.waitSignal(flow.closed):
         qtbot.keyClick(flow.message.buttons[-1], Qt.Key.Key_Return)
 
