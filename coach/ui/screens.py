@@ -29,6 +29,7 @@ def _today_screen(ctx: AppContext) -> QWidget:
     screen = TodayScreen(ctx)
     screen.add_card_after_first_paint(lambda: _reminder_card(ctx, screen))
     screen.add_card_after_first_paint(lambda: _learn_hint_card(ctx, screen))
+    screen.add_card_after_first_paint(lambda: _calm_card(ctx, screen))
     screen.start_requested.connect(lambda routine_id: _start_session(ctx, screen, routine_id))
     return screen
 
@@ -44,6 +45,21 @@ def _learn_hint_card(ctx: AppContext, today: QWidget) -> QWidget:
     from coach.ui.learn_cards import LearnHintCard
 
     return LearnHintCard(ctx, today)
+
+
+def _calm_card(ctx: AppContext, today: QWidget) -> QWidget:
+    """Slow breathing, relaxing the body and writing it down, one tap from Today."""
+    from coach.ui.learn_cards import CalmCard
+
+    card = CalmCard(ctx, today)
+    card.tool_requested.connect(lambda tool: _open_tool(ctx, tool, today))
+    return card
+
+
+def _open_tool(ctx: AppContext, tool: str, parent: QWidget) -> None:
+    from coach.ui.coping_tools import open_tool  # only when a tool is opened
+
+    open_tool(ctx, tool, parent)
 
 
 def _start_session(ctx: AppContext, today: QWidget, routine_id: str) -> None:
@@ -80,7 +96,10 @@ def _learn_screen(ctx: AppContext) -> QWidget:
     """Imported when first shown, like every screen but Today."""
     from coach.ui.learn_screen import LearnScreen
 
-    return LearnScreen(ctx)
+    screen = LearnScreen(ctx)
+    screen.enable_tools()
+    screen.tool_requested.connect(lambda tool: _open_tool(ctx, tool, screen))
+    return screen
 
 
 def _settings_screen(ctx: AppContext, restyle: Callable[[], None]) -> QWidget:
