@@ -10,9 +10,26 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    QStandardPaths,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QLineEdit,
@@ -21,6 +38,9 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +48,7 @@ from PySide6.QtWidgets import (
 from coach.domain.learn import TOOL_LABELS, WARNING_SIGNS_KEY, LearnLibrary, Topic
 from coach.reports.atomic import ExportError
 from coach.ui.context import AppContext
+from coach.ui.flow_layout import FlowLayout
 from coach.ui.screen_stack import guarded_refresh
 from coach.ui.widgets import button, label, scroll_area
 
@@ -48,13 +69,68 @@ class Dialogs:
         QMessageBox.information(parent, title, text)
 
 
-def _clear(layout: QVBoxLayout | QHBoxLayout) -> None:
+def _clear(layout: QVBoxLayout | QHBoxLayout | FlowLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
         widget = item.widget() if item is not None else None
         if widget is not None:
             widget.hide()
             widget.deleteLater()
+
+
+class TopicDelegate(QStyledItemDelegate):
+    """A list row: the topic's title in bold, its one-line summary under it (plain text)."""
+
+    PAD = 8
+
+    def __init__(self, view: QListWidget) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def _parts(self, index: QModelIndex | QPersistentModelIndex) -> tuple[str, str]:
+        title, _, summary = str(index.data()).partition("\n")
+        return title, summary
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        bold = QFont(option.font)
+        bold.setBold(True)
+        return bold, QFont(option.font)
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        width = max(80, self._view.viewport().width() - 2 * self._view.spacing()) - 2 * self.PAD
+        height = 2 * self.PAD
+        for font, text in zip(self._fonts(option), self._parts(index), strict=True):
+            rect = QFontMetrics(font).boundingRect(
+                QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), text
+            )
+            height += rect.height()
+        return QSize(width, height + 4)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.save()
+        painter.setPen(opt.palette.color(role))
+        rect = opt.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
+        for font, text in zip(self._fonts(opt), self._parts(index), strict=True):
+            painter.setFont(font)
+            bounds = painter.boundingRect(rect, int(Qt.TextFlag.TextWordWrap), text)
+            painter.drawText(rect, int(Qt.TextFlag.TextWordWrap), text)
+            rect.setTop(rect.top() + bounds.height())
+        painter.restore()
 
 
 class TopicPage(QWidget):
@@ -73,11 +149,11 @@ class TopicPage(QWidget):
         self.summary = label("", None, self)
         column.addWidget(self.title)
         column.addWidget(self.summary)
+        self._tools = FlowLayout(None)  # the coping tools first: one tap, no scrolling
+        column.addLayout(self._tools)
         self._body = QVBoxLayout()
         self._body.setSpacing(12)
         column.addLayout(self._body)
-        self._tools = QHBoxLayout()
-        column.addLayout(self._tools)
         column.addWidget(label("What you can do", "heading", self))
         self._todo = QVBoxLayout()
         self._todo.setSpacing(6)
@@ -119,8 +195,6 @@ class TopicPage(QWidget):
             tool_button.clicked.connect(lambda _=False, t=tool: self.tool_requested.emit(t))
             self._tools.addWidget(tool_button)
             self.tool_buttons[tool] = tool_button
-        if topic.tools:
-            self._tools.addStretch(1)
         self.related_buttons = {}
         for other_id in topic.related:
             other = library.get(other_id)
@@ -207,12 +281,13 @@ class LearnScreen(QWidget):
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)  # re-wrap when the width changes
         self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setItemDelegate(TopicDelegate(self.list))
         self.list.currentItemChanged.connect(self._on_current_changed)
         column.addWidget(self.list, 1)
         return side
 
-    def _build_buttons(self, parent: QWidget) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _build_buttons(self, parent: QWidget) -> FlowLayout:
+        row = FlowLayout(None)  # wraps at 200% text instead of widening the page
         self.previous = button("← Previous", parent)
         self.previous.setAccessibleName("Previous page")
         self.previous.clicked.connect(lambda: self._step(-1))
@@ -224,11 +299,8 @@ class LearnScreen(QWidget):
         self.print_button.clicked.connect(self._on_print)
         self.read_aloud = button("Read aloud", parent)
         self.read_aloud.setVisible(False)  # no voice in the app yet (the session-voice issue)
-        for widget in (self.previous, self.next):
+        for widget in (self.previous, self.next, self.print_button, self.read_aloud):
             row.addWidget(widget)
-        row.addStretch(1)
-        row.addWidget(self.read_aloud)
-        row.addWidget(self.print_button)
         return row
 
     # -- the list ------------------------------------------------------------------------------
