@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
 from coach.domain.learn import TOOL_LABELS, TOOLS
 from coach.domain.learn_hints import LEG_DAYS, Hint, HintInput, suggest_topic
@@ -19,6 +19,7 @@ from coach.store.coping import CopingStore
 from coach.store.sessions import SessionStore
 from coach.ui.active_plan import load_active_plan
 from coach.ui.context import AppContext
+from coach.ui.flow_layout import FlowLayout
 from coach.ui.screen_stack import guarded_refresh
 from coach.ui.widgets import button, label
 
@@ -80,7 +81,7 @@ class LearnHintCard(QFrame):
         column.setSpacing(10)
         self.title = label("Something to read", "heading", self)
         self.text = label("", None, self)
-        row = QHBoxLayout()
+        row = FlowLayout(None)  # wraps at 200% text
         self.read_button = button("Read it", self)
         self.read_button.clicked.connect(self._on_read)
         self.dismiss_button = button("Not now", self)
@@ -88,7 +89,6 @@ class LearnHintCard(QFrame):
         self.dismiss_button.clicked.connect(self._on_dismiss)
         row.addWidget(self.read_button)
         row.addWidget(self.dismiss_button)
-        row.addStretch(1)
         column.addWidget(self.title)
         column.addWidget(self.text)
         column.addLayout(row)
@@ -141,14 +141,13 @@ class CalmCard(QFrame):
         column.setSpacing(10)
         column.addWidget(label("Calm", "heading", self))
         column.addWidget(label("When pain or worry is high, try one of these.", None, self))
-        row = QHBoxLayout()
+        row = FlowLayout(None)
         self.buttons: dict[str, QPushButton] = {}
         for tool in TOOLS:
             tool_button = button(TOOL_LABELS[tool], self)
             tool_button.clicked.connect(lambda _=False, t=tool: self.tool_requested.emit(t))
             row.addWidget(tool_button)
             self.buttons[tool] = tool_button
-        row.addStretch(1)
         column.addLayout(row)
         ctx.active.changed.connect(self.refresh)
         self.refresh()
