@@ -204,7 +204,7 @@ class TopicPage(QWidget):
             self._related.addWidget(link)
             self.related_buttons[other_id] = link
         self.related_heading.setVisible(bool(topic.related))
-        self.sources.setText("Sources: " + ", ".join(topic.sources) + " (see the README)")
+        self.sources.setText("Sources, for your therapist: " + ", ".join(topic.sources))
 
     def tools_enabled(self, enabled: bool) -> None:
         for tool_button in self.tool_buttons.values():

@@ -239,3 +239,17 @@ def test_the_database_refuses_bad_uses(ctx: AppContext, clock: FakeClock) -> Non
     store.dismiss_hint(profile_id, "four-weeks", clock.now())
     store.dismiss_hint(profile_id, "four-weeks", clock.now())  # twice is fine
     assert store.dismissed_hints(profile_id) == frozenset({"four-weeks"})
+
+
+def test_deleting_a_profile_deletes_its_coping_uses_and_dismissals(
+    ctx: AppContext, clock: FakeClock
+) -> None:
+    from coach.store.therapist import TherapistStore
+
+    profile_id = add_patient(ctx)
+    store = CopingStore(ctx.db)
+    store.record_use(profile_id, "journal", day=TODAY, started=clock.now(), seconds=30, note="x")
+    store.dismiss_hint(profile_id, "four-weeks", clock.now())
+    TherapistStore(ctx.db).delete_profile(profile_id)
+    assert ctx.db.execute("SELECT count(*) FROM coping_uses").fetchone()[0] == 0
+    assert ctx.db.execute("SELECT count(*) FROM dismissed_hints").fetchone()[0] == 0
