@@ -76,7 +76,7 @@ def _print(args: argparse.Namespace, paths: DataPaths) -> int:
 
     make_application()
     try:
-        write_topics(target, topics, number)
+        write_topics(target, topics, number, data_folder=paths.root)
     except ExportError as exc:
         raise CommandError(str(exc)) from exc
     what = "1 topic was" if len(topics) == 1 else f"{len(topics)} topics were"

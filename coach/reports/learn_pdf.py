@@ -116,7 +116,15 @@ def _paint(
 
 
 def write_topics(
-    path: Path, topics: Sequence[Topic], emergency_number: str, locale: QLocale | None = None
+    path: Path,
+    topics: Sequence[Topic],
+    emergency_number: str,
+    *,
+    data_folder: Path,
+    locale: QLocale | None = None,
 ) -> None:
-    """Print ``topics`` to ``path`` atomically; raises ExportError with a plain sentence."""
-    atomic_write_bytes(path, render_topics(topics, emergency_number, locale))
+    """Print ``topics`` to ``path`` atomically (never into ``data_folder``); raises
+    ExportError with a plain sentence."""
+    atomic_write_bytes(
+        path, render_topics(topics, emergency_number, locale), data_folder=data_folder
+    )

@@ -419,7 +419,7 @@ class LearnScreen(QWidget):
         profile = self._ctx.active.profile
         number = profile.emergency_number if profile else "your emergency number"
         try:
-            write_topics(path, [topic], number)
+            write_topics(path, [topic], number, data_folder=self._ctx.paths.root)
         except ExportError as exc:
             self._dialogs.inform(self, "Not saved", str(exc))
             return

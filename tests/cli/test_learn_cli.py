@@ -96,3 +96,16 @@ def test_mistakes_get_one_plain_sentence(
     assert run(args) != 0
     assert message in one_line_error(capsys)
     assert not list(tmp_path.iterdir())  # nothing written
+
+
+@pytest.mark.usefixtures("qapp")
+def test_print_never_writes_into_the_data_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    target = folder / "coach.db.pdf"
+    args = ["--data-dir", str(folder), "learn", "print", "leg-pain", "--out", str(target)]
+    assert run(args) != 0
+    assert "inside Rehab Coach's data folder" in one_line_error(capsys)
+    assert not target.exists()

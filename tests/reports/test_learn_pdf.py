@@ -42,7 +42,7 @@ def test_all_topics_print_large_each_from_a_new_page(
     qapp: QApplication, content: Content, tmp_path: Path
 ) -> None:
     pdf = tmp_path / "learn.pdf"
-    write_topics(pdf, content.learn.topics, "999")
+    write_topics(pdf, content.learn.topics, "999", data_folder=tmp_path / "data")
     out = tmp_path / "learn.txt"
     subprocess.run(["pdftotext", str(pdf), str(out)], check=True, timeout=60)
     pages = unicodedata.normalize("NFKC", out.read_text(encoding="utf-8")).split("\f")
@@ -74,6 +74,6 @@ def test_a_failed_write_keeps_the_old_file(
 
     monkeypatch.setattr("os.fsync", broken)
     with pytest.raises(ExportError, match="previous file is unchanged"):
-        write_topics(pdf, content.learn.topics[:1], "999")
+        write_topics(pdf, content.learn.topics[:1], "999", data_folder=tmp_path / "data")
     assert pdf.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["topic.pdf"]
