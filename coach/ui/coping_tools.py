@@ -240,7 +240,7 @@ class TimedTool(QDialog):
             CopingStore(self._ctx.db).record_use(
                 profile.id,
                 self.tool,
-                day=self._started_at.astimezone().date(),
+                day=self._started_at.date(),
                 started=self._started_at,
                 seconds=seconds,
             )
@@ -315,7 +315,7 @@ class JournalDialog(QDialog):
             use_id = CopingStore(self._ctx.db).record_use(
                 profile.id,
                 "journal",
-                day=self._opened_at.astimezone().date(),
+                day=self._opened_at.date(),
                 started=self._opened_at,
                 seconds=seconds,
                 note=note,

@@ -232,6 +232,8 @@ def test_search_finds_by_word_start_any_case_and_puts_title_matches_first() -> N
     assert [t.id for t in LIBRARY.search("opio")] == ["pain-medicines"]
     assert LIBRARY.search("  ") == LIBRARY.topics
     assert LIBRARY.search("zebra") == ()
+    assert LIBRARY.search("(.*[") == LIBRARY.topics  # symbols are not a pattern: no filter
+    assert [t.id for t in LIBRARY.search("NERVE\x00")] == [t.id for t in LIBRARY.search("nerve")]
     assert [t.id for t in LIBRARY.search("breathing cbt")] == ["mood-and-worry"]
 
 
