@@ -20,13 +20,22 @@ from pathlib import Path
 from typing import Any
 
 from coach import __version__
-from coach.domain import catalogue, content, profile, protocol, safety
+from coach.domain import catalogue, content, learn, profile, protocol, safety
 from coach.domain.catalogue import Catalogue
 from coach.domain.content import Content, load_content
 
 log = logging.getLogger(__name__)
 
-_RULE_MODULES = ("catalogue", "protocol", "safety", "fields", "content", "profile", "plan")
+_RULE_MODULES = (
+    "catalogue",
+    "protocol",
+    "safety",
+    "fields",
+    "content",
+    "profile",
+    "plan",
+    "learn",
+)
 FORMAT = 2
 
 
@@ -36,6 +45,7 @@ def _key(exercises: Path) -> str:
     files = [domain / f"{name}.py" for name in _RULE_MODULES]
     files += sorted(exercises.glob("catalogue/*.toml"))
     files += sorted(exercises.glob("protocols/*.toml"))
+    files += sorted(exercises.glob("learn/*.toml"))
     files.append(exercises / "safety.toml")
     for path in files:
         stat = path.stat()
@@ -46,7 +56,7 @@ def _key(exercises: Path) -> str:
 def _allowed_types() -> dict[str, type]:
     """The only types a cache file may name: the content's dataclasses and enums."""
     allowed: dict[str, type] = {}
-    for module in (catalogue, content, profile, protocol, safety):
+    for module in (catalogue, content, learn, profile, protocol, safety):
         for value in vars(module).values():
             if (
                 isinstance(value, type)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.content_cache import load_content_cached
+from coach.content_cache import load_content_cached, read_cache
 from coach.domain.content import Content
 from coach.domain.fields import DataError
 from coach.paths import exercises_dir
@@ -31,6 +31,10 @@ def test_cached_content_equals_parsed_content(
         assert loaded.catalogue.ids() == content.catalogue.ids()
         assert loaded.protocols == content.protocols
         assert loaded.red_flags == content.red_flags
+        assert loaded.learn == content.learn
+    [cache] = (tmp_path / "cache").glob("content-*.json")
+    cached = read_cache(cache)  # the Learn topics' types are allowed in the cache file
+    assert cached is not None and cached.learn == content.learn
 
 
 def test_an_edited_file_is_read_again(exercises: Path, tmp_path: Path) -> None:

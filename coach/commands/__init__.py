@@ -7,11 +7,12 @@ from coach.cli import Command
 
 def all_commands() -> list[Command]:
     """Every subcommand, in the order --help lists them."""
-    from coach.commands import data, library, plan, progress, routine, screenshot
+    from coach.commands import data, learn, library, plan, progress, routine, screenshot
 
     return [
         *routine.COMMANDS,
         *library.COMMANDS,
+        *learn.COMMANDS,
         *data.COMMANDS,
         *plan.COMMANDS,
         *progress.COMMANDS,

@@ -30,7 +30,7 @@ from coach.store.therapist import TherapistStore
 
 
 @contextmanager
-def _opened(paths: DataPaths) -> Iterator[Database]:
+def opened(paths: DataPaths) -> Iterator[Database]:
     with InstanceLock(paths.lock):
         db = open_db(paths.database)
         try:
@@ -60,7 +60,7 @@ def choose_profile(profiles: list[Profile], wanted: str | None) -> Profile:
 def _export(args: argparse.Namespace, paths: DataPaths) -> int:
     check_output(args.file, paths)
     content = load_content(exercises_dir())
-    with _opened(paths) as db:
+    with opened(paths) as db:
         profile = choose_profile(Repository(db).profiles(), args.profile)
         assert profile.id is not None
         current = resolve_plan(db, content, profile)
@@ -98,7 +98,7 @@ def _import(args: argparse.Namespace, paths: DataPaths) -> int:
     assert raw is not None  # only a cancel returns None
     plan_file = read_plan_file(raw, content.catalogue)  # every check before the database
     now = SystemClock().now()
-    with _opened(paths) as db:
+    with opened(paths) as db:
         repo = Repository(db)
         store = TherapistStore(db)
         if not args.dry_run:
@@ -141,7 +141,7 @@ def _print(args: argparse.Namespace, paths: DataPaths) -> int:
     content: Content = load_content(exercises_dir())
     day = args.date or SystemClock().now().date()
     try:
-        with _opened(paths) as db:
+        with opened(paths) as db:
             profile = choose_profile(Repository(db).profiles(), args.profile)
             data = handout_input(TherapistStore(db), content, profile, day)
         pdf = render_handout(data)

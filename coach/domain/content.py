@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coach.domain.catalogue import Catalogue, load_catalogue
+from coach.domain.learn import LearnLibrary, load_learn
 from coach.domain.profile import Surgery
 from coach.domain.protocol import Protocol, load_protocols
 from coach.domain.safety import RedFlagScreen, load_red_flags
@@ -16,13 +17,17 @@ class Content:
     catalogue: Catalogue
     protocols: dict[Surgery, Protocol]
     red_flags: RedFlagScreen
+    learn: LearnLibrary
 
 
 def load_content(exercises: Path) -> Content:
-    """Load catalogue, protocols and red flags; raises DataError naming file, field and reason."""
+    """Load catalogue, protocols, red flags and Learn topics.
+
+    Raises DataError naming file, field and reason."""
     catalogue = load_catalogue(exercises / "catalogue")
     return Content(
         catalogue=catalogue,
         protocols=load_protocols(exercises / "protocols", catalogue),
         red_flags=load_red_flags(exercises / "safety.toml"),
+        learn=load_learn(exercises / "learn"),
     )

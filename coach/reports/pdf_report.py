@@ -35,6 +35,8 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from coach.domain.learn import TOOL_LABELS
+from coach.domain.learn import TOOLS as COPING_TOOLS
 from coach.domain.profile import Profile
 from coach.domain.progress import (
     OUTCOME_WORDS,
@@ -47,6 +49,7 @@ from coach.domain.progress import (
 from coach.domain.progress_text import MEANING_HINT, long_date, short_date, summary_sentences
 from coach.domain.schedule import week_number
 from coach.reports.atomic import ExportError, atomic_write_bytes
+from coach.store.coping import CopingUse
 
 BODY_PT = 11.5
 FOOTER_PT = 11.0
@@ -74,6 +77,7 @@ class ReportData:
     question_texts: dict[str, str]  # red-flag question id -> its words
     made_on: date
     changes: Sequence[ReportNote] = ()  # exercises made easier or skipped in sessions
+    coping: Sequence[CopingUse] = ()  # coping tools used; journal text only when shared
 
 
 def page_size_for(locale: QLocale) -> QPageSize:
@@ -209,6 +213,7 @@ def report_html(data: ReportData) -> str:
         )
     else:
         parts.append("<p>None.</p>")
+    parts += _coping_html(data.coping)
     parts.append("<h2>Notes</h2>")
     if data.notes:
         notes = list(data.notes)[-NOTES_SHOWN:]
@@ -221,6 +226,35 @@ def report_html(data: ReportData) -> str:
     else:
         parts.append("<p>No notes.</p>")
     return "\n".join(parts)
+
+
+def coping_rows(uses: Sequence[CopingUse]) -> list[list[str]]:
+    """Per tool: how often, how many minutes in all, and when last (tools never used left out)."""
+    rows = []
+    for tool in COPING_TOOLS:
+        mine = [u for u in uses if u.tool == tool]
+        if mine:
+            minutes = sum(u.minutes for u in mine)
+            rows.append(
+                [TOOL_LABELS[tool], str(len(mine)), str(minutes), long_date(mine[-1].local_date)]
+            )
+    return rows
+
+
+def _coping_html(uses: Sequence[CopingUse]) -> list[str]:
+    parts = ["<h2>Coping tools used by the patient</h2>"]
+    rows = coping_rows(uses)
+    if not rows:
+        return [*parts, "<p>None.</p>"]
+    parts.append(_table(["Tool", "Times used", "Minutes in all", "Last used"], rows))
+    shared = [u for u in uses if u.tool == "journal" and u.in_report and u.note.strip()]
+    if shared:
+        parts.append("<h3>Journal entries the patient chose to share</h3>")
+        recent = shared[-NOTES_SHOWN:]
+        parts.append(
+            _table(["Date", "Entry"], [[long_date(u.local_date), u.note] for u in reversed(recent)])
+        )
+    return parts
 
 
 def render_pdf(data: ReportData, locale: QLocale | None = None) -> bytes:

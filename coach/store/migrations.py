@@ -223,6 +223,38 @@ def m006_therapist(db: Database) -> None:
     )
 
 
+COPING_TOOLS = ("breathing", "body-scan", "journal")
+
+
+@migrations()
+def m011_learn_and_coping(db: Database) -> None:
+    """Coping tools used (REFERENCE 10: when, how long, a journal entry's text and whether the
+    patient chose to show it in the clinic report) and the Today hints a patient dismissed
+    (one row per hint, so a dismissed hint stays away)."""
+    db.executescript(
+        f"""
+        CREATE TABLE coping_uses (
+            id INTEGER PRIMARY KEY,
+            profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+            tool TEXT NOT NULL CHECK (tool IN {_in(COPING_TOOLS)}),
+            local_date TEXT NOT NULL CHECK (date(local_date) IS local_date),
+            started_at TEXT NOT NULL,
+            seconds INTEGER NOT NULL CHECK (seconds BETWEEN 0 AND 7200),
+            note TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 4000),
+            in_report INTEGER NOT NULL DEFAULT 0 CHECK (in_report IN (0, 1))
+        ) STRICT;
+        CREATE INDEX coping_uses_by_profile_date ON coping_uses (profile_id, local_date);
+
+        CREATE TABLE dismissed_hints (
+            profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+            hint_key TEXT NOT NULL CHECK (length(hint_key) BETWEEN 1 AND 80),
+            dismissed_at TEXT NOT NULL,
+            PRIMARY KEY (profile_id, hint_key)
+        ) STRICT;
+        """
+    )
+
+
 def known_migration_names() -> set[str]:
     """Every migration this version of the app knows, applied or not."""
     return {m.name for m in migrations.pending(Database(memory=True, execute_plugins=False))}

@@ -29,6 +29,7 @@ from coach.domain.progress import (
     tally_exercises,
 )
 from coach.domain.timer import EventKind
+from coach.store.coping import CopingStore, CopingUse
 from coach.store.outcomes import OutcomesStore
 from coach.store.repository import Repository
 from coach.store.sessions import SessionRecord, SessionStore
@@ -70,6 +71,7 @@ class ProfileHistory:
     sessions: list[SessionRecord]
     exercises: dict[int, ExerciseTally]  # by session id
     catalogue: Catalogue  # the profile's exercises (its therapist's own included), for names
+    coping: tuple[CopingUse, ...] = ()  # coping tools used (REFERENCE 10), oldest first
 
 
 class ProgressData:
@@ -213,4 +215,5 @@ class ProgressData:
             sessions,
             self.exercise_tallies(profile.id),
             current.catalogue,
+            tuple(CopingStore(self.db).uses(profile.id)),
         )

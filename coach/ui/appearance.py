@@ -23,6 +23,7 @@ ROLE_SIZES = {
     "huge": 4.0,
     "countdown": 7.0,
     "hint": 0.9,
+    "reading": 1.2,  # Learn topics: long text, read at arm's length
 }
 BOLD_ROLES = ("title", "heading", "big", "huge", "countdown")
 SYSTEM_DARK_PROPERTY = "coach-system-dark"

@@ -18,6 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from coach.domain.catalogue import Catalogue
+from coach.domain.coping import coping_summary
+from coach.domain.learn import TOOL_LABELS
+from coach.store.coping import CopingStore
 from coach.store.progress_data import ProgressData
 from coach.store.sessions import SessionStore
 from coach.ui.active_plan import plan_of_profile
@@ -66,6 +69,9 @@ class HistoryScreen(QWidget):
                 "Pain is shown before → after each session (0 = no pain, 10 = worst).", "hint", self
             )
         )
+        self.coping = label("", None, self)
+        self.coping.setObjectName("history-coping")
+        column.addWidget(self.coping)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.table = QTableView(splitter)
         self.model = HistoryModel(self.table, ctx.clock.now().year)
@@ -135,6 +141,11 @@ class HistoryScreen(QWidget):
         profile = self._ctx.active.profile
         sessions = self._store.sessions(profile.id) if profile and profile.id else []
         self.model.set_sessions(sessions)
+        uses = CopingStore(self._ctx.db).uses(profile.id) if profile and profile.id else []
+        self.coping.setText(
+            coping_summary([(u.tool, u.minutes, u.local_date) for u in uses], TOOL_LABELS)
+        )
+        self.coping.setVisible(bool(uses))
         self.empty.setVisible(not sessions)
         self.empty.setText(
             "" if sessions else "Your sessions show here once you have done your first one."

@@ -65,6 +65,7 @@ def report_data(profile: Profile, history: ProfileHistory, content: Content) -> 
         question_texts={q.id: q.text for q in content.red_flags.questions},
         made_on=history.input.today,
         changes=changes,
+        coping=history.coping,
     )
 
 

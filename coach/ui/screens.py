@@ -16,6 +16,7 @@ def build_screens(ctx: AppContext, restyle: Callable[[], None]) -> list[ScreenEn
     return [
         ScreenEntry("today", "Today", lambda: _today_screen(ctx)),
         ScreenEntry("library", "Exercises", lambda: _library_screen(ctx)),
+        ScreenEntry("learn", "Learn", lambda: _learn_screen(ctx)),
         ScreenEntry("progress", "Progress", lambda: _progress_screen(ctx)),
         ScreenEntry("history", "History", lambda: _history_screen(ctx)),
         ScreenEntry("plan", "Therapist", lambda: _therapist_screen(ctx)),
@@ -27,6 +28,8 @@ def _today_screen(ctx: AppContext) -> QWidget:
     """Today, with the outcome-measure reminder card (shown only at the suggested weeks)."""
     screen = TodayScreen(ctx)
     screen.add_card_after_first_paint(lambda: _reminder_card(ctx, screen))
+    screen.add_card_after_first_paint(lambda: _learn_hint_card(ctx, screen))
+    screen.add_card_after_first_paint(lambda: _calm_card(ctx, screen))
     screen.start_requested.connect(lambda routine_id: _start_session(ctx, screen, routine_id))
     return screen
 
@@ -35,6 +38,28 @@ def _reminder_card(ctx: AppContext, today: QWidget) -> QWidget:
     from coach.ui.outcomes_screen import OutcomeReminderCard
 
     return OutcomeReminderCard(ctx, today)
+
+
+def _learn_hint_card(ctx: AppContext, today: QWidget) -> QWidget:
+    """At most one Learn topic that fits the patient's day (hidden when none does)."""
+    from coach.ui.learn_cards import LearnHintCard
+
+    return LearnHintCard(ctx, today)
+
+
+def _calm_card(ctx: AppContext, today: QWidget) -> QWidget:
+    """Slow breathing, relaxing the body and writing it down, one tap from Today."""
+    from coach.ui.learn_cards import CalmCard
+
+    card = CalmCard(ctx, today)
+    card.tool_requested.connect(lambda tool: _open_tool(ctx, tool, today))
+    return card
+
+
+def _open_tool(ctx: AppContext, tool: str, parent: QWidget) -> None:
+    from coach.ui.coping_tools import open_tool  # only when a tool is opened
+
+    open_tool(ctx, tool, parent)
 
 
 def _start_session(ctx: AppContext, today: QWidget, routine_id: str) -> None:
@@ -65,6 +90,16 @@ def _library_screen(ctx: AppContext) -> QWidget:
     from coach.ui.library_screen import LibraryScreen
 
     return LibraryScreen(ctx)
+
+
+def _learn_screen(ctx: AppContext) -> QWidget:
+    """Imported when first shown, like every screen but Today."""
+    from coach.ui.learn_screen import LearnScreen
+
+    screen = LearnScreen(ctx)
+    screen.enable_tools()
+    screen.tool_requested.connect(lambda tool: _open_tool(ctx, tool, screen))
+    return screen
 
 
 def _settings_screen(ctx: AppContext, restyle: Callable[[], None]) -> QWidget:

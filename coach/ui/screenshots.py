@@ -12,6 +12,7 @@ from coach.demo import demo_data_paths
 from coach.instance_lock import InstanceLock
 from coach.paths import DataPaths
 from coach.ui.app import build_context, build_window, make_application
+from coach.ui.learn_shots import render_learn_screens
 from coach.ui.progress_shots import render_progress_screens
 from coach.ui.session.shots import render_session_screens
 from coach.ui.therapist.shots import render_therapist_screens
@@ -50,6 +51,7 @@ def _render_all(app: QApplication, paths: DataPaths, out_dir: Path) -> list[Path
             written += render_therapist_screens(ctx, window, out_dir, lambda: _settle(app))
             written += render_progress_screens(ctx, window, out_dir, lambda: _settle(app))
             written += render_library_detail(window, out_dir, lambda: _settle(app))
+            written += render_learn_screens(ctx, window, out_dir, lambda: _settle(app))
             window.close()
             window.deleteLater()
             _settle(app)

@@ -95,6 +95,8 @@ def test_uncaught_error_is_logged_and_shown_plainly(
 def test_screenshot_writes_a_readable_png_per_screen(qapp: QApplication, tmp_path: Path) -> None:
     written = render_screens(tmp_path / "shots", work_dir=tmp_path)
     assert [p.name for p in written] == ["settings.png"] or len(written) >= 1
+    learn_shots = {"learn.png", "learn-topic.png", "calm-breathing.png", "today-learn-hint.png"}
+    assert learn_shots <= {p.name for p in written}
     for path in written:
         image = QImage(str(path))
         assert image.width() >= 1000

@@ -271,8 +271,12 @@ def test_a_session_by_keyboard_only(
     assert feedback is not None
     qtbot.keyClick(feedback, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert flow.message.title.text() == "This session raised your pain"
+    assert flow.message.buttons[0].text() == "Read: Coping with pain"  # the topic that fits
+    topics: list[str] = []
+    flow.topic_requested.connect(topics.append)
     with qtbot.waitSignal(flow.closed):
-        qtbot.keyClick(flow.message.buttons[-1], Qt.Key.Key_Return)
+        flow.message.buttons[0].click()  # closes the session and opens the topic
+    assert topics == ["coping-with-pain"]
 
     assert profile.id is not None
     record = store_of(ctx).sessions(profile.id)[-1]

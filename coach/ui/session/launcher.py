@@ -137,11 +137,17 @@ class SessionLauncher(QObject):
 
         window = SessionWindow(make_flow, self._parent)
         window.destroyed.connect(self._on_window_destroyed)
+        window.flow.topic_requested.connect(self._open_topic)
         self.window = window
         window.show()
         window.raise_()
         window.activateWindow()  # keys go to the session at once
         return window
+
+    def _open_topic(self, topic_id: str) -> None:
+        from coach.ui.learn_cards import open_learn_topic  # only when a topic is asked for
+
+        open_learn_topic(self._parent, topic_id)
 
     def _on_window_destroyed(self) -> None:
         self.window = None

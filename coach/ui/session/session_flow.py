@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 from coach.domain.allowed import PatientDay, decide
 from coach.domain.catalogue import Exercise
 from coach.domain.figure import Figure
+from coach.domain.learn_hints import topic_for_advice
 from coach.domain.pain import (
     SUGGESTION_ONLY,
     AdviceKind,
@@ -60,6 +61,7 @@ class SessionFlow(QWidget):
     """The pages of one session in a stack; ``closed`` when the patient is done."""
 
     closed = Signal()
+    topic_requested = Signal(str)  # a Learn topic that fits the advice after the session
 
     def __init__(
         self,
@@ -352,10 +354,20 @@ class SessionFlow(QWidget):
         lines = response_lines(
             advice, exercise_ids, self._setup.catalogue, partial=self._status == "partial"
         )
-        self.message.show_message(
-            advice.title, lines, [("Done", True, self.closed.emit)], hint=SUGGESTION_ONLY
+        choices: list[Choice] = [("Done", True, self.closed.emit)]
+        topic_id = topic_for_advice(
+            flared=advice.kind in (AdviceKind.FLARE, AdviceKind.FLARE_AGAIN), high_pain=False
         )
+        if topic_id is not None and topic_id in self._ctx.content.learn:
+            title = self._ctx.content.learn.get(topic_id).title
+            choices.insert(0, (f"Read: {title}", False, lambda: self._read_topic(topic_id)))
+        self.message.show_message(advice.title, lines, choices, hint=SUGGESTION_ONLY)
         self._show(self.message)
+
+    def _read_topic(self, topic_id: str) -> None:
+        """Close the session and open the topic on the Learn page."""
+        self.closed.emit()
+        self.topic_requested.emit(topic_id)
 
     # -- leaving -------------------------------------------------------------------------------
     def leave(self) -> bool:

@@ -1,0 +1,114 @@
+"""learn: the Learn topics on the command line: list them, or print some or all to a PDF.
+
+Reads only the shipped topics; the user's data is opened only with --profile, to put that
+profile's emergency number into the printed text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from coach.cli import EXIT_OK, Command, CommandError
+from coach.domain.content import load_content
+from coach.domain.learn import LearnLibrary, Topic
+from coach.paths import DataPaths, exercises_dir
+
+NO_NUMBER = "your emergency number"
+
+
+def _library() -> LearnLibrary:
+    return load_content(exercises_dir()).learn
+
+
+def _list(args: argparse.Namespace, paths: DataPaths) -> int:
+    del args, paths
+    library = _library()
+    width = max(len(t.id) for t in library)
+    for topic in library:
+        print(f"{topic.id:<{width}}  {topic.title}")
+        print(f"{'':<{width}}  {topic.summary}")
+    return EXIT_OK
+
+
+def chosen_topics(library: LearnLibrary, wanted: list[str], everything: bool) -> list[Topic]:
+    """The topics named (in the order given, each once), or all with --all."""
+    if everything and wanted:
+        raise CommandError("Name topics or give --all, not both.")
+    if everything:
+        return list(library)
+    if not wanted:
+        raise CommandError("Name at least one topic (see 'rehab-coach learn list') or give --all.")
+    chosen: list[Topic] = []
+    for topic_id in wanted:
+        if topic_id not in library:
+            raise CommandError(
+                f"There is no topic called {topic_id!r}; 'rehab-coach learn list' shows them."
+            )
+        topic = library.get(topic_id)
+        if topic not in chosen:
+            chosen.append(topic)
+    return chosen
+
+
+def _emergency_number(paths: DataPaths, wanted: str | None) -> str:
+    if wanted is None:
+        return NO_NUMBER
+    from coach.commands.plan import choose_profile, opened
+    from coach.store.repository import Repository
+
+    with opened(paths) as db:
+        return choose_profile(Repository(db).profiles(), wanted).emergency_number
+
+
+def _print(args: argparse.Namespace, paths: DataPaths) -> int:
+    library = _library()
+    topics = chosen_topics(library, args.topics, args.all)
+    target = Path(args.out).expanduser()
+    if target.suffix.lower() != ".pdf":
+        raise CommandError(f"{target} does not end in .pdf; give a PDF file name.")
+    number = _emergency_number(paths, args.profile)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from coach.reports.atomic import ExportError
+    from coach.reports.learn_pdf import write_topics
+    from coach.ui.app import make_application
+
+    make_application()
+    try:
+        write_topics(target, topics, number, data_folder=paths.root)
+    except ExportError as exc:
+        raise CommandError(str(exc)) from exc
+    what = "1 topic was" if len(topics) == 1 else f"{len(topics)} topics were"
+    print(f"{what.capitalize()} written to {target}.")
+    return EXIT_OK
+
+
+def _configure(parser: argparse.ArgumentParser) -> None:
+    sub = parser.add_subparsers(
+        dest="learn_command", metavar="ACTION", required=True, parser_class=type(parser)
+    )
+    listed = sub.add_parser("list", help="list the topics: id, title and one-line summary")
+    listed.set_defaults(handler=_list)
+    printed = sub.add_parser("print", help="write topics as a large-print PDF")
+    printed.add_argument("topics", nargs="*", metavar="TOPIC", help="topic ids (see learn list)")
+    printed.add_argument("--all", action="store_true", help="print every topic")
+    printed.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write")
+    printed.add_argument(
+        "--profile", metavar="P", help="put this profile's emergency number in the text"
+    )
+    printed.set_defaults(handler=_print)
+
+
+def _unreachable(args: argparse.Namespace, paths: DataPaths) -> int:
+    raise CommandError("Say what to do: learn list or learn print.")
+
+
+COMMANDS = [
+    Command(
+        "learn",
+        "list the Learn topics about leg pain after surgery, or print them to a PDF",
+        _configure,
+        _unreachable,
+    )
+]
