@@ -12,17 +12,41 @@ from coach.paths import DataPaths
 
 def _configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("dir", help="folder for the PNG files (created if needed)")
+    parser.add_argument(
+        "--size", default="1280x800", type=_size, help="window size WIDTHxHEIGHT (1280x800)"
+    )
+    parser.add_argument(
+        "--text-size", type=_percent, default=125, help="text size, 100 to 200 percent (125)"
+    )
+    parser.add_argument("--theme", default="light", choices=("light", "dark"))
+
+
+def _percent(text: str) -> int:
+    if text.isdigit() and 100 <= int(text) <= 200:
+        return int(text)
+    raise argparse.ArgumentTypeError(f"{text!r} is not a text size from 100 to 200")
+
+
+def _size(text: str) -> tuple[int, int]:
+    """WIDTHxHEIGHT, each 320 to 7680 pixels."""
+    parts = text.lower().split("x")
+    if len(parts) == 2 and all(p.isdigit() for p in parts):
+        width, height = int(parts[0]), int(parts[1])
+        if 320 <= width <= 7680 and 320 <= height <= 7680:
+            return width, height
+    raise argparse.ArgumentTypeError(f"{text!r} is not a size like 1366x768")
 
 
 def _screenshot(args: argparse.Namespace, paths: DataPaths) -> int:
     del paths  # screenshots use a throwaway demo folder, never the user's data
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from coach.ui.errors import route_qt_messages
-    from coach.ui.screenshots import render_screens
+    from coach.ui.screenshots import Look, render_screens
 
     route_qt_messages()
 
-    for path in render_screens(Path(args.dir).expanduser()):
+    look = Look(args.size, args.text_size, args.theme)
+    for path in render_screens(Path(args.dir).expanduser(), look=look):
         print(path)
     return EXIT_OK
 

@@ -17,7 +17,7 @@ from typing import Any, Literal, Protocol
 from coach.domain.outcomes import OdiEntry, PsfsEntry
 from coach.domain.plan import Plan
 from coach.domain.schedule import phase_on, phase_start, routines_due, walking_goal
-from coach.domain.timer import EventKind
+from coach.domain.timer import EventKind, StepKind
 
 Region = Literal["back", "leg"]
 Moment = Literal["before", "after"]
@@ -193,11 +193,26 @@ class ExerciseTally:
     swaps: tuple[tuple[str, str], ...] = ()  # (exercise id, easier variant id done instead)
 
 
+# Finished steps that mean the exercise itself was done (not getting ready, resting or
+# changing side: letting "get ready" run out is not doing the exercise).
+WORK_STEP_KINDS = frozenset(
+    {
+        StepKind.HOLD,
+        StepKind.RELAX,
+        StepKind.REP,
+        StepKind.WALK,
+        StepKind.BREATHE_IN,
+        StepKind.BREATHE_OUT,
+    }
+)
+
+
 def tally_exercises(
     events: Iterable[tuple[Any, ...]], planned: Iterable[str] = ()
 ) -> ExerciseTally:
     """From (event kind, exercise id[, detail]) as the session player records them; the detail
-    of a skip with a reason or a swap to the easier variant says which (REFERENCE 4)."""
+    of a skip with a reason or a swap to the easier variant says which (REFERENCE 4), and a
+    finished step's detail its step kind: only work steps make an exercise done."""
     done: dict[str, None] = {}
     skipped: dict[str, None] = {}
     reasons: dict[str, str] = {}
@@ -208,7 +223,9 @@ def tally_exercises(
         if exercise is None:
             continue
         if kind == EventKind.STEP_FINISHED:
-            done[exercise] = None
+            step_kind = detail.get("kind")  # none recorded (older sessions): counts as work
+            if step_kind is None or step_kind in WORK_STEP_KINDS:
+                done[exercise] = None
         elif kind == EventKind.STEP_SKIPPED:
             skipped[exercise] = None
         elif kind == EventKind.EXERCISE_SKIPPED:

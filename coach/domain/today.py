@@ -77,6 +77,7 @@ class RoutineToday:
     left_out: tuple[LeftOut, ...]
     times_due: int
     times_done: int
+    times_partly_done: int = 0  # stopped early or some exercises skipped: not "done"
 
     @property
     def done(self) -> bool:
@@ -205,18 +206,20 @@ def build_today(
     *,
     extra_restrictions: frozenset[str] = frozenset(),
     done: Mapping[str, int] | None = None,
+    partly_done: Mapping[str, int] | None = None,
     walked_minutes: int = 0,
 ) -> TodayPlan:
     """Everything shown for ``day``. ``extra_restrictions`` are the surgeon's rules stored with
     the profile; the plan's own are added to them. ``done`` counts finished sessions by routine
-    id."""
+    id (status "done"), ``partly_done`` the partly done ones."""
+    partly = partly_done or {}
     when = PatientDay(plan, surgery_date, day, frozenset(extra_restrictions))
     phase = when.phase
     routines = (
         ()  # REFERENCE section 1: the day of surgery is for walking with help only
         if day == surgery_date
         else tuple(
-            _routine_today(due, when, catalogue)
+            _routine_today(due, when, catalogue, partly.get(due.routine.id, 0))
             for due in routines_due(plan, surgery_date, day, done)
         )
     )
@@ -236,7 +239,9 @@ def build_today(
     )
 
 
-def _routine_today(due: DueRoutine, when: PatientDay, catalogue: Catalogue) -> RoutineToday:
+def _routine_today(
+    due: DueRoutine, when: PatientDay, catalogue: Catalogue, partly: int
+) -> RoutineToday:
     items: list[ItemToday] = []
     left_out: list[LeftOut] = []
     for prescription in due.routine.items:
@@ -255,4 +260,6 @@ def _routine_today(due: DueRoutine, when: PatientDay, catalogue: Catalogue) -> R
             )
         else:
             left_out.append(LeftOut(exercise, verdict))
-    return RoutineToday(due.routine, tuple(items), tuple(left_out), due.times_due, due.times_done)
+    return RoutineToday(
+        due.routine, tuple(items), tuple(left_out), due.times_due, due.times_done, partly
+    )

@@ -14,6 +14,8 @@ migrations = Migrations("coach")
 SURGERIES = ("discectomy", "laminectomy", "fusion")
 APPROACHES = ("open", "minimally-invasive", "unknown")
 SESSION_STATUSES = ("in-progress", "done", "partial", "discarded", "blocked")
+# m008 adds "skipped": a session in which no exercise was done (every one skipped).
+SESSION_STATUSES_M008 = (*SESSION_STATUSES, "skipped")
 
 
 def _in(values: tuple[str, ...]) -> str:
@@ -221,6 +223,53 @@ def m006_therapist(db: Database) -> None:
         ) STRICT;
         """
     )
+
+
+@migrations(transactional=False)
+def m008_session_skipped(db: Database) -> None:
+    """Sessions may be "skipped" (every exercise skipped): stored as such, never as done.
+
+    SQLite cannot change a CHECK, so the table is rebuilt the documented way (sqlite.org/
+    lang_altertable.html, "other kinds of table schema changes"): foreign keys off (a DROP would
+    otherwise cascade to the events, pain scores and feedback), then in one transaction a copy
+    with the wider CHECK, every row, the old indexes, and a foreign-key check before commit.
+    The new table is made from the stored CREATE statement, so columns added by any migration
+    are kept. Not in the migration's own transaction (PRAGMA foreign_keys cannot change inside
+    one), so it is written to run again safely: a table that already allows "skipped" is left.
+    """
+    old_check = f"status IN {_in(SESSION_STATUSES)}"
+    row = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'sessions'")
+    table_sql = str(row.fetchone()[0])
+    if "'skipped'" in table_sql:
+        return
+    if table_sql.count(old_check) != 1 or not table_sql.startswith("CREATE TABLE sessions ("):
+        raise RuntimeError("m008: the sessions table is not in the expected shape")
+    new_sql = table_sql.replace(old_check, f"status IN {_in(SESSION_STATUSES_M008)}").replace(
+        "CREATE TABLE sessions (", "CREATE TABLE sessions_m008 (", 1
+    )
+    extras = [
+        str(sql)
+        for (sql,) in db.execute(
+            "SELECT sql FROM sqlite_master WHERE tbl_name = 'sessions'"
+            " AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY rowid"
+        ).fetchall()
+    ]
+    keys_were_on = bool(db.execute("PRAGMA foreign_keys").fetchone()[0])
+    db.execute("PRAGMA foreign_keys = OFF")
+    try:
+        with db.atomic():
+            db.execute(new_sql)
+            db.execute("INSERT INTO sessions_m008 SELECT * FROM sessions")
+            db.execute("DROP TABLE sessions")
+            db.execute("ALTER TABLE sessions_m008 RENAME TO sessions")
+            for sql in extras:
+                db.execute(sql)
+            broken = db.execute("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise RuntimeError(f"m008: {len(broken)} rows lost their parent")
+    finally:
+        if keys_were_on:
+            db.execute("PRAGMA foreign_keys = ON")
 
 
 COPING_TOOLS = ("breathing", "body-scan", "journal")

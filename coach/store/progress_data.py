@@ -32,6 +32,7 @@ from coach.domain.timer import EventKind
 from coach.store.coping import CopingStore, CopingUse
 from coach.store.outcomes import OutcomesStore
 from coach.store.repository import Repository
+from coach.store.session_log import session_tally
 from coach.store.sessions import SessionRecord, SessionStore
 
 
@@ -145,7 +146,8 @@ class ProgressData:
         """Exercises started with, done and skipped in each of the profile's sessions, in one
         query."""
         rows = self.db.execute(
-            "SELECT e.session_id, e.kind, e.exercise_id, e.detail FROM session_events e"
+            "SELECT e.session_id, e.kind, e.exercise_id, e.detail,"
+            " json_extract(e.detail, '$.kind') FROM session_events e"
             " JOIN sessions s ON s.id = e.session_id"
             " WHERE s.profile_id = ? AND e.kind IN (?, ?, ?, ?, ?)"
             " ORDER BY e.session_id, e.seq",
@@ -161,24 +163,21 @@ class ProgressData:
         steps: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
         planned: dict[int, tuple[str, ...]] = {}
         changes = (str(EventKind.EXERCISE_SKIPPED), str(EventKind.EXERCISE_SWAPPED))
-        for session_id, kind, exercise, detail in rows:
+        for session_id, kind, exercise, detail, step_kind in rows:
             if kind == STARTED_EVENT:
                 planned[int(session_id)] = started_exercises(json.loads(detail))
             elif kind in changes:
                 steps[int(session_id)].append((str(kind), exercise, json.loads(detail)))
             else:
-                steps[int(session_id)].append((str(kind), exercise))
+                step = {"kind": step_kind} if isinstance(step_kind, str) else {}
+                steps[int(session_id)].append((str(kind), exercise, step))
         return {
             sid: tally_exercises(steps.get(sid, ()), planned.get(sid, ()))
             for sid in steps.keys() | planned.keys()
         }
 
     def session_tally(self, session_id: int) -> ExerciseTally:
-        events = self.sessions.events(session_id)
-        started = next((e.detail for e in events if e.kind == STARTED_EVENT), {})
-        return tally_exercises(
-            ((e.kind, e.exercise_id, e.detail) for e in events), started_exercises(started)
-        )
+        return session_tally(self.sessions, session_id)
 
     def progress_input(
         self,

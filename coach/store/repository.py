@@ -116,12 +116,13 @@ class Repository:
         return int(row[1])
 
     # -- sessions (read side used by Today) ----------------------------------------------------
-    def routines_done(self, profile_id: int, day: date) -> dict[str, int]:
-        """How many finished (done or partial) sessions of each routine on ``day``."""
+    def routines_done(self, profile_id: int, day: date, status: str = "done") -> dict[str, int]:
+        """How many sessions of each routine ended with ``status`` on ``day`` (Today says
+        "Done today" only for "done"; "partial" ones are shown as partly done)."""
         rows = self.db.execute(
             "SELECT routine_id, count(*) FROM sessions WHERE profile_id = ? AND local_date = ?"
-            " AND status IN ('done', 'partial') GROUP BY routine_id",
-            [profile_id, day.isoformat()],
+            " AND status = ? GROUP BY routine_id",
+            [profile_id, day.isoformat(), status],
         ).fetchall()
         return {routine_id: int(count) for routine_id, count in rows}
 

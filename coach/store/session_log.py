@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from coach.domain.progress import ExerciseTally, started_exercises, tally_exercises
+from coach.domain.session_result import session_status
+from coach.domain.timer import EventKind
 from coach.store.sessions import Pain, SessionRecord, SessionStore
 
 STARTED = "started"
@@ -103,10 +106,31 @@ def progress_events(store: SessionStore, session_id: int) -> list[tuple[str, int
     return [(e.kind, e.step_index) for e in store.events(session_id)]
 
 
+def session_tally(store: SessionStore, session_id: int) -> ExerciseTally:
+    """Which exercises of the session were done and skipped, and which it started with."""
+    events = store.events(session_id)
+    started = next((e.detail for e in events if e.kind == STARTED), {})
+    return tally_exercises(
+        ((e.kind, e.exercise_id, e.detail) for e in events), started_exercises(started)
+    )
+
+
+def recorded_status(
+    store: SessionStore, session_id: int, *, finished: bool | None = None
+) -> tuple[str, ExerciseTally]:
+    """The status the session's recorded steps earn (session_result.session_status) and its
+    tally. ``finished``: whether it ran to the end; by default, whether that was recorded."""
+    tally = session_tally(store, session_id)
+    if finished is None:
+        finished = any(e.kind == EventKind.SESSION_FINISHED for e in store.events(session_id))
+    return session_status(tally, finished=finished), tally
+
+
 def last_finished(
     store: SessionStore, profile_id: int, before_session: int | None = None
 ) -> SessionRecord | None:
-    """The newest done or partial session (other than ``before_session``), for the pain rules."""
+    """The newest done or partial session (other than ``before_session``), for the pain rules
+    (a skipped session still has pain scores, but no exercise that could have caused them)."""
     finished = [
         s
         for s in store.sessions(profile_id)

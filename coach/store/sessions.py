@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from coach.domain.clock import utc_iso
 
-STATUSES = ("in-progress", "done", "partial", "discarded", "blocked")
+STATUSES = ("in-progress", "done", "partial", "discarded", "blocked", "skipped")
 RATINGS = ("too-easy", "about-right", "too-hard")
 
 

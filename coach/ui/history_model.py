@@ -7,18 +7,12 @@ from datetime import datetime
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from coach.domain.session_result import RESULT_WORDS
 from coach.store.sessions import Pain, SessionRecord
 
 Index = QModelIndex | QPersistentModelIndex
 
 COLUMNS = ("Date", "Routine", "Result", "Back pain", "Leg pain")
-RESULT_WORDS = {
-    "done": "Done",
-    "partial": "Partly done",
-    "blocked": "Stopped: warning sign",
-    "in-progress": "Not finished",
-    "discarded": "Discarded",
-}
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 

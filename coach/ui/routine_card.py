@@ -26,11 +26,13 @@ def times_text(times: int) -> str:
 
 
 def status_text(routine: RoutineToday) -> str:
-    """'✓ Done today', 'Done 1 of 2 times' or 'Not done yet'."""
+    """'✓ Done today', 'Done 1 of 2 times', 'Partly done today' or 'Not done yet'."""
     if routine.done:
         return "✓ Done today"
     if routine.times_done:
         return f"Done {routine.times_done} of {routine.times_due} times"
+    if routine.times_partly_done:
+        return "Partly done today"
     return "Not done yet"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEvent
@@ -25,21 +26,35 @@ from coach.ui.today_shots import (
 SIZE = (1280, 800)
 
 
-def render_screens(out_dir: Path, work_dir: Path | None = None) -> list[Path]:
+@dataclass(frozen=True)
+class Look:
+    """The window size, text size (percent) and theme the pictures are taken at."""
+
+    size: tuple[int, int] = SIZE
+    text_scale: int = 125
+    theme: str = "light"
+
+
+def render_screens(
+    out_dir: Path, work_dir: Path | None = None, look: Look | None = None
+) -> list[Path]:
     """Write one PNG per screen in the rail into ``out_dir``; returns the files written."""
     out_dir.mkdir(parents=True, exist_ok=True)
     app = make_application()
     with tempfile.TemporaryDirectory(prefix="rehab-coach-shots-", dir=work_dir) as tmp:
-        return _render_all(app, demo_data_paths(Path(tmp)), out_dir)
+        return _render_all(app, demo_data_paths(Path(tmp)), out_dir, look or Look())
 
 
-def _render_all(app: QApplication, paths: DataPaths, out_dir: Path) -> list[Path]:
+def _render_all(app: QApplication, paths: DataPaths, out_dir: Path, look: Look) -> list[Path]:
     written: list[Path] = []
+    size = look.size
     with InstanceLock(paths.lock):
         ctx = build_context(paths)
+        ctx.prefs.text_scale = look.text_scale
+        ctx.prefs.theme = look.theme
         try:
             window = build_window(app, ctx)
-            window.resize(*SIZE)
+            window.resize(*size)
             window.show()
             for key in window.screen_keys:
                 window.show_screen(key)
@@ -58,9 +73,9 @@ def _render_all(app: QApplication, paths: DataPaths, out_dir: Path) -> list[Path
             # Really delete the closed widgets (processEvents leaves deleteLater pending), so
             # that no timer of theirs can run after the database below is closed.
             app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
-            written += render_session_screens(ctx, out_dir, lambda: _settle(app), SIZE)
-            written += render_onboarding_screens(ctx, out_dir, lambda: _settle(app), SIZE)
-            written += render_fusion_library(ctx, out_dir, lambda: _settle(app), SIZE)
+            written += render_session_screens(ctx, out_dir, lambda: _settle(app), size)
+            written += render_onboarding_screens(ctx, out_dir, lambda: _settle(app), size)
+            written += render_fusion_library(ctx, out_dir, lambda: _settle(app), size)
         finally:
             ctx.db.close()
     return written

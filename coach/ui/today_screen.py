@@ -185,6 +185,7 @@ class TodayScreen(QWidget):
             active.catalogue,
             extra_restrictions=frozenset(active.profile.extra_restrictions),
             done=repo.routines_done(active.profile_id, self._day),
+            partly_done=repo.routines_done(active.profile_id, self._day, "partial"),
             walked_minutes=repo.walking_minutes(active.profile_id, self._day),
         )
         self._show(today, active)

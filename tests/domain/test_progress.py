@@ -13,6 +13,7 @@ from coach.domain.outcomes import OdiEntry, PsfsEntry
 from coach.domain.plan import Plan, plan_from_protocol
 from coach.domain.profile import Surgery
 from coach.domain.progress import (
+    ExerciseTally,
     ProgressInput,
     RedFlagEvent,
     build_progress,
@@ -30,6 +31,7 @@ from coach.domain.progress import (
     weekly_adherence,
     weekly_rows,
 )
+from coach.domain.session_result import session_status
 
 SURGERY = date(2026, 1, 5)
 
@@ -216,8 +218,9 @@ def test_adherence_caps_extra_sessions_and_ignores_unfinished_ones(plan: Plan) -
     ]
     weeks = weekly_adherence(sessions, plan, SURGERY, day, day)
     assert (weeks[0].planned, weeks[0].done) == (3, 3)
-    in_progress = [s(1, routine="daily", status="in-progress")]
-    assert weekly_adherence(in_progress, plan, SURGERY, day, day)[0].done == 0
+    for status in ("in-progress", "skipped"):  # skipped: no exercise done, not a session done
+        unfinished = [s(1, routine="daily", status=status)]
+        assert weekly_adherence(unfinished, plan, SURGERY, day, day)[0].done == 0
 
 
 def test_adherence_weeks_start_on_the_surgery_weekday_and_skip_days_before_use(
@@ -251,15 +254,35 @@ def test_walking_days_without_a_log_are_gaps_and_goals_follow_the_schedule(plan:
 def test_tally_exercises_done_and_skipped() -> None:
     tally = tally_exercises(
         [
-            ("step-done", "bridge"),
-            ("step-skipped", "bridge"),  # one step skipped, others done: done
-            ("step-skipped", "clamshell"),
-            ("paused", None),
-            ("step-done", "walking"),
+            ("step-done", "bridge", "hold"),
+            ("step-skipped", "bridge", "relax"),  # one step skipped, others done: done
+            ("step-skipped", "clamshell", "rep"),
+            ("step-done", "dead-bug", "ready"),  # only "get ready" ran out: not done
+            ("step-skipped", "dead-bug", "rep"),
+            ("paused", None, None),
+            ("step-done", "walking", None),  # older sessions: no step kind, counts as done
         ]
     )
     assert tally.done == ("bridge", "walking")
-    assert tally.skipped == ("clamshell",)
+    assert tally.skipped == ("clamshell", "dead-bug")
+
+
+@pytest.mark.parametrize(
+    ("done", "planned", "finished", "status"),
+    [
+        (("a", "b"), ("a", "b"), True, "done"),
+        (("a", "b"), (), True, "done"),  # an old session without its list: ran to the end
+        (("a",), ("a", "b"), True, "partial"),  # one exercise skipped
+        (("a", "b"), ("a", "b"), False, "partial"),  # stopped early
+        ((), ("a", "b"), True, "skipped"),  # every exercise skipped
+        ((), ("a", "b"), False, "skipped"),
+    ],
+)
+def test_session_status_is_done_only_when_the_exercises_were_done(
+    done: tuple[str, ...], planned: tuple[str, ...], finished: bool, status: str
+) -> None:
+    tally = ExerciseTally(done, (), planned)
+    assert session_status(tally, finished=finished) == status
 
 
 def test_phase_marks_up_to_a_day(plan: Plan) -> None:

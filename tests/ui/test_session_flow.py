@@ -280,7 +280,7 @@ def test_a_session_by_keyboard_only(
 
     assert profile.id is not None
     record = store_of(ctx).sessions(profile.id)[-1]
-    assert (record.status, record.gentle) == ("partial", True)
+    assert (record.status, record.gentle) == ("skipped", True)  # stopped before any work
     kinds = [e.kind for e in store_of(ctx).events(record.id)]
     for kind in ("paused", "resumed", "step-done", "went-back", "time-added", "stopped"):
         assert kind in kinds
@@ -423,9 +423,9 @@ def test_closing_the_window_during_exercises_asks_and_then_asks_pain_after(
     assert window.isVisible()
     assert flow.current_page() is flow.pain_after
     with qtbot.waitSignal(launcher.session_closed):
-        window.close()  # leaving at pain-after keeps the session as partly done
+        window.close()  # leaving at pain-after keeps the session as what was done:
     assert profile.id is not None
-    assert store_of(ctx).sessions(profile.id)[-1].status == "partial"
+    assert store_of(ctx).sessions(profile.id)[-1].status == "skipped"  # nothing, yet
 
 
 def test_an_unknown_routine_is_refused_politely(
@@ -454,6 +454,11 @@ def test_setup_uses_todays_phase_and_drops_restricted_exercises(
 class ScriptedResume(ResumeDialogs):
     choice: str | None = RESUME
     confirm = True
+    told: list[str] = []  # noqa: RUF012
+
+    @staticmethod
+    def inform(parent: QWidget, title: str, text: str) -> None:
+        ScriptedResume.told.append(text)
 
     @staticmethod
     def ask(parent: QWidget, record: SessionRecord) -> str | None:
@@ -464,11 +469,17 @@ class ScriptedResume(ResumeDialogs):
         return ScriptedResume.confirm
 
 
-def crashed_session(qtbot: QtBot, flow: SessionFlow, steps: int) -> int:
-    """Run a session some steps in, then drop it as a kill would (no goodbye to the store)."""
+def crashed_session(
+    qtbot: QtBot, flow: SessionFlow, steps: int, clock: FakeClock | None = None
+) -> int:
+    """Run a session some steps in (skipped; with ``clock``, the next step is then done), then
+    drop it as a kill would (no goodbye to the store)."""
     player = start_player(qtbot, flow)
     for _ in range(steps):
         player.apply(player.session.skip)
+    if clock is not None:
+        clock.advance(player.session.step.seconds + 0.01)
+        player.tick()
     assert flow.session_id is not None
     return flow.session_id
 
@@ -498,25 +509,42 @@ def test_resume_goes_on_at_the_recorded_step_paused(
     window.close()
 
 
-@pytest.mark.parametrize(("choice", "status"), [(PARTIAL, "partial"), (DISCARD, "discarded")])
-def test_an_unfinished_session_can_be_saved_as_partial_or_thrown_away(
-    qtbot: QtBot, flow: SessionFlow, ctx: AppContext, choice: str, status: str
+@pytest.mark.parametrize(
+    ("choice", "work", "status", "told"),
+    [
+        (PARTIAL, True, "partial", "Saved as partly done: you did 1 of 2 exercises."),
+        (PARTIAL, False, "skipped", "No exercise was done, so the session is saved as skipped."),
+        (DISCARD, True, "discarded", None),
+    ],
+)
+def test_an_unfinished_session_is_saved_as_what_was_done_or_thrown_away(
+    *,
+    qtbot: QtBot,
+    flow: SessionFlow,
+    ctx: AppContext,
+    clock: FakeClock,
+    choice: str,
+    work: bool,
+    status: str,
+    told: str | None,
 ) -> None:
-    session_id = crashed_session(qtbot, flow, steps=1)
+    session_id = crashed_session(qtbot, flow, steps=1, clock=clock if work else None)
     ScriptedResume.choice = choice
     ScriptedResume.confirm = True
+    ScriptedResume.told = []
     launcher = SessionLauncher(ctx, flow, backend=RecordingBackend())
     assert offer_resume(flow, ctx, launcher, ScriptedResume) == choice
     record = store_of(ctx).session(session_id)
     assert record is not None
     assert record.status == status
+    assert ScriptedResume.told == ([told] if told else [])  # "Save what I did" says what
     assert launcher.window is None
 
 
 def test_a_new_session_keeps_one_left_for_later_as_partly_done(
-    qtbot: QtBot, flow: SessionFlow, ctx: AppContext, profile: Profile
+    qtbot: QtBot, flow: SessionFlow, ctx: AppContext, profile: Profile, clock: FakeClock
 ) -> None:
-    session_id = crashed_session(qtbot, flow, steps=2)
+    session_id = crashed_session(qtbot, flow, steps=1, clock=clock)
     ScriptedResume.choice = None  # "Decide later"
     launcher = SessionLauncher(ctx, flow, backend=RecordingBackend())
     assert offer_resume(flow, ctx, launcher, ScriptedResume) is None
@@ -656,3 +684,100 @@ def test_the_patient_can_do_the_easier_version_or_skip_with_a_reason(
     row = dict(zip(COLUMNS, rows[1].split(","), strict=True))
     assert row["exercises_skipped"] == "heel-slides: pain"
     assert row["exercises_swapped"] == f"bridge > {easier.id}"
+
+
+# -- sessions recorded honestly ------------------------------------------------------------------
+@pytest.fixture
+def on_today(
+    qtbot: QtBot, ctx: AppContext, profile: Profile, monkeypatch: pytest.MonkeyPatch
+) -> tuple[QWidget, SessionLauncher, SessionFlow]:
+    """Today's first Start pressed, the questions answered: the player is running."""
+    from coach.ui.screens import build_screens
+
+    monkeypatch.setattr("coach.ui.session.sounds.find_backend", lambda _parent: SilentBackend())
+    today = next(e for e in build_screens(ctx, lambda: None) if e.key == "today").factory()
+    qtbot.addWidget(today)
+    today.show()
+    from coach.ui.routine_card import RoutineCard
+
+    qtbot.mouseClick(today.findChildren(RoutineCard)[0].start_button, LEFT)
+    launcher = today.findChild(SessionLauncher)
+    assert launcher is not None and launcher.window is not None
+    flow = launcher.window.flow
+    answer_all_no(qtbot, flow)
+    give_pain(qtbot, flow.pain_before, 2, 1)
+    return today, launcher, flow
+
+
+def _everywhere(ctx: AppContext, today: QWidget, profile: Profile) -> tuple[str, str, str]:
+    """How Today's card, History's Result column and the CSV's status name the last session."""
+    from coach.reports.csv_export import csv_text
+    from coach.store.progress_data import ProgressData
+    from coach.ui.history_model import result_text
+    from coach.ui.routine_card import RoutineCard
+
+    assert profile.id is not None
+    record = store_of(ctx).sessions(profile.id)[-1]
+    tallies = ProgressData(ctx.db).exercise_tallies(profile.id)
+    row = csv_text([record], tallies).splitlines()[1].split(",")
+    card = today.findChildren(RoutineCard)[0]
+    return card.status.text(), result_text(record), row[3]
+
+
+def _message_text(flow: SessionFlow) -> str:
+    return " ".join(w.text() for w in flow.message.findChildren(type(flow.message.title)))
+
+
+Today = tuple[QWidget, SessionLauncher, SessionFlow]
+
+
+def test_a_session_with_every_exercise_skipped_is_skipped_everywhere_and_not_praised(
+    qtbot: QtBot, ctx: AppContext, profile: Profile, on_today: Today
+) -> None:
+    today, launcher, flow = on_today
+    player = flow.player
+    assert player is not None
+    while player.is_running():
+        qtbot.mouseClick(player.skip_button, LEFT)
+    give_pain(qtbot, flow.pain_after, 2, 1)
+    assert flow.feedback is not None
+    assert flow.feedback.groups == {}  # nothing was done: no exercise to rate
+    qtbot.mouseClick(flow.feedback.skip_button, LEFT)
+    text = _message_text(flow)
+    assert flow.message.title.text() == "No exercises this time"
+    assert "Well done" not in text and "saved as skipped" in text
+    with qtbot.waitSignal(launcher.session_closed):
+        qtbot.mouseClick(flow.message.buttons[-1], LEFT)
+    qtbot.waitUntil(lambda: _everywhere(ctx, today, profile)[0] == "Not done yet")
+    assert _everywhere(ctx, today, profile) == ("Not done yet", "Skipped", "skipped")
+
+
+def test_a_session_stopped_after_one_exercise_is_partly_done_everywhere(
+    *,
+    qtbot: QtBot,
+    ctx: AppContext,
+    profile: Profile,
+    clock: FakeClock,
+    on_today: Today,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    today, launcher, flow = on_today
+    player = flow.player
+    assert player is not None
+    first = player.session.step.exercise_index
+    while player.session.step.exercise_index == first:  # the first exercise, in full
+        clock.advance(0.5)
+        player.tick()
+    monkeypatch.setattr(Dialogs, "confirm_stop", staticmethod(lambda _parent: True))
+    qtbot.mouseClick(player.stop_button, LEFT)
+    give_pain(qtbot, flow.pain_after, 2, 1)
+    feedback = flow.feedback
+    assert feedback is not None
+    assert list(feedback.groups) == [player.session.steps[0].exercise_id]  # only what was done
+    qtbot.mouseClick(feedback.skip_button, LEFT)
+    assert flow.message.title.text() == "Partly done"
+    assert "Saved as partly done: you did 1 of" in _message_text(flow)
+    with qtbot.waitSignal(launcher.session_closed):
+        qtbot.mouseClick(flow.message.buttons[-1], LEFT)
+    qtbot.waitUntil(lambda: _everywhere(ctx, today, profile)[0] == "Partly done today")
+    assert _everywhere(ctx, today, profile) == ("Partly done today", "Partly done", "partial")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 
 from coach.domain.catalogue import Catalogue
 from coach.domain.pain import Advice, AdviceKind, easier_variants
+from coach.domain.progress import ExerciseTally
+from coach.domain.session_result import DONE, RESULT_WORDS, SKIPPED, saved_sentence
 from coach.ui.widgets import button, card, label, scroll_area
 
 RATING_LABELS = {"too-easy": "Too easy", "about-right": "About right", "too-hard": "Too hard"}
@@ -106,14 +108,24 @@ class FeedbackPage(QWidget):
 
 
 def response_lines(
-    advice: Advice, exercise_ids: Sequence[str], catalogue: Catalogue, *, partial: bool
-) -> list[tuple[str, str]]:
-    """The response page's (text, role) lines: the advice, and after a flare the easier
-    variants by name, so "use the easier version" is something the patient can act on."""
+    advice: Advice, status: str, tally: ExerciseTally, catalogue: Catalogue
+) -> tuple[str, list[tuple[str, str]]]:
+    """The response page's title and (text, role) lines: what was saved (unless all was
+    done), the advice, and after a flare the easier variants by name, so "use the easier
+    version" is something the patient can act on. No praise when nothing was done."""
+    flare = advice.kind in (AdviceKind.FLARE, AdviceKind.FLARE_AGAIN)
+    if status == SKIPPED and not flare:
+        return "No exercises this time", [
+            (saved_sentence(status, tally), "big"),
+            ("That is OK. You can try again later or tomorrow.", "big"),
+        ]
     lines = [(line, "big") for line in advice.lines]
-    if advice.kind in (AdviceKind.FLARE, AdviceKind.FLARE_AGAIN):
-        for name, easier in easier_variants(exercise_ids, catalogue):
+    if flare:
+        for name, easier in easier_variants(tally.done, catalogue):
             lines.append((f"Easier version of {name}: {easier}", "heading"))
-    if partial:
-        lines.insert(0, ("You stopped early. What you did is saved.", "heading"))
-    return lines
+    title = advice.title
+    if status != DONE:
+        lines.insert(0, (saved_sentence(status, tally), "heading"))
+        if not flare:
+            title = RESULT_WORDS[status]
+    return title, lines

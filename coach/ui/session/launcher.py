@@ -16,7 +16,12 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from coach.domain.fields import DataError
 from coach.domain.figure import Figure
 from coach.domain.timer import compile_steps, items_from_json, resume_index
-from coach.store.session_log import end_session, progress_events, started_items
+from coach.store.session_log import (
+    end_session,
+    progress_events,
+    recorded_status,
+    started_items,
+)
 from coach.store.sessions import SessionRecord, SessionStore
 from coach.ui.active_plan import plan_of_profile
 from coach.ui.context import AppContext
@@ -96,12 +101,13 @@ class SessionLauncher(QObject):
         return window
 
     def _close_unfinished(self, profile_id: int) -> None:
-        """A session left unfinished (the patient chose "decide later") is kept as partly
-        done when a new one starts, so it never stays open for ever."""
+        """A session left unfinished (the patient chose "decide later") is kept as what its
+        steps earn (partly done, or skipped) when a new one starts, so it never stays open."""
         store = SessionStore(self._ctx.db)
         old = store.unfinished_session(profile_id)
         if old is not None:
-            end_session(store, old.id, "partial", None, self._ctx.clock.now())
+            status, _ = recorded_status(store, old.id)
+            end_session(store, old.id, status, None, self._ctx.clock.now())
 
     def resume(self, record: SessionRecord) -> SessionWindow | None:
         """Reopen an unfinished session at its recorded step; None if it cannot be rebuilt."""

@@ -9,7 +9,8 @@ from datetime import datetime
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from coach.store.session_log import end_session
+from coach.domain.session_result import saved_sentence
+from coach.store.session_log import end_session, recorded_status
 from coach.store.sessions import SessionRecord, SessionStore
 from coach.ui.context import AppContext
 from coach.ui.session.launcher import SessionLauncher
@@ -78,23 +79,30 @@ def offer_resume(
     if started_before is not None and datetime.fromisoformat(record.started_at) >= started_before:
         return None
     choice = dialogs.ask(parent, record)
+    cannot_resume = False
     if choice == RESUME:
         if launcher.resume(record) is not None:
             log.info("resumed an unfinished session")
             return RESUME
-        dialogs.inform(
-            parent,
-            "This session cannot be resumed",
-            "Its exercises have changed since. What you did is saved as partly done.",
-        )
+        cannot_resume = True
         choice = PARTIAL
     if choice == DISCARD and not dialogs.confirm_discard(parent):
         return None
-    if choice in (PARTIAL, DISCARD):
-        status = "partial" if choice == PARTIAL else "discarded"
+    if choice == DISCARD:
+        end_session(store, record.id, "discarded", None, ctx.clock.now())
+    elif choice == PARTIAL:
+        status, tally = recorded_status(store, record.id)
         end_session(store, record.id, status, None, ctx.clock.now())
+        saved = saved_sentence(status, tally)
+        if cannot_resume:
+            dialogs.inform(
+                parent, "This session cannot be resumed", f"Its exercises have changed. {saved}"
+            )
+        else:
+            dialogs.inform(parent, "Session saved", saved)
+    if choice in (PARTIAL, DISCARD):
         ctx.active.notify_data_changed()
-        log.info("unfinished session marked %s", status)
+        log.info("unfinished session closed: %s", choice)
     return choice
 
 

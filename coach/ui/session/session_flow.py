@@ -21,8 +21,10 @@ from coach.domain.pain import (
     after_session_response,
     before_session_advice,
 )
+from coach.domain.progress import ExerciseTally
 from coach.domain.protocol import Prescription
 from coach.domain.safety import Tier
+from coach.domain.session_result import DONE
 from coach.domain.timer import (
     RECORDED_KINDS,
     SKIP_REASONS,
@@ -41,6 +43,7 @@ from coach.store.session_log import (
     end_session,
     last_finished,
     record_blocked,
+    recorded_status,
 )
 from coach.store.sessions import Pain, SessionRecord, SessionStore
 from coach.ui.active_plan import load_active_plan
@@ -86,7 +89,8 @@ class SessionFlow(QWidget):
         self._session_id: int | None = None
         self._steps: tuple[Step, ...] = ()
         self._items: tuple[Prescription, ...] = ()
-        self._status = "done"
+        self._status = DONE
+        self._tally: ExerciseTally | None = None  # known once the exercises are over
         self._ended = False
         self._stack = QStackedWidget(self)
         layout = QVBoxLayout(self)
@@ -138,6 +142,7 @@ class SessionFlow(QWidget):
         steps = compile_steps(point.items, self._setup.catalogue)
         if point.step_index >= len(steps):
             self._steps = steps
+            self._status, self._tally = recorded_status(self._store, point.session_id)
             self._ask_pain_after()
         else:
             self._play(steps, point.step_index, paused=True)
@@ -316,7 +321,10 @@ class SessionFlow(QWidget):
         return verdict.exercise if verdict.allowed else None
 
     def _on_player_ended(self, completed: bool) -> None:
-        self._status = "done" if completed else "partial"
+        assert self._session_id is not None
+        self._status, self._tally = recorded_status(
+            self._store, self._session_id, finished=completed
+        )
         self._ask_pain_after()
 
     # -- after ---------------------------------------------------------------------------------
@@ -329,7 +337,8 @@ class SessionFlow(QWidget):
         end_session(self._store, self._session_id, self._status, pain, self._ctx.clock.now())
         self._ended = True
         self._ctx.active.notify_data_changed()
-        names = {s.exercise_id: s.exercise_name for s in self._steps}
+        done = set(self._tally.done) if self._tally is not None else set()
+        names = {s.exercise_id: s.exercise_name for s in self._steps if s.exercise_id in done}
         self.feedback = FeedbackPage(names, self._stack)
         self.feedback.saved.connect(self._on_feedback_saved)
         self._stack.addWidget(self.feedback)
@@ -350,18 +359,16 @@ class SessionFlow(QWidget):
         previous = last_finished(self._store, self._setup.profile_id, self._session_id)
         before = record.pain_before or record.pain_after
         advice = after_session_response(before, record.pain_after, _past(previous))
-        exercise_ids = [s.exercise_id for s in self._steps]
-        lines = response_lines(
-            advice, exercise_ids, self._setup.catalogue, partial=self._status == "partial"
-        )
-        choices: list[Choice] = [("Done", True, self.closed.emit)]
+        tally = self._tally or ExerciseTally((), ())
+        title, lines = response_lines(advice, self._status, tally, self._setup.catalogue)
+        choices: list[Choice] = [("Close", True, self.closed.emit)]
         topic_id = topic_for_advice(
             flared=advice.kind in (AdviceKind.FLARE, AdviceKind.FLARE_AGAIN), high_pain=False
         )
         if topic_id is not None and topic_id in self._ctx.content.learn:
-            title = self._ctx.content.learn.get(topic_id).title
-            choices.insert(0, (f"Read: {title}", False, lambda: self._read_topic(topic_id)))
-        self.message.show_message(advice.title, lines, choices, hint=SUGGESTION_ONLY)
+            topic = self._ctx.content.learn.get(topic_id).title
+            choices.insert(0, (f"Read: {topic}", False, lambda: self._read_topic(topic_id)))
+        self.message.show_message(title, lines, choices, hint=SUGGESTION_ONLY)
         self._show(self.message)
 
     def _read_topic(self, topic_id: str) -> None:
@@ -379,6 +386,8 @@ class SessionFlow(QWidget):
                 player.stop_now()
             return False
         if self._session_id is not None and not self._ended:
+            if self._tally is None:
+                self._status, self._tally = recorded_status(self._store, self._session_id)
             end_session(self._store, self._session_id, self._status, None, self._ctx.clock.now())
             self._ended = True
             self._ctx.active.notify_data_changed()
