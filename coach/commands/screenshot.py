@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
-from coach.cli import EXIT_OK, Command
+from coach.cli import EXIT_ERROR, EXIT_OK, Command
 from coach.paths import DataPaths
 
 
@@ -19,6 +20,11 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         "--text-size", type=_percent, default=125, help="text size, 100 to 200 percent (125)"
     )
     parser.add_argument("--theme", default="light", choices=("light", "dark"))
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="also list any cut-off text or widget outside its window; exit 1 if there is one",
+    )
 
 
 def _percent(text: str) -> int:
@@ -46,9 +52,12 @@ def _screenshot(args: argparse.Namespace, paths: DataPaths) -> int:
     route_qt_messages()
 
     look = Look(args.size, args.text_size, args.theme)
-    for path in render_screens(Path(args.dir).expanduser(), look=look):
+    problems: list[str] | None = [] if args.check else None
+    for path in render_screens(Path(args.dir).expanduser(), look=look, problems=problems):
         print(path)
-    return EXIT_OK
+    for problem in problems or []:
+        print(f"does not fit: {problem}", file=sys.stderr)
+    return EXIT_ERROR if problems else EXIT_OK
 
 
 COMMANDS = [

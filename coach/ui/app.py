@@ -124,7 +124,10 @@ def run_app(paths: DataPaths, *, demo: bool = False) -> int:
         watcher = _watch_for_raise_requests(paths, window)
         if os.environ.get(EXIT_AFTER_PAINT_ENV):
             window.first_painted.connect(lambda: _report_first_paint(app))
-        window.show()
+        if window.maximise:
+            window.showMaximized()
+        else:
+            window.show()
         log.info("app started")
         window.first_painted.connect(  # once the window is up, not before its first paint
             lambda: QTimer.singleShot(0, lambda: _after_first_paint(app, window, ctx))

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.ui.screen_stack import ScreenStack
-from coach.ui.widgets import label
+from coach.ui.widgets import fit_to_screen, label
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class MainWindow(QMainWindow):
     def __init__(self, screens: list[ScreenEntry], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Rehab Coach")
-        self.resize(1200, 800)
+        self.maximise = fit_to_screen(self, 1200, 800)  # app.py shows it so
         self._keys: list[str] = []
         self._painted = False
 
@@ -58,7 +58,8 @@ class MainWindow(QMainWindow):
         rail_layout = QVBoxLayout(rail)
         rail_layout.setContentsMargins(12, 18, 12, 18)
         rail_layout.setSpacing(6)
-        rail_layout.addWidget(label("Rehab Coach", "heading", rail))
+        # One line: wrapped at big text it pushed the rail's buttons off a 720 px screen.
+        rail_layout.addWidget(label("Rehab Coach", "heading", rail, wrap=False))
         self._rail_extras = QVBoxLayout()
         rail_layout.addLayout(self._rail_extras)
         rail_layout.addSpacing(12)

@@ -130,7 +130,7 @@ class PsfsDialog(QDialog):
             for value in range(11):
                 choice = QPushButton(str(value), page)
                 choice.setCheckable(True)
-                choice.setFixedSize(RATING_BUTTON, RATING_BUTTON)
+                choice.setMinimumSize(RATING_BUTTON, RATING_BUTTON)  # grows with the text
                 choice.setAccessibleName(f"{name}: {value}")
                 group.addButton(choice, value)
                 grid.addWidget(choice, row * 2 + 1, value)

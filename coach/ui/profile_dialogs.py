@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.ui.widgets import button, label
+from coach.ui.widgets import button, label, width_floor
 
 
 class DeleteProfileDialog(QDialog):
@@ -20,8 +20,8 @@ class DeleteProfileDialog(QDialog):
         super().__init__(parent)
         self._nickname = nickname
         self.setWindowTitle("Delete a profile")
-        self.setMinimumWidth(600)
         column = QVBoxLayout(self)
+        width_floor(column, 600)
         column.setSpacing(12)
         column.addWidget(label(f"Delete {nickname} and all their data?", "heading", self))
         column.addWidget(

@@ -37,9 +37,15 @@ def _save(widget: QWidget, path: Path) -> Path:
 
 
 def render_progress_screens(
-    ctx: AppContext, window: MainWindow, out_dir: Path, settle: Callable[[], None]
+    ctx: AppContext,
+    window: MainWindow,
+    out_dir: Path,
+    settle: Callable[[], None],
+    *,
+    long: bool = True,
 ) -> list[Path]:
-    """Shoot the charts (12 weeks), the charts on ten years, and the PSFS dialog."""
+    """Shoot the charts (12 weeks), the charts on ten years (if ``long``), and the PSFS
+    dialog."""
     if ctx.active.profile is None:
         return []
     written: list[Path] = []
@@ -57,6 +63,8 @@ def render_progress_screens(
     written.append(_save(dialog, out_dir / "progress-psfs.png"))
     dialog.close()
     dialog.deleteLater()
+    if not long:
+        return written
 
     with tempfile.TemporaryDirectory(prefix="rehab-coach-10y-") as tmp:
         db = open_db(Path(tmp) / "coach.db")

@@ -21,7 +21,7 @@ from coach.store.backup import make_backup, restore
 from coach.ui.context import AppContext
 from coach.ui.preferences import TEXT_SCALES, THEMES
 from coach.ui.session.sound_settings import SoundCard
-from coach.ui.widgets import ask_yes_no, button, card, inform, label, scroll_page
+from coach.ui.widgets import ask_yes_no, breakable_path, button, card, inform, label, scroll_page
 
 log = logging.getLogger(__name__)
 
@@ -148,7 +148,7 @@ class SettingsScreen(QWidget):
                 frame,
             )
         )
-        folder = label(f"Data folder: {self._ctx.paths.root}", "hint", frame)
+        folder = label(f"Data folder: {breakable_path(self._ctx.paths.root)}", "hint", frame)
         folder.setObjectName("data-folder")
         folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(folder)

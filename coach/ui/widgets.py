@@ -10,12 +10,14 @@ from typing import Any
 
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
+    QSpacerItem,
     QVBoxLayout,
     QWidget,
 )
@@ -60,6 +62,33 @@ def fill_with_card(owner: QWidget) -> tuple[QFrame, QVBoxLayout]:
     outer.setContentsMargins(0, 0, 0, 0)
     outer.addWidget(frame)
     return frame, column
+
+
+def width_floor(layout: QBoxLayout, width: int) -> None:
+    """Make ``layout``'s window at least ``width`` px wide *and* as wide as its contents need.
+
+    ``setMinimumWidth`` on a dialog would replace the layout's own minimum, so at big text a
+    row of buttons could be squeezed and cut off; an invisible spacer only adds a floor."""
+    layout.addSpacerItem(QSpacerItem(width, 0))
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> bool:
+    """Size ``window`` to ``width`` x ``height``, never larger than the screen's free area.
+    True when the free area is not comfortably larger (a 1366x768 laptop): then show the
+    window maximised (``showMaximized``; the ``Qt`` enum would slow the start)."""
+    free = window.screen().availableGeometry()
+    window.resize(min(width, free.width()), min(height, free.height()))
+    return free.width() < width + 80 or free.height() < height + 80
+
+
+def size_to_contents(dialog: QWidget) -> None:
+    """Give a dialog the height its wrapped text needs at its width (Qt sizes a new window
+    by its size hint, which does not know how many lines a label will wrap to)."""
+    dialog.adjustSize()
+    layout = dialog.layout()
+    if layout is not None and layout.hasHeightForWidth():
+        height = layout.totalHeightForWidth(dialog.width())
+        dialog.resize(dialog.width(), max(dialog.height(), height))
 
 
 def dialog_buttons(
@@ -147,6 +176,12 @@ def scroll_page(parent: QWidget, spacing: int) -> tuple[QScrollArea, QWidget, QV
     column.setContentsMargins(32, 28, 32, 28)
     column.setSpacing(spacing)
     return scroll, body, column
+
+
+def breakable_path(path: object) -> str:
+    """A file path that a wrapping label may break after any separator (a long path is one
+    word to Qt, so at big text it ran off the screen)."""
+    return str(path).replace("/", "/\u200b").replace("\\", "\\\u200b")
 
 
 def elide_right(text: str, metrics: QFontMetrics, width: int) -> str:

@@ -108,7 +108,8 @@ def test_same_as_my_computer_follows_a_dark_desktop(
 def test_shows_the_data_folder(qtbot: QtBot, ctx: AppContext, restyle: Callable[[], None]) -> None:
     screen = make_screen(qtbot, ctx, restyle)
     folder = screen.findChild(QWidget, "data-folder")
-    assert str(ctx.paths.root) in folder.text()  # type: ignore[union-attr]
+    shown = folder.text().replace("\u200b", "")  # type: ignore[union-attr]
+    assert str(ctx.paths.root) in shown  # may break after any "/" at big text
 
 
 def test_back_up_now_writes_a_backup(

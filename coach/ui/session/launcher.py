@@ -30,6 +30,7 @@ from coach.ui.session.dialogs import Dialogs
 from coach.ui.session.session_flow import SessionFlow
 from coach.ui.session.setup import ResumePoint, SessionSetup, setup_for
 from coach.ui.session.sounds import Backend, CuePlayer
+from coach.ui.widgets import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +49,8 @@ class SessionWindow(QWidget):
         layout.addWidget(self.flow)
         self._closing = False
         self.flow.closed.connect(self._on_flow_closed)
-        self.resize(parent.window().size())
+        main = parent.window()
+        self.maximise = main.isMaximized() or fit_to_screen(self, main.width(), main.height())
 
     def _on_flow_closed(self) -> None:
         self._closing = True
@@ -145,7 +147,10 @@ class SessionLauncher(QObject):
         window.destroyed.connect(self._on_window_destroyed)
         window.flow.topic_requested.connect(self._open_topic)
         self.window = window
-        window.show()
+        if window.maximise:
+            window.showMaximized()
+        else:
+            window.show()
         window.raise_()
         window.activateWindow()  # keys go to the session at once
         return window

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.store.sessions import Pain
-from coach.ui.widgets import button, label
+from coach.ui.widgets import button, label, scroll_page
 
 WORDS = {0: "No pain", 5: "Moderate pain", 10: "Worst pain imaginable"}
 _STYLE = """
@@ -143,29 +143,34 @@ class PainPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setStyleSheet(_STYLE)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(40, 32, 40, 32)
-        column.setSpacing(18)
-        column.addWidget(label(title, "title", self))
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 20)
+        # The questions scroll if a small screen at big text has no room; the buttons stay.
+        scroll, body, column = scroll_page(self, spacing=14)
+        column.setContentsMargins(40, 24, 40, 8)
+        column.addWidget(label(title, "title", body))
         column.addWidget(
-            label("0 means no pain. 10 means the worst pain you can imagine.", "heading", self)
+            label("0 means no pain. 10 means the worst pain you can imagine.", "heading", body)
         )
-        self.back = PainScale("Pain in your back", self)
-        self.leg = PainScale("Pain in your leg or legs", self)
+        self.back = PainScale("Pain in your back", body)
+        self.leg = PainScale("Pain in your leg or legs", body)
         column.addWidget(self.back)
         column.addWidget(self.leg)
         column.addWidget(
-            label("Click a number, or type it. Tab goes to the next question.", "hint", self)
+            label("Click a number, or type it. Tab goes to the next question.", "hint", body)
         )
         column.addStretch(1)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
         row = QHBoxLayout()
+        row.setContentsMargins(40, 0, 40, 0)
         self.cancel_button = button(cancel_text or "", self)
         self.cancel_button.setVisible(cancel_text is not None)
         row.addWidget(self.cancel_button)
         row.addStretch(1)
         self.next_button = button(next_text, self, primary=True)
         row.addWidget(self.next_button)
-        column.addLayout(row)
+        outer.addLayout(row)
         self.setTabOrder(self.back, self.leg)
         self.setTabOrder(self.leg, self.next_button)
         for scale in (self.back, self.leg):

@@ -38,6 +38,7 @@ from coach.domain.timer import (
     format_seconds,
 )
 from coach.ui.figure_view import FigureView
+from coach.ui.session.countdown import CountdownLabel
 from coach.ui.session.dialogs import Dialogs
 from coach.ui.session.sounds import Cue, CuePlayer
 from coach.ui.widgets import button, label
@@ -131,7 +132,7 @@ class PlayerScreen(QWidget):
         info = QVBoxLayout()
         info.setSpacing(6)
         self.step_title = label("", "title", self)
-        self.countdown = label("", "countdown", self, wrap=False)
+        self.countdown = CountdownLabel(self)
         self.countdown.setObjectName("countdown")
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.instruction = label("", "big", self)

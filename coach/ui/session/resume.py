@@ -7,18 +7,68 @@ import logging
 from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout, QWidget
 
 from coach.domain.session_result import saved_sentence
 from coach.store.session_log import end_session, recorded_status
 from coach.store.sessions import SessionRecord, SessionStore
 from coach.ui.context import AppContext
 from coach.ui.session.launcher import SessionLauncher
-from coach.ui.widgets import ask_yes_no, inform, message_box
+from coach.ui.widgets import (
+    ask_yes_no,
+    button,
+    inform,
+    label,
+    size_to_contents,
+    width_floor,
+)
 
 log = logging.getLogger(__name__)
 
 RESUME, PARTIAL, DISCARD = "resume", "partial", "discard"
+
+
+class ResumeDialog(QDialog):
+    """The question at start, with one big button per answer, one under the other: in a
+    message box's single row the answers were cut off at big text sizes."""
+
+    def __init__(self, record: SessionRecord, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Your last session was not finished")
+        self.choice: str | None = None
+        started = datetime.fromisoformat(record.started_at).astimezone()
+        column = QVBoxLayout(self)
+        column.setSpacing(12)
+        width_floor(column, 560)
+        column.addWidget(label("Your last session was not finished", "heading", self))
+        column.addWidget(
+            label(
+                f"You started “{record.routine_name}” on {started:%A} {started.day} "
+                f"{started:%B} at {started:%H:%M}, and it did not finish. "
+                "What would you like to do?",
+                None,
+                self,
+            )
+        )
+        self.buttons: dict[str | None, QPushButton] = {}
+        for choice, text, primary in (
+            (RESUME, "Carry on where I stopped", True),
+            (PARTIAL, "Save what I did", False),
+            (DISCARD, "Throw it away", False),
+            (None, "Decide later", False),
+        ):
+            answer = button(text, self, primary=primary)
+            answer.setMinimumHeight(56)
+            answer.clicked.connect(lambda _=False, c=choice: self._answer(c))
+            column.addWidget(answer)
+            self.buttons[choice] = answer
+        self.buttons[RESUME].setDefault(True)
+        self.buttons[RESUME].setFocus()
+        size_to_contents(self)
+
+    def _answer(self, choice: str | None) -> None:
+        self.choice = choice
+        self.accept()
 
 
 class ResumeDialogs:
@@ -26,25 +76,9 @@ class ResumeDialogs:
 
     @staticmethod
     def ask(parent: QWidget, record: SessionRecord) -> str | None:
-        started = datetime.fromisoformat(record.started_at).astimezone()
-        box = message_box(  # plain text: the routine name comes from a plan file
-            parent,
-            "Your last session was not finished",
-            f"You started “{record.routine_name}” on {started:%A %d %B} at {started:%H:%M}, "
-            "and it did not finish.\n\nWhat would you like to do?",
-            question=True,
-        )
-        resume = box.addButton("Carry on where I stopped", QMessageBox.ButtonRole.AcceptRole)
-        partial = box.addButton("Save what I did", QMessageBox.ButtonRole.ActionRole)
-        discard = box.addButton("Throw it away", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton("Decide later", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(resume)
-        box.exec()
-        clicked = box.clickedButton()
-        for candidate, choice in ((resume, RESUME), (partial, PARTIAL), (discard, DISCARD)):
-            if clicked is candidate:
-                return choice
-        return None
+        dialog = ResumeDialog(record, parent)
+        dialog.exec()
+        return dialog.choice
 
     @staticmethod
     def confirm_discard(parent: QWidget) -> bool:

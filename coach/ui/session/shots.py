@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from coach.domain.clock import FakeClock
 from coach.domain.timer import StepKind
-from coach.store.sessions import Pain
+from coach.store.sessions import Pain, SessionRecord
 from coach.ui.context import AppContext
 from coach.ui.figure_cache import FigureCache
 from coach.ui.session.change_dialog import ChangeDialog
@@ -110,3 +111,24 @@ def _walk_through(
     shoot("session-after", None)
     feedback.save_button.click()
     shoot("session-response", None)
+
+
+def render_resume_offer(window: QWidget, out_dir: Path, settle: Callable[[], None]) -> list[Path]:
+    """The question asked at start after a session was cut short, over the main window."""
+    from coach.ui.session.resume import ResumeDialog
+    from coach.ui.therapist.shots import over_window
+
+    started = datetime(2026, 3, 2, 9, 15, tzinfo=UTC)
+    record = SessionRecord(
+        1, 1, None, "daily", "Daily exercises", started.isoformat(), started.date(),
+        None, "in-progress", "", False, Pain(3, 1), None,
+    )  # fmt: skip
+    dialog = ResumeDialog(record, window)
+    dialog.show()
+    settle()
+    path = out_dir / "resume-offer.png"
+    if not over_window(window.grab(), dialog.grab()).save(str(path)):
+        raise OSError(f"could not write {path}")
+    dialog.close()
+    dialog.deleteLater()
+    return [path]

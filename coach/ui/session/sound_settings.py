@@ -42,10 +42,14 @@ class SoundCard(QWidget):
         self.louder = button("+  Louder", frame)
         self.louder.setAccessibleName("Make sounds louder")
         self.test = button("Play a test sound", frame)
-        for widget in (self.quieter, self.volume_label, self.louder, self.test):
+        for widget in (self.quieter, self.volume_label, self.louder):
             row.addWidget(widget)
         row.addStretch(1)
         layout.addLayout(row)
+        test_row = QHBoxLayout()  # its own row: at 200% text all four did not fit across
+        test_row.addWidget(self.test)
+        test_row.addStretch(1)
+        layout.addLayout(test_row)
         self.note = label("", "hint", frame)
         layout.addWidget(self.note)
 

@@ -6,13 +6,14 @@ It belongs to the patient, not to a plan version, so it is saved at once with it
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSpinBox, QWidget
+from PySide6.QtWidgets import QGridLayout, QSpinBox, QWidget
 
 from coach.domain.outcomes import OutcomeError
 from coach.domain.progress import REGIONS, pain_baseline
 from coach.store.outcomes import OutcomesStore
 from coach.store.progress_data import ProgressData
 from coach.ui.context import AppContext
+from coach.ui.flow_layout import FlowLayout
 from coach.ui.screen_stack import guarded_refresh
 from coach.ui.widgets import button, fill_with_card, label
 
@@ -57,14 +58,13 @@ class PainBaselineCard(QWidget):
         self.used = label("", None, frame)
         self.used.setObjectName("baseline-used")
         layout.addWidget(self.used)
-        row_buttons = QHBoxLayout()
+        row_buttons = FlowLayout(spacing=10)  # wraps at big text
         self.save_button = button("Use these scores", frame, primary=True)
         self.save_button.setObjectName("baseline-save")
         self.clear_button = button("Use the first three sessions", frame)
         self.clear_button.setObjectName("baseline-clear")
         row_buttons.addWidget(self.save_button)
         row_buttons.addWidget(self.clear_button)
-        row_buttons.addStretch(1)
         layout.addLayout(row_buttons)
         self.message = label("", "hint", frame)
         self.message.setObjectName("baseline-message")

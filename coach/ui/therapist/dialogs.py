@@ -24,7 +24,7 @@ from coach.ui.therapist.exercise_picker import ExercisePicker
 from coach.ui.therapist.import_summary import ImportPreview, ImportSummary
 from coach.ui.therapist.mode import TherapistMode
 from coach.ui.therapist.pin_dialog import NewPinDialog, PinDialog
-from coach.ui.widgets import button, label
+from coach.ui.widgets import button, label, width_floor
 
 
 class ReasonDialog(QDialog):
@@ -33,8 +33,8 @@ class ReasonDialog(QDialog):
     def __init__(self, message: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Not allowed in this phase")
-        self.setMinimumWidth(600)
         column = QVBoxLayout(self)
+        width_floor(column, 600)
         column.addWidget(label(message, "heading", self))
         column.addWidget(
             label(

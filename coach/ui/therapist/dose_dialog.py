@@ -7,7 +7,7 @@ from dataclasses import fields
 from PySide6.QtWidgets import QDialog, QFormLayout, QSpinBox, QVBoxLayout, QWidget
 
 from coach.domain.catalogue import DOSAGE_LIMITS, Dosage, Exercise
-from coach.ui.widgets import dialog_buttons, label
+from coach.ui.widgets import dialog_buttons, label, width_floor
 
 FIELD_LABELS = {
     "sets": "Sets",
@@ -26,8 +26,8 @@ class DoseDialog(QDialog):
         super().__init__(parent)
         self._exercise = exercise
         self.setWindowTitle(f"Dose: {exercise.name}")
-        self.setMinimumWidth(560)
         column = QVBoxLayout(self)
+        width_floor(column, 560)
         column.addWidget(label(f"How much {exercise.name}", "heading", self))
         form = QFormLayout()
         self.boxes: dict[str, QSpinBox] = {}

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QHBoxLayout, QProgressDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QLayout, QProgressDialog, QPushButton, QWidget
 
 from coach.domain.plan_diff import summarise_changes
 from coach.domain.plan_file import SUFFIX, PlanFile, dump_plan_file
@@ -54,7 +54,7 @@ class FileActions(QObject):
         self._editor = editor
         self._dialogs = dialogs
 
-    def buttons(self, row: QHBoxLayout) -> tuple[QPushButton, QPushButton, QPushButton]:
+    def buttons(self, row: QLayout) -> tuple[QPushButton, QPushButton, QPushButton]:
         """Export, import and print buttons for the editor's title row."""
         made = []
         for caption, name, action in (

@@ -29,6 +29,7 @@ from coach.domain.plan_edit import (
 )
 from coach.domain.protocol import Routine, WalkingGoal
 from coach.domain.schedule import week_number
+from coach.ui.flow_layout import FlowLayout
 from coach.ui.widgets import button, card, label, plain_tooltip
 
 Apply = Callable[[Callable[[Plan], Plan], bool], bool]
@@ -110,7 +111,7 @@ class PhasePanel(QWidget):
             )
             layout.addWidget(label(hint, "hint", frame))
         layout.addWidget(label("Walking goal", "heading", frame))
-        row = QHBoxLayout()
+        walk_row = FlowLayout(spacing=8)  # wraps at big text instead of running off the side
         self.walk_start = spin(frame, WALK_MINUTES, walking.minutes_start, "Minutes a day at first")
         self.walk_end = spin(frame, WALK_MINUTES, walking.minutes_end, "Minutes a day at the end")
         self.walks = spin(frame, WALKS_PER_DAY, walking.walks_per_day, "Walks a day")
@@ -119,12 +120,11 @@ class PhasePanel(QWidget):
             ("to", self.walk_end),
             ("minutes a day, in", self.walks),
         ):
-            row.addWidget(label(text, None, frame, wrap=False))
-            row.addWidget(box)
+            walk_row.addWidget(label(text, None, frame, wrap=False))
+            walk_row.addWidget(box)
             box.valueChanged.connect(self._on_walking_changed)
-        row.addWidget(label("walks", None, frame, wrap=False))
-        row.addStretch(1)
-        layout.addLayout(row)
+        walk_row.addWidget(label("walks", None, frame, wrap=False))
+        layout.addLayout(walk_row)
         return frame
 
     def _on_start_changed(self, value: QDate) -> None:
@@ -158,7 +158,7 @@ class PhasePanel(QWidget):
     def _routine_card(self, routine: Routine) -> QWidget:
         frame, layout = card(self)
         layout.addWidget(label(routine.name, "heading", frame))
-        row = QHBoxLayout()
+        row = FlowLayout(spacing=8)
         times = spin(frame, TIMES_PER_DAY, routine.times_per_day, f"{routine.id}-times")
         times.setAccessibleName(f"{routine.name}: times a day")
         days = spin(frame, DAYS_PER_WEEK, routine.days_per_week, f"{routine.id}-days")
@@ -167,7 +167,6 @@ class PhasePanel(QWidget):
         row.addWidget(label("times a day, on", None, frame, wrap=False))
         row.addWidget(days)
         row.addWidget(label("days a week", None, frame, wrap=False))
-        row.addStretch(1)
         layout.addLayout(row)
 
         def on_frequency() -> None:
@@ -200,6 +199,8 @@ class PhasePanel(QWidget):
             reason.setObjectName(f"reason-{routine.id}-{index}")
             text.addWidget(reason)
         row.addLayout(text, 1)
+        buttons = FlowLayout(spacing=8)
+        row.addLayout(buttons)
         name = exercise.name
         for key, caption, tip, action in (
             ("up", "↑", f"Move {name} up", lambda: self._move(routine.id, index, -1)),
@@ -221,7 +222,7 @@ class PhasePanel(QWidget):
             if key == "down":
                 widget.setEnabled(index < len(routine.items) - 1)
             widget.clicked.connect(action)
-            row.addWidget(widget)
+            buttons.addWidget(widget)
         return row
 
     def _move(self, routine_id: str, index: int, offset: int) -> None:

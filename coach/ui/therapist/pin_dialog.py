@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout, QWidget
 
 from coach.domain.pin import PIN_MAX, describe_wait
 from coach.ui.therapist.mode import TherapistMode
-from coach.ui.widgets import dialog_buttons, label
+from coach.ui.widgets import dialog_buttons, label, width_floor
 
 PIN_NOTE = (
     "The PIN only stops the plan being changed by mistake. It is not encryption: anyone who "
@@ -35,8 +35,8 @@ class PinDialog(QDialog):
         super().__init__(parent)
         self._mode = mode
         self.setWindowTitle("Therapist mode")
-        self.setMinimumWidth(520)
         column = QVBoxLayout(self)
+        width_floor(column, 520)
         column.setSpacing(14)
         column.addWidget(label("Enter the therapist PIN", "heading", self))
         self.pin = pin_field(self, "Therapist PIN")
@@ -84,8 +84,8 @@ class NewPinDialog(QDialog):
         self._mode = mode
         changing = mode.has_pin()
         self.setWindowTitle("Change the PIN" if changing else "Set a PIN")
-        self.setMinimumWidth(520)
         column = QVBoxLayout(self)
+        width_floor(column, 520)
         column.setSpacing(12)
         column.addWidget(
             label("Choose a new PIN" if changing else "Choose a therapist PIN", "heading", self)

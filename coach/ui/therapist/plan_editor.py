@@ -28,6 +28,7 @@ from coach.domain.schedule import phase_on
 from coach.store.plans import resolve_plan
 from coach.store.therapist import TherapistStore
 from coach.ui.context import AppContext
+from coach.ui.flow_layout import FlowLayout
 from coach.ui.screen_stack import guarded_refresh
 from coach.ui.therapist.dialogs import TherapistDialogs
 from coach.ui.therapist.file_actions import FileActions
@@ -75,8 +76,8 @@ class PlanEditor(QWidget):
         self.title_row = QHBoxLayout()  # the screen adds its Lock button here
         self.title_row.addWidget(self.title, 1)
         column.addLayout(self.title_row)
-        files = QHBoxLayout()
-        files.addWidget(self.version, 1)
+        column.addWidget(self.version)
+        files = FlowLayout(spacing=10)  # rows of buttons wrap at big text, never cut off
         self.export_button, self.import_button, self.print_button = self.files.buttons(files)
         column.addLayout(files)
         phase_row = QHBoxLayout()
@@ -109,13 +110,12 @@ class PlanEditor(QWidget):
         ctx.active.data_changed.connect(self._on_data_changed)
         self.reload()
 
-    def _action_bar(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
+    def _action_bar(self) -> FlowLayout:
+        bar = FlowLayout(spacing=10)
         self.save_button = button("Save as a new version", self, primary=True)
         self.undo_button = button("Undo my changes", self)
         bar.addWidget(self.save_button)
         bar.addWidget(self.undo_button)
-        bar.addStretch(1)
         self.save_button.clicked.connect(self.save)
         self.undo_button.clicked.connect(self._on_undo_clicked)
         return bar

@@ -47,7 +47,13 @@ class _Camera:
         self.save(self.window.grab(), name)
 
     def dialog_shot(self, dialog: QWidget, name: str, size: tuple[int, int]) -> None:
-        dialog.resize(*size)
+        """The dialog at ``size`` or the size it asks for if larger (as it opens in the app),
+        never larger than the window."""
+        dialog.adjustSize()
+        dialog.resize(
+            min(max(size[0], dialog.width()), self.window.width()),
+            min(max(size[1], dialog.height()), self.window.height()),
+        )
         dialog.show()
         self.settle()
         self.save(over_window(self.window.grab(), dialog.grab()), name)
