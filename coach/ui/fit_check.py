@@ -54,6 +54,8 @@ def _problem(widget: QWidget, window: QWidget) -> str | None:
         return _button_problem(widget)
     if isinstance(widget, QScrollArea):
         return _sideways_problem(widget)
+    if isinstance(widget, QAbstractItemView) and widget.horizontalScrollBar().maximum() > 0:
+        return f"{_name(widget)} scrolls sideways"
     if widget is not window:
         return _outside_problem(widget)
     return None

@@ -12,7 +12,7 @@ from coach.store.sessions import Pain, SessionRecord
 
 Index = QModelIndex | QPersistentModelIndex
 
-COLUMNS = ("Date", "Routine", "Result", "Back pain", "Leg pain")
+COLUMNS = ("Date", "Routine", "Result", "Back", "Leg")  # pain: the page says so above
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
