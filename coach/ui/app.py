@@ -27,6 +27,7 @@ from coach.ui.main_window import MainWindow
 from coach.ui.preferences import Preferences
 from coach.ui.profile_switcher import ProfileSwitcher
 from coach.ui.screens import build_screens
+from coach.ui.wheel_guard import install_wheel_guard
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +77,8 @@ def build_context(paths: DataPaths, log_file: Path | None = None) -> AppContext:
 
 
 def build_window(app: QApplication, ctx: AppContext) -> MainWindow:
+    install_wheel_guard(app)
+
     def restyle() -> None:
         apply_appearance(app, ctx.prefs.text_scale, ctx.prefs.theme)
 
@@ -177,6 +180,7 @@ def _first_run(app: QApplication, ctx: AppContext) -> bool:
 
     set_app_icon(app)
     apply_appearance(app, ctx.prefs.text_scale, ctx.prefs.theme)
+    install_wheel_guard(app)
     return run_onboarding(ctx)
 
 

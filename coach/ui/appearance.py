@@ -25,6 +25,7 @@ ROLE_SIZES = {
     "hint": 0.9,
     "reading": 1.2,  # Learn topics: long text, read at arm's length
 }
+LIGHT_TEXT, DARK_TEXT = "#1a1a1a", "#eeeeee"
 BOLD_ROLES = ("title", "heading", "big", "huge", "countdown")
 SYSTEM_DARK_PROPERTY = "coach-system-dark"
 
@@ -46,6 +47,9 @@ def apply_appearance(app: QApplication, text_scale: int, theme: str) -> None:
 
 def style_sheet(points: float, *, dark: bool) -> str:
     accent = "#5cb8e6" if dark else ACCENT
+    # The keyboard focus ring: the text colour (on a blue button always the dark one), at
+    # least 3:1 against what is around it in both themes (tests/ui/test_contrast.py).
+    ring = DARK_TEXT if dark else LIGHT_TEXT
     roles = "\n".join(
         f'QLabel[role="{role}"] {{ font-size: {points * factor:.1f}pt;'
         f" {'font-weight: 600;' if role in BOLD_ROLES else ''} }}"
@@ -62,7 +66,15 @@ QPushButton[role="nav"] {{ text-align: left; padding: 10px 18px; border: none;
     border-radius: 8px; min-height: 56px; font-size: {points * 1.1:.1f}pt; }}
 QPushButton[role="nav"]:checked {{ background: {accent}; color: {"#000" if dark else "#fff"};
     font-weight: 600; }}
-QPushButton:focus, QRadioButton:focus, QCheckBox:focus {{ outline: 2px solid {accent}; }}
+QPushButton:focus {{ border: 3px solid {ring}; border-radius: 6px; padding: 3px 15px;
+    background: palette(button); }}
+QPushButton[role="primary"]:focus, QPushButton[role="nav"]:checked:focus {{
+    border: 3px solid {LIGHT_TEXT}; background: {accent}; }}
+QPushButton[role="nav"]:focus {{ padding: 7px 15px; }}
+QPushButton[role="primary"]:focus {{ padding: 7px 25px; }}
+QRadioButton:focus, QCheckBox:focus {{ border: 3px solid {ring}; border-radius: 6px; }}
+QLineEdit:focus, QSpinBox:focus, QDateEdit:focus, QComboBox:focus, QPlainTextEdit:focus,
+QAbstractItemView:focus {{ border: 3px solid {ring}; }}
 QFrame[role="card"] {{ border: 1px solid palette(mid); border-radius: 10px;
     background: palette(base); }}
 QFrame[role="rail"] {{ background: palette(alternate-base); }}
@@ -87,8 +99,8 @@ def _system_is_dark(app: QApplication) -> bool:
 
 def _palette(*, dark: bool) -> QPalette:
     if dark:
-        return _make_palette("#1e1f22", "#2b2d31", "#eeeeee", "#5cb8e6", "#35373c")
-    return _make_palette("#f4f4f2", "#ffffff", "#1a1a1a", ACCENT, "#e6e6e3")
+        return _make_palette("#1e1f22", "#2b2d31", DARK_TEXT, "#5cb8e6", "#35373c")
+    return _make_palette("#f4f4f2", "#ffffff", LIGHT_TEXT, ACCENT, "#e6e6e3")
 
 
 def _make_palette(window: str, base: str, text: str, accent: str, alternate: str) -> QPalette:
@@ -105,7 +117,8 @@ def _make_palette(window: str, base: str, text: str, accent: str, alternate: str
         QPalette.ColorRole.HighlightedText: "#ffffff" if window != "#1e1f22" else "#000000",
         QPalette.ColorRole.ToolTipBase: base,
         QPalette.ColorRole.ToolTipText: text,
-        QPalette.ColorRole.PlaceholderText: "#777777",
+        # WCAG AA (4.5:1) on the field's background: tests/ui/test_contrast.py measures it.
+        QPalette.ColorRole.PlaceholderText: "#a0a0a0" if window == "#1e1f22" else "#6b6b6b",
         QPalette.ColorRole.Link: accent,
     }
     for role, colour in roles.items():

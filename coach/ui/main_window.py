@@ -111,6 +111,9 @@ class MainWindow(QMainWindow):
         button = self._buttons.button(index)
         if button is not None:
             button.setChecked(True)
+        take_focus = getattr(self._stack.currentWidget(), "take_focus", None)
+        if callable(take_focus):  # the keyboard goes on in the screen just chosen
+            take_focus()
         self.screen_changed.emit(self._keys[index])
 
     def screen_widget(self, key: str) -> QWidget:

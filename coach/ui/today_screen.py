@@ -8,6 +8,7 @@ calendar: when it is shown on a new day (or stays open past midnight) it starts 
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable
 from datetime import date
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from coach.domain.profile_plan import ProfilePlan
 from coach.domain.today import TodayPlan, build_today
+from coach.domain.words import minutes_text
 from coach.ui.active_plan import load_active_plan
 from coach.ui.context import AppContext
 from coach.ui.routine_card import THUMB_SIZE, RoutineCard
@@ -226,6 +228,21 @@ class TodayScreen(QWidget):
             self._cards.append(card)
         if today is not None and not routines:
             log.warning("no routine due on %s", today.day)
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        """Tab goes as the eye reads: each routine's Start, top to bottom, then walking."""
+        chain = [c.start_button for c in self._cards] + self.walking.add_buttons
+        chain.append(self.walking.undo_button)
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def take_focus(self) -> None:
+        """The keyboard starts at the first routine's Start (Space or Enter begins it)."""
+        for card in self._cards:
+            if card.start_button.isEnabled():
+                card.start_button.setFocus()
+                return
 
     # -- walking -------------------------------------------------------------------------------
     def _on_minutes_added(self, minutes: int) -> None:
@@ -236,7 +253,7 @@ class TodayScreen(QWidget):
         self._ctx.repo.log_walking(
             self._active.profile_id, self._day, minutes, self._ctx.clock.now()
         )
-        self.walking.show_message(f"Added {minutes} minutes of walking. Well done!")
+        self.walking.show_message(f"Added {minutes_text(minutes)} of walking. Well done!")
         self._ctx.active.notify_data_changed()
 
     def _on_undo_clicked(self) -> None:
@@ -246,7 +263,7 @@ class TodayScreen(QWidget):
         if removed is None:
             self.walking.show_message("There is no walk to undo today.")
         else:
-            self.walking.show_message(f"Removed the last {removed} minutes.")
+            self.walking.show_message(f"Removed the last {minutes_text(removed)}.")
         self._ctx.active.notify_data_changed()
 
     # -- the calendar and the width ------------------------------------------------------------

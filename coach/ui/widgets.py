@@ -162,6 +162,8 @@ def scroll_area(parent: QWidget) -> QScrollArea:
     scroll = QScrollArea(parent)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    # Not a Tab stop of its own (an invisible one); it scrolls to the control Tab reaches.
+    scroll.setProperty("focusPolicy", "NoFocus")  # Qt.FocusPolicy.NoFocus, by its name
     return scroll
 
 

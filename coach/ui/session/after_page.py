@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QPlainTextEdit,
+    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -84,6 +85,18 @@ class FeedbackPage(QWidget):
         layout.addLayout(row)
         self.groups[exercise_id] = group
         return frame
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter (not taken by the note, where it starts a new line) presses the focused
+        button, or Save: the page's default, as on every other page."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focused = self.focusWidget()
+            if isinstance(focused, QPushButton):
+                focused.click()
+            else:
+                self._on_save_clicked()
+            return
+        super().keyPressEvent(event)
 
     def ratings(self) -> dict[str, str]:
         chosen = {}
