@@ -9,6 +9,7 @@ from pathlib import Path
 
 from coach.domain.fields import DataError, Fields
 from coach.domain.profile import Surgery
+from coach.domain.words import minutes_text
 
 CATEGORIES = ("strengthening", "stretching", "mobility", "aerobic", "neural", "relaxation")
 POSITIONS = ("supine", "prone", "side-lying", "quadruped", "sitting", "standing", "kneeling")
@@ -98,7 +99,7 @@ class Dosage:
     def describe(self, per_side: bool) -> str:
         """Plain words: '10 times, hold 5 seconds, each side' or '20 minutes'."""
         if self.timed:
-            return f"{self.minutes} minutes"
+            return minutes_text(self.minutes)
         parts = ["once" if self.reps == 1 else f"{self.reps} times"]
         if self.hold_s:
             parts.append(f"hold {self.hold_s} seconds")

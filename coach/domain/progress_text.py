@@ -21,6 +21,7 @@ from coach.domain.progress import (
     odi_change,
     psfs_change,
 )
+from coach.domain.words import minutes_text
 
 REGION_WORDS = {"back": "Back pain", "leg": "Leg pain"}
 
@@ -106,7 +107,9 @@ def adherence_sentence(progress: Progress) -> str | None:
 
 def walking_sentence(progress: Progress) -> str | None:
     walk = progress.walking
-    week = slice(-RECENT_DAYS - 1, -1)  # the last seven complete days
+    # The last seven days, today included: a walk logged today counts at once (the average
+    # is over days with a walk, so today's unfinished day never counts as a short one).
+    week = slice(-RECENT_DAYS, None)
     days = list(zip(walk.minutes[week], walk.goal[week], strict=True))
     logged = [m for m, _ in days if m is not None]
     goals = [g for _, g in days if g is not None]
@@ -114,11 +117,14 @@ def walking_sentence(progress: Progress) -> str | None:
         return None
     goal = goals[-1]
     if not logged:
-        return f"No walks logged in the last {RECENT_DAYS} days (your goal: {goal} minutes a day)."
+        return (
+            f"No walks logged in the last {RECENT_DAYS} days "
+            f"(your goal: {minutes_text(goal)} a day)."
+        )
     average = round(sum(logged) / len(logged))
     return (
-        f"You walked on {len(logged)} of the last {len(days)} days, {average} minutes a day on "
-        f"average (your goal: {goal} minutes a day)."
+        f"You walked on {len(logged)} of the last {len(days)} days, {minutes_text(average)} a "
+        f"day on average (your goal: {minutes_text(goal)} a day)."
     )
 
 

@@ -27,6 +27,7 @@ from coach.domain.schedule import (
     walking_goal,
     week_number,
 )
+from coach.domain.words import minutes_text
 
 
 @dataclass(frozen=True)
@@ -129,15 +130,15 @@ class WalkingToday:
     def goal_text(self) -> str:
         """'Goal today: 40 minutes, in 3 walks of about 13 minutes'."""
         if self.walks_per_day == 1:
-            return f"Goal today: {self.goal_minutes} minutes in one walk"
+            return f"Goal today: {minutes_text(self.goal_minutes)} in one walk"
         return (
-            f"Goal today: {self.goal_minutes} minutes, "
-            f"in {self.walks_per_day} walks of about {self.minutes_per_walk} minutes"
+            f"Goal today: {minutes_text(self.goal_minutes)}, "
+            f"in {self.walks_per_day} walks of about {minutes_text(self.minutes_per_walk)}"
         )
 
     @property
     def progress_text(self) -> str:
-        return f"{self.done_minutes} of {self.goal_minutes} minutes"
+        return f"{self.done_minutes} of {minutes_text(self.goal_minutes)}"
 
 
 @dataclass(frozen=True)

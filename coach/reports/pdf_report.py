@@ -37,7 +37,7 @@ from PySide6.QtGui import (
 
 from coach.domain.learn import TOOL_LABELS
 from coach.domain.learn import TOOLS as COPING_TOOLS
-from coach.domain.profile import Profile
+from coach.domain.profile import Profile, Surgery
 from coach.domain.progress import (
     OUTCOME_WORDS,
     REGIONS,
@@ -119,6 +119,17 @@ def _pain_rows(rows: Sequence[WeekRow]) -> list[list[str]]:
     return out
 
 
+def _registry(profile: Profile) -> str:
+    """The registry's meaningful-change figures come from disc surgery (O5): quoted for a
+    discectomy only, never for a fusion or a laminectomy, where they do not apply."""
+    if profile.surgery is not Surgery.DISCECTOMY:
+        return ""
+    return (
+        f" For reference, registry figures after disc surgery are {REGISTRY_MCID['back']} "
+        f"points for back pain and {REGISTRY_MCID['leg']} for leg pain (O5)."
+    )
+
+
 def report_html(data: ReportData) -> str:
     """The report's body as the simple HTML QTextDocument understands."""
     p, profile = data.progress, data.profile
@@ -134,9 +145,7 @@ def report_html(data: ReportData) -> str:
         "what the patient entered.</i></p>",
         "<h2>Summary</h2><ul>",
         *(f"<li>{escape(s)}</li>" for s in summary_sentences(p)),
-        f"</ul><p>{escape(MEANING_HINT)} Pain is 0 (none) to 10 (worst). For reference, "
-        f"registry figures after disc surgery are {REGISTRY_MCID['back']} points for back pain "
-        f"and {REGISTRY_MCID['leg']} for leg pain (O5).</p>",
+        f"</ul><p>{escape(MEANING_HINT)} Pain is 0 (none) to 10 (worst).{_registry(profile)}</p>",
     ]
     for base_region in REGIONS:
         base = p.baselines[base_region]

@@ -11,6 +11,7 @@ from coach.domain.catalogue import Catalogue
 from coach.domain.progress import FLARE_POINTS, ExerciseTally
 from coach.domain.safety import RedFlagScreen
 from coach.domain.timer import SKIP_REASON_WORDS
+from coach.domain.words import minutes_text
 from coach.store.sessions import SessionRecord
 from coach.ui.history_model import pain_text, result_text
 
@@ -49,7 +50,7 @@ def _minutes(session: SessionRecord) -> str | None:
         return None
     start = datetime.fromisoformat(session.started_at)
     end = datetime.fromisoformat(session.ended_at)
-    return f"{max(0, round((end - start).total_seconds() / 60))} minutes"
+    return minutes_text(max(0, round((end - start).total_seconds() / 60)))
 
 
 def session_details(

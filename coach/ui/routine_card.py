@@ -11,6 +11,7 @@ from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from coach.domain.today import RoutineToday
+from coach.domain.words import count_words, minutes_text
 from coach.ui.blocks import clear, notice
 from coach.ui.widgets import button, fill_with_card, label
 
@@ -97,8 +98,8 @@ class RoutineCard(QFrame):
         self.status.setText(status_text(routine))
         self._set_role(self.status, "heading" if routine.done else "")
         about = (
-            f"About {routine.minutes} minute{'s' if routine.minutes != 1 else ''} · "
-            f"{times_text(routine.times_due)} today · {len(routine.items)} exercises"
+            f"About {minutes_text(routine.minutes)} · "
+            f"{times_text(routine.times_due)} today · {count_words(len(routine.items), 'exercise')}"
         )
         self.about.setText(f"{about}\n{routine.ramp_text}" if routine.ramp_text else about)
         clear(self.items)

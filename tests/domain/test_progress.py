@@ -418,3 +418,16 @@ def test_high_days_running_finds_the_last_run() -> None:
         d[4],
     ]
     assert high_days_running([(d[0], 7.9), (d[1], 8)]) == []
+
+
+def test_a_walk_logged_today_counts_at_once(plan: Plan) -> None:
+    from coach.domain.progress_text import walking_sentence
+
+    today = SURGERY + timedelta(days=27)  # _input's today
+    progress = build_progress(_input(plan, [], walking={today: 5}))
+    assert walking_sentence(progress) == (
+        "You walked on 1 of the last 7 days, 5 minutes a day on average "
+        "(your goal: 20 minutes a day)."
+    )
+    one = build_progress(_input(plan, [], walking={today: 1}))
+    assert "1 minute a day on average" in (walking_sentence(one) or "")

@@ -208,4 +208,26 @@ def test_the_clinic_report_lists_what_the_patient_made_easier_or_skipped(
     rows = _rows(csv_text(data.sessions, data.exercises))
     assert rows[0][-2:] == ["exercises_skipped", "exercises_swapped"]
     assert rows[-1][-2:] == ["glute-sets: tired", "bridge > glute-sets"]
+
+
+@pytest.mark.parametrize(
+    ("surgery", "quoted"),
+    [("discectomy", True), ("laminectomy", False), ("fusion", False)],
+)
+def test_registry_figures_from_disc_surgery_are_quoted_for_a_discectomy_only(
+    history: tuple[ProfileHistory, object],
+    content: Content,
+    qapp: QApplication,
+    surgery: str,
+    quoted: bool,
+) -> None:
+    from dataclasses import replace
+
+    from coach.domain.profile import Surgery
+    from coach.reports.pdf_report import report_html
+
+    data, profile = history
+    report = report_data(profile, data, content)  # type: ignore[arg-type]
+    report = replace(report, profile=replace(report.profile, surgery=Surgery(surgery)))
+    assert ("registry figures after disc surgery" in report_html(report)) is quoted
     del qapp

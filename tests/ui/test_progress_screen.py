@@ -175,3 +175,37 @@ def test_pyqtgraph_is_not_imported_at_start() -> None:
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert out.stdout.split() == ["False"]
+
+
+def test_the_mouse_wheel_scrolls_the_page_even_over_a_chart(
+    screen: ProgressScreen, qtbot: QtBot, qapp: QApplication
+) -> None:
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QGraphicsView, QScrollArea
+
+    from coach.ui.wheel_guard import install_wheel_guard
+
+    install_wheel_guard(qapp)
+    page = screen.findChild(QScrollArea)
+    assert page is not None
+    chart = screen.charts.findChild(QGraphicsView)
+    assert chart is not None
+    page.ensureWidgetVisible(chart)
+    bar = page.verticalScrollBar()
+    before = bar.value()
+    view_range = screen.charts.linked[0].item.vb.viewRange()
+    centre = QPointF(chart.width() / 2, chart.height() / 2)
+    down = QWheelEvent(
+        centre,
+        QPointF(chart.viewport().mapToGlobal(centre.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(chart.viewport(), down)
+    assert bar.value() > before  # the page moved down
+    assert screen.charts.linked[0].item.vb.viewRange() == view_range  # the chart did not zoom

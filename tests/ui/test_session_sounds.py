@@ -109,8 +109,47 @@ def test_the_sound_card_in_settings_mutes_and_changes_volume(qtbot: QtBot, ctx: 
 
 def test_without_a_player_cues_are_silent(ctx: AppContext) -> None:
     player = CuePlayer(ctx.prefs, SilentBackend())
-    player.play(Cue.STEP)  # no error, nothing to hear
+    assert not player.play(Cue.STEP)  # no error, nothing to hear
     assert not player.audible
+
+
+def test_without_a_player_the_session_says_so_once_and_how_to_fix_it(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    from coach.domain.catalogue import Dosage
+    from coach.domain.protocol import Prescription
+    from coach.domain.timer import Session, compile_steps
+    from coach.ui.session.player import PlayerScreen
+
+    cues = CuePlayer(ctx.prefs, SilentBackend())
+    steps = compile_steps(
+        (Prescription("bridge", Dosage(reps=1, hold_s=3)),), ctx.content.catalogue
+    )
+    screens = []
+    for _ in range(2):
+        screen = PlayerScreen(Session(steps, ctx.clock), ctx.clock, cues, lambda _id: None)
+        qtbot.addWidget(screen)
+        screens.append(screen)
+    first, second = (s.sound_notice for s in screens)
+    assert "Settings says how to fix it" in first.text()
+    assert second.text().startswith("Keys:")  # once is enough
+    screens[0].begin()
+    screens[0].skip_button.click()
+    assert first.text().startswith("Keys:")  # said during the first step only
+    with_player = CuePlayer(ctx.prefs, RecordingBackend())
+    assert with_player.missing_player_notice() is None
+
+
+def test_the_test_sound_button_says_what_happened(qtbot: QtBot, ctx: AppContext) -> None:
+    card = SoundCard(ctx.prefs, backend=RecordingBackend())
+    qtbot.addWidget(card)
+    qtbot.mouseClick(card.test, Qt.MouseButton.LeftButton)
+    assert card.note.text().startswith("A test sound was played.")
+    silent = SoundCard(ctx.prefs, backend=SilentBackend())
+    qtbot.addWidget(silent)
+    assert "install a sound player" in silent.note.text()
+    qtbot.mouseClick(silent.test, Qt.MouseButton.LeftButton)
+    assert "install a sound player" in silent.note.text()
 
 
 def test_find_backend_picks_a_player_on_the_path(

@@ -43,6 +43,10 @@ from coach.ui.session.dialogs import Dialogs
 from coach.ui.session.sounds import Cue, CuePlayer
 from coach.ui.widgets import button, label
 
+KEYS_TEXT = (
+    "Keys: Space pause or go on, Right easier or skip, Left back, H how to do it, "
+    "+ adds 15 s, Esc stops."
+)
 FRAME_MS = 50
 STALE_S = 0.5  # a cue noticed later than this is not played
 FLASH_S = 0.35
@@ -114,14 +118,12 @@ class PlayerScreen(QWidget):
         column.addWidget(self.progress)
         column.addLayout(self._build_body(), 1)
         column.addLayout(self._build_controls())
-        column.addWidget(
-            label(
-                "Keys: Space pause or go on, Right easier or skip, Left back, H how to do it, "
-                "+ adds 15 s, Esc stops.",
-                "hint",
-                self,
-            )
-        )
+        # Once, when sound is off for want of a player, the line under the buttons says so
+        # during the first step (in the room of the keys line: a small screen has no more).
+        self._notice = self._cues.missing_player_notice()
+        self.sound_notice = label(self._notice or KEYS_TEXT, "hint", self)
+        self.sound_notice.setObjectName("sound-notice")
+        column.addWidget(self.sound_notice)
 
     def _build_body(self) -> QHBoxLayout:
         """The figure, large, beside what to do now and the countdown."""
@@ -308,6 +310,9 @@ class PlayerScreen(QWidget):
         session = self.session
         step = session.step
         now = self._clock.monotonic()
+        if self._notice is not None and session.index > 0:
+            self._notice = None  # said during the first step; the keys line comes back
+            self.sound_notice.setText(KEYS_TEXT)
         if step.exercise_index != self._shown_exercise:
             self._shown_exercise = step.exercise_index
             self.exercise_name.setText(step.exercise_name)

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
 from coach.ui.preferences import Preferences
 from coach.ui.session.sounds import (
+    NO_PLAYER_TEXT,
     VOLUME_STEP,
     Backend,
     Cue,
@@ -68,7 +69,16 @@ class SoundCard(QWidget):
         self.player.play(Cue.STEP)
 
     def _on_test_clicked(self) -> None:
-        self.player.play(Cue.FINISH)
+        """Play the sound and say what happened (a silent button tells the patient nothing)."""
+        if self.player.play(Cue.FINISH):
+            self.note.setText(
+                "A test sound was played. If you did not hear it, check that the speakers "
+                "are on and not muted."
+            )
+        elif not self.player.has_player:
+            self.note.setText(NO_PLAYER_TEXT)
+        else:
+            self.note.setText("The test sound could not be played. The countdown flashes instead.")
 
     def _show(self) -> None:
         on = sound_enabled(self._prefs)
@@ -84,6 +94,4 @@ class SoundCard(QWidget):
         elif volume == 0:
             self.note.setText("The volume is at 0. The countdown flashes instead.")
         else:
-            self.note.setText(
-                "No way to play sound was found on this computer. The countdown flashes instead."
-            )
+            self.note.setText(NO_PLAYER_TEXT)

@@ -158,6 +158,17 @@ def find_backend(parent: QObject) -> Backend:
     return SilentBackend()
 
 
+NO_PLAYER_TEXT = (
+    "Sound is off: no way to play sound was found on this computer, so the countdown flashes "
+    "instead. To hear sounds, install a sound player (on Linux the pulseaudio-utils or "
+    "alsa-utils package) and start Rehab Coach again."
+)
+
+
+# One line in the session (it must fit a small screen at big text): the fix is in Settings.
+NO_PLAYER_SHORT = "Sound is off: no sound player was found. Settings says how to fix it."
+
+
 # -- the cue player ----------------------------------------------------------------------------
 class CuePlayer(QObject):
     """Plays cues at the volume and mute set in Settings."""
@@ -172,6 +183,21 @@ class CuePlayer(QObject):
         self._backend = backend if backend is not None else find_backend(self)
         self._folder: Path | None = None
         self._scaled: dict[tuple[Cue, int], Path] = {}
+        self._told_no_player = False
+
+    @property
+    def has_player(self) -> bool:
+        """Whether this computer has a working way to play sound."""
+        return self._backend.available
+
+    def missing_player_notice(self) -> str | None:
+        """The words that sound is off for want of a player, once (then None): the session
+        says it at its start instead of staying silent without a word."""
+        wanted = sound_enabled(self._prefs) and sound_volume(self._prefs) > 0
+        if self._told_no_player or not wanted or self.has_player:
+            return None
+        self._told_no_player = True
+        return NO_PLAYER_SHORT
 
     @property
     def audible(self) -> bool:
@@ -180,16 +206,18 @@ class CuePlayer(QObject):
             sound_enabled(self._prefs) and sound_volume(self._prefs) > 0 and self._backend.available
         )
 
-    def play(self, cue: Cue) -> None:
+    def play(self, cue: Cue) -> bool:
+        """Play ``cue``; False when it could not be (off, volume 0, no player, no file)."""
         if not self.audible:
-            return
+            return False
         try:
             path = self._file_at_volume(cue, sound_volume(self._prefs))
         except (OSError, wave.Error) as exc:
             log.warning("cue %s could not be prepared: %s", cue.value, exc)
-            return
+            return False
         self._backend.play(path)
         self.cue_played.emit(cue.value)
+        return True
 
     def _file_at_volume(self, cue: Cue, volume: int) -> Path:
         if volume >= 100:
