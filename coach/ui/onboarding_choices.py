@@ -44,12 +44,20 @@ class ChoicePage(Page):
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
         for value, text in choices.items():
-            radio = QRadioButton(text, self)
+            # A radio button cannot wrap its text: the name goes on the tile and what it
+            # means (the words in brackets) under it, where it wraps at big text sizes.
+            name, _, more = text.partition(" (")
+            radio = QRadioButton(name, self)
             radio.setObjectName(f"choice-{value}")
+            radio.setAccessibleName(text)
             radio.setMinimumHeight(56)
             self.group.addButton(radio)
             self.buttons[value] = radio
             self.column.addWidget(radio)
+            if more:
+                meaning = label(more.removesuffix(")").capitalize(), "hint", self)
+                meaning.setIndent(18)
+                self.column.addWidget(meaning)
         self.column.addWidget(label(hint, "hint", self))
         self.finish()
 

@@ -254,13 +254,13 @@ def test_walking_days_without_a_log_are_gaps_and_goals_follow_the_schedule(plan:
 def test_tally_exercises_done_and_skipped() -> None:
     tally = tally_exercises(
         [
-            ("step-done", "bridge", "hold"),
-            ("step-skipped", "bridge", "relax"),  # one step skipped, others done: done
-            ("step-skipped", "clamshell", "rep"),
-            ("step-done", "dead-bug", "ready"),  # only "get ready" ran out: not done
-            ("step-skipped", "dead-bug", "rep"),
-            ("paused", None, None),
-            ("step-done", "walking", None),  # older sessions: no step kind, counts as done
+            ("step-done", "bridge", {"kind": "hold"}),
+            ("step-skipped", "bridge", {"kind": "relax"}),  # one step skipped, others done
+            ("step-skipped", "clamshell", {"kind": "rep"}),
+            ("step-done", "dead-bug", {"kind": "ready"}),  # only "get ready" ran out: not done
+            ("step-skipped", "dead-bug", {"kind": "rep"}),
+            ("paused", None),
+            ("step-done", "walking"),  # older sessions: no step kind, counts as done
         ]
     )
     assert tally.done == ("bridge", "walking")

@@ -38,10 +38,11 @@ from coach.domain.timer import (
     format_seconds,
 )
 from coach.ui.figure_view import FigureView
+from coach.ui.flow_layout import FlowLayout
 from coach.ui.session.countdown import CountdownLabel
 from coach.ui.session.dialogs import Dialogs
 from coach.ui.session.sounds import Cue, CuePlayer
-from coach.ui.widgets import button, label
+from coach.ui.widgets import button, label, scroll_area
 
 KEYS_TEXT = (
     "Keys: Space pause or go on, Right easier or skip, Left back, H how to do it, "
@@ -131,7 +132,12 @@ class PlayerScreen(QWidget):
         self.figure = FigureView(self, clock=self._clock.monotonic)
         self.figure.setMinimumSize(320, 200)
         body.addWidget(self.figure, 5)
-        info = QVBoxLayout()
+        # What to do scrolls when a small screen at big text has no room for all of it
+        # (the steps of "how to do it" are long); the buttons below always stay in view.
+        info_scroll = scroll_area(self)
+        info_box = QWidget(info_scroll)
+        info = QVBoxLayout(info_box)
+        info.setContentsMargins(0, 0, 0, 0)
         info.setSpacing(6)
         self.step_title = label("", "title", self)
         self.countdown = CountdownLabel(self)
@@ -148,7 +154,8 @@ class PlayerScreen(QWidget):
         info.addWidget(self.position_label)
         info.addStretch(1)
         info.addWidget(self.next_label)
-        body.addLayout(info, 4)
+        info_scroll.setWidget(info_box)
+        body.addWidget(info_scroll, 4)
         return body
 
     def _build_controls(self) -> QHBoxLayout:
@@ -177,9 +184,10 @@ class PlayerScreen(QWidget):
             self.add_button,
             self.how_button,
         )
+        flow = FlowLayout(spacing=12)  # wraps onto a second row on a small screen at big text
         for control in controls:
-            row.addWidget(control)
-        row.addStretch(1)
+            flow.addWidget(control)
+        row.addLayout(flow, 1)
         row.addWidget(self.stop_button)
         self.back_button.clicked.connect(self._on_back_clicked)
         self.pause_button.clicked.connect(self._on_pause_clicked)

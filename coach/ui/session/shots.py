@@ -116,7 +116,7 @@ def _walk_through(
 def render_resume_offer(window: QWidget, out_dir: Path, settle: Callable[[], None]) -> list[Path]:
     """The question asked at start after a session was cut short, over the main window."""
     from coach.ui.session.resume import ResumeDialog
-    from coach.ui.therapist.shots import over_window
+    from coach.ui.shot_compose import over_window
 
     started = datetime(2026, 3, 2, 9, 15, tzinfo=UTC)
     record = SessionRecord(
