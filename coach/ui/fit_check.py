@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QComboBox,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QScrollBar,
@@ -138,10 +139,11 @@ def _is_viewport(widget: QWidget) -> bool:
 
 
 def _inside_complex_widget(widget: QWidget, window: QWidget) -> bool:
-    """Parts of item views, combo boxes and scroll bars are drawn and clipped by Qt itself."""
+    """Parts of item views, combo boxes, scroll bars and line edits (the clear button) are
+    placed and clipped by Qt itself."""
     parent = widget.parentWidget()
     while parent is not None and parent is not window:
-        if isinstance(parent, QAbstractItemView | QComboBox | QScrollBar):
+        if isinstance(parent, QAbstractItemView | QComboBox | QScrollBar | QLineEdit):
             return True
         parent = parent.parentWidget()
     return isinstance(widget, QScrollBar)

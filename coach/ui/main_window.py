@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +33,31 @@ class ScreenEntry:
     key: str
     title: str
     factory: Callable[[], QWidget]
+
+
+class _RailScroll(QScrollArea):
+    """The rail scrolls when a small screen at big text has no room for all its buttons; it is
+    always as wide as its widest item (never cut off at the side)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setProperty("focusPolicy", "NoFocus")  # by name: no Qt namespace at start
+        self.setProperty("horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
+
+    def _width(self) -> int:
+        rail = self.widget()
+        inner = max(rail.minimumSizeHint().width(), rail.minimumWidth()) if rail else 0
+        return inner + self.verticalScrollBar().sizeHint().width()
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self._width(), 0)
+
+    def sizeHint(self) -> QSize:
+        rail = self.widget()
+        high = rail.sizeHint().height() if rail is not None else 0
+        return QSize(self._width(), high)
 
 
 class MainWindow(QMainWindow):
@@ -84,7 +110,9 @@ class MainWindow(QMainWindow):
         rail_layout.addStretch(1)
         self._buttons.idClicked.connect(self.show_index)
 
-        row.addWidget(rail)
+        rail_scroll = _RailScroll(central)
+        rail_scroll.setWidget(rail)
+        row.addWidget(rail_scroll)
         row.addWidget(self._stack, 1)
         self.setCentralWidget(central)
         if screens:

@@ -116,7 +116,9 @@ def marked_qapp() -> Any:
 def test_the_resume_offer_shows_a_routine_name_as_text(
     marked: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from coach.ui.session.resume import ResumeDialogs
+    from PySide6.QtWidgets import QDialog, QLabel
+
+    from coach.ui.session.resume import ResumeDialog, ResumeDialogs
 
     record = SessionStore(marked.db).unfinished_session(marked.active.require().id or 0)
     assert record is not None and MARK in record.routine_name
@@ -126,11 +128,18 @@ def test_the_resume_offer_shows_a_routine_name_as_text(
         seen.append((box.text(), box.textFormat()))
         return 0
 
+    def dialog_exec(dialog: QDialog) -> int:  # the offer is a dialog with one button a choice
+        for text in dialog.findChildren(QLabel):
+            seen.append((text.text(), text.textFormat()))
+        return 0
+
     monkeypatch.setattr(QMessageBox, "exec", exec_)
+    monkeypatch.setattr(ResumeDialog, "exec", dialog_exec)
     ResumeDialogs.ask(None, record)  # type: ignore[arg-type]
     ResumeDialogs.inform(None, f"Title {MARK}", f"Text {MARK}")  # type: ignore[arg-type]
-    assert [fmt for _, fmt in seen] == [Qt.TextFormat.PlainText] * 2
-    assert MARK in seen[0][0]
+    assert {fmt for _, fmt in seen} == {Qt.TextFormat.PlainText}
+    assert any(MARK in text for text, _ in seen[:-1])  # the routine's name, as written
+    assert MARK in seen[-1][0]
 
 
 def test_the_handout_and_the_clinic_report_escape_the_markup(marked: AppContext) -> None:

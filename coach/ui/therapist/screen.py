@@ -22,7 +22,7 @@ from coach.ui.therapist.dialogs import TherapistDialogs
 from coach.ui.therapist.mode import TherapistMode
 from coach.ui.therapist.pin_dialog import PIN_NOTE
 from coach.ui.therapist.plan_editor import PlanEditor
-from coach.ui.widgets import button, card, label
+from coach.ui.widgets import button, card, label, scroll_page
 
 ACTIVITY_EVENTS = (
     QEvent.Type.KeyPress,
@@ -71,10 +71,8 @@ class TherapistScreen(QWidget):
 
     # -- pages ---------------------------------------------------------------------------------
     def _build_locked_page(self) -> QWidget:
-        page = QWidget(self._stack)
-        column = QVBoxLayout(page)
-        column.setContentsMargins(32, 28, 32, 28)
-        column.setSpacing(16)
+        # A page that scrolls: at 200% text on a 720 px screen the words did not fit.
+        scroll, page, column = scroll_page(self._stack, spacing=16)
         column.addWidget(label("Therapist", "title", page))
         frame, layout = card(page)
         layout.addWidget(
@@ -105,7 +103,8 @@ class TherapistScreen(QWidget):
         layout.addWidget(label(PIN_NOTE, "hint", frame))
         column.addWidget(frame)
         column.addStretch(1)
-        return page
+        scroll.setWidget(page)
+        return scroll
 
     def _build_lock_button(self, parent: QWidget) -> QPushButton:
         minutes = round(self.mode.idle_s / 60)
