@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QPalette, QResizeEvent
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPalette, QResizeEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QVBoxLayout, QWidget
 
 import numpy as np  # isort: skip  (after PySide6, so that pyqtgraph binds to PySide6)
@@ -36,6 +36,7 @@ from coach.ui.chart_data import (
     theme_from_palette,
 )
 from coach.ui.chart_legend import ChartFrame, Key
+from coach.ui.date_ticks import date_ticks
 
 DOTS_UP_TO_DAYS = 130  # daily dots over a longer span would be a blur: lines only
 WEEKLY_WALKING_FROM_DAYS = 200  # longer spans: one bar per week (daily bars < 1 px wide)
@@ -64,24 +65,25 @@ def _css_size(font: QFont) -> str:
 
 
 class _DateAxis(pg.DateAxisItem):  # type: ignore[misc]
-    """Dates as people write them: '4 Sep', 'Sep 2026', '2026'."""
+    """Dates as people write them ('4 Sep', 'Sep 2026', '2026'), as many as fit without
+    touching (``coach.ui.date_ticks``)."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self._labels: dict[float, str] = {}
+
+    def tickValues(self, low: float, high: float, size: float) -> list[object]:
+        metrics = QFontMetricsF(self.style.get("tickFont") or self.font())
+        day_px = max(1.0, metrics.horizontalAdvance("30 Sep") * 1.6)
+        month_px = max(1.0, metrics.horizontalAdvance("Sep 2026") * 1.5)
+        ticks = date_ticks(low, high, int(size / day_px), int(size / month_px))
+        self._labels = dict(ticks)
+        spacing = ticks[1][0] - ticks[0][0] if len(ticks) > 1 else DAY_S
+        return [(spacing, [value for value, _ in ticks])]
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
-        del scale
-        if spacing >= 300 * DAY_S:
-            pattern = "%Y"
-        elif spacing >= 25 * DAY_S:
-            pattern = "%b %Y"
-        else:
-            pattern = "%d %b"
-        out = []
-        for value in values:
-            try:
-                text = datetime.fromtimestamp(value).strftime(pattern)
-            except (OverflowError, OSError, ValueError):
-                text = ""
-            out.append(text.removeprefix("0"))
-        return out
+        del scale, spacing
+        return [self._labels.get(value, "") for value in values]
 
 
 class _Plot(pg.PlotWidget):  # type: ignore[misc]
@@ -514,6 +516,8 @@ def render_chart_images(
             frame.setAutoFillBackground(True)
             frame.show()
         charts._apply_theme()
+        for plot in charts.plots:  # room under the dates for letters that hang down ("Jul")
+            plot.item.getAxis("bottom").setHeight(round(text_px * 2.1))
         charts.set_series(chart_series(progress))
         charts.set_range(first, last)
         for key in wanted:
