@@ -96,7 +96,9 @@ def _import(args: argparse.Namespace, paths: DataPaths) -> int:
     content = load_content(exercises_dir())
     raw = read_plan_bytes(args.file)
     assert raw is not None  # only a cancel returns None
-    plan_file = read_plan_file(raw, content.catalogue)  # every check before the database
+    plan_file = read_plan_file(
+        raw, content.catalogue, content.red_flags
+    )  # every check before the database
     now = SystemClock().now()
     with opened(paths) as db:
         repo = Repository(db)

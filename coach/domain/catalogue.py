@@ -154,6 +154,9 @@ class Exercise:
     # therapist's written reason. Custom exercises from plan files may leave both out.
     earliest_weeks: tuple[tuple[Surgery, int], ...] = ()
     avoid: frozenset[Surgery] = frozenset()
+    # Warning signs (safety.toml question ids) that ``stop_if`` names: the app adds each one's
+    # action in its tier's words ("stop and call emergency services now"), REFERENCE 2 and 3.
+    stop_if_signs: tuple[str, ...] = ()
 
     def earliest_week(self, surgery: Surgery) -> int:
         """Whole weeks after ``surgery`` before this exercise may start (0 when not given)."""
@@ -222,6 +225,9 @@ def parse_exercise(data: object, source: str) -> Exercise:
         steps=f.text_list("steps", min_items=2, max_items=6, max_len=300),
         cues=f.text_list("cues", min_items=2, max_items=4, max_len=60),
         stop_if=f.text("stop_if", max_len=300),
+        stop_if_signs=f.text_list(
+            "stop_if_signs", max_items=10, max_len=40, required=False, unique=True
+        ),
         movements=frozenset(f.text_list("movements", choices=MOVEMENT_TAGS, unique=True)),
         per_side=f.boolean("per_side"),
         therapist_only=f.boolean("therapist_only", required=False),

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coach.domain.catalogue import Catalogue, load_catalogue
+from coach.domain.fields import DataError
 from coach.domain.learn import LearnLibrary, load_learn
 from coach.domain.profile import Surgery
 from coach.domain.protocol import Protocol, load_protocols
-from coach.domain.safety import RedFlagScreen, load_red_flags
+from coach.domain.safety import RedFlagScreen, check_stop_if_signs, load_red_flags
 
 
 @dataclass(frozen=True)
@@ -25,9 +26,14 @@ def load_content(exercises: Path) -> Content:
 
     Raises DataError naming file, field and reason."""
     catalogue = load_catalogue(exercises / "catalogue")
+    red_flags = load_red_flags(exercises / "safety.toml")
+    for exercise in catalogue:
+        problem = check_stop_if_signs(exercise, red_flags)
+        if problem:
+            raise DataError(f"catalogue/{exercise.id}.toml", "stop_if_signs", problem)
     return Content(
         catalogue=catalogue,
         protocols=load_protocols(exercises / "protocols", catalogue),
-        red_flags=load_red_flags(exercises / "safety.toml"),
+        red_flags=red_flags,
         learn=load_learn(exercises / "learn"),
     )

@@ -36,6 +36,7 @@ from coach.domain.fields import DataError, Fields
 from coach.domain.plan import Plan, plan_from_dict, plan_to_dict
 from coach.domain.plan_edit import phase_start_problem
 from coach.domain.profile import Profile
+from coach.domain.safety import RedFlagScreen, check_stop_if_signs
 
 FORMAT = "rehab-coach-plan"
 SCHEMA_VERSION = 1
@@ -78,6 +79,7 @@ def exercise_to_dict(exercise: Exercise) -> dict[str, Any]:
         "steps": list(exercise.steps),
         "cues": list(exercise.cues),
         "stop_if": exercise.stop_if,
+        **({"stop_if_signs": list(exercise.stop_if_signs)} if exercise.stop_if_signs else {}),
         "movements": sorted(exercise.movements),
         "per_side": exercise.per_side,
         "therapist_only": exercise.therapist_only,
@@ -274,8 +276,13 @@ def read_plan_bytes(
         return b"".join(chunks)
 
 
-def read_plan_file(raw: bytes, catalogue: Catalogue) -> PlanFile:
-    """Strictly read a plan file; raises DataError("plan file: <where> <what>") on any problem."""
+def read_plan_file(
+    raw: bytes, catalogue: Catalogue, red_flags: RedFlagScreen | None = None
+) -> PlanFile:
+    """Strictly read a plan file; raises DataError("plan file: <where> <what>") on any problem.
+
+    ``red_flags`` (the app always passes it) checks the warning signs each custom exercise's
+    stop-if names, as the loader does for the shipped catalogue."""
     data = parse_json(raw)
     if not isinstance(data, dict):
         kinds = {list: "a list", str: "text", bool: "true or false", int: "a number"}
@@ -295,6 +302,10 @@ def read_plan_file(raw: bytes, catalogue: Catalogue) -> PlanFile:
     created = _read_time(f, "created_at")
     therapist = f.text("therapist", max_len=MAX_THERAPIST, allow_empty=True).strip()
     custom, figures = _read_custom(f, data.get("custom_exercises"), catalogue)
+    for index, exercise in enumerate(custom):
+        problem = None if red_flags is None else check_stop_if_signs(exercise, red_flags)
+        if problem:
+            raise _error(problem, f"custom_exercises[{index}].stop_if_signs")
     full = catalogue.extended(custom)
     f.table("plan")  # present and a table; read below by the plan reader itself
     f.finish()

@@ -36,38 +36,95 @@ def explain_block(exercise: Exercise, blocked: frozenset[str]) -> str:
 class Tier:
     id: str
     title: str
+    statement: str  # "Call emergency services now if you have any of these:"
     message: str
     action: str
+    stop_action: str  # after a stop-if sign: "stop and call emergency services now (999)"
     allows: str  # 'none': no session today; 'gentle': walking and breathing only
 
     def action_text(self, emergency_number: str) -> str:
         return self.action.replace("{emergency_number}", emergency_number)
+
+    def stop_action_text(self, emergency_number: str) -> str:
+        return self.stop_action.replace("{emergency_number}", emergency_number)
 
 
 @dataclass(frozen=True)
 class Question:
     id: str
     tier: str
-    text: str
+    text: str  # the whole question, "Right now or in the last 24 hours, ...?"
+    sign: str = ""  # the sign in a few plain words, for lists and print
+    keywords: tuple[str, ...] = ()  # words that name this sign in a stop-if text
 
 
 @dataclass(frozen=True)
 class RedFlagScreen:
     tiers: Mapping[str, Tier]
     questions: tuple[Question, ...]
+    ask: str = "Right now or in the last 24 hours, have you had any of these?"
+    recheck: str = "Has anything new or worse happened since your check {when}?"
 
     def outcome(self, answers: Mapping[str, bool]) -> Tier | None:
-        """The most severe tier with a 'yes' answer, or None when all answers are 'no'."""
-        hit = {q.tier for q in self.questions if answers.get(q.id)}
+        """The most severe tier with a 'yes' answer, or None when all answers are 'no'.
+
+        The order of the questions in the file plays no part: tiers are ranked by ``TIERS``."""
+        hit = {q.tier for q in self.questions if answers.get(q.id) is True}
         for tier in TIERS:
             if tier in hit:
                 return self.tiers[tier]
         return None
 
+    def screens(self) -> tuple[tuple[Tier, tuple[Question, ...]], ...]:
+        """One screen per tier that has questions, most severe first (the check's order)."""
+        return tuple(
+            (self.tiers[tier], tuple(q for q in self.questions if q.tier == tier))
+            for tier in TIERS
+            if any(q.tier == tier for q in self.questions)
+        )
+
+    def question(self, question_id: str) -> Question | None:
+        return next((q for q in self.questions if q.id == question_id), None)
+
+    def signs_named(self, text: str) -> tuple[Question, ...]:
+        """The questions whose keywords ``text`` uses (case does not matter)."""
+        return tuple(q for q in self.questions if any(_mentions(text, k) for k in q.keywords))
+
+
+def _mentions(text: str, keyword: str) -> bool:
+    """``keyword`` starts a word in ``text`` ("fall" in "a fall", not in "rainfall")."""
+    lowered, word = text.lower(), keyword.lower()
+    start = lowered.find(word)
+    while start >= 0:
+        if start == 0 or not lowered[start - 1].isalpha():
+            return True
+        start = lowered.find(word, start + 1)
+    return False
+
+
+def check_stop_if_signs(exercise: Exercise, screen: RedFlagScreen) -> str | None:
+    """Why ``exercise``'s stop-if breaks the tier rule (REFERENCE 2), or None when it is right.
+
+    Every sign it names must be a known question, and a stop-if that uses a sign's words must
+    name that sign, so the app can add the sign's action in its tier's words."""
+    known = {q.id for q in screen.questions}
+    for sign in exercise.stop_if_signs:
+        if sign not in known:
+            return f"names {sign!r}, which is not a question in safety.toml"
+    for question in screen.signs_named(exercise.stop_if):
+        if question.id not in exercise.stop_if_signs:
+            return f"must name {question.id!r}: the stop-if text mentions {question.sign.lower()}"
+    return None
+
 
 def load_red_flags(path: Path) -> RedFlagScreen:
     source = path.name
     f = Fields(read_toml(path, source), source)
+    check = f.table("check")
+    assert check is not None
+    ask = check.text("ask", max_len=120)
+    recheck = check.text("recheck", max_len=120)
+    check.finish()
     tiers_table = f.table("tiers")
     assert tiers_table is not None
     tiers: dict[str, Tier] = {}
@@ -77,8 +134,10 @@ def load_red_flags(path: Path) -> RedFlagScreen:
         tiers[tier_id] = Tier(
             id=tier_id,
             title=t.text("title", max_len=80),
+            statement=t.text("statement", max_len=120),
             message=t.text("message", max_len=300),
             action=t.text("action", max_len=200),
+            stop_action=t.text("stop_action", max_len=120),
             allows=t.choice("allows", ALLOWS),
         )
         t.finish()
@@ -86,7 +145,13 @@ def load_red_flags(path: Path) -> RedFlagScreen:
     questions = []
     for q in f.tables("questions", min_items=1, max_items=30):
         questions.append(
-            Question(q.text("id", max_len=40), q.choice("tier", TIERS), q.text("text", max_len=300))
+            Question(
+                q.text("id", max_len=40),
+                q.choice("tier", TIERS),
+                q.text("text", max_len=300),
+                q.text("sign", max_len=100),
+                tuple(k.lower() for k in q.text_list("keywords", max_items=12, max_len=40)),
+            )
         )
         q.text_list("sources", min_items=1)
         q.finish()
@@ -94,6 +159,12 @@ def load_red_flags(path: Path) -> RedFlagScreen:
     ids = [q.id for q in questions]
     if len(set(ids)) != len(ids):
         raise DataError(source, "questions", "must not repeat a question id")
-    if tiers["emergency"].action.find("{emergency_number}") < 0:
-        raise DataError(source, "tiers.emergency.action", "must contain {emergency_number}")
-    return RedFlagScreen(tiers, tuple(questions))
+    for tier_id in TIERS:
+        if tier_id not in {q.tier for q in questions}:
+            raise DataError(source, "questions", f"must include a question for {tier_id}")
+    for key in ("action", "stop_action"):
+        if getattr(tiers["emergency"], key).find("{emergency_number}") < 0:
+            raise DataError(source, f"tiers.emergency.{key}", "must contain {emergency_number}")
+    if "{when}" not in recheck:
+        raise DataError(source, "check.recheck", "must contain {when}")
+    return RedFlagScreen(tiers, tuple(questions), ask, recheck)

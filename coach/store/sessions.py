@@ -12,6 +12,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from coach.domain.clock import utc_iso
+from coach.domain.warning_signs import DayCheck
 
 STATUSES = ("in-progress", "done", "partial", "discarded", "blocked", "skipped")
 RATINGS = ("too-easy", "about-right", "too-hard")
@@ -240,6 +241,16 @@ class SessionStore:
             "SELECT exercise_id, rating FROM exercise_feedback WHERE session_id = ?", [session_id]
         ).fetchall()
         return {str(exercise_id): str(rating) for exercise_id, rating in rows}
+
+    def checks_on(self, profile_id: int, day: date) -> list[DayCheck]:
+        """The warning-sign checks recorded on the patient's ``day`` (any session or none),
+        oldest first: what ``day_safety`` decides the rest of that day from."""
+        rows = self.db.execute(
+            "SELECT at, outcome FROM red_flag_checks WHERE profile_id = ? AND local_date = ?"
+            " ORDER BY at, id",
+            [profile_id, day.isoformat()],
+        ).fetchall()
+        return [DayCheck(datetime.fromisoformat(at), str(outcome)) for at, outcome in rows]
 
     def red_flag_answers(self, session_id: int) -> dict[str, bool] | None:
         row = self.db.execute(

@@ -436,3 +436,25 @@ def test_export_then_import_gives_back_an_equal_plan(content: Content, data: st.
     read = read_plan_file(dump_plan_file(written), content.catalogue)
     assert read.plan == plan
     assert read == written
+
+
+def test_a_custom_exercise_names_the_warning_signs_of_its_stop_if(content: Content) -> None:
+    """As in the shipped catalogue (REFERENCE 2): the signs must exist and a stop-if that
+    mentions a sign's words must name it; what is named travels with the file."""
+    data = good_file(content)
+    named = custom_exercise(content)
+    named.update(stop_if="Stop if you get chest pain.", stop_if_signs=["chest-breathing"])
+    data["custom_exercises"] = [named]
+    read = read_plan_file(encode(data), content.catalogue, content.red_flags)
+    assert read.custom_exercises[0].stop_if_signs == ("chest-breathing",)
+    assert exercise_to_dict(read.custom_exercises[0])["stop_if_signs"] == ["chest-breathing"]
+    for signs, reason in (
+        ([], "must name 'chest-breathing'"),
+        (["chest-breathing", "no-such-sign"], "names 'no-such-sign', which is not a question"),
+    ):
+        named["stop_if_signs"] = signs
+        with pytest.raises(DataError) as caught:
+            read_plan_file(encode(data), content.catalogue, content.red_flags)
+        assert str(caught.value).startswith(
+            f"plan file: custom_exercises[0].stop_if_signs {reason}"
+        )

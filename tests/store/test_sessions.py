@@ -175,3 +175,20 @@ def test_the_database_refuses_pain_outside_0_to_10(store: SessionStore, profile_
         )
     with pytest.raises(ValueError, match="0 to 10"):
         Pain(-1, 0)
+
+
+def test_checks_on_a_day_are_that_profiles_checks_of_that_day_only(
+    db: Database, store: SessionStore, profile_id: int
+) -> None:
+    other = Repository(db).add_profile(Profile("Bo", Surgery.FUSION, date(2026, 2, 1)), NOW)
+    assert other.id is not None
+    store.record_red_flag_check(profile_id, {"fever": True}, "surgeon-today", NOW)
+    store.record_red_flag_check(profile_id, {"anything-new": False}, None, NOW + timedelta(hours=3))
+    store.record_red_flag_check(profile_id, {"fall": True}, "call-24h", NOW - timedelta(days=1))
+    store.record_red_flag_check(other.id, {"fall": True}, "call-24h", NOW)
+    checks = store.checks_on(profile_id, NOW.date())
+    assert [(c.at, c.outcome) for c in checks] == [
+        (NOW, "surgeon-today"),
+        (NOW + timedelta(hours=3), "clear"),
+    ]
+    assert store.checks_on(profile_id, NOW.date() + timedelta(days=1)) == []

@@ -124,7 +124,8 @@ class FileActions(QObject):
         )
         if source is None:
             return False
-        task = PlanReadTask(source, self._ctx.content.catalogue, profile, self)
+        content = self._ctx.content
+        task = PlanReadTask(source, content.catalogue, profile, self, content.red_flags)
         self.reading = task
         progress = self._dialogs.progress(self._parent, "Reading the plan file…")
         task.progressed.connect(progress.setValue)

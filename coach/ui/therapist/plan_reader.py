@@ -18,6 +18,7 @@ from coach.domain.catalogue import Catalogue
 from coach.domain.fields import DataError
 from coach.domain.plan_file import PlanFile, check_fits, read_plan_bytes, read_plan_file
 from coach.domain.profile import Profile
+from coach.domain.safety import RedFlagScreen
 
 log = logging.getLogger(__name__)
 
@@ -38,11 +39,17 @@ class _Worker(QObject):
     done = Signal(object)  # ReadResult
 
     def __init__(
-        self, source: Path, catalogue: Catalogue, profile: Profile, cancel: threading.Event
+        self,
+        source: Path,
+        catalogue: Catalogue,
+        profile: Profile,
+        cancel: threading.Event,
+        red_flags: RedFlagScreen | None,
     ) -> None:
         super().__init__()  # no parent: it moves to the worker thread
         self._source = source
         self._catalogue = catalogue
+        self._red_flags = red_flags
         self._profile = profile
         self._cancel = cancel
 
@@ -59,7 +66,7 @@ class _Worker(QObject):
             )
             if raw is None or self._cancel.is_set():
                 return ReadResult(cancelled=True)
-            plan_file = read_plan_file(raw, self._catalogue)
+            plan_file = read_plan_file(raw, self._catalogue, self._red_flags)
             check_fits(plan_file, self._profile)
         except DataError as exc:
             return ReadResult(error=str(exc))
@@ -78,13 +85,19 @@ class PlanReadTask(QObject):
     finished = Signal(object)  # ReadResult
 
     def __init__(
-        self, source: Path, catalogue: Catalogue, profile: Profile, parent: QObject
+        self,
+        source: Path,
+        catalogue: Catalogue,
+        profile: Profile,
+        parent: QObject,
+        red_flags: RedFlagScreen | None = None,
     ) -> None:
+        """``red_flags``: the warning signs a custom exercise's stop-if may name."""
         super().__init__(parent)
         self._cancel = threading.Event()
         self._reported = False
         self._thread = QThread(self)
-        self._worker = _Worker(source, catalogue, profile, self._cancel)
+        self._worker = _Worker(source, catalogue, profile, self._cancel, red_flags)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         self._worker.progressed.connect(self._on_progressed)
