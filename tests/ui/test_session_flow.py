@@ -4,12 +4,12 @@ after, feedback and the stored rows; by mouse only and by keyboard only; resume 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from coach.domain.catalogue import Dosage
@@ -82,21 +82,22 @@ def backend() -> RecordingBackend:
     return RecordingBackend()
 
 
-@pytest.fixture
-def flow(
-    qtbot: QtBot, ctx: AppContext, profile: Profile, backend: RecordingBackend
-) -> Iterator[SessionFlow]:
+def make_flow(
+    qtbot: QtBot,
+    ctx: AppContext,
+    profile: Profile,
+    backend: RecordingBackend,
+    items: tuple[Prescription, ...] = ITEMS,
+) -> SessionFlow:
+    """A session window's flow for ``items`` (a second one is the next session that day)."""
     assert profile.id is not None
-    ScriptedDialogs.asked = []
-    ScriptedDialogs.stop_answer = True
-    ScriptedDialogs.change_answer = None
     setup = SessionSetup(
         profile.id,
         profile.emergency_number,
         None,
         "daily",
         "Daily exercises",
-        ITEMS,
+        items,
         (Prescription("diaphragmatic-breathing", Dosage(reps=1, tempo_s=4)),),
         ctx.content.catalogue,
     )
@@ -111,6 +112,17 @@ def flow(
     widget.resize(1200, 800)
     widget.show()
     widget.activateWindow()
+    return widget
+
+
+@pytest.fixture
+def flow(
+    qtbot: QtBot, ctx: AppContext, profile: Profile, backend: RecordingBackend
+) -> Iterator[SessionFlow]:
+    ScriptedDialogs.asked = []
+    ScriptedDialogs.stop_answer = True
+    ScriptedDialogs.change_answer = None
+    widget = make_flow(qtbot, ctx, profile, backend)
     yield widget
     widget.close()
 
@@ -151,7 +163,7 @@ def test_a_session_by_mouse_is_stored_as_it_happens(
     profile = ctx.active.require()
     assert profile.id is not None
     flow.start()
-    assert flow.red_flags.count.text() == "Question 1 of 13"
+    assert flow.red_flags.count.text() == "Part 1 of 3"
     answer_all_no(qtbot, flow)
     assert flow.current_page() is flow.pain_before
     assert not flow.pain_before.next_button.isEnabled()  # both scales must be answered
@@ -211,7 +223,7 @@ def test_a_session_by_keyboard_only(
     qtbot: QtBot, flow: SessionFlow, ctx: AppContext, clock: FakeClock, profile: Profile
 ) -> None:
     flow.start()
-    for _ in ctx.content.red_flags.questions:
+    for _ in range(3):  # one "None of these" per tier
         qtbot.keyClick(flow.red_flags.focusWidget() or flow.red_flags, Qt.Key.Key_N)
     page = flow.pain_before
     assert flow.current_page() is page
@@ -286,13 +298,40 @@ def test_a_session_by_keyboard_only(
         assert kind in kinds
 
 
-# -- warning signs -----------------------------------------------------------------------------
-def answer(qtbot: QtBot, flow: SessionFlow, ctx: AppContext, yes_to: str) -> None:
-    """Answer "yes" to one question and "no" to the others, as they come."""
-    ids = {q.text: q.id for q in ctx.content.red_flags.questions}
-    while flow.current_page() is flow.red_flags:
-        yes = ids[flow.red_flags.question.text()] == yes_to
-        qtbot.mouseClick(flow.red_flags.yes_button if yes else flow.red_flags.no_button, LEFT)
+# -- warning signs (REFERENCE section 3) -------------------------------------------------------
+def answer(qtbot: QtBot, flow: SessionFlow, *yes_to: str) -> None:
+    """Go through the check: on the screen holding a sign in ``yes_to`` answer "Yes, one of
+    these" and pick those signs; "None of these" on the others."""
+    page = flow.red_flags
+    while flow.current_page() is page:
+        here = [q.id for q in page.current_questions() if q.id in yes_to]
+        if not here:
+            qtbot.mouseClick(page.no_button, LEFT)
+            continue
+        qtbot.mouseClick(page.yes_button, LEFT)
+        assert not page.done_button.isEnabled()  # nothing picked yet
+        for question_id in here:
+            qtbot.mouseClick(page.pick_buttons[question_id], LEFT)
+        qtbot.mouseClick(page.done_button, LEFT)
+
+
+def tier_ids(ctx: AppContext, tier: str) -> list[str]:
+    return [q.id for q in ctx.content.red_flags.questions if q.tier == tier]
+
+
+def test_one_screen_per_tier_most_severe_first_with_its_signs_in_plain_words(
+    qtbot: QtBot, flow: SessionFlow, ctx: AppContext
+) -> None:
+    flow.start()
+    page = flow.red_flags
+    seen = []
+    while flow.current_page() is page:
+        assert page.no_button.text() == "None of these"
+        assert page.yes_button.text() == "Yes, one of these"
+        assert page.question.text() == ctx.content.red_flags.ask
+        seen.append({q.tier for q in page.current_questions()})
+        qtbot.mouseClick(page.no_button, LEFT)
+    assert seen == [{"emergency"}, {"surgeon-today"}, {"call-24h"}]  # 3 answers, not 13
 
 
 def test_an_emergency_sign_stops_at_once_and_shows_the_emergency_number(
@@ -300,37 +339,45 @@ def test_an_emergency_sign_stops_at_once_and_shows_the_emergency_number(
 ) -> None:
     assert profile.id is not None
     flow.start()
-    qtbot.mouseClick(flow.red_flags.yes_button, LEFT)  # the first question is an emergency one
+    answer(qtbot, flow, "chest-breathing")
     assert flow.current_page() is flow.message
     assert flow.message.title.text() == "Please call for help now"
     assert flow.message.huge.text() == "999"
     assert flow.player is None
     sessions = store_of(ctx).sessions(profile.id)
     assert [s.status for s in sessions] == ["blocked"]
-    first = ctx.content.red_flags.questions[0].id
-    assert store_of(ctx).red_flag_answers(sessions[0].id) == {first: True}
+    expected = {q: q == "chest-breathing" for q in tier_ids(ctx, "emergency")}
+    assert store_of(ctx).red_flag_answers(sessions[0].id) == expected
     with qtbot.waitSignal(flow.closed):
         qtbot.mouseClick(flow.message.buttons[-1], LEFT)
 
 
-def test_a_surgeon_today_sign_blocks_the_session(
+def test_a_surgeon_today_sign_blocks_the_session_and_keeps_every_answer(
     qtbot: QtBot, flow: SessionFlow, ctx: AppContext, profile: Profile
 ) -> None:
     assert profile.id is not None
     flow.start()
-    answer(qtbot, flow, ctx, "fever")
+    answer(qtbot, flow, "fever", "calf")
     assert flow.message.title.text() == "Please call your surgeon today"
     assert not flow.message.huge.isVisible()
-    assert [s.status for s in store_of(ctx).sessions(profile.id)] == ["blocked"]
+    sessions = store_of(ctx).sessions(profile.id)
+    assert [s.status for s in sessions] == ["blocked"]
+    answers = store_of(ctx).red_flag_answers(sessions[0].id)
+    assert answers == {
+        **dict.fromkeys(tier_ids(ctx, "emergency"), False),  # "None of these" on screen 1
+        **{q: q in ("fever", "calf") for q in tier_ids(ctx, "surgeon-today")},
+    }
 
 
-def test_a_24_hour_sign_allows_only_the_gentle_form(
+def test_a_24_hour_sign_allows_only_the_gentle_form_and_says_walk_with_support(
     qtbot: QtBot, flow: SessionFlow, ctx: AppContext, clock: FakeClock, profile: Profile
 ) -> None:
     assert profile.id is not None
     flow.start()
-    answer(qtbot, flow, ctx, "fall")
+    answer(qtbot, flow, "fall")
     assert flow.message.title.text() == "Please call within 24 hours"
+    words = " ".join(w.text() for w in flow.message.findChildren(QLabel) if w.isVisible())
+    assert "walk with support or with someone nearby" in words
     qtbot.mouseClick(flow.message.buttons[-1], LEFT)  # "Start walking and breathing"
     give_pain(qtbot, flow.pain_before, 2, 2)
     player = flow.player
@@ -344,12 +391,142 @@ def test_a_24_hour_sign_allows_only_the_gentle_form(
     }
 
 
-def test_back_in_the_questions_undoes_the_last_answer(qtbot: QtBot, flow: SessionFlow) -> None:
+def test_back_in_the_check_undoes_the_last_screen(qtbot: QtBot, flow: SessionFlow) -> None:
     flow.start()
-    qtbot.mouseClick(flow.red_flags.no_button, LEFT)
-    qtbot.mouseClick(flow.red_flags.back_button, LEFT)
-    assert flow.red_flags.count.text() == "Question 1 of 13"
-    assert not flow.red_flags.back_button.isEnabled()
+    page = flow.red_flags
+    assert not page.back_button.isEnabled()
+    qtbot.mouseClick(page.no_button, LEFT)
+    assert page.count.text() == "Part 2 of 3"
+    qtbot.mouseClick(page.yes_button, LEFT)
+    qtbot.mouseClick(page.back_button, LEFT)  # from picking back to the list
+    assert page.count.text() == "Part 2 of 3" and page.no_button.isVisible()
+    qtbot.mouseClick(page.back_button, LEFT)
+    assert page.count.text() == "Part 1 of 3"
+    assert not page.back_button.isEnabled()
+
+
+def test_later_sessions_the_same_day_ask_one_question(
+    qtbot: QtBot,
+    flow: SessionFlow,
+    ctx: AppContext,
+    clock: FakeClock,
+    profile: Profile,
+) -> None:
+    assert profile.id is not None
+    flow.start()
+    answer_all_no(qtbot, flow)  # the morning's full check
+    assert flow.current_page() is flow.pain_before
+    clock.advance(4 * 3600)
+    later = make_flow(qtbot, ctx, profile, RecordingBackend())
+    later.start()
+    page = later.red_flags
+    assert page.question.text() == (
+        "Has anything new or worse happened since your check this morning?"
+    )
+    assert not page.count.isVisible()
+    qtbot.mouseClick(page.no_button, LEFT)
+    assert later.current_page() is later.pain_before
+    checks = store_of(ctx).checks_on(profile.id, clock.now().date())
+    assert [c.outcome for c in checks] == ["clear", "clear"]
+    give_pain(qtbot, later.pain_before, 1, 1)
+    record = store_of(ctx).unfinished_session(profile.id)
+    assert record is not None
+    assert store_of(ctx).red_flag_answers(record.id) == {"anything-new": False}
+
+    third = make_flow(qtbot, ctx, profile, RecordingBackend())  # "yes" opens the full check
+    third.start()
+    qtbot.mouseClick(third.red_flags.yes_button, LEFT)
+    assert third.red_flags.count.text() == "Part 1 of 3"
+    qtbot.mouseClick(third.red_flags.back_button, LEFT)  # back to the one question
+    assert third.red_flags.no_button.text() == "No"
+    qtbot.mouseClick(third.red_flags.yes_button, LEFT)
+    answer(qtbot, third, "wound")
+    assert third.message.title.text() == "Please call your surgeon today"
+
+
+def test_a_24_hour_sign_keeps_the_rest_of_the_day_gentle(
+    qtbot: QtBot,
+    flow: SessionFlow,
+    ctx: AppContext,
+    clock: FakeClock,
+    profile: Profile,
+) -> None:
+    flow.start()
+    answer(qtbot, flow, "walking-weakness")
+    clock.advance(3 * 3600)
+    later = make_flow(qtbot, ctx, profile, RecordingBackend())
+    later.start()
+    qtbot.mouseClick(later.red_flags.no_button, LEFT)  # nothing new since this morning
+    assert later.current_page() is later.message
+    assert later.message.title.text() == "Please call within 24 hours"
+    qtbot.mouseClick(later.message.buttons[-1], LEFT)
+    give_pain(qtbot, later.pain_before, 1, 1)
+    assert later.player is not None
+    assert {s.exercise_id for s in later.player.session.steps} == {"diaphragmatic-breathing"}
+
+
+def test_a_stop_holds_for_the_rest_of_the_day_and_is_gone_the_next(
+    qtbot: QtBot,
+    flow: SessionFlow,
+    ctx: AppContext,
+    clock: FakeClock,
+    profile: Profile,
+) -> None:
+    assert profile.id is not None
+    clock.set_now(datetime(2026, 1, 5, 8, 0, tzinfo=UTC))
+    flow.start()
+    answer(qtbot, flow, "vomiting")
+    for hour in (12, 18, 23):
+        clock.set_now(datetime(2026, 1, 5, hour, 59, tzinfo=UTC))
+        again = make_flow(qtbot, ctx, profile, RecordingBackend())
+        again.start()  # no question asked: the day is stopped
+        assert again.current_page() is again.message
+        assert again.message.title.text() == "Please call your surgeon today"
+        assert again.player is None
+    clock.set_now(datetime(2026, 1, 6, 0, 1, tzinfo=UTC))
+    tomorrow = make_flow(qtbot, ctx, profile, RecordingBackend())
+    tomorrow.start()
+    assert tomorrow.current_page() is tomorrow.red_flags
+    assert tomorrow.red_flags.count.text() == "Part 1 of 3"  # the full check again
+    assert [s.status for s in store_of(ctx).sessions(profile.id)] == ["blocked"]
+
+
+def test_the_launcher_opens_no_session_on_a_stopped_day(
+    qtbot: QtBot, ctx: AppContext, clock: FakeClock, profile: Profile
+) -> None:
+    assert profile.id is not None
+    ScriptedDialogs.asked = []
+    store_of(ctx).record_red_flag_check(profile.id, {"both-legs": True}, "emergency", clock.now())
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    launcher = SessionLauncher(ctx, holder, dialogs=ScriptedDialogs, backend=SilentBackend())
+    routine = ctx.content.protocols[profile.surgery].phases[1].routines[0].id
+    assert setup_for(ctx, routine) is not None
+    assert launcher.start(routine) is None
+    assert ScriptedDialogs.asked == ["Please call for help now"]
+    assert launcher.window is None
+    clock.advance(24 * 3600)
+    window = launcher.start(routine)
+    assert window is not None
+    window.close()
+
+
+def test_the_pick_screen_needs_a_choice_and_marks_it_in_words(
+    qtbot: QtBot, flow: SessionFlow
+) -> None:
+    flow.start()
+    page = flow.red_flags
+    qtbot.mouseClick(page.yes_button, LEFT)
+    assert page.done_button.isVisible() and not page.done_button.isEnabled()
+    assert not page.yes_button.isVisible()
+    pick = page.pick_buttons["urine-passing"]
+    assert pick.text().startswith("○")
+    qtbot.mouseClick(pick, LEFT)
+    assert pick.text().startswith("✓") and page.done_button.isEnabled()
+    qtbot.mouseClick(pick, LEFT)
+    assert not page.done_button.isEnabled()
+    qtbot.keyClick(page, Qt.Key.Key_N)  # the keys do not answer while picking
+    assert page.done_button.isVisible()
 
 
 # -- the player --------------------------------------------------------------------------------
@@ -359,6 +536,32 @@ def start_player(qtbot: QtBot, flow: SessionFlow) -> PlayerScreen:
     give_pain(qtbot, flow.pain_before, 1, 1)
     assert flow.player is not None
     return flow.player
+
+
+def test_the_player_shows_the_current_exercises_stop_if_with_its_signs_actions(
+    qtbot: QtBot, ctx: AppContext, profile: Profile
+) -> None:
+    items = (
+        Prescription("walking", Dosage(minutes=1)),
+        Prescription("ankle-pumps", Dosage(sets=1, reps=1, hold_s=0, tempo_s=2)),
+    )
+    flow = make_flow(qtbot, ctx, profile, RecordingBackend(), items)
+    player = start_player(qtbot, flow)
+    assert player.stop_if.isVisible()
+    assert player.stop_if.text() == (
+        "Stop and rest if you feel sharp or spreading leg pain, new numbness, or you feel "
+        "faint. Stop at once if you have chest pain or sudden shortness of breath.\n"
+        "Chest pain or sudden shortness of breath: stop and call emergency services now (999).\n"
+        "Numbness or tingling that is new or getting worse: stop and call your surgeon today."
+    )
+    while player.session.step.exercise_id == "walking":
+        qtbot.mouseClick(player.skip_button, LEFT)
+    assert player.exercise_name.text() == "Ankle pumps"
+    lines = player.stop_if.text().splitlines()
+    assert lines[0] == ctx.content.catalogue["ankle-pumps"].stop_if
+    calf = "Pain, tenderness or swelling in the calf of one leg: stop and call your surgeon today."
+    assert calf in lines
+    assert not any("emergency" in line for line in lines)
 
 
 def test_after_a_stall_the_display_is_right_at_once_and_stale_cues_stay_silent(

@@ -26,6 +26,7 @@ from coach.store.sessions import SessionRecord, SessionStore
 from coach.ui.active_plan import plan_of_profile
 from coach.ui.context import AppContext
 from coach.ui.figure_cache import FigureCache
+from coach.ui.safety_today import safety_today
 from coach.ui.session.dialogs import Dialogs
 from coach.ui.session.session_flow import SessionFlow
 from coach.ui.session.setup import ResumePoint, SessionSetup, setup_for
@@ -97,6 +98,15 @@ class SessionLauncher(QObject):
         if self.window is not None:  # one session at a time
             self.window.raise_()
             return self.window
+        day = safety_today(self._ctx, setup.profile_id)
+        if day.stopped and day.tier is not None:  # Today hides Start; this is the backstop
+            tier = day.tier
+            self._dialogs.inform(
+                self._parent,
+                tier.title,
+                f"{tier.message} {tier.action_text(setup.emergency_number)}",
+            )
+            return None
         self._close_unfinished(setup.profile_id)
         window = self._open(setup)
         window.flow.start()

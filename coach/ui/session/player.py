@@ -10,12 +10,13 @@ are more than ``STALE_S`` late are not played (a flash of the countdown still sh
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -37,6 +38,7 @@ from coach.domain.timer import (
     figure_phase,
     format_seconds,
 )
+from coach.ui.blocks import NOTICE_STYLE
 from coach.ui.figure_view import FigureView
 from coach.ui.flow_layout import FlowLayout
 from coach.ui.session.countdown import CountdownLabel
@@ -76,11 +78,13 @@ class PlayerScreen(QWidget):
         parent: QWidget | None = None,
         dialogs: type[Dialogs] = Dialogs,
         exercises: Callable[[str], Exercise | None] = lambda _id: None,
+        stop_if: Mapping[str, str] | None = None,
     ) -> None:
         """``exercises``: looks up an exercise by id, for its steps ("How to do it")."""
         super().__init__(parent)
         self.session = session
         self._exercises = exercises
+        self._stop_if = dict(stop_if or {})  # exercise id -> its "stop if" lines
         self._clock = clock
         self._cues = cues
         self._figures = figures
@@ -118,6 +122,7 @@ class PlayerScreen(QWidget):
         self.progress.setAccessibleName("Progress through the session")
         column.addWidget(self.progress)
         column.addLayout(self._build_body(), 1)
+        column.addWidget(self._build_stop_if())
         column.addLayout(self._build_controls())
         # Once, when sound is off for want of a player, the line under the buttons says so
         # during the first step (in the room of the keys line: a small screen has no more).
@@ -157,6 +162,19 @@ class PlayerScreen(QWidget):
         info_scroll.setWidget(info_box)
         body.addWidget(info_scroll, 4)
         return body
+
+    def _build_stop_if(self) -> QFrame:
+        """The current exercise's "stop if" (and whom to call), always in view (REFERENCE 2)."""
+        box = QFrame(self)
+        box.setProperty("role", "notice")
+        box.setStyleSheet(NOTICE_STYLE)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(18, 8, 16, 8)
+        self.stop_if = label("", None, box)
+        self.stop_if.setObjectName("player-stop-if")
+        layout.addWidget(self.stop_if)
+        self.stop_if_box = box
+        return box
 
     def _build_controls(self) -> QHBoxLayout:
         """Big buttons, each with a key (shown in its accessible name and the hint line)."""
@@ -326,6 +344,8 @@ class PlayerScreen(QWidget):
             self.exercise_name.setText(step.exercise_name)
             self.exercise_count.setText(exercise_count_text(step, self._exercise_count))
             self.figure.set_figure(self._figures(step.exercise_id), step.exercise_name)
+            self.stop_if.setText(self._stop_if.get(step.exercise_id, ""))
+            self.stop_if_box.setVisible(bool(self.stop_if.text()))
         _set(self.step_title, step.title)
         _set(self.countdown, format_seconds(session.remaining()))
         _set(self.instruction, step.instruction)

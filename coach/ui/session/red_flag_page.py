@@ -1,115 +1,255 @@
-"""The warning-sign check before a session (REFERENCE section 3), one question at a time.
+"""The warning-sign check (REFERENCE section 3): one tier per screen, most severe first.
 
-Questions come from exercises/safety.toml. The check stops at the first "yes" once no later
-question could lead to a more serious outcome, so an emergency message is never delayed.
+Each screen lists its tier's signs in a few plain words with two big answers, "None of these"
+and "Yes, one of these" (then the patient picks which). A daily check is three answers, and every
+question's answer is kept: "None of these" is a "no" for each sign on that screen. A "yes" ends
+the check at once: the screens come most severe first, so nothing later can outrank it and an
+emergency message is never delayed. Later the same day the check starts with one question
+("Has anything new or worse happened since your check this morning?"); "Yes" opens the full check.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from coach.domain.safety import TIERS, RedFlagScreen
-from coach.ui.widgets import button, label
+from coach.domain.safety import Question, RedFlagScreen
+from coach.domain.warning_signs import RECHECK_ID
+from coach.ui.blocks import clear
+from coach.ui.widgets import button, label, scroll_area
+
+PICK_TEXT = "Which of these? Choose each one you have had, then press Done."
+_STYLE = """
+QPushButton[role="choice"] { text-align: left; padding: 8px 18px; }
+QPushButton[role="choice"]:checked { background: palette(highlight);
+    color: palette(highlighted-text); font-weight: 600; }
+"""
+CHOSEN, NOT_CHOSEN = "✓  ", "○  "  # the choice shows in the text too, not by colour alone
 
 
-def _shortcut(widget: QWidget, keys: str, slot: object) -> None:
+def _shortcut(widget: QWidget, keys: str, slot: Callable[[], None]) -> None:
     shortcut = QShortcut(QKeySequence(keys), widget)
     shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     shortcut.activated.connect(slot)
 
 
 class RedFlagPage(QWidget):
-    """Yes/no questions with big buttons; Y and N keys answer too."""
+    """The check; ``answered`` carries every answer given (question id -> yes), in order."""
 
-    answered = Signal(dict)  # question id -> True/False, in the order asked
+    answered = Signal(dict)
     cancelled = Signal()
 
-    def __init__(self, screen: RedFlagScreen, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        screen: RedFlagScreen,
+        parent: QWidget | None = None,
+        *,
+        title: str = "Before you start: warning signs",
+        cancel_text: str = "Not now",
+    ) -> None:
         super().__init__(parent)
         self._screen = screen
+        self._screens = screen.screens()
         self._answers: dict[str, bool] = {}
         self._index = 0
+        self._mode = "tier"  # 'recheck', 'tier' or 'pick'
+        self._recheck = ""
+        self.pick_buttons: dict[str, QPushButton] = {}
+        self.setStyleSheet(_STYLE)
         column = QVBoxLayout(self)
-        column.setContentsMargins(40, 32, 40, 32)
-        column.setSpacing(18)
-        column.addWidget(label("Before you start: safety questions", "title", self))
+        column.setContentsMargins(40, 28, 40, 24)
+        column.setSpacing(14)
+        column.addWidget(label(title, "title", self))
         self.count = label("", "heading", self)
         column.addWidget(self.count)
-        column.addStretch(1)
-        self.question = label("", "big", self)
-        self.question.setMinimumHeight(120)
-        column.addWidget(self.question)
-        column.addStretch(1)
-        answers = QHBoxLayout()
-        answers.setSpacing(24)
-        self.yes_button = self._answer_button("Yes", "Y")
-        self.no_button = self._answer_button("No", "N")
-        answers.addWidget(self.yes_button, 1)
-        answers.addWidget(self.no_button, 1)
-        column.addLayout(answers)
-        column.addWidget(
-            label("Answer with the buttons, or press Y for yes and N for no.", "hint", self)
-        )
+        column.addWidget(self._build_middle(), 1)
+        column.addLayout(self._build_answers())
+        self.hint = label("", "hint", self)
+        column.addWidget(self.hint)
         row = QHBoxLayout()
         self.back_button = button("Back", self)
-        self.back_button.setAccessibleName("Go back to the last question")
-        self.cancel_button = button("Not now", self)
-        self.cancel_button.setAccessibleName("Do not start the session now")
+        self.back_button.setAccessibleName("Go back one step")
+        self.cancel_button = button(cancel_text, self)
+        self.cancel_button.setAccessibleName("Leave the check without answering")
         row.addWidget(self.back_button)
         row.addStretch(1)
         row.addWidget(self.cancel_button)
         column.addLayout(row)
-        self.yes_button.clicked.connect(lambda: self._on_answer_clicked(True))
-        self.no_button.clicked.connect(lambda: self._on_answer_clicked(False))
         self.back_button.clicked.connect(self._on_back_clicked)
         self.cancel_button.clicked.connect(self.cancelled.emit)
-        _shortcut(self, "Y", lambda: self._on_answer_clicked(True))
-        _shortcut(self, "N", lambda: self._on_answer_clicked(False))
-        self.setTabOrder(self.yes_button, self.no_button)
-        self.setTabOrder(self.no_button, self.back_button)
-        self.setTabOrder(self.back_button, self.cancel_button)
+        _shortcut(self, "Y", self._on_yes_key)
+        _shortcut(self, "N", self._on_no_key)
         self._show()
 
-    def _answer_button(self, text: str, key: str) -> QPushButton:
-        answer = button(text, self, primary=True)
+    def _build_middle(self) -> QWidget:
+        """The question and the list of signs (or the buttons to pick from); it scrolls when
+        the text is large, so the answers below always stay on screen."""
+        scroll = scroll_area(self)
+        body = QWidget(scroll)
+        middle = QVBoxLayout(body)
+        middle.setContentsMargins(0, 0, 0, 0)
+        middle.setSpacing(10)
+        self.question = label("", "big", body)
+        middle.addWidget(self.question)
+        self.signs = QVBoxLayout()
+        self.signs.setSpacing(6)
+        middle.addLayout(self.signs)
+        self.picks = QVBoxLayout()
+        self.picks.setSpacing(8)
+        middle.addLayout(self.picks)
+        middle.addStretch(1)
+        scroll.setWidget(body)
+        self._body = body
+        return scroll
+
+    def _build_answers(self) -> QVBoxLayout:
+        answers = QVBoxLayout()
+        row = QHBoxLayout()
+        row.setSpacing(24)
+        self.no_button = self._answer_button("N")
+        self.yes_button = self._answer_button("Y")
+        row.addWidget(self.no_button, 1)
+        row.addWidget(self.yes_button, 1)
+        answers.addLayout(row)
+        self.done_button = button("Done", self, primary=True)
+        self.done_button.setMinimumHeight(72)
+        self.done_button.setAccessibleName("Done: these are the signs I have had")
+        answers.addWidget(self.done_button)
+        self.no_button.clicked.connect(self._on_no_clicked)
+        self.yes_button.clicked.connect(self._on_yes_clicked)
+        self.done_button.clicked.connect(self._on_done_clicked)
+        self.setTabOrder(self.no_button, self.yes_button)
+        return answers
+
+    def _answer_button(self, key: str) -> QPushButton:
+        answer = button("", self, primary=True)
         answer.setMinimumHeight(88)
-        answer.setAccessibleName(f"{text} (key {key})")
+        answer.setProperty("key", key)
         return answer
 
+    # -- public --------------------------------------------------------------------------------
     def take_focus(self) -> None:
-        self.no_button.setFocus()
+        if self._mode == "pick":
+            first = next(iter(self.pick_buttons.values()), None)
+            if first is not None:
+                first.setFocus()
+        else:
+            self.no_button.setFocus()
 
-    def restart(self) -> None:
+    def restart(self, recheck: str = "") -> None:
+        """Begin again: with the one re-check question when ``recheck`` is given, else with
+        the first tier's screen."""
         self._answers.clear()
         self._index = 0
+        self._recheck = recheck
+        self._mode = "recheck" if recheck else "tier"
         self._show()
 
-    def _on_answer_clicked(self, yes: bool) -> None:
-        question = self._screen.questions[self._index]
-        self._answers[question.id] = yes
-        if self._index + 1 >= len(self._screen.questions) or (yes and self._settled(question.tier)):
+    def current_questions(self) -> tuple[Question, ...]:
+        """The questions of the screen shown (none on the re-check)."""
+        return () if self._mode == "recheck" else self._screens[self._index][1]
+
+    # -- answers -------------------------------------------------------------------------------
+    def _on_no_clicked(self) -> None:
+        if self._mode == "recheck":
+            self.answered.emit({RECHECK_ID: False})
+            return
+        for question in self.current_questions():
+            self._answers[question.id] = False
+        if self._index + 1 >= len(self._screens):
             self.answered.emit(dict(self._answers))
             return
         self._index += 1
         self._show()
 
-    def _settled(self, tier: str) -> bool:
-        """True when no question still to come is about a more serious tier."""
-        rank = TIERS.index(tier)
-        later = self._screen.questions[self._index + 1 :]
-        return all(TIERS.index(q.tier) >= rank for q in later)
+    def _on_yes_clicked(self) -> None:
+        if self._mode == "recheck":
+            self._mode = "tier"
+        else:
+            self._mode = "pick"
+        self._show()
+
+    def _on_done_clicked(self) -> None:
+        chosen = {qid for qid, pick in self.pick_buttons.items() if pick.isChecked()}
+        if not chosen:
+            return
+        for question in self.current_questions():
+            self._answers[question.id] = question.id in chosen
+        self.answered.emit(dict(self._answers))
+
+    def _on_yes_key(self) -> None:
+        if self._mode != "pick":
+            self.yes_button.click()
+
+    def _on_no_key(self) -> None:
+        if self._mode != "pick":
+            self.no_button.click()
 
     def _on_back_clicked(self) -> None:
-        if self._index > 0:
+        if self._mode == "pick":
+            self._mode = "tier"
+        elif self._index > 0:
             self._index -= 1
-            self._answers.pop(self._screen.questions[self._index].id, None)
-            self._show()
+            for question in self.current_questions():
+                self._answers.pop(question.id, None)
+        elif self._recheck:
+            self._mode = "recheck"
+        self._show()
 
+    def _on_pick_toggled(self, pick: QPushButton, sign: str, on: bool) -> None:
+        pick.setText((CHOSEN if on else NOT_CHOSEN) + sign)
+        self.done_button.setEnabled(any(b.isChecked() for b in self.pick_buttons.values()))
+
+    # -- showing -------------------------------------------------------------------------------
     def _show(self) -> None:
-        total = len(self._screen.questions)
-        self.count.setText(f"Question {self._index + 1} of {total}")
-        self.question.setText(self._screen.questions[self._index].text)
-        self.back_button.setEnabled(self._index > 0)
-        self.no_button.setFocus()
+        mode = self._mode
+        clear(self.signs)
+        clear(self.picks)
+        self.pick_buttons = {}
+        self.count.setVisible(mode != "recheck")
+        self.count.setText(f"Part {self._index + 1} of {len(self._screens)}")
+        if mode == "recheck":
+            self.question.setText(self._recheck)
+            self._set_answers("No", "Yes")
+            self.hint.setText("Press N for no or Y for yes.")
+        elif mode == "tier":
+            self.question.setText(self._screen.ask)
+            for question in self.current_questions():
+                self.signs.addWidget(self._sign_label(question.sign))
+            self._set_answers("None of these", "Yes, one of these")
+            self.hint.setText("Press N for none of these, or Y if you have had one.")
+        else:
+            self.question.setText(PICK_TEXT)
+            for question in self.current_questions():
+                pick = button(NOT_CHOSEN + question.sign, self._body)
+                pick.setCheckable(True)
+                pick.setMinimumHeight(56)
+                pick.setProperty("role", "choice")
+                pick.setAccessibleName(question.text)
+                pick.toggled.connect(
+                    lambda on, b=pick, sign=question.sign: self._on_pick_toggled(b, sign, on)
+                )
+                self.picks.addWidget(pick)
+                self.pick_buttons[question.id] = pick
+            self.hint.setText("Tab moves between the signs; Space chooses one.")
+        picking = mode == "pick"
+        self.no_button.setVisible(not picking)
+        self.yes_button.setVisible(not picking)
+        self.done_button.setVisible(picking)
+        self.done_button.setEnabled(False)
+        self.back_button.setEnabled(
+            picking or self._index > 0 or (mode == "tier" and bool(self._recheck))
+        )
+        self.take_focus()
+
+    def _sign_label(self, text: str) -> QLabel:
+        return label(f"•  {text}", "big", self._body)
+
+    def _set_answers(self, no: str, yes: str) -> None:
+        self.no_button.setText(no)
+        self.no_button.setAccessibleName(f"{no} (key N)")
+        self.yes_button.setText(yes)
+        self.yes_button.setAccessibleName(f"{yes} (key Y)")

@@ -37,6 +37,7 @@ from coach.domain.timer import (
     event_detail,
     items_to_json,
 )
+from coach.domain.warning_signs import recheck_text, stop_if_lines
 from coach.store.session_log import (
     SessionStart,
     begin_session,
@@ -48,6 +49,7 @@ from coach.store.session_log import (
 from coach.store.sessions import Pain, SessionRecord, SessionStore
 from coach.ui.active_plan import load_active_plan
 from coach.ui.context import AppContext
+from coach.ui.safety_today import safety_today
 from coach.ui.session.after_page import FeedbackPage, response_lines
 from coach.ui.session.change_dialog import EASIER
 from coach.ui.session.dialogs import Dialogs
@@ -130,7 +132,15 @@ class SessionFlow(QWidget):
 
     # -- starting ------------------------------------------------------------------------------
     def start(self) -> None:
-        self.red_flags.restart()
+        """The full warning-sign check, or its one question when today's check is done; a day
+        already stopped by a warning sign shows whom to call and goes no further."""
+        day = safety_today(self._ctx, self._setup.profile_id)
+        if day.stopped and day.tier is not None:
+            self._show_tier(day.tier, [("Close", True, self.closed.emit)])
+            return
+        now = self._ctx.clock.now()
+        recheck = recheck_text(self._ctx.content.red_flags, day, now) if day.checked else ""
+        self.red_flags.restart(recheck)
         self._show(self.red_flags)
 
     def resume(self, point: ResumePoint) -> None:
@@ -154,9 +164,10 @@ class SessionFlow(QWidget):
         self._check_id = self._store.record_red_flag_check(
             profile, answers, tier.id if tier else None, now
         )
-        if tier is None:
+        day = safety_today(self._ctx, profile)  # this answer and any earlier today
+        if day.tier is None:
             self._ask_pain_before()
-        elif tier.allows == "none":
+        elif day.stopped:
             record_blocked(
                 self._store,
                 profile,
@@ -166,10 +177,11 @@ class SessionFlow(QWidget):
                 now=now,
             )
             self._ctx.active.notify_data_changed()
-            self._show_tier(tier, [("Close", True, self.closed.emit)])
+            self._show_tier(day.tier, [("Close", True, self.closed.emit)])
         else:
+            self._ctx.active.notify_data_changed()  # Today shows the day's banner
             self._show_tier(
-                tier,
+                day.tier,
                 [
                     ("Not now", False, self.closed.emit),
                     ("Start walking and breathing", True, self._on_gentle_chosen),
@@ -248,6 +260,7 @@ class SessionFlow(QWidget):
             parent=self._stack,
             dialogs=self._dialogs,
             exercises=self._exercise,
+            stop_if=self._stop_if_texts(steps),
         )
         self.player.event_happened.connect(self._on_timer_event)
         self.player.session_ended.connect(self._on_player_ended)
@@ -255,6 +268,18 @@ class SessionFlow(QWidget):
         self._stack.addWidget(self.player)
         self._show(self.player)
         self.player.begin(index, paused=paused)
+
+    def _stop_if_texts(self, steps: tuple[Step, ...]) -> dict[str, str]:
+        """Each exercise's "stop if", with the action of every warning sign it names."""
+        catalogue, setup = self._setup.catalogue, self._setup
+        return {
+            s.exercise_id: "\n".join(
+                stop_if_lines(
+                    catalogue[s.exercise_id], self._ctx.content.red_flags, setup.emergency_number
+                )
+            )
+            for s in steps
+        }
 
     def _on_timer_event(self, event: Event) -> None:
         if event.kind not in RECORDED_KINDS or self._session_id is None:
