@@ -133,6 +133,10 @@ class RoutineCard(QFrame):
         self._set_role(self.start_button, "" if routine.done else "primary")
         self.start_button.setAccessibleName(f"Start {name}")
 
+    def allow_start(self, allowed: bool) -> None:
+        """Show Start, or not at all on a day a warning sign stopped (Today's banner says why)."""
+        self.start_button.setVisible(allowed)
+
     def _set_role(self, widget: QWidget, role: str) -> None:
         """A new role restyles a widget already on screen. Cards built at start skip the
         restyle: the first ``style()`` call costs PySide6 some 20 ms of type set-up."""

@@ -15,6 +15,7 @@ def build_screens(ctx: AppContext, restyle: Callable[[], None]) -> list[ScreenEn
     """Create every screen with its dependencies (no screen finds its own)."""
     return [
         ScreenEntry("today", "Today", lambda: _today_screen(ctx)),
+        ScreenEntry("warning-signs", "Warning signs", lambda: _warning_signs_screen(ctx)),
         ScreenEntry("library", "Exercises", lambda: _library_screen(ctx)),
         ScreenEntry("learn", "Learn", lambda: _learn_screen(ctx)),
         ScreenEntry("progress", "Progress", lambda: _progress_screen(ctx)),
@@ -70,6 +71,13 @@ def _start_session(ctx: AppContext, today: QWidget, routine_id: str) -> None:
     if launcher is None:
         launcher = SessionLauncher(ctx, today)
     launcher.start(routine_id)
+
+
+def _warning_signs_screen(ctx: AppContext) -> QWidget:
+    """Imported when first shown; reachable from the rail at any time (REFERENCE 3)."""
+    from coach.ui.warning_signs_screen import WarningSignsScreen
+
+    return WarningSignsScreen(ctx)
 
 
 def _progress_screen(ctx: AppContext) -> QWidget:

@@ -24,6 +24,8 @@ from coach.domain.words import minutes_text
 from coach.ui.active_plan import load_active_plan
 from coach.ui.context import AppContext
 from coach.ui.routine_card import THUMB_SIZE, RoutineCard
+from coach.ui.safety_banner import SafetyBanner
+from coach.ui.safety_today import safety_today
 from coach.ui.screen_stack import guarded_refresh
 from coach.ui.today_sections import NextCard, NoteCard, PhaseCard
 from coach.ui.walking_card import WalkingCard
@@ -98,7 +100,8 @@ class TodayScreen(QWidget):
         self.phase.setObjectName("today-phase")
         self.notice = label("", None, body)
         self.notice.setObjectName("today-notice")
-        for widget in (self.greeting, self.heading, self.phase, self.notice):
+        self.safety = SafetyBanner(body)
+        for widget in (self.greeting, self.heading, self.phase, self.notice, self.safety):
             column.addWidget(widget)
 
     def _build_left(self) -> QVBoxLayout:
@@ -176,6 +179,7 @@ class TodayScreen(QWidget):
             self.greeting.setText("Welcome to Rehab Coach.")
             self.notice.hide()
             self.note.hide()
+            self.safety.hide()
             self._show_routines(None)
             return
         active = self._active
@@ -210,6 +214,10 @@ class TodayScreen(QWidget):
         self.phase_card.show_plan(today)
         self.next_card.show_plan(today)
         self._show_routines(today)
+        safety = safety_today(self._ctx, active.profile_id)
+        self.safety.show_day(safety, active.profile.emergency_number)
+        for card in self._cards:
+            card.allow_start(not safety.stopped)  # the banner replaces Start until tomorrow
 
     def _show_routines(self, today: TodayPlan | None) -> None:
         routines = today.routines if today is not None else ()

@@ -31,9 +31,16 @@ def add_patient(
     rules: tuple[str, ...] = (),
     nickname: str = "Ann",
     note: str = "",
+    emergency_number: str = "112",
 ) -> Profile:
     plan = replace(plan_from_protocol(ctx.content.protocols[surgery]), note=note)
-    profile = Profile(nickname, surgery, TODAY - timedelta(days=days_ago), extra_restrictions=rules)
+    profile = Profile(
+        nickname,
+        surgery,
+        TODAY - timedelta(days=days_ago),
+        extra_restrictions=rules,
+        emergency_number=emergency_number,
+    )
     saved = ctx.repo.add_profile(profile, ctx.clock.now(), plan=plan)
     ctx.active.set(saved)
     return saved
@@ -267,3 +274,76 @@ def test_pictures_follow_the_theme(qtbot: QtBot, ctx: AppContext, qapp: QApplica
     qtbot.waitUntil(
         lambda: not card.figures_pending() and first_picture().pixmap().toImage() != light
     )
+
+
+# -- a warning sign stops the day (REFERENCE section 3) ----------------------------------------
+def check(ctx: AppContext, profile: Profile, outcome: str | None, answers: dict[str, bool]) -> None:
+    assert profile.id is not None
+    SessionStore(ctx.db).record_red_flag_check(profile.id, answers, outcome, ctx.clock.now())
+    ctx.active.notify_data_changed()
+
+
+def start_buttons(screen: TodayScreen) -> list[QPushButton]:
+    return [c.start_button for c in screen.routine_cards() if c.start_button.isVisibleTo(screen)]
+
+
+def test_an_emergency_sign_shows_whom_to_call_and_no_start_until_tomorrow(
+    qtbot: QtBot, ctx: AppContext, clock: FakeClock
+) -> None:
+    profile = add_patient(ctx, emergency_number="999")
+    screen = make_screen(qtbot, ctx)
+    assert not screen.safety.isVisibleTo(screen)
+    assert start_buttons(screen)
+    clock.set_now(clock.now().replace(hour=7, minute=5))
+    check(ctx, profile, "emergency", {"chest-breathing": True})
+    banner = screen.safety
+    assert banner.isVisibleTo(screen)
+    assert banner.title.text() == "Please call for help now"
+    assert banner.today.text() == "No exercise for the rest of today. Start comes back tomorrow."
+    assert banner.action.text() == "Call emergency services now: 999"
+    assert banner.number.text() == "999"
+    assert start_buttons(screen) == []
+    for hour in (12, 23):  # all day, also when the screen is shown again
+        clock.set_now(clock.now().replace(hour=hour, minute=59))
+        screen.hide()
+        screen.show()
+        assert banner.isVisibleTo(screen) and start_buttons(screen) == []
+    clock.advance(2 * 60)  # past midnight: the minute check starts the new day
+    screen._day_timer.timeout.emit()
+    assert screen.shown_day() == TODAY + timedelta(days=1)
+    assert not banner.isVisibleTo(screen)
+    assert start_buttons(screen)
+
+
+def test_a_surgeon_today_sign_says_call_the_surgeon_without_the_emergency_number(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    profile = add_patient(ctx)
+    screen = make_screen(qtbot, ctx)
+    check(ctx, profile, None, {"fever": False})  # a clear check first: the later one counts
+    check(ctx, profile, "surgeon-today", {"calf": True})
+    check(ctx, profile, None, {"anything-new": False})  # and a clear one after does not lift it
+    assert screen.safety.title.text() == "Please call your surgeon today"
+    assert screen.safety.action.text().startswith("Call your surgeon's office today.")
+    assert not screen.safety.number.isVisibleTo(screen)
+    assert start_buttons(screen) == []
+
+
+def test_a_24_hour_sign_keeps_start_for_the_gentle_form(qtbot: QtBot, ctx: AppContext) -> None:
+    profile = add_patient(ctx)
+    screen = make_screen(qtbot, ctx)
+    check(ctx, profile, "call-24h", {"fall": True})
+    banner = screen.safety
+    assert banner.today.text() == "Today: only gentle walking and breathing."
+    assert "walk with support or with someone nearby" in banner.message.text()
+    assert banner.action.text() == "Call your therapist or surgeon within 24 hours."
+    assert start_buttons(screen)
+
+
+def test_another_profiles_stop_is_not_this_ones(qtbot: QtBot, ctx: AppContext) -> None:
+    first = add_patient(ctx, nickname="Ann")
+    check(ctx, first, "emergency", {"both-legs": True})
+    add_patient(ctx, nickname="Bo")
+    screen = make_screen(qtbot, ctx)
+    assert not screen.safety.isVisibleTo(screen)
+    assert start_buttons(screen)
