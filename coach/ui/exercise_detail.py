@@ -29,12 +29,14 @@ class ExerciseDetail(QWidget):
         figures: Callable[[str], Figure | None],
         parent: QWidget | None = None,
         why_not: Callable[[Exercise], str | None] | None = None,
+        stop_if: Callable[[Exercise], str] | None = None,
     ) -> None:
         """``why_not``: the rules' words for an exercise that is not allowed now (the easier
         and harder links say so before they are followed)."""
         super().__init__(parent)
         self._catalogue = catalogue
         self._why_not = why_not
+        self._stop_if = stop_if  # the stop-if with its warning signs' actions
         self._figures = figures
         self._exercise: Exercise | None = None
         self._links: dict[str, str] = {}
@@ -134,7 +136,7 @@ class ExerciseDetail(QWidget):
         clear(self.cues)
         for cue in exercise.cues:
             self.cues.addWidget(label(f"•  {cue}", None, self))
-        self.stop_if.setText(exercise.stop_if)
+        self.stop_if.setText(self._stop_if(exercise) if self._stop_if else exercise.stop_if)
         self.floor_box.setVisible(exercise.floor_advice is not None)
         self.floor_advice.setText(exercise.floor_advice or "")
         self.dose.setText(exercise.dosage.describe(exercise.per_side).capitalize())

@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 
 from coach.domain.allowed import PatientDay
 from coach.domain.catalogue import CATEGORIES, CATEGORY_LABELS, POSITION_LABELS, POSITIONS, Exercise
+from coach.domain.emergency import FALLBACK
 from coach.domain.figure import Figure
+from coach.domain.warning_signs import stop_if_lines
 from coach.ui.active_plan import load_active_plan
 from coach.ui.context import AppContext
 from coach.ui.exercise_detail import ExerciseDetail
@@ -64,7 +66,11 @@ class LibraryScreen(QWidget):
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self._build_list_side(splitter))
         self.detail = ExerciseDetail(
-            ctx.content.catalogue, self._figures, self, why_not=self._why_not
+            ctx.content.catalogue,
+            self._figures,
+            self,
+            why_not=self._why_not,
+            stop_if=self._stop_if_text,
         )
         self.detail.exercise_chosen.connect(self.show_exercise)
         scroll = scroll_area(splitter)
@@ -198,6 +204,12 @@ class LibraryScreen(QWidget):
     def _select_first(self) -> None:
         if self.filter.rowCount():
             self.list.setCurrentIndex(self.filter.index(0, 0))
+
+    def _stop_if_text(self, exercise: Exercise) -> str:
+        """The stop-if with each warning sign it names and that sign's action (REFERENCE 2)."""
+        profile = self._ctx.active.profile
+        number = profile.emergency_number if profile is not None else FALLBACK
+        return "\n".join(stop_if_lines(exercise, self._ctx.content.red_flags, number))
 
     def show_exercise(self, exercise_id: str) -> None:
         """Show ``exercise_id`` (an easier/harder link); select it in the list if it is there."""

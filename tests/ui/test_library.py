@@ -119,11 +119,27 @@ def test_detail_explains_the_exercise(qtbot: QtBot, ctx: AppContext) -> None:
     assert screen.detail.name.text() == "Bridge"
     assert "1." in shown and bridge.steps[0] in shown
     assert f"•  {bridge.cues[0]}" in shown
-    assert bridge.stop_if in shown
+    assert screen.detail.stop_if.text().splitlines() == [
+        bridge.stop_if,
+        "Numbness or tingling that is new or getting worse: stop and call your surgeon today.",
+    ]
     assert "10 times, hold 5 seconds" in shown
     assert not screen.detail.not_now.isVisibleTo(screen.detail)
     assert screen.detail.figure.figure() is not None
     assert screen.detail.figure.accessibleName() == "Drawing of Bridge"
+
+
+def test_a_stop_if_sign_shows_its_tiers_action_with_the_patients_number(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    add_patient(ctx, days_ago=100)
+    screen = make_screen(qtbot, ctx)
+    screen.show_exercise("walking")
+    number = ctx.active.require().emergency_number
+    assert (
+        "Chest pain or sudden shortness of breath: stop and call emergency services now "
+        f"({number})."
+    ) in screen.detail.stop_if.text().splitlines()
 
 
 def test_easier_and_harder_links_navigate(qtbot: QtBot, ctx: AppContext) -> None:
