@@ -1,7 +1,9 @@
 """The printed handout: a large-print PDF of the plan for the phase a patient is in today.
 
 Per routine, each exercise with its picture, dose and steps; the phase's goals and precautions;
-the walking goal; the therapist's note; when to get help. All text is at least 14 pt. Text from
+the walking goal; the therapist's note; the warning signs, each tier on its own with its own
+action (REFERENCE section 3: emergency signs never under "call your surgeon"). All text is at
+least 14 pt. Text from
 files and people is escaped, so markup prints as the characters typed. Blocks are laid out one
 by one and never split across pages, and the file is written atomically.
 """
@@ -33,6 +35,7 @@ from coach.domain.plan import Plan
 from coach.domain.plan_file import figure_file
 from coach.domain.profile import Profile
 from coach.domain.protocol import Phase, Prescription, Routine
+from coach.domain.safety import RedFlagScreen
 from coach.domain.schedule import (
     next_phase,
     phase_on,
@@ -40,6 +43,7 @@ from coach.domain.schedule import (
     phase_start,
     walking_goal,
 )
+from coach.domain.warning_signs import stop_if_lines, tier_statements
 from coach.paths import assets_dir
 from coach.reports.atomic import ExportError, atomic_write_bytes
 from coach.store.plans import resolve_plan
@@ -66,7 +70,7 @@ class HandoutInput:
     today: date
     therapist: str = ""
     version: int | None = None
-    help_lines: tuple[str, ...] = ()
+    red_flags: RedFlagScreen | None = None  # the warning signs and each stop-if's actions
     figures: Mapping[str, Path] | None = None  # exercise id -> SVG file
 
 
@@ -82,13 +86,6 @@ def figure_paths(
         if path is not None:
             found[exercise.id] = path
     return found
-
-
-def help_lines(content: Content) -> tuple[str, ...]:
-    """The red-flag questions that mean 'stop and get help today'."""
-    return tuple(
-        q.text for q in content.red_flags.questions if q.tier in ("emergency", "surgeon-today")
-    )
 
 
 def _esc(text: str) -> str:
@@ -138,7 +135,22 @@ def _intro_html(data: HandoutInput, phase: Phase) -> str:
     return "".join(parts)
 
 
-def _exercise_html(exercise: Exercise, item: Prescription) -> str:
+def _stop_if_html(exercise: Exercise, data: HandoutInput) -> str:
+    """'Stop if: ...', then each warning sign it names with its tier's action."""
+    if data.red_flags is None:
+        lines = [exercise.stop_if]
+    else:
+        lines = stop_if_lines(exercise, data.red_flags, data.profile.emergency_number)
+    first = lines[0].strip()
+    if first.startswith("Stop if "):
+        head, first = "Stop if:", first.removeprefix("Stop if ")
+    else:  # "Stop and rest if ..." reads wrongly after "Stop if:"
+        head = "When to stop:"
+    rest = "".join(f"<br>{_esc(line)}" for line in lines[1:])
+    return f"<p><b>{head}</b> {_esc(first)}{rest}</p>"
+
+
+def _exercise_html(exercise: Exercise, item: Prescription, data: HandoutInput) -> str:
     dose = item.dosage.describe(exercise.per_side)
     sets = f" Rest {item.dosage.rest_s} seconds between sets." if item.dosage.sets > 1 else ""
     reason = f"<p><b>Your therapist added this:</b> {_esc(item.reason)}</p>" if item.reason else ""
@@ -149,7 +161,7 @@ def _exercise_html(exercise: Exercise, item: Prescription) -> str:
         f"<p><b>{_esc(dose)}.</b>{sets}</p>"
         f"{_items(exercise.steps, ordered=True)}"
         f"{floor_html}"
-        f"<p><b>Stop if:</b> {_esc(exercise.stop_if.removeprefix('Stop if ').strip())}</p>"
+        f"{_stop_if_html(exercise, data)}"
         f"{reason}"
     )
 
@@ -163,17 +175,25 @@ def _routine_html(routine: Routine) -> str:
     )
 
 
-def _help_html(data: HandoutInput) -> str:
-    if not data.help_lines:
-        return ""
-    return (
-        f'<p style="font-size:{HEADING_PT}pt; font-weight:600">When to stop and get help</p>'
-        "<p>Call your surgeon today, or emergency services on "
-        f"<b>{_esc(data.profile.emergency_number)}</b>, if the answer to any of these is yes:"
-        f"</p>{_items(data.help_lines)}"
+def _help_blocks(data: HandoutInput) -> list[str]:
+    """The three tiers one after the other, each a statement, its signs and its action (one
+    block each, so a tier is never split across pages)."""
+    if data.red_flags is None:
+        return []
+    blocks = []
+    for tier in tier_statements(data.red_flags, data.profile.emergency_number):
+        blocks.append(
+            f'<p style="font-size:{NAME_PT}pt; font-weight:600">{_esc(tier.statement)}</p>'
+            f"{_items(tier.signs)}<p><b>{_esc(tier.action)}</b></p>"
+        )
+    blocks[0] = (
+        f'<p style="font-size:{HEADING_PT}pt; font-weight:600">Warning signs</p>' + blocks[0]
+    )
+    blocks[-1] += (
         "<p>Rehab Coach informs and coaches; it never diagnoses. Your surgeon's advice comes "
         "first.</p>"
     )
+    return blocks
 
 
 class _Pages:
@@ -286,11 +306,10 @@ def render_handout(data: HandoutInput) -> bytes:
             for item in routine.items:
                 exercise = data.catalogue[item.exercise_id]
                 figure = (data.figures or {}).get(exercise.id)
-                pages.exercise(figure, _exercise_html(exercise, item), lead)
+                pages.exercise(figure, _exercise_html(exercise, item, data), lead)
                 lead = ""
-        help_text = _help_html(data)
-        if help_text:
-            pages.text(help_text)
+        for block in _help_blocks(data):
+            pages.text(block)
     finally:
         painter.end()
     buffer.close()
@@ -322,6 +341,6 @@ def handout_input(
         today=today,
         therapist=current.therapist,
         version=current.version,
-        help_lines=help_lines(content),
+        red_flags=content.red_flags,
         figures=figure_paths(current.catalogue, assets_dir(), therapist.custom_figures(profile.id)),
     )

@@ -48,6 +48,7 @@ from coach.domain.progress import (
 )
 from coach.domain.progress_text import MEANING_HINT, long_date, short_date, summary_sentences
 from coach.domain.schedule import week_number
+from coach.domain.warning_signs import TierStatement
 from coach.reports.atomic import ExportError, atomic_write_bytes
 from coach.store.coping import CopingUse
 
@@ -78,6 +79,7 @@ class ReportData:
     made_on: date
     changes: Sequence[ReportNote] = ()  # exercises made easier or skipped in sessions
     coping: Sequence[CopingUse] = ()  # coping tools used; journal text only when shared
+    warning_tiers: Sequence[TierStatement] = ()  # what each tier's signs mean, most severe first
 
 
 def page_size_for(locale: QLocale) -> QPageSize:
@@ -128,6 +130,18 @@ def _registry(profile: Profile) -> str:
         f" For reference, registry figures after disc surgery are {REGISTRY_MCID['back']} "
         f"points for back pain and {REGISTRY_MCID['leg']} for leg pain (O5)."
     )
+
+
+def _tiers_html(tiers: Sequence[TierStatement]) -> list[str]:
+    """The three tiers apart, each a statement with its own signs and action (REFERENCE 3)."""
+    if not tiers:
+        return []
+    parts = ["<h2>Warning signs: what the patient was told to do</h2>"]
+    for tier in tiers:
+        parts.append(f"<h3>{escape(tier.statement)}</h3><ul>")
+        parts += [f"<li>{escape(sign)}</li>" for sign in tier.signs]
+        parts.append(f"</ul><p><b>{escape(tier.action)}</b></p>")
+    return parts
 
 
 def report_html(data: ReportData) -> str:
@@ -198,6 +212,7 @@ def report_html(data: ReportData) -> str:
         parts.append(_table(["Date", "Total"], [[long_date(e.day), str(e.total)] for e in p.odi]))
     else:
         parts.append("<p>No ODI score recorded.</p>")
+    parts += _tiers_html(data.warning_tiers)
     parts.append("<h2>Warning signs reported</h2>")
     if p.red_flags:
         rows = [

@@ -17,6 +17,7 @@ from coach.domain.content import Content
 from coach.domain.profile import Profile
 from coach.domain.progress import ExerciseTally, Progress, build_progress
 from coach.domain.timer import SKIP_REASON_WORDS
+from coach.domain.warning_signs import tier_statements
 from coach.reports.csv_export import csv_text, write_csv
 from coach.reports.pdf_report import ReportData, ReportNote, render_pdf, write_pdf
 from coach.store.progress_data import ProfileHistory
@@ -66,6 +67,7 @@ def report_data(profile: Profile, history: ProfileHistory, content: Content) -> 
         made_on=history.input.today,
         changes=changes,
         coping=history.coping,
+        warning_tiers=tier_statements(content.red_flags, profile.emergency_number),
     )
 
 

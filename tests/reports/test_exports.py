@@ -8,6 +8,7 @@ import io
 import os
 import shutil
 import subprocess
+import unicodedata
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -230,4 +231,35 @@ def test_registry_figures_from_disc_surgery_are_quoted_for_a_discectomy_only(
     report = report_data(profile, data, content)  # type: ignore[arg-type]
     report = replace(report, profile=replace(report.profile, surgery=Surgery(surgery)))
     assert ("registry figures after disc surgery" in report_html(report)) is quoted
+
+
+def test_pdf_report_lists_the_three_tiers_apart_each_with_its_action(
+    history: tuple[ProfileHistory, object], content: Content, qapp: QApplication, tmp_path: Path
+) -> None:
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    data, profile = history
+    number = profile.emergency_number  # type: ignore[attr-defined]
+    pdf = tmp_path / "r.pdf"
+    pdf.write_bytes(render_pdf(report_data(profile, data, content), QLocale("de_DE")))  # type: ignore[arg-type]
+    raw = subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True, check=True)
+    text = " ".join(unicodedata.normalize("NFKC", raw.stdout).split())
+    start = text.index("Warning signs: what the patient was told to do")
+    heads = [
+        "Call emergency services now if",
+        "Call your surgeon's office today if",
+        "Call your therapist or surgeon within 24 hours if",
+        "Warning signs reported",
+    ]
+    at = [text.index(h, start) for h in heads]
+    assert at == sorted(at)
+    tiers = ("emergency", "surgeon-today", "call-24h")
+    parts = {tier: text[at[i] : at[i + 1]] for i, tier in enumerate(tiers)}
+    for question in content.red_flags.questions:
+        for tier, words in parts.items():
+            assert (question.sign in words) == (question.tier == tier), (tier, question.id)
+    assert f"Call emergency services now: {number}" in parts["emergency"]
+    assert "emergency" not in parts["surgeon-today"].lower()
+    assert parts["call-24h"].rstrip().endswith("Call your therapist or surgeon within 24 hours.")
     del qapp

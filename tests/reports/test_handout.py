@@ -23,7 +23,6 @@ from coach.reports.handout import (
     FONT_SIZES,
     HandoutInput,
     figure_paths,
-    help_lines,
     render_handout,
     write_handout,
 )
@@ -58,7 +57,7 @@ def handout(content: Content, plan: Plan) -> HandoutInput:
         today=PHASE_2_DAY,
         therapist="Alex Moreno",
         version=3,
-        help_lines=help_lines(content),
+        red_flags=content.red_flags,
         figures=figure_paths(content.catalogue, assets_dir()),
     )
 
@@ -101,8 +100,61 @@ def test_shows_the_phase_exercises_doses_steps_precautions_note_and_reasons(
     assert "Phase 1" not in text  # only today's phase
     assert "Walk after lunch. Call me if unsure. <b>x</b>" in text  # markup shown as typed
     assert "Your therapist added this: Eases <i>leg</i> pain" in text
-    assert "emergency services on 999" in text
+    assert "Call emergency services now: 999" in text
     assert "Your surgeon also asked you to avoid: getting down to the floor." in text
+
+
+def section(text: str, start: str, end: str) -> str:
+    assert start in text and end in text
+    return text[text.index(start) : text.index(end)]
+
+
+@needs_poppler
+def test_the_warning_signs_are_three_tiers_each_with_its_own_action(
+    qapp: QApplication, content: Content, plan: Plan, tmp_path: Path
+) -> None:
+    pdf = tmp_path / "handout.pdf"
+    write_handout(pdf, handout(content, plan))
+    text = " ".join(unicodedata.normalize("NFKC", pdf_text(pdf)).split())
+    signs = text[text.index("Warning signs Call emergency services now if") :]
+    emergency = section(
+        signs, "Call emergency services now if", "Call your surgeon's office today if"
+    )
+    surgeon = section(
+        signs, "Call your surgeon's office today if", "Call your therapist or surgeon within"
+    )
+    call = section(
+        signs, "Call your therapist or surgeon within 24 hours if", "Rehab Coach informs"
+    )
+    screen = content.red_flags
+    for tier, words in (("emergency", emergency), ("surgeon-today", surgeon), ("call-24h", call)):
+        for question in screen.questions:
+            assert (question.sign in words) == (question.tier == tier), (tier, question.id)
+    assert emergency.rstrip().endswith("Call emergency services now: 999")
+    assert "Call your surgeon's office today. If it is closed" in surgeon
+    assert "999" not in surgeon + call  # nothing of the emergency tier under "call your surgeon"
+    assert call.rstrip().endswith("Call your therapist or surgeon within 24 hours.")
+
+
+@needs_poppler
+def test_a_stop_if_prints_its_signs_action(
+    qapp: QApplication, content: Content, tmp_path: Path
+) -> None:
+    plan = plan_from_protocol(content.protocols[Surgery.FUSION])
+    routine = plan.phase(2).routines[0].id
+    plan = add_exercise(plan, content.catalogue, 2, routine, "walking")
+    data = handout(content, plan)
+    pdf = tmp_path / "handout.pdf"
+    write_handout(pdf, data)
+    text = " ".join(unicodedata.normalize("NFKC", pdf_text(pdf)).split())
+    assert (
+        "Chest pain or sudden shortness of breath: stop and call emergency services now (999)."
+        in text
+    )
+    assert (
+        "Numbness or tingling that is new or getting worse: stop and call your surgeon today."
+        in text
+    )
 
 
 @needs_poppler
