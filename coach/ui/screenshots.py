@@ -17,6 +17,7 @@ from coach.ui.fit_check import fit_problems
 from coach.ui.learn_shots import render_learn_screens
 from coach.ui.main_window import MainWindow
 from coach.ui.progress_shots import render_progress_screens
+from coach.ui.safety_shots import render_safety_screens
 from coach.ui.session.shots import render_resume_offer, render_session_screens
 from coach.ui.therapist.shots import render_therapist_screens
 from coach.ui.today_shots import (
@@ -113,6 +114,7 @@ def _render_all(
             written += render_session_screens(ctx, out_dir, settle, size)
             written += render_onboarding_screens(ctx, out_dir, settle, size)
             written += render_fusion_library(ctx, out_dir, settle, size)
+            written += render_safety_screens(app, ctx, out_dir, settle, size)
         finally:
             ctx.db.close()
     return written

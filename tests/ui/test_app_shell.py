@@ -97,6 +97,9 @@ def test_screenshot_writes_a_readable_png_per_screen(qapp: QApplication, tmp_pat
     assert [p.name for p in written] == ["settings.png"] or len(written) >= 1
     learn_shots = {"learn.png", "learn-topic.png", "calm-breathing.png", "today-learn-hint.png"}
     assert learn_shots <= {p.name for p in written}
+    names = {p.name for p in written}
+    for shot in ("warning-signs", "warning-signs-pick", "today-stopped", "session-player"):
+        assert f"{shot}.png" in names
     for path in written:
         image = QImage(str(path))
         assert image.width() >= 1000

@@ -71,9 +71,7 @@ def _walk_through(
 ) -> None:
     """Answer each page as a patient would, taking a picture on the way."""
     flow.start()
-    for _ in range(2):
-        flow.red_flags.no_button.click()
-    shoot("session-red-flags", None)
+    shoot("session-red-flags", None)  # the first tier's screen: the emergency signs
     while flow.current_page() is flow.red_flags:
         flow.red_flags.no_button.click()
     flow.pain_before.back.set_value(3)
