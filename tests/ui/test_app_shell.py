@@ -19,6 +19,7 @@ from coach.ui import app as app_module
 from coach.ui.context import AppContext
 from coach.ui.errors import install_excepthook
 from coach.ui.main_window import MainWindow
+from coach.ui.profile_switcher import ProfileSwitcher
 from coach.ui.screens import build_screens
 from coach.ui.screenshots import render_screens
 
@@ -109,3 +110,21 @@ def test_screenshot_writes_a_readable_png_per_screen(qapp: QApplication, tmp_pat
             for y in range(0, image.height(), 37)
         }
         assert len(colours) > 3  # not a blank picture
+
+
+def test_the_window_fits_a_laptop_screen_at_200_percent_text(
+    qtbot: QtBot, ctx: AppContext, qapp: QApplication
+) -> None:
+    """Seven rail entries (Warning signs among them) still fit 1366x768 at the largest text."""
+    from coach.ui.appearance import apply_appearance
+
+    apply_appearance(qapp, 200, "light")
+    window = MainWindow(build_screens(ctx, lambda: None))
+    window.add_rail_widget(ProfileSwitcher(ctx))
+    qtbot.addWidget(window)
+    window.show()
+    assert len(window.screen_keys) == 7
+    assert window.minimumSizeHint().height() <= 768 - 40  # a title bar and a panel
+    for key in window.screen_keys:
+        nav = window.findChild(QPushButton, f"nav-{key}")
+        assert nav is not None and nav.height() >= 44

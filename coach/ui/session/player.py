@@ -122,7 +122,6 @@ class PlayerScreen(QWidget):
         self.progress.setAccessibleName("Progress through the session")
         column.addWidget(self.progress)
         column.addLayout(self._build_body(), 1)
-        column.addWidget(self._build_stop_if())
         column.addLayout(self._build_controls())
         # Once, when sound is off for want of a player, the line under the buttons says so
         # during the first step (in the room of the keys line: a small screen has no more).
@@ -136,7 +135,10 @@ class PlayerScreen(QWidget):
         body = QHBoxLayout()
         self.figure = FigureView(self, clock=self._clock.monotonic)
         self.figure.setMinimumSize(320, 200)
-        body.addWidget(self.figure, 5)
+        left = QVBoxLayout()  # the figure, and under it the "stop if" (room the text leaves)
+        left.addWidget(self.figure, 1)
+        left.addWidget(self._build_stop_if())
+        body.addLayout(left, 5)
         # What to do scrolls when a small screen at big text has no room for all of it
         # (the steps of "how to do it" are long); the buttons below always stay in view.
         info_scroll = scroll_area(self)
