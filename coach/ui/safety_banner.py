@@ -36,9 +36,8 @@ class SafetyBanner(QFrame):
         self.today = label("", "heading", self)
         self.message = label("", None, self)
         self.action = label("", "big", self)
-        self.number = label("", "huge", self)
-        self.number.setObjectName("safety-banner-number")
-        for widget in (self.title, self.today, self.message, self.action, self.number):
+        self.action.setObjectName("safety-banner-action")
+        for widget in (self.title, self.today, self.message, self.action):
             column.addWidget(widget)
         self.hide()
 
@@ -52,9 +51,6 @@ class SafetyBanner(QFrame):
         self.title.setText(tier.title)
         self.today.setText(STOPPED if day.stopped else GENTLE)
         self.message.setText(tier.message)
-        self.action.setText(tier.action_text(emergency_number))
-        emergency = tier.id == "emergency"
-        self.number.setText(emergency_number if emergency else "")
-        self.number.setVisible(emergency)
+        self.action.setText(tier.action_text(emergency_number))  # with the number to call
         self.setAccessibleName(f"{tier.title}. {self.today.text()} {self.action.text()}")
         self.show()

@@ -103,7 +103,8 @@ class WarningSignsScreen(QWidget):
             box.addWidget(label(statement.statement, "heading", frame))
             for sign in statement.signs:
                 box.addWidget(label(f"•  {sign}", None, frame))
-            action = label(statement.action, "big", frame)
+            role = "big" if statement.tier == "emergency" else "heading"
+            action = label(statement.action, role, frame)
             action.setObjectName(f"action-{statement.tier}")
             box.addWidget(action)
             self._tiers.addWidget(frame)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from coach.domain.catalogue import Dosage
@@ -19,6 +19,7 @@ from coach.domain.protocol import Prescription
 from coach.domain.timer import State, StepKind
 from coach.store.session_log import progress_events
 from coach.store.sessions import Pain, SessionRecord, SessionStore
+from coach.ui.appearance import apply_appearance
 from coach.ui.context import AppContext
 from coach.ui.session.dialogs import Dialogs
 from coach.ui.session.launcher import SessionLauncher, SessionWindow
@@ -511,7 +512,7 @@ def test_the_launcher_opens_no_session_on_a_stopped_day(
     window.close()
 
 
-def test_the_pick_screen_needs_a_choice_and_marks_it_in_words(
+def test_the_pick_screen_needs_a_choice_and_a_click_on_the_words_chooses(
     qtbot: QtBot, flow: SessionFlow
 ) -> None:
     flow.start()
@@ -519,14 +520,19 @@ def test_the_pick_screen_needs_a_choice_and_marks_it_in_words(
     qtbot.mouseClick(page.yes_button, LEFT)
     assert page.done_button.isVisible() and not page.done_button.isEnabled()
     assert not page.yes_button.isVisible()
-    pick = page.pick_buttons["urine-passing"]
-    assert pick.text().startswith("○")
-    qtbot.mouseClick(pick, LEFT)
-    assert pick.text().startswith("✓") and page.done_button.isEnabled()
-    qtbot.mouseClick(pick, LEFT)
-    assert not page.done_button.isEnabled()
+    box = page.pick_buttons["urine-passing"]
+    row = box.parentWidget()
+    assert row is not None
+    qtbot.mouseClick(row, LEFT, pos=row.rect().center())  # on the sign's words
+    assert box.isChecked() and row.property("chosen") == "true"
+    assert page.done_button.isEnabled()
+    qtbot.mouseClick(box, LEFT)
+    assert not box.isChecked() and not page.done_button.isEnabled()
     qtbot.keyClick(page, Qt.Key.Key_N)  # the keys do not answer while picking
     assert page.done_button.isVisible()
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+    assert box.isChecked()
 
 
 # -- the player --------------------------------------------------------------------------------
@@ -984,3 +990,35 @@ def test_a_session_stopped_after_one_exercise_is_partly_done_everywhere(
         qtbot.mouseClick(flow.message.buttons[-1], LEFT)
     qtbot.waitUntil(lambda: _everywhere(ctx, today, profile)[0] == "Partly done today")
     assert _everywhere(ctx, today, profile) == ("Partly done today", "Partly done", "partial")
+
+
+def test_none_of_these_waits_until_every_sign_has_been_on_view(
+    qtbot: QtBot, ctx: AppContext, qapp: QApplication, profile: Profile
+) -> None:
+    """With large text the list scrolls: a sign never seen cannot be answered "no"."""
+    apply_appearance(qapp, 200, "light")
+    flow = make_flow(qtbot, ctx, profile, RecordingBackend())
+    flow.resize(1000, 600)
+    flow.start()
+    page = flow.red_flags
+    bar = page._scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    assert not page.no_button.isEnabled()
+    assert page.hint.text() == "Scroll down to read every sign before you answer."
+    qtbot.keyClick(page, Qt.Key.Key_N)
+    assert page.count.text() == "Part 1 of 3"  # the key does not answer either
+    bar.triggerAction(bar.SliderAction.SliderToMaximum)  # as the wheel or Page Down does
+    qtbot.waitUntil(page.no_button.isEnabled)
+    bar.triggerAction(bar.SliderAction.SliderToMinimum)  # read once is enough
+    qtbot.wait(20)
+    assert page.no_button.isEnabled()
+    qtbot.mouseClick(page.no_button, LEFT)
+    assert page.count.text() == "Part 2 of 3"
+    qtbot.wait(50)  # the new list is laid out
+    assert bar.maximum() > 0 and not page.no_button.isEnabled()
+    assert page._scroll.hasFocus()  # so the keys scroll the list
+    for _ in range(10):
+        qtbot.keyClick(page._scroll, Qt.Key.Key_PageDown)
+    qtbot.waitUntil(page.no_button.isEnabled)
+    qtbot.mouseClick(page.no_button, LEFT)
+    assert page.count.text() == "Part 3 of 3"

@@ -13,8 +13,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeySequence, QMouseEvent, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from coach.domain.safety import Question, RedFlagScreen
 from coach.domain.warning_signs import RECHECK_ID
@@ -22,12 +30,44 @@ from coach.ui.blocks import clear
 from coach.ui.widgets import button, label, scroll_area
 
 PICK_TEXT = "Which of these? Choose each one you have had, then press Done."
+TIER_HINT = "Press N for none of these, or Y if you have had one."
+SCROLL_HINT = "Scroll down to read every sign before you answer."
 _STYLE = """
-QPushButton[role="choice"] { text-align: left; padding: 8px 18px; }
-QPushButton[role="choice"]:checked { background: palette(highlight);
-    color: palette(highlighted-text); font-weight: 600; }
+QFrame[role="pick"] { border: 1px solid palette(mid); border-radius: 8px;
+    background: palette(base); }
+QFrame[role="pick"][chosen="true"] { border: 3px solid palette(highlight); }
+QCheckBox::indicator { width: 32px; height: 32px; }
 """
-CHOSEN, NOT_CHOSEN = "✓  ", "○  "  # the choice shows in the text too, not by colour alone
+
+
+class PickRow(QFrame):
+    """One sign to choose: a big tick box and the sign's words, which wrap (a button's text
+    cannot); a click anywhere on the row ticks it, Space on the box too."""
+
+    def __init__(self, question: Question, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "pick")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(14, 8, 14, 8)
+        row.setSpacing(14)
+        self.box = QCheckBox(self)
+        self.box.setAccessibleName(question.text)
+        words = label(question.sign, "heading", self)
+        words.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        row.addWidget(self.box)
+        row.addWidget(words, 1)
+        self.box.toggled.connect(self._on_toggled)
+
+    def _on_toggled(self, on: bool) -> None:
+        self.setProperty("chosen", "true" if on else "false")
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.box.toggle()
+            self.box.setFocus()
+        super().mouseReleaseEvent(event)
 
 
 def _shortcut(widget: QWidget, keys: str, slot: Callable[[], None]) -> None:
@@ -57,7 +97,8 @@ class RedFlagPage(QWidget):
         self._index = 0
         self._mode = "tier"  # 'recheck', 'tier' or 'pick'
         self._recheck = ""
-        self.pick_buttons: dict[str, QPushButton] = {}
+        self._seen_all = False  # the list of this screen has been scrolled to its end
+        self.pick_buttons: dict[str, QCheckBox] = {}
         self.setStyleSheet(_STYLE)
         column = QVBoxLayout(self)
         column.setContentsMargins(40, 28, 40, 24)
@@ -92,7 +133,7 @@ class RedFlagPage(QWidget):
         middle = QVBoxLayout(body)
         middle.setContentsMargins(0, 0, 0, 0)
         middle.setSpacing(10)
-        self.question = label("", "big", body)
+        self.question = label("", "heading", body)
         middle.addWidget(self.question)
         self.signs = QVBoxLayout()
         self.signs.setSpacing(6)
@@ -103,6 +144,11 @@ class RedFlagPage(QWidget):
         middle.addStretch(1)
         scroll.setWidget(body)
         self._body = body
+        self._scroll = scroll
+        bar = scroll.verticalScrollBar()
+        bar.valueChanged.connect(self._update_none_button)
+        bar.rangeChanged.connect(self._update_none_button)
+        bar.actionTriggered.connect(self._on_scrolled)  # the patient scrolled (wheel, keys, drag)
         return scroll
 
     def _build_answers(self) -> QVBoxLayout:
@@ -136,8 +182,10 @@ class RedFlagPage(QWidget):
             first = next(iter(self.pick_buttons.values()), None)
             if first is not None:
                 first.setFocus()
-        else:
+        elif self.no_button.isEnabled():
             self.no_button.setFocus()
+        else:
+            self._scroll.setFocus()  # arrow keys and Page Down scroll the list
 
     def restart(self, recheck: str = "") -> None:
         """Begin again: with the one re-check question when ``recheck`` is given, else with
@@ -199,8 +247,7 @@ class RedFlagPage(QWidget):
             self._mode = "recheck"
         self._show()
 
-    def _on_pick_toggled(self, pick: QPushButton, sign: str, on: bool) -> None:
-        pick.setText((CHOSEN if on else NOT_CHOSEN) + sign)
+    def _on_pick_toggled(self) -> None:
         self.done_button.setEnabled(any(b.isChecked() for b in self.pick_buttons.values()))
 
     # -- showing -------------------------------------------------------------------------------
@@ -220,22 +267,19 @@ class RedFlagPage(QWidget):
             for question in self.current_questions():
                 self.signs.addWidget(self._sign_label(question.sign))
             self._set_answers("None of these", "Yes, one of these")
-            self.hint.setText("Press N for none of these, or Y if you have had one.")
+            self.hint.setText(TIER_HINT)
         else:
             self.question.setText(PICK_TEXT)
             for question in self.current_questions():
-                pick = button(NOT_CHOSEN + question.sign, self._body)
-                pick.setCheckable(True)
-                pick.setMinimumHeight(56)
-                pick.setProperty("role", "choice")
-                pick.setAccessibleName(question.text)
-                pick.toggled.connect(
-                    lambda on, b=pick, sign=question.sign: self._on_pick_toggled(b, sign, on)
-                )
+                pick = PickRow(question, self._body)
+                pick.box.toggled.connect(self._on_pick_toggled)
                 self.picks.addWidget(pick)
-                self.pick_buttons[question.id] = pick
-            self.hint.setText("Tab moves between the signs; Space chooses one.")
+                self.pick_buttons[question.id] = pick.box
+            self.hint.setText("Click a sign to choose it, or move with Tab and press Space.")
         picking = mode == "pick"
+        self._seen_all = False
+        self._scroll.verticalScrollBar().setValue(0)
+        self._update_none_button()
         self.no_button.setVisible(not picking)
         self.yes_button.setVisible(not picking)
         self.done_button.setVisible(picking)
@@ -245,8 +289,25 @@ class RedFlagPage(QWidget):
         )
         self.take_focus()
 
+    def _on_scrolled(self) -> None:
+        bar = self._scroll.verticalScrollBar()  # the action is applied to the position only
+        if bar.sliderPosition() >= bar.maximum():
+            self._seen_all = True
+        self._update_none_button()
+
+    def _update_none_button(self) -> None:
+        """ "None of these" only once every sign of the screen has been on view: with large
+        text the list scrolls, and a sign never seen cannot be answered "no"."""
+        if self._mode != "tier":
+            self.no_button.setEnabled(True)
+            return
+        bar = self._scroll.verticalScrollBar()
+        seen = self._seen_all or bar.value() >= bar.maximum()
+        self.no_button.setEnabled(seen)
+        self.hint.setText(TIER_HINT if seen else SCROLL_HINT)
+
     def _sign_label(self, text: str) -> QLabel:
-        return label(f"•  {text}", "big", self._body)
+        return label(f"•  {text}", "heading", self._body)
 
     def _set_answers(self, no: str, yes: str) -> None:
         self.no_button.setText(no)
