@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 TIMES = {1: "once", 2: "twice", 3: "3 times", 4: "4 times"}
 THUMB_SIZE = QSize(96, 64)
+GENTLE_START = "Start walking and breathing"
 
 
 def times_text(times: int) -> str:
@@ -133,9 +134,12 @@ class RoutineCard(QFrame):
         self._set_role(self.start_button, "" if routine.done else "primary")
         self.start_button.setAccessibleName(f"Start {name}")
 
-    def allow_start(self, allowed: bool) -> None:
-        """Show Start, or not at all on a day a warning sign stopped (Today's banner says why)."""
+    def allow_start(self, allowed: bool, *, gentle: bool = False) -> None:
+        """Show Start, or not at all on a day a warning sign stopped (Today's banner says why);
+        on a gentle day it says that the session is walking and breathing only."""
         self.start_button.setVisible(allowed)
+        if gentle and self.start_button.isEnabled():
+            self.start_button.setText(GENTLE_START)
 
     def _set_role(self, widget: QWidget, role: str) -> None:
         """A new role restyles a widget already on screen. Cards built at start skip the

@@ -217,7 +217,9 @@ class TodayScreen(QWidget):
         safety = safety_today(self._ctx, active.profile_id)
         self.safety.show_day(safety, active.profile.emergency_number)
         for card in self._cards:
-            card.allow_start(not safety.stopped)  # the banner replaces Start until tomorrow
+            card.allow_start(
+                not safety.stopped, gentle=safety.gentle
+            )  # the banner replaces Start until tomorrow
 
     def _show_routines(self, today: TodayPlan | None) -> None:
         routines = today.routines if today is not None else ()

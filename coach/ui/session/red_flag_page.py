@@ -187,6 +187,12 @@ class RedFlagPage(QWidget):
         else:
             self._scroll.setFocus()  # arrow keys and Page Down scroll the list
 
+    def read_to_end(self) -> None:
+        """Scroll the list to its end, as a patient does before answering (screenshots)."""
+        self._scroll.verticalScrollBar().triggerAction(
+            self._scroll.verticalScrollBar().SliderAction.SliderToMaximum
+        )
+
     def restart(self, recheck: str = "") -> None:
         """Begin again: with the one re-check question when ``recheck`` is given, else with
         the first tier's screen."""

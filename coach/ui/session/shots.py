@@ -72,7 +72,10 @@ def _walk_through(
     """Answer each page as a patient would, taking a picture on the way."""
     flow.start()
     shoot("session-red-flags", None)  # the first tier's screen: the emergency signs
-    while flow.current_page() is flow.red_flags:
+    for _ in range(5):  # a screen per tier ("None of these" once each list has been read)
+        if flow.current_page() is not flow.red_flags:
+            break
+        flow.red_flags.read_to_end()
         flow.red_flags.no_button.click()
     flow.pain_before.back.set_value(3)
     flow.pain_before.leg.set_value(1)
