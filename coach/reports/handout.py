@@ -135,9 +135,9 @@ def _intro_html(data: HandoutInput, phase: Phase) -> str:
     return "".join(parts)
 
 
-def _stop_if_html(exercise: Exercise, data: HandoutInput) -> str:
+def _stop_if_html(exercise: Exercise, data: HandoutInput | None) -> str:
     """'Stop if: ...', then each warning sign it names with its tier's action."""
-    if data.red_flags is None:
+    if data is None or data.red_flags is None:
         lines = [exercise.stop_if]
     else:
         lines = stop_if_lines(exercise, data.red_flags, data.profile.emergency_number)
@@ -150,7 +150,7 @@ def _stop_if_html(exercise: Exercise, data: HandoutInput) -> str:
     return f"<p><b>{head}</b> {_esc(first)}{rest}</p>"
 
 
-def _exercise_html(exercise: Exercise, item: Prescription, data: HandoutInput) -> str:
+def _exercise_html(exercise: Exercise, item: Prescription, data: HandoutInput | None = None) -> str:
     dose = item.dosage.describe(exercise.per_side)
     sets = f" Rest {item.dosage.rest_s} seconds between sets." if item.dosage.sets > 1 else ""
     reason = f"<p><b>Your therapist added this:</b> {_esc(item.reason)}</p>" if item.reason else ""

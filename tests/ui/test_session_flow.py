@@ -857,6 +857,7 @@ def test_the_patient_can_do_the_easier_version_or_skip_with_a_reason(
     easier = ctx.content.catalogue[ctx.content.catalogue["bridge"].easier or ""]
     assert ChangingDialogs.offered == [("Bridge", easier.name), ("Bridge", easier.name)]
     assert player.exercise_name.text() == easier.name
+    assert player.stop_if.text().splitlines()[0] == easier.stop_if  # the swapped-in one's
     assert player.step_title.text() == "Get ready"
     session_id = flow.session_id
     assert session_id is not None

@@ -10,7 +10,7 @@ are more than ``STALE_S`` late are not played (a flash of the countdown still sh
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -78,13 +78,13 @@ class PlayerScreen(QWidget):
         parent: QWidget | None = None,
         dialogs: type[Dialogs] = Dialogs,
         exercises: Callable[[str], Exercise | None] = lambda _id: None,
-        stop_if: Mapping[str, str] | None = None,
+        stop_if: Callable[[str], str] = lambda _id: "",
     ) -> None:
         """``exercises``: looks up an exercise by id, for its steps ("How to do it")."""
         super().__init__(parent)
         self.session = session
         self._exercises = exercises
-        self._stop_if = dict(stop_if or {})  # exercise id -> its "stop if" lines
+        self._stop_if = stop_if  # exercise id -> its "stop if" lines
         self._clock = clock
         self._cues = cues
         self._figures = figures
@@ -346,7 +346,7 @@ class PlayerScreen(QWidget):
             self.exercise_name.setText(step.exercise_name)
             self.exercise_count.setText(exercise_count_text(step, self._exercise_count))
             self.figure.set_figure(self._figures(step.exercise_id), step.exercise_name)
-            self.stop_if.setText(self._stop_if.get(step.exercise_id, ""))
+            self.stop_if.setText(self._stop_if(step.exercise_id))
             self.stop_if_box.setVisible(bool(self.stop_if.text()))
         _set(self.step_title, step.title)
         _set(self.countdown, format_seconds(session.remaining()))

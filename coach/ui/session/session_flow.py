@@ -260,7 +260,7 @@ class SessionFlow(QWidget):
             parent=self._stack,
             dialogs=self._dialogs,
             exercises=self._exercise,
-            stop_if=self._stop_if_texts(steps),
+            stop_if=self._stop_if_text,
         )
         self.player.event_happened.connect(self._on_timer_event)
         self.player.session_ended.connect(self._on_player_ended)
@@ -269,17 +269,16 @@ class SessionFlow(QWidget):
         self._show(self.player)
         self.player.begin(index, paused=paused)
 
-    def _stop_if_texts(self, steps: tuple[Step, ...]) -> dict[str, str]:
-        """Each exercise's "stop if", with the action of every warning sign it names."""
-        catalogue, setup = self._setup.catalogue, self._setup
-        return {
-            s.exercise_id: "\n".join(
-                stop_if_lines(
-                    catalogue[s.exercise_id], self._ctx.content.red_flags, setup.emergency_number
-                )
-            )
-            for s in steps
-        }
+    def _stop_if_text(self, exercise_id: str) -> str:
+        """An exercise's "stop if", with the action of every warning sign it names (also for
+        an easier variant swapped in during the session)."""
+        catalogue = self._setup.catalogue
+        if exercise_id not in catalogue:
+            return ""
+        lines = stop_if_lines(
+            catalogue[exercise_id], self._ctx.content.red_flags, self._setup.emergency_number
+        )
+        return "\n".join(lines)
 
     def _on_timer_event(self, event: Event) -> None:
         if event.kind not in RECORDED_KINDS or self._session_id is None:
