@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from coach.store.sessions import SessionStore
@@ -26,6 +27,7 @@ def render_safety_screens(
     if profile is None or profile.id is None:
         return []
     window = build_window(app, ctx)
+    window.setWindowState(Qt.WindowState.WindowNoState)  # the size asked for
     window.resize(*size)
     window.show()
     written: list[Path] = []
