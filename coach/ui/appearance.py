@@ -64,8 +64,7 @@ QPushButton[role="primary"] {{ background: {accent}; color: {"#000" if dark else
 QPushButton[role="primary"]:disabled {{ background: palette(mid); }}
 QPushButton[role="nav"] {{ text-align: left; padding: 10px 18px; border: none;
     border-radius: 8px; min-height: 56px; font-size: {points * 1.1:.1f}pt; }}
-QPushButton[role="nav"]:checked {{ background: {accent}; color: {"#000" if dark else "#fff"};
-    font-weight: 600; }}
+QPushButton[role="nav"]:checked {{ background: {accent}; color: {"#000" if dark else "#fff"}; }}
 QPushButton:focus {{ border: 3px solid {ring}; border-radius: 6px; padding: 3px 15px;
     background: palette(button); }}
 QPushButton[role="primary"]:focus, QPushButton[role="nav"]:checked:focus {{
