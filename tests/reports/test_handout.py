@@ -114,7 +114,7 @@ def test_the_warning_signs_are_three_tiers_each_with_its_own_action(
     qapp: QApplication, content: Content, plan: Plan, tmp_path: Path
 ) -> None:
     pdf = tmp_path / "handout.pdf"
-    write_handout(pdf, handout(content, plan))
+    write_handout(pdf, handout(content, plan), data_folder=DATA)
     text = " ".join(unicodedata.normalize("NFKC", pdf_text(pdf)).split())
     text = re.sub(r" ?Rehab Coach · page \d+", "", text)  # page footers may fall in between
     signs = text[text.index("Warning signs Call emergency services now if") :]
@@ -146,7 +146,7 @@ def test_a_stop_if_prints_its_signs_action(
     plan = add_exercise(plan, content.catalogue, 2, routine, "walking")
     data = handout(content, plan)
     pdf = tmp_path / "handout.pdf"
-    write_handout(pdf, data)
+    write_handout(pdf, data, data_folder=DATA)
     text = " ".join(unicodedata.normalize("NFKC", pdf_text(pdf)).split())
     assert (
         "Chest pain or sudden shortness of breath: stop and call emergency services now (999)."

@@ -135,10 +135,7 @@ class PlayerScreen(QWidget):
         body = QHBoxLayout()
         self.figure = FigureView(self, clock=self._clock.monotonic)
         self.figure.setMinimumSize(320, 200)
-        left = QVBoxLayout()  # the figure, and under it the "stop if" (room the text leaves)
-        left.addWidget(self.figure, 1)
-        left.addWidget(self._build_stop_if())
-        body.addLayout(left, 5)
+        body.addWidget(self.figure, 5)
         # What to do scrolls when a small screen at big text has no room for all of it
         # (the steps of "how to do it" are long); the buttons below always stay in view.
         info_scroll = scroll_area(self)
@@ -159,6 +156,7 @@ class PlayerScreen(QWidget):
         info.addWidget(self.how)
         self.next_label = label("", "heading", self)
         info.addWidget(self.position_label)
+        info.addWidget(self._build_stop_if())  # in the column that scrolls at big text
         info.addStretch(1)
         info.addWidget(self.next_label)
         info_scroll.setWidget(info_box)
