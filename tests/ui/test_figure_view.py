@@ -194,8 +194,19 @@ def test_stills_show_the_most_telling_key_pose(qtbot: QtBot) -> None:
 
     mine = _bytes(still)
     assert log_roll.thumbnail_phase < 1.0
-    assert mine == drawn_at(log_roll.thumbnail_phase)
-    assert mine != drawn_at(1.0)  # not the sitting pose
+    # Compared by how many pixels differ, not byte for byte: a theme left by an earlier test
+    # can tint the background of one drawing but not the pose it shows.
+    same = _differing(mine, drawn_at(log_roll.thumbnail_phase))
+    sitting = _differing(mine, drawn_at(1.0))
+    assert sitting > 0.02  # clearly not the sitting pose
+    assert same < sitting / 4
+
+
+def _differing(a: bytes, b: bytes) -> float:
+    """The share of 4-byte pixels that differ between two images of one size."""
+    assert len(a) == len(b)
+    pixels = len(a) // 4
+    return sum(a[i : i + 4] != b[i : i + 4] for i in range(0, len(a), 4)) / pixels
 
 
 def _bytes(pixmap: QPixmap) -> bytes:

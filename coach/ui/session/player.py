@@ -46,10 +46,7 @@ from coach.ui.session.dialogs import Dialogs
 from coach.ui.session.sounds import Cue, CuePlayer
 from coach.ui.widgets import button, label, scroll_area
 
-KEYS_TEXT = (
-    "Keys: Space pause or go on, Right easier or skip, Left back, H how to do it, "
-    "+ adds 15 s, Esc stops."
-)
+KEYS_TEXT = "Keys: Space pause · Right easier or skip · Left back · H how · + 15 s · Esc stop"
 FRAME_MS = 50
 STALE_S = 0.5  # a cue noticed later than this is not played
 FLASH_S = 0.35
@@ -131,36 +128,41 @@ class PlayerScreen(QWidget):
         column.addWidget(self.sound_notice)
 
     def _build_body(self) -> QHBoxLayout:
-        """The figure, large, beside what to do now and the countdown."""
+        """The figure with the exercise's "stop if" under it, beside the countdown and what to
+        do now. The stop-if and the countdown are always in view; only the words under the
+        countdown scroll when a small screen at big text has no room for all of them."""
         body = QHBoxLayout()
+        left = QVBoxLayout()
         self.figure = FigureView(self, clock=self._clock.monotonic)
-        self.figure.setMinimumSize(320, 200)
-        body.addWidget(self.figure, 5)
-        # What to do scrolls when a small screen at big text has no room for all of it
-        # (the steps of "how to do it" are long); the buttons below always stay in view.
+        self.figure.setMinimumSize(280, 56)
+        left.addWidget(self.figure, 1)
+        left.addWidget(self._build_stop_if())
+        body.addLayout(left, 5)
+        right = QVBoxLayout()
+        right.setSpacing(6)
+        self.step_title = label("", "title", self)
+        self.countdown = CountdownLabel(self)
+        self.countdown.setObjectName("countdown")
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        right.addWidget(self.step_title)
+        right.addWidget(self.countdown, 2)
         info_scroll = scroll_area(self)
         info_box = QWidget(info_scroll)
         info = QVBoxLayout(info_box)
         info.setContentsMargins(0, 0, 0, 0)
         info.setSpacing(6)
-        self.step_title = label("", "title", self)
-        self.countdown = CountdownLabel(self)
-        self.countdown.setObjectName("countdown")
-        self.countdown.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.instruction = label("", "big", self)
         self.position_label = label("", "big", self)  # rep, set and side
-        for text in (self.step_title, self.countdown, self.instruction):
-            info.addWidget(text)
         self.how = label("", None, self)
         self.how.setObjectName("how-to-do-it")
-        info.addWidget(self.how)
         self.next_label = label("", "heading", self)
-        info.addWidget(self.position_label)
-        info.addWidget(self._build_stop_if())  # in the column that scrolls at big text
+        for text in (self.instruction, self.position_label, self.how):
+            info.addWidget(text)
         info.addStretch(1)
         info.addWidget(self.next_label)
         info_scroll.setWidget(info_box)
-        body.addWidget(info_scroll, 4)
+        right.addWidget(info_scroll, 3)
+        body.addLayout(right, 4)
         return body
 
     def _build_stop_if(self) -> QFrame:
@@ -169,7 +171,7 @@ class PlayerScreen(QWidget):
         box.setProperty("role", "notice")
         box.setStyleSheet(NOTICE_STYLE)
         layout = QVBoxLayout(box)
-        layout.setContentsMargins(18, 8, 16, 8)
+        layout.setContentsMargins(16, 4, 12, 4)
         self.stop_if = label("", None, box)
         self.stop_if.setObjectName("player-stop-if")
         layout.addWidget(self.stop_if)
