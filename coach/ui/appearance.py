@@ -62,14 +62,14 @@ QPushButton {{ padding: 6px 18px; }}
 QPushButton[role="primary"] {{ background: {accent}; color: {"#000" if dark else "#fff"};
     font-weight: 600; border-radius: 6px; padding: 10px 28px; }}
 QPushButton[role="primary"]:disabled {{ background: palette(mid); }}
-QPushButton[role="nav"] {{ text-align: left; padding: 10px 18px; border: none;
-    border-radius: 8px; min-height: 56px; font-size: {points * 1.1:.1f}pt; }}
+QPushButton[role="nav"] {{ text-align: left; padding: 6px 18px; border: none;
+    border-radius: 8px; min-height: 50px; font-size: {points * 1.1:.1f}pt; }}
 QPushButton[role="nav"]:checked {{ background: {accent}; color: {"#000" if dark else "#fff"}; }}
 QPushButton:focus {{ border: 3px solid {ring}; border-radius: 6px; padding: 3px 15px;
     background: palette(button); }}
 QPushButton[role="primary"]:focus, QPushButton[role="nav"]:checked:focus {{
     border: 3px solid {LIGHT_TEXT}; background: {accent}; }}
-QPushButton[role="nav"]:focus {{ padding: 7px 15px; }}
+QPushButton[role="nav"]:focus {{ padding: 3px 15px; }}
 QPushButton[role="primary"]:focus {{ padding: 7px 25px; }}
 QRadioButton:focus, QCheckBox:focus {{ border: 3px solid {ring}; border-radius: 6px; }}
 QLineEdit:focus, QSpinBox:focus, QDateEdit:focus, QComboBox:focus, QPlainTextEdit:focus,

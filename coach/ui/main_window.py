@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
             self._keys.append(entry.key)
             nav = QPushButton(entry.title, rail)
             nav.setCheckable(True)
-            nav.setMinimumHeight(56)
+            nav.setMinimumHeight(50)
             nav.setProperty("role", "nav")
             nav.setAccessibleName(f"Go to {entry.title}")
             nav.setObjectName(f"nav-{entry.key}")
