@@ -10,11 +10,12 @@ import html
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QSizeF
 from PySide6.QtGui import QFont, QPageLayout, QPainter, QPdfWriter, QTextDocument
 
 from coach.domain.learn import Topic
 from coach.reports.atomic import ExportError, atomic_write_bytes
+from coach.reports.paged import paint_pages
 from coach.reports.pdf_report import page_size_for
 
 BODY_PT = 15  # the smallest text in a printed topic (the footer too)
@@ -92,27 +93,15 @@ def _paint(
         "\n".join(topic_html(t, emergency_number, first=i == 0) for i, t in enumerate(topics))
     )
     doc.setPageSize(body)
-    pages = doc.pageCount()
-    for number in range(pages):
-        if number:
-            writer.newPage()
-        painter.save()
-        painter.translate(0, -number * body.height())
-        doc.drawContents(painter, QRectF(0, number * body.height(), body.width(), body.height()))
-        painter.restore()
-        painter.setFont(font)
-        painter.setPen(Qt.GlobalColor.black)
-        footer = QRectF(0, page.height() - footer_h, page.width(), footer_h)
-        painter.drawText(
-            footer,
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
-            "Rehab Coach: information, not a diagnosis",
-        )
-        painter.drawText(
-            footer,
-            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
-            f"Page {number + 1} of {pages}",
-        )
+    paint_pages(
+        painter,
+        writer,
+        doc,
+        page=page,
+        footer_height=footer_h,
+        footer_font=font,
+        footer_text="Rehab Coach: information, not a diagnosis",
+    )
 
 
 def write_topics(

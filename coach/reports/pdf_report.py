@@ -20,9 +20,7 @@ from PySide6.QtCore import (
     QIODevice,
     QLocale,
     QMarginsF,
-    QRectF,
     QSizeF,
-    Qt,
     QUrl,
 )
 from PySide6.QtGui import (
@@ -50,6 +48,7 @@ from coach.domain.progress_text import MEANING_HINT, long_date, short_date, summ
 from coach.domain.schedule import week_number
 from coach.domain.warning_signs import TierStatement
 from coach.reports.atomic import ExportError, atomic_write_bytes
+from coach.reports.paged import paint_pages
 from coach.store.coping import CopingUse
 
 BODY_PT = 11.5
@@ -330,27 +329,15 @@ def _paint(painter: QPainter, writer: QPdfWriter, data: ReportData) -> None:
     image_width = body.width() * 96 / writer.resolution()
     doc.setHtml(report_html(data).replace("{W}", str(int(image_width))))
     doc.setPageSize(body)
-    pages = doc.pageCount()
-    for number in range(pages):
-        if number:
-            writer.newPage()
-        painter.save()
-        painter.translate(0, -number * body.height())
-        doc.drawContents(painter, QRectF(0, number * body.height(), body.width(), body.height()))
-        painter.restore()
-        painter.setFont(footer_font)
-        painter.setPen(Qt.GlobalColor.black)
-        footer = QRectF(0, page.height() - footer_h, page.width(), footer_h)
-        painter.drawText(
-            footer,
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
-            f"Rehab Coach report: {data.profile.nickname}, {long_date(data.made_on)}",
-        )
-        painter.drawText(
-            footer,
-            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
-            f"Page {number + 1} of {pages}",
-        )
+    paint_pages(
+        painter,
+        writer,
+        doc,
+        page=page,
+        footer_height=footer_h,
+        footer_font=footer_font,
+        footer_text=f"Rehab Coach report: {data.profile.nickname}, {long_date(data.made_on)}",
+    )
 
 
 def write_pdf(
