@@ -1,6 +1,6 @@
 """Progress charts benchmark: 10 years of history against 12 weeks, measured in one run.
 
-For each history (made by ``coach.demo_history``, the same code as ``seed-demo``):
+For each history (made by ``coach.demo.history``, the same code as ``seed-demo``):
 - open: build the Progress screen (read the store, analytics, arrays, charts) and paint it once;
 - redraw: hand the series to every chart again and draw all six charts (range 'All').
 Prints the medians, the ratios (10 years / 12 weeks), and on its last line the 10-year redraw
@@ -25,12 +25,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
-from coach.demo_history import seed_history
+from coach.demo.history import seed_history
 from coach.domain.clock import SystemClock
-from coach.paths import DataPaths
 from coach.store import open_db
+from coach.system.paths import DataPaths
 from coach.ui.app import build_context, make_application
-from coach.ui.appearance import apply_appearance
+from coach.ui.common.appearance import apply_appearance
 from coach.ui.context import AppContext
 
 SIZE = (1060, 760)  # the screen's area beside the rail in a 1280 x 800 window
@@ -48,7 +48,7 @@ def seeded_context(root: Path, weeks: int) -> AppContext:
 
 
 def time_open(app: QApplication, ctx: AppContext, runs: int) -> list[float]:
-    from coach.ui.progress_screen import ProgressScreen
+    from coach.ui.progress.screen import ProgressScreen
 
     times = []
     for _ in range(runs):
@@ -65,8 +65,8 @@ def time_open(app: QApplication, ctx: AppContext, runs: int) -> list[float]:
 
 
 def time_redraw(app: QApplication, ctx: AppContext, runs: int) -> list[float]:
-    from coach.ui.chart_data import chart_series
-    from coach.ui.progress_screen import ProgressScreen
+    from coach.ui.progress.chart_data import chart_series
+    from coach.ui.progress.screen import ProgressScreen
 
     screen = ProgressScreen(ctx)
     screen.resize(*SIZE)

@@ -37,7 +37,7 @@ from coach.domain.plan import plan_from_dict, plan_from_protocol, plan_to_dict
 from coach.domain.plan_edit import add_exercise, set_note
 from coach.domain.plan_file import MAX_BYTES, PlanFile, dump_plan_file, read_plan_file
 from coach.domain.profile import Surgery
-from coach.paths import exercises_dir
+from coach.system.paths import exercises_dir
 
 TARGET_RATIO = 2.0
 

@@ -50,9 +50,9 @@ NUMPY_FREE_FLOOR = "import sys; sys.modules['numpy'] = sys.modules['pandas'] = N
 SEED_PROFILE = """
 import sys
 from pathlib import Path
-from coach.demo import seed_demo
+from coach.demo.folder import seed_demo
 from coach.domain.clock import SystemClock
-from coach.paths import DataPaths
+from coach.system.paths import DataPaths
 seed_demo(DataPaths(Path(sys.argv[1])), SystemClock())
 """
 

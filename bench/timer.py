@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QApplication
 
 from coach.domain.clock import SystemClock
 from coach.domain.timer import Session, Step, StepKind
-from coach.ui.preferences import Preferences
+from coach.ui.common.preferences import Preferences
 from coach.ui.session.player import PlayerScreen
 from coach.ui.session.sounds import CuePlayer
 

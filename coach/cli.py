@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from coach import __version__
-from coach.paths import DataPaths, resolve_data_paths
+from coach.system.paths import DataPaths, resolve_data_paths
 
 log = logging.getLogger(__name__)
 
@@ -133,9 +133,9 @@ def run(argv: list[str]) -> int:
 
 
 def _known_error_message(exc: Exception) -> str | None:
-    from coach.instance_lock import AlreadyRunningError
     from coach.store import StoreError
     from coach.store.faults import fault_sentence
+    from coach.system.instance_lock import AlreadyRunningError
 
     if isinstance(exc, AlreadyRunningError):
         return f"{exc} Close it first, then try again."
@@ -151,7 +151,7 @@ def _known_error_message(exc: Exception) -> str | None:
 
 
 def _setup_command_logging(paths: DataPaths) -> None:
-    from coach.logs import setup_logging
+    from coach.system.logs import setup_logging
 
     with contextlib.suppress(OSError):  # a read-only data folder must not stop a command
         setup_logging(paths.logs)
@@ -171,7 +171,7 @@ def check_output(out: str, paths: DataPaths) -> None:
     """Refuse a bad --out target early, before the work of making what goes in it."""
     if out == STDOUT:
         return
-    from coach.targets import TargetRefusedError, check_target
+    from coach.system.targets import TargetRefusedError, check_target
 
     try:
         check_target(Path(out).expanduser(), paths.root)

@@ -16,13 +16,13 @@ from PySide6.QtWidgets import QApplication
 
 from coach.domain.clock import FakeClock
 from coach.domain.content import Content, load_content
-from coach.paths import DataPaths, exercises_dir
 from coach.store import open_db
 from coach.store.repository import Repository
+from coach.system.paths import DataPaths, exercises_dir
 from coach.ui.active_profile import ActiveProfile
-from coach.ui.appearance import apply_appearance
+from coach.ui.common.appearance import apply_appearance
+from coach.ui.common.preferences import Preferences
 from coach.ui.context import AppContext
-from coach.ui.preferences import Preferences
 
 
 @pytest.fixture(scope="session")

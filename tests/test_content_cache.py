@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from coach.content_cache import load_content_cached, read_cache
 from coach.domain.content import Content
 from coach.domain.fields import DataError
-from coach.paths import exercises_dir
+from coach.system.content_cache import load_content_cached, read_cache
+from coach.system.paths import exercises_dir
 
 
 @pytest.fixture
@@ -103,7 +103,7 @@ def test_a_crafted_pickle_in_the_cache_folder_runs_nothing(exercises: Path, tmp_
 def test_a_crafted_cache_file_is_refused_and_rebuilt(
     exercises: Path, tmp_path: Path, content: Content, crafted: str
 ) -> None:
-    from coach.content_cache import read_cache
+    from coach.system.content_cache import read_cache
 
     cache = tmp_path / "cache"
     load_content_cached(exercises, cache)

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from coach.instance_lock import AlreadyRunningError, InstanceLock
+from coach.system.instance_lock import AlreadyRunningError, InstanceLock
 
 HOLD_LOCK = """
 import sys, time
 from pathlib import Path
-from coach.instance_lock import InstanceLock
+from coach.system.instance_lock import InstanceLock
 lock = InstanceLock(Path(sys.argv[1]))
 lock.acquire()
 print("locked", flush=True)

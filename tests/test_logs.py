@@ -6,7 +6,7 @@ import logging
 import stat
 from pathlib import Path
 
-from coach.logs import rotate_logs, setup_logging
+from coach.system.logs import rotate_logs, setup_logging
 
 
 def test_log_file_is_private_and_receives_records(tmp_path: Path) -> None:

@@ -9,11 +9,11 @@ from pathlib import Path
 
 from coach.cli import EXIT_OK, EXIT_UNHEALTHY, Command, fail
 from coach.domain.clock import SystemClock
-from coach.instance_lock import InstanceLock
-from coach.paths import DataPaths
 from coach.store import NewerDatabaseError, StoreError, open_db
 from coach.store.backup import make_backup, restore
 from coach.store.schema_check import health_problems
+from coach.system.instance_lock import InstanceLock
+from coach.system.paths import DataPaths
 
 
 def _check(args: argparse.Namespace, paths: DataPaths) -> int:

@@ -13,7 +13,7 @@ from pathlib import Path
 from coach.cli import EXIT_OK, Command, CommandError
 from coach.domain.content import load_content
 from coach.domain.learn import LearnLibrary, Topic
-from coach.paths import DataPaths, exercises_dir
+from coach.system.paths import DataPaths, exercises_dir
 
 NO_NUMBER = "your emergency number"
 

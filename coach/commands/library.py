@@ -16,7 +16,7 @@ from coach.domain.allowed import PatientDay, Verdict, library_statuses
 from coach.domain.content import load_content
 from coach.domain.plan import plan_from_protocol
 from coach.domain.schedule import week_number
-from coach.paths import DataPaths, exercises_dir
+from coach.system.paths import DataPaths, exercises_dir
 
 JSON_VERSION = 1
 

@@ -20,13 +20,13 @@ from coach.domain.content import Content, load_content
 from coach.domain.plan_diff import summarise_changes
 from coach.domain.plan_file import check_fits, dump_plan_file, read_plan_bytes, read_plan_file
 from coach.domain.profile import Profile
-from coach.instance_lock import InstanceLock
-from coach.paths import DataPaths, exercises_dir
 from coach.reports.atomic import ExportError
 from coach.store import Database, open_db
 from coach.store.plans import resolve_plan
 from coach.store.repository import Repository
 from coach.store.therapist import TherapistStore
+from coach.system.instance_lock import InstanceLock
+from coach.system.paths import DataPaths, exercises_dir
 
 
 @contextmanager

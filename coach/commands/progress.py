@@ -8,8 +8,8 @@ import sys
 
 from coach.cli import EXIT_OK, Command, CommandError, check_output, write_output
 from coach.domain.clock import SystemClock
-from coach.instance_lock import InstanceLock
-from coach.paths import DataPaths
+from coach.system.instance_lock import InstanceLock
+from coach.system.paths import DataPaths
 
 DEFAULT_DEMO_NAME = "Sam (demo)"
 MAX_DEMO_WEEKS = 1040
@@ -38,11 +38,11 @@ def _configure_seed(parser: argparse.ArgumentParser) -> None:
 
 
 def _seed(args: argparse.Namespace, paths: DataPaths) -> int:
-    from coach.demo_history import seed_history
+    from coach.demo.history import seed_history
     from coach.domain.content import load_content
-    from coach.paths import exercises_dir
     from coach.store import open_db
     from coach.store.repository import Repository
+    from coach.system.paths import exercises_dir
 
     content = load_content(exercises_dir())
     with InstanceLock(paths.lock):
@@ -79,11 +79,11 @@ def _configure_export(parser: argparse.ArgumentParser) -> None:
 
 def _export(args: argparse.Namespace, paths: DataPaths) -> int:
     from coach.domain.content import load_content
-    from coach.paths import exercises_dir
     from coach.reports.atomic import ExportError
     from coach.store import open_db
     from coach.store.plans import resolve_plan
     from coach.store.progress_data import ProgressData
+    from coach.system.paths import exercises_dir
 
     check_output(args.out, paths)  # a bad target is refused before the report is made
     content = load_content(exercises_dir())
@@ -119,7 +119,7 @@ def _export(args: argparse.Namespace, paths: DataPaths) -> int:
             )
         else:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-            from coach.ui.report_export import render_pdf_headless
+            from coach.ui.progress.report_export import render_pdf_headless
 
             report = render_pdf_headless(profile, history, content)
     except ExportError as exc:

@@ -18,7 +18,7 @@ from coach.domain.plan import plan_from_protocol
 from coach.domain.profile import Surgery
 from coach.domain.schedule import phase_span_text
 from coach.domain.today import TodayPlan, build_today
-from coach.paths import DataPaths, exercises_dir
+from coach.system.paths import DataPaths, exercises_dir
 
 JSON_VERSION = 1
 LB_PER_KG = 2.20462

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from coach.cli import EXIT_ERROR, EXIT_OK, Command
-from coach.paths import DataPaths
+from coach.system.paths import DataPaths
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:
@@ -46,8 +46,8 @@ def _size(text: str) -> tuple[int, int]:
 def _screenshot(args: argparse.Namespace, paths: DataPaths) -> int:
     del paths  # screenshots use a throwaway demo folder, never the user's data
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from coach.ui.errors import route_qt_messages
-    from coach.ui.screenshots import Look, render_screens
+    from coach.shots.render import Look, render_screens
+    from coach.ui.common.errors import route_qt_messages
 
     route_qt_messages()
 

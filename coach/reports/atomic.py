@@ -12,7 +12,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from coach.targets import TargetRefusedError, check_target
+from coach.system.targets import TargetRefusedError, check_target
 
 
 class ExportError(Exception):

@@ -44,10 +44,10 @@ from coach.domain.schedule import (
     walking_goal,
 )
 from coach.domain.warning_signs import stop_if_lines, tier_statements
-from coach.paths import assets_dir
 from coach.reports.atomic import ExportError, atomic_write_bytes
 from coach.store.plans import resolve_plan
 from coach.store.therapist import TherapistStore
+from coach.system.paths import assets_dir
 
 BODY_PT = 14  # the smallest text anywhere on the handout
 NAME_PT = 18

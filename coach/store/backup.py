@@ -16,7 +16,6 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from coach.paths import ensure_private_dir
 from coach.store import db as db_module
 from coach.store.db import (
     NewerDatabaseError,
@@ -27,7 +26,8 @@ from coach.store.db import (
 )
 from coach.store.migrations import migrations
 from coach.store.schema_check import health_problems
-from coach.targets import TargetRefusedError, check_target
+from coach.system.paths import ensure_private_dir
+from coach.system.targets import TargetRefusedError, check_target
 
 KEEP_BACKUPS = 10
 BACKUP_PREFIX = "coach-"

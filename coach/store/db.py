@@ -12,8 +12,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from coach.paths import ensure_private_dir
 from coach.store.migrations import known_migration_names, migrations
+from coach.system.paths import ensure_private_dir
 
 __all__ = [  # Database too: other layers take it from coach.store, never from sqlite_utils
     "BUSY_TIMEOUT_MS",

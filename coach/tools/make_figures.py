@@ -22,9 +22,9 @@ from coach.tools.contact_sheet import write_sheets
 
 
 def shipped_dirs() -> tuple[Path, Path]:
-    """exercises/ and assets/: from coach.paths when it is there, else beside the package."""
+    """exercises/ and assets/: from coach.system.paths when it is there, else beside the package."""
     try:
-        from coach.paths import assets_dir, exercises_dir
+        from coach.system.paths import assets_dir, exercises_dir
     except ImportError:
         root = Path(__file__).resolve().parents[2]
         return root / "exercises", root / "assets"

@@ -18,7 +18,7 @@ import struct
 import wave
 from pathlib import Path
 
-from coach.paths import assets_dir
+from coach.system.paths import assets_dir
 
 RATE = 22050
 PEAK = 0.6  # of full scale: loud enough, with room for the volume setting to scale down

@@ -11,23 +11,23 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QTimer
 from PySide6.QtWidgets import QApplication
 
-from coach.content_cache import load_content_cached
 from coach.domain.clock import SystemClock
 from coach.domain.fields import DataError
-from coach.instance_lock import AlreadyRunningError, InstanceLock, UnsafeLockFileError
-from coach.logs import setup_logging
-from coach.paths import DataPaths, assets_dir, exercises_dir
 from coach.store import StoreError, open_db
 from coach.store.repository import Repository
+from coach.system.content_cache import load_content_cached
+from coach.system.instance_lock import AlreadyRunningError, InstanceLock, UnsafeLockFileError
+from coach.system.logs import setup_logging
+from coach.system.paths import DataPaths, assets_dir, exercises_dir
 from coach.ui.active_profile import ActiveProfile
-from coach.ui.appearance import apply_appearance
+from coach.ui.common.appearance import apply_appearance
+from coach.ui.common.errors import install_excepthook, route_qt_messages, show_error
+from coach.ui.common.preferences import Preferences
+from coach.ui.common.wheel_guard import install_wheel_guard
 from coach.ui.context import AppContext
-from coach.ui.errors import install_excepthook, route_qt_messages, show_error
 from coach.ui.main_window import MainWindow
-from coach.ui.preferences import Preferences
-from coach.ui.profile_switcher import ProfileSwitcher
 from coach.ui.screens import build_screens
-from coach.ui.wheel_guard import install_wheel_guard
+from coach.ui.settings.profile_switcher import ProfileSwitcher
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +91,7 @@ def build_window(app: QApplication, ctx: AppContext) -> MainWindow:
 def run_app(paths: DataPaths, *, demo: bool = False) -> int:
     """Run the GUI until the window closes. Returns the exit code."""
     if demo:
-        from coach.demo import demo_data_paths
+        from coach.demo.folder import demo_data_paths
 
         paths = demo_data_paths()
     route_qt_messages()
@@ -176,7 +176,7 @@ def _offer_unfinished_session(window: MainWindow, ctx: AppContext) -> None:
 
 def _first_run(app: QApplication, ctx: AppContext) -> bool:
     """No profile yet: the onboarding wizard first; True once it has created one."""
-    from coach.ui.onboarding import run_onboarding  # not needed on a usual start
+    from coach.ui.onboarding.wizard import run_onboarding  # not needed on a usual start
 
     set_app_icon(app)
     apply_appearance(app, ctx.prefs.text_scale, ctx.prefs.theme)

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from coach.domain.clock import Clock
 from coach.domain.content import Content
-from coach.paths import DataPaths
 from coach.store import Database
 from coach.store.repository import Repository
+from coach.system.paths import DataPaths
 from coach.ui.active_profile import ActiveProfile
-from coach.ui.preferences import Preferences
+from coach.ui.common.preferences import Preferences
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.ui.screen_stack import ScreenStack
-from coach.ui.widgets import fit_to_screen, label
+from coach.ui.common.screen_stack import ScreenStack
+from coach.ui.common.widgets import fit_to_screen, label
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from coach.ui.context import AppContext
 from coach.ui.main_window import ScreenEntry
-from coach.ui.today_screen import TodayScreen
+from coach.ui.today.screen import TodayScreen
 
 
 def build_screens(ctx: AppContext, restyle: Callable[[], None]) -> list[ScreenEntry]:
@@ -36,21 +36,21 @@ def _today_screen(ctx: AppContext) -> QWidget:
 
 
 def _reminder_card(ctx: AppContext, today: QWidget) -> QWidget:
-    from coach.ui.outcomes_screen import OutcomeReminderCard
+    from coach.ui.progress.outcomes import OutcomeReminderCard
 
     return OutcomeReminderCard(ctx, today)
 
 
 def _learn_hint_card(ctx: AppContext, today: QWidget) -> QWidget:
     """At most one Learn topic that fits the patient's day (hidden when none does)."""
-    from coach.ui.learn_cards import LearnHintCard
+    from coach.ui.learn.cards import LearnHintCard
 
     return LearnHintCard(ctx, today)
 
 
 def _calm_card(ctx: AppContext, today: QWidget) -> QWidget:
     """Slow breathing, relaxing the body and writing it down, one tap from Today."""
-    from coach.ui.learn_cards import CalmCard
+    from coach.ui.learn.cards import CalmCard
 
     card = CalmCard(ctx, today)
     card.tool_requested.connect(lambda tool: _open_tool(ctx, tool, today))
@@ -58,7 +58,7 @@ def _calm_card(ctx: AppContext, today: QWidget) -> QWidget:
 
 
 def _open_tool(ctx: AppContext, tool: str, parent: QWidget) -> None:
-    from coach.ui.coping_tools import open_tool  # only when a tool is opened
+    from coach.ui.learn.coping_tools import open_tool  # only when a tool is opened
 
     open_tool(ctx, tool, parent)
 
@@ -75,34 +75,34 @@ def _start_session(ctx: AppContext, today: QWidget, routine_id: str) -> None:
 
 def _warning_signs_screen(ctx: AppContext) -> QWidget:
     """Imported when first shown; reachable from the rail at any time (REFERENCE 3)."""
-    from coach.ui.warning_signs_screen import WarningSignsScreen
+    from coach.ui.safety.screen import WarningSignsScreen
 
     return WarningSignsScreen(ctx)
 
 
 def _progress_screen(ctx: AppContext) -> QWidget:
     """Imported when first shown: the charts load pyqtgraph, which the start must not pay for."""
-    from coach.ui.progress_screen import ProgressScreen
+    from coach.ui.progress.screen import ProgressScreen
 
     return ProgressScreen(ctx)
 
 
 def _history_screen(ctx: AppContext) -> QWidget:
-    from coach.ui.history_screen import HistoryScreen
+    from coach.ui.history.screen import HistoryScreen
 
     return HistoryScreen(ctx)
 
 
 def _library_screen(ctx: AppContext) -> QWidget:
     """Imported when first shown (Today is the screen painted at start)."""
-    from coach.ui.library_screen import LibraryScreen
+    from coach.ui.library.screen import LibraryScreen
 
     return LibraryScreen(ctx)
 
 
 def _learn_screen(ctx: AppContext) -> QWidget:
     """Imported when first shown, like every screen but Today."""
-    from coach.ui.learn_screen import LearnScreen
+    from coach.ui.learn.screen import LearnScreen
 
     screen = LearnScreen(ctx)
     screen.enable_tools()
@@ -112,7 +112,7 @@ def _learn_screen(ctx: AppContext) -> QWidget:
 
 def _settings_screen(ctx: AppContext, restyle: Callable[[], None]) -> QWidget:
     """Imported when first shown, like every screen but Today (it brings the sound settings)."""
-    from coach.ui.settings_screen import SettingsScreen
+    from coach.ui.settings.screen import SettingsScreen
 
     return SettingsScreen(ctx, restyle)
 

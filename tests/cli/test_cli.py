@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from coach.cli import run
-from coach.instance_lock import InstanceLock
-from coach.paths import DataPaths
+from coach.system.instance_lock import InstanceLock
+from coach.system.paths import DataPaths
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication
 from coach.cli import run
 from coach.domain.content import Content
 from coach.domain.profile import Profile, Surgery
-from coach.paths import DataPaths
 from coach.store import open_db
 from coach.store.repository import Repository
+from coach.system.paths import DataPaths
 
 
 def one_line_error(capsys: pytest.CaptureFixture[str]) -> str:

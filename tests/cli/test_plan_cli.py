@@ -17,12 +17,12 @@ from coach.domain.content import Content
 from coach.domain.plan import plan_from_protocol
 from coach.domain.plan_edit import add_exercise, set_dosage
 from coach.domain.profile import Profile, Surgery
-from coach.paths import DataPaths
 from coach.store import open_db
 from coach.store.plans import resolve_plan
 from coach.store.repository import Repository
 from coach.store.sessions import SessionStore
 from coach.store.therapist import TherapistStore
+from coach.system.paths import DataPaths
 
 NOW = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 SURGERY_DAY = date(2026, 1, 5)

@@ -19,7 +19,7 @@ from coach.domain.catalogue import (
 from coach.domain.content import Content
 from coach.domain.fields import DataError
 from coach.domain.restrictions import SURGEON_RULES
-from coach.paths import exercises_dir
+from coach.system.paths import exercises_dir
 
 SHIPPED = exercises_dir() / "catalogue"
 

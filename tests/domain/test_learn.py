@@ -13,7 +13,7 @@ import pytest
 from coach.domain.fields import DataError
 from coach.domain.learn import SOURCE_KEYS, TOOLS, Topic, load_learn
 from coach.domain.readability import count_syllables, grade, sentence_count, words
-from coach.paths import exercises_dir
+from coach.system.paths import exercises_dir
 
 SHIPPED = exercises_dir() / "learn"
 LIBRARY = load_learn(SHIPPED)

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from coach.domain.learn import load_learn
 from coach.domain.learn_hints import HintInput, suggest_topic, topic_for_advice
 from coach.domain.pain import PastSession
-from coach.paths import exercises_dir
+from coach.system.paths import exercises_dir
 
 SURGERY = date(2026, 1, 5)
 DAY_10 = SURGERY + timedelta(days=10)

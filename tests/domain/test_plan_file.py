@@ -29,7 +29,7 @@ from coach.domain.plan_file import (
 )
 from coach.domain.profile import Surgery
 from coach.domain.protocol import Prescription, WalkingGoal
-from coach.paths import assets_dir
+from coach.system.paths import assets_dir
 
 CREATED = datetime(2026, 3, 2, 10, 15, tzinfo=UTC)
 

@@ -18,7 +18,7 @@ from coach.domain.profile import Surgery
 from coach.domain.protocol import load_protocols
 from coach.domain.safety import blocked_movements
 from coach.domain.schedule import phase_on, routines_due, walking_goal
-from coach.paths import exercises_dir
+from coach.system.paths import exercises_dir
 
 SURGERY_DAY = date(2025, 3, 3)
 TWO_YEARS = 2 * 365 + 1

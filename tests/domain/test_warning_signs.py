@@ -25,7 +25,7 @@ from coach.domain.warning_signs import (
     stop_if_lines,
     tier_statements,
 )
-from coach.paths import exercises_dir
+from coach.system.paths import exercises_dir
 
 SAFETY = exercises_dir() / "safety.toml"
 MORNING = datetime(2026, 3, 2, 8, 30, tzinfo=UTC)

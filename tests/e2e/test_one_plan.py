@@ -154,7 +154,7 @@ def label_texts(widget: QWidget) -> str:
 
 
 def test_today_lists_the_custom_exercise(qtbot: QtBot, ctx: AppContext, imported: Profile) -> None:
-    from coach.ui.today_screen import TodayScreen
+    from coach.ui.today.screen import TodayScreen
 
     today = TodayScreen(ctx)
     qtbot.addWidget(today)
@@ -165,7 +165,7 @@ def test_today_lists_the_custom_exercise(qtbot: QtBot, ctx: AppContext, imported
 def test_the_library_lists_the_custom_exercise(
     qtbot: QtBot, ctx: AppContext, imported: Profile
 ) -> None:
-    from coach.ui.library_screen import LibraryScreen
+    from coach.ui.library.screen import LibraryScreen
 
     library = LibraryScreen(ctx)
     qtbot.addWidget(library)
@@ -194,7 +194,7 @@ def test_a_session_with_the_custom_exercise_is_stored(ctx: AppContext, session_i
 def test_progress_builds_and_shows_the_session(
     qtbot: QtBot, ctx: AppContext, session_id: int
 ) -> None:
-    from coach.ui.progress_screen import ProgressScreen
+    from coach.ui.progress.screen import ProgressScreen
 
     screen = ProgressScreen(ctx)
     qtbot.addWidget(screen)
@@ -209,7 +209,7 @@ def test_progress_builds_and_shows_the_session(
 
 
 def test_history_shows_the_custom_exercise(qtbot: QtBot, ctx: AppContext, session_id: int) -> None:
-    from coach.ui.history_screen import HistoryScreen
+    from coach.ui.history.screen import HistoryScreen
 
     screen = HistoryScreen(ctx)
     qtbot.addWidget(screen)
@@ -306,8 +306,8 @@ def unreadable(ctx: AppContext, imported: Profile) -> Profile:
 def test_unreadable_plan_today_and_progress_say_so(
     qtbot: QtBot, ctx: AppContext, unreadable: Profile
 ) -> None:
-    from coach.ui.progress_screen import ProgressScreen
-    from coach.ui.today_screen import TodayScreen
+    from coach.ui.progress.screen import ProgressScreen
+    from coach.ui.today.screen import TodayScreen
 
     today = TodayScreen(ctx)
     qtbot.addWidget(today)
@@ -361,7 +361,7 @@ def test_the_main_window_shows_progress_not_a_failure(
     qtbot: QtBot, ctx: AppContext, session_id: int, restyle: Callable[[], None]
 ) -> None:
     from coach.ui.main_window import MainWindow
-    from coach.ui.progress_screen import ProgressScreen
+    from coach.ui.progress.screen import ProgressScreen
     from coach.ui.screens import build_screens
 
     window = MainWindow(build_screens(ctx, restyle))
@@ -378,8 +378,8 @@ def test_a_skipped_custom_exercise_is_named_in_history_csv_and_clinic_report(
 ) -> None:
     from coach.reports.pdf_report import report_html
     from coach.store.progress_data import ProgressData
-    from coach.ui.history_screen import HistoryScreen
-    from coach.ui.report_export import report_data
+    from coach.ui.history.screen import HistoryScreen
+    from coach.ui.progress.report_export import report_data
 
     session_id = run_session(qtbot, ctx, clock, skip_custom=True)
     history_screen = HistoryScreen(ctx)

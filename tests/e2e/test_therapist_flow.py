@@ -19,13 +19,13 @@ from coach.domain.catalogue import Dosage
 from coach.domain.clock import FakeClock
 from coach.domain.plan import plan_from_protocol
 from coach.domain.profile import Profile, Surgery
-from coach.paths import DataPaths
 from coach.store import open_db
 from coach.store.plans import resolve_plan
 from coach.store.repository import Repository
+from coach.system.paths import DataPaths
 from coach.ui.app import build_window
 from coach.ui.context import AppContext
-from coach.ui.profile_switcher import ProfileDialogs, ProfileSwitcher
+from coach.ui.settings.profile_switcher import ProfileDialogs, ProfileSwitcher
 from coach.ui.therapist.dialogs import TherapistDialogs
 from coach.ui.therapist.mode import TherapistMode
 from coach.ui.therapist.screen import TherapistScreen

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from coach.paths import DataPaths
+from coach.system.paths import DataPaths
 from tests.hostile.databases import healthy_database
 
 

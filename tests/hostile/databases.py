@@ -17,10 +17,10 @@ from pathlib import Path
 from coach.domain.content import Content, load_content
 from coach.domain.plan import plan_from_protocol
 from coach.domain.profile import Profile, Surgery
-from coach.paths import exercises_dir
 from coach.store import open_db
 from coach.store.repository import Repository
 from coach.store.sessions import Pain, SessionStore
+from coach.system.paths import exercises_dir
 
 NOW = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 

@@ -147,7 +147,7 @@ def test_the_handout_and_the_clinic_report_escape_the_markup(marked: AppContext)
     from coach.reports.pdf_report import report_html
     from coach.store.plans import resolve_plan
     from coach.store.progress_data import ProgressData
-    from coach.ui.report_export import report_data
+    from coach.ui.progress.report_export import report_data
 
     profile = marked.active.require()
     data = handout.handout_input(

@@ -17,9 +17,9 @@ from pytestqt.qtbot import QtBot
 
 from coach.cli import run
 from coach.domain.pin import hash_pin
-from coach.paths import DataPaths
 from coach.store import open_db
 from coach.store.therapist import TherapistStore
+from coach.system.paths import DataPaths
 from coach.ui.context import AppContext
 from coach.ui.therapist import plan_reader
 from coach.ui.therapist.dialogs import TherapistDialogs

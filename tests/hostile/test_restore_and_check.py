@@ -17,11 +17,11 @@ import pytest
 
 from coach.cli import run
 from coach.domain.profile import Profile, Surgery
-from coach.paths import DataPaths
 from coach.store import NewerDatabaseError, StoreError, open_db
 from coach.store.backup import make_backup, restore
 from coach.store.repository import Repository
 from coach.store.schema_check import health_problems
+from coach.system.paths import DataPaths
 from tests.hostile.databases import HOSTILE_DATABASES, NOW, healthy_database, snapshot
 
 # Restore says these in its own words; check says "damaged" with SQLite's or open_db's reason.

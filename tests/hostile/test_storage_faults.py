@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 
 from coach.cli import run
-from coach.paths import DataPaths
 from coach.store import db as store_db
 from coach.store.faults import BUSY, DATE, FULL, READ_ONLY
+from coach.system.paths import DataPaths
 from tests.hostile.databases import snapshot
 
 
@@ -110,7 +110,7 @@ def test_a_date_out_of_range_is_one_sentence(one_line: Callable[[], str], tmp_pa
 def test_a_log_that_cannot_be_written_prints_no_traceback(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from coach.logs import setup_logging
+    from coach.system.logs import setup_logging
 
     setup_logging(tmp_path / "logs")
     handler = next(h for h in logging.getLogger().handlers if h.get_name() == "coach-file")
@@ -173,7 +173,7 @@ def test_the_app_says_why_it_cannot_start_in_a_window(
     exc: BaseException,
     cause: str,
 ) -> None:
-    from coach.instance_lock import InstanceLock
+    from coach.system.instance_lock import InstanceLock
     from coach.ui import app as app_module
 
     if where == "open_db":
@@ -191,7 +191,7 @@ def test_the_app_says_why_it_cannot_start_in_a_window(
 def test_a_storage_fault_while_running_is_named_and_never_called_saved(
     qapp: object, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    from coach.ui import errors
+    from coach.ui.common import errors
 
     texts: list[str] = []
     monkeypatch.setattr(errors, "show_error", lambda parent, title, text: texts.append(text))

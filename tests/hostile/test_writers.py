@@ -12,11 +12,11 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from coach.cli import run
-from coach.instance_lock import InstanceLock, UnsafeLockFileError
-from coach.paths import DataPaths
 from coach.reports.atomic import ExportError, atomic_write_bytes
 from coach.store import StoreError
 from coach.store.backup import make_backup
+from coach.system.instance_lock import InstanceLock, UnsafeLockFileError
+from coach.system.paths import DataPaths
 from coach.ui.context import AppContext
 from tests.hostile.databases import NOW, snapshot
 from tests.hostile.targets import HOSTILE_TARGETS, VICTIM_TEXT, state, victim
@@ -88,8 +88,8 @@ def test_the_shared_writer_refuses_too(
 
 
 def test_the_progress_screen_says_why_it_did_not_save(qtbot: QtBot, ctx: AppContext) -> None:
-    from coach.demo_history import seed_history
-    from coach.ui.progress_screen import Dialogs, ProgressScreen
+    from coach.demo.history import seed_history
+    from coach.ui.progress.screen import Dialogs, ProgressScreen
 
     told: list[tuple[str, str]] = []
     target = ctx.paths.database.with_suffix(".csv")

@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
-from coach.demo_history import seed_history
+from coach.demo.history import seed_history
 from coach.domain.content import Content
 from coach.reports.atomic import ExportError, atomic_write_bytes
 from coach.reports.csv_export import COLUMNS, csv_text, safe_cell
@@ -25,7 +25,7 @@ from coach.store import open_db
 from coach.store.plans import resolve_plan
 from coach.store.progress_data import ProfileHistory, ProgressData
 from coach.store.sessions import Pain, SessionStore
-from coach.ui.report_export import report_data
+from coach.ui.progress.report_export import report_data
 
 DATA = Path("/nonexistent-rehab-coach-data")  # no writer here aims inside it
 NOW = datetime(2026, 6, 1, 18, 0, tzinfo=UTC)

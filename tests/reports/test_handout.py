@@ -17,7 +17,6 @@ from coach.domain.content import Content
 from coach.domain.plan import Plan, plan_from_protocol
 from coach.domain.plan_edit import add_exercise, set_note
 from coach.domain.profile import Profile, Surgery
-from coach.paths import assets_dir
 from coach.reports.atomic import ExportError
 from coach.reports.handout import (
     FONT_SIZES,
@@ -26,6 +25,7 @@ from coach.reports.handout import (
     render_handout,
     write_handout,
 )
+from coach.system.paths import assets_dir
 
 DATA = Path("/nonexistent-rehab-coach-data")  # no writer here aims inside it
 PHASE_2_DAY = date(2026, 3, 2)  # eight weeks after surgery: fusion phase 2

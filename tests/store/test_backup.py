@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from coach.domain.profile import Profile, Surgery
-from coach.paths import DataPaths
 from coach.store import StoreError, open_db
 from coach.store.backup import KEEP_BACKUPS, make_backup, restore
 from coach.store.repository import Repository
+from coach.system.paths import DataPaths
 
 NOW = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 

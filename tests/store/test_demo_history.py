@@ -7,16 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from coach.demo import DEMO_NICKNAME, seed_demo
-from coach.demo_history import seed_history
+from coach.demo.folder import DEMO_NICKNAME, seed_demo
+from coach.demo.history import seed_history
 from coach.domain.clock import FakeClock
 from coach.domain.content import Content
 from coach.domain.plan import plan_from_protocol
 from coach.domain.progress import build_progress
-from coach.paths import DataPaths
 from coach.store import open_db
 from coach.store.progress_data import ProgressData
 from coach.store.repository import Repository
+from coach.system.paths import DataPaths
 
 NOW = datetime(2026, 6, 1, 18, 0, tzinfo=UTC)
 

@@ -14,14 +14,14 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
-from coach.paths import DataPaths
+from coach.shots.render import render_screens
+from coach.system.paths import DataPaths
 from coach.ui import app as app_module
+from coach.ui.common.errors import install_excepthook
 from coach.ui.context import AppContext
-from coach.ui.errors import install_excepthook
 from coach.ui.main_window import MainWindow
-from coach.ui.profile_switcher import ProfileSwitcher
 from coach.ui.screens import build_screens
-from coach.ui.screenshots import render_screens
+from coach.ui.settings.profile_switcher import ProfileSwitcher
 
 
 @pytest.mark.slow
@@ -80,7 +80,9 @@ def test_uncaught_error_is_logged_and_shown_plainly(
     tmp_path: Path,
 ) -> None:
     shown: list[str] = []
-    monkeypatch.setattr("coach.ui.errors.show_error", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(
+        "coach.ui.common.errors.show_error", lambda _p, _t, text: shown.append(text)
+    )
     monkeypatch.setattr("sys.excepthook", lambda *a: None)
     hook = install_excepthook(lambda: None, tmp_path / "coach.log")
     try:
@@ -116,7 +118,7 @@ def test_the_window_fits_a_laptop_screen_at_200_percent_text(
     qtbot: QtBot, ctx: AppContext, qapp: QApplication
 ) -> None:
     """Eight rail entries (Warning signs among them) still fit 1366x768 at the largest text."""
-    from coach.ui.appearance import apply_appearance
+    from coach.ui.common.appearance import apply_appearance
 
     apply_appearance(qapp, 200, "light")
     window = MainWindow(build_screens(ctx, lambda: None))

@@ -9,7 +9,7 @@ import re
 import pytest
 from PySide6.QtGui import QColor, QPalette
 
-from coach.ui import appearance
+from coach.ui.common import appearance
 
 Role = QPalette.ColorRole
 

@@ -27,12 +27,12 @@ from coach.store.coping import CopingStore
 from coach.store.plans import resolve_plan
 from coach.store.progress_data import ProgressData
 from coach.ui.context import AppContext
-from coach.ui.coping_tools import JournalDialog, TimedTool
-from coach.ui.history_screen import HistoryScreen
-from coach.ui.learn_cards import CalmCard
-from coach.ui.learn_screen import LearnScreen
+from coach.ui.history.screen import HistoryScreen
+from coach.ui.learn.cards import CalmCard
+from coach.ui.learn.coping_tools import JournalDialog, TimedTool
+from coach.ui.learn.screen import LearnScreen
 from coach.ui.main_window import MainWindow
-from coach.ui.report_export import report_data
+from coach.ui.progress.report_export import report_data
 from coach.ui.screens import build_screens
 
 TODAY = date(2026, 1, 5)

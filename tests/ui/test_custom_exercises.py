@@ -16,7 +16,7 @@ from coach.domain.profile import Profile, Surgery
 from coach.store.therapist import TherapistStore
 from coach.ui.context import AppContext
 from coach.ui.session.setup import setup_for
-from coach.ui.today_screen import TodayScreen
+from coach.ui.today.screen import TodayScreen
 
 
 def import_plan_with_towel_squeeze(ctx: AppContext) -> None:

@@ -6,7 +6,7 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
-from coach.ui.date_ticks import date_ticks
+from coach.ui.common.date_ticks import date_ticks
 
 
 def stamp(day: date) -> float:

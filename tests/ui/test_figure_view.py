@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QImage, QPalette, QPixmap
 from pytestqt.qtbot import QtBot
 
 from coach.domain.figure import Figure, load_figure, load_figures
-from coach.ui.figure_view import FigureView
+from coach.ui.common.figure_view import FigureView
 
 FIGURES = Path(__file__).resolve().parents[2] / "exercises" / "figures"
 
@@ -169,7 +169,7 @@ def test_stills_show_the_most_telling_key_pose(qtbot: QtBot) -> None:
     """The log roll's small picture is the roll onto the side, never the sitting pose."""
     from PySide6.QtWidgets import QWidget
 
-    from coach.ui.figure_cache import FigureCache, FigureStills
+    from coach.ui.common.figure_cache import FigureCache, FigureStills
 
     owner = QWidget()
     qtbot.addWidget(owner)

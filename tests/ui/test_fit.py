@@ -16,11 +16,11 @@ import pytest
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from coach.ui.appearance import apply_appearance
-from coach.ui.fit_check import fit_problems
+from coach.shots.render import Look, render_screens
+from coach.ui.common.appearance import apply_appearance
+from coach.ui.common.fit_check import fit_problems
+from coach.ui.common.widgets import fit_to_screen
 from coach.ui.main_window import MainWindow
-from coach.ui.screenshots import Look, render_screens
-from coach.ui.widgets import fit_to_screen
 
 LOOKS = [
     Look((1280, 720), 100, "light", long=False),

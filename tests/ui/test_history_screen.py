@@ -15,8 +15,8 @@ from coach.domain.clock import FakeClock
 from coach.domain.profile import Profile, Surgery
 from coach.store.sessions import Pain, SessionStore
 from coach.ui.context import AppContext
-from coach.ui.history_model import SESSION_ID_ROLE, HistoryModel
-from coach.ui.history_screen import Dialogs, HistoryScreen
+from coach.ui.history.model import SESSION_ID_ROLE, HistoryModel
+from coach.ui.history.screen import Dialogs, HistoryScreen
 
 
 class Answers(Dialogs):

@@ -24,15 +24,15 @@ from pytestqt.qtbot import QtBot
 from coach.domain.clock import FakeClock
 from coach.domain.profile import Profile, Surgery
 from coach.store.sessions import SessionStore
-from coach.ui.appearance import apply_appearance
+from coach.ui.common.appearance import apply_appearance
+from coach.ui.common.wheel_guard import install_wheel_guard
 from coach.ui.context import AppContext
 from coach.ui.main_window import MainWindow
-from coach.ui.onboarding import OnboardingWizard
-from coach.ui.routine_card import RoutineCard
+from coach.ui.onboarding.wizard import OnboardingWizard
 from coach.ui.screens import build_screens
 from coach.ui.session.launcher import SessionLauncher
 from coach.ui.session.sounds import SilentBackend
-from coach.ui.wheel_guard import install_wheel_guard
+from coach.ui.today.routine_card import RoutineCard
 
 
 @pytest.fixture

@@ -15,11 +15,11 @@ from coach.domain.plan import plan_from_protocol
 from coach.domain.profile import Profile, Surgery
 from coach.store.sessions import Pain, SessionStore
 from coach.ui.context import AppContext
-from coach.ui.learn_cards import LearnHintCard
-from coach.ui.learn_screen import LearnScreen
+from coach.ui.learn.cards import LearnHintCard
+from coach.ui.learn.screen import LearnScreen
 from coach.ui.main_window import MainWindow
 from coach.ui.screens import build_screens
-from coach.ui.today_screen import TodayScreen
+from coach.ui.today.screen import TodayScreen
 
 TODAY = date(2026, 1, 5)  # the FakeClock's day
 

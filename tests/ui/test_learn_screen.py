@@ -14,9 +14,9 @@ from pytestqt.qtbot import QtBot
 
 from coach.domain.plan import plan_from_protocol
 from coach.domain.profile import Profile, Surgery
-from coach.ui.appearance import apply_appearance
+from coach.ui.common.appearance import apply_appearance
 from coach.ui.context import AppContext
-from coach.ui.learn_screen import Dialogs, LearnScreen
+from coach.ui.learn.screen import Dialogs, LearnScreen
 from coach.ui.main_window import MainWindow, ScreenEntry
 
 TODAY = date(2026, 1, 5)

@@ -15,10 +15,10 @@ from pytestqt.qtbot import QtBot
 from coach.domain.allowed import PatientDay
 from coach.domain.plan import plan_from_protocol
 from coach.domain.profile import Profile, Surgery
-from coach.ui.appearance import apply_appearance
+from coach.ui.common.appearance import apply_appearance
 from coach.ui.context import AppContext
-from coach.ui.exercise_list_model import ID_ROLE, ExerciseFilterModel, ExerciseListModel
-from coach.ui.library_screen import LibraryScreen
+from coach.ui.library.exercise_list_model import ID_ROLE, ExerciseFilterModel, ExerciseListModel
+from coach.ui.library.screen import LibraryScreen
 
 TODAY = date(2026, 1, 5)
 

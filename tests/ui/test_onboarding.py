@@ -16,12 +16,12 @@ from pytestqt.qtbot import QtBot
 from coach.domain.emergency import emergency_number_for
 from coach.domain.plan import plan_from_protocol
 from coach.domain.profile import Approach, Profile, Surgery
-from coach.paths import DataPaths
 from coach.store.plans import resolve_plan
+from coach.system.paths import DataPaths
 from coach.ui import app as app_module
-from coach.ui.appearance import apply_appearance
+from coach.ui.common.appearance import apply_appearance
 from coach.ui.context import AppContext
-from coach.ui.onboarding import (
+from coach.ui.onboarding.wizard import (
     OnboardingDialog,
     OnboardingDialogs,
     OnboardingWizard,
@@ -266,10 +266,10 @@ def test_app_starts_with_onboarding_when_there_is_no_profile(
     monkeypatch.setattr(app_module, "route_qt_messages", lambda: None)
     monkeypatch.setattr(app_module, "apply_appearance", lambda *_args: None)  # keep 100%
     monkeypatch.setattr(app_module, "build_window", fake_build_window)
-    monkeypatch.setattr("coach.ui.onboarding.run_onboarding", cancel)
+    monkeypatch.setattr("coach.ui.onboarding.wizard.run_onboarding", cancel)
     assert app_module.run_app(data_paths) == 0
     assert calls == ["onboarding"]  # left: no main window, nothing saved
-    monkeypatch.setattr("coach.ui.onboarding.run_onboarding", create)
+    monkeypatch.setattr("coach.ui.onboarding.wizard.run_onboarding", create)
     with pytest.raises(WindowBuiltError):
         app_module.run_app(data_paths)
     assert calls == ["onboarding", "onboarding", "window for Sam"]
@@ -283,9 +283,9 @@ def test_screenshots_of_every_onboarding_page_and_a_library_detail(
     qtbot: QtBot, ctx: AppContext, qapp: QApplication, tmp_path: Path
 ) -> None:
     """``rehab-coach screenshot`` adds these to the rail's screens (tests/ui/test_app_shell)."""
+    from coach.shots.today import render_library_detail, render_onboarding_screens
     from coach.ui.main_window import MainWindow
     from coach.ui.screens import build_screens
-    from coach.ui.today_shots import render_library_detail, render_onboarding_screens
 
     def settle() -> None:
         qapp.processEvents()

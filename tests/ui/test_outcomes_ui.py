@@ -15,7 +15,7 @@ from coach.domain.profile import Profile, Surgery
 from coach.store.outcomes import OutcomesStore
 from coach.ui.context import AppContext
 from coach.ui.main_window import MainWindow
-from coach.ui.outcomes_screen import OdiDialog, OutcomeReminderCard, PsfsDialog
+from coach.ui.progress.outcomes import OdiDialog, OutcomeReminderCard, PsfsDialog
 from coach.ui.screens import build_screens
 
 

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from pytestqt.qtbot import QtBot
 
-from coach.demo_history import seed_history
+from coach.demo.history import seed_history
 from coach.domain.clock import FakeClock
 from coach.domain.plan import plan_from_protocol
 from coach.domain.profile import Profile, Surgery

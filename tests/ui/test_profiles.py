@@ -17,8 +17,8 @@ from coach.store.plans import resolve_plan
 from coach.store.repository import Repository
 from coach.ui.app import build_window
 from coach.ui.context import AppContext
-from coach.ui.profile_dialogs import DeleteProfileDialog
-from coach.ui.profile_switcher import ProfileDialogs, ProfileSwitcher
+from coach.ui.settings.profile_dialogs import DeleteProfileDialog
+from coach.ui.settings.profile_switcher import ProfileDialogs, ProfileSwitcher
 from coach.ui.therapist.screen import TherapistScreen
 
 
@@ -205,7 +205,7 @@ def test_the_delete_button_needs_the_exact_name(qtbot: QtBot) -> None:
 def test_new_patient_opens_the_onboarding_wizard(
     qtbot: QtBot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from coach.ui import onboarding
+    from coach.ui.onboarding import wizard as onboarding
 
     opened: list[str] = []
 

@@ -15,12 +15,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
-from coach.demo_history import seed_history
+from coach.demo.history import seed_history
 from coach.domain.clock import FakeClock
 from coach.store.sessions import Pain, SessionStore
-from coach.ui.appearance import apply_appearance
+from coach.ui.common.appearance import apply_appearance
 from coach.ui.context import AppContext
-from coach.ui.progress_screen import Dialogs, ProgressScreen
+from coach.ui.progress.screen import Dialogs, ProgressScreen
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -184,7 +184,7 @@ def test_the_mouse_wheel_scrolls_the_page_even_over_a_chart(
     from PySide6.QtGui import QWheelEvent
     from PySide6.QtWidgets import QGraphicsView, QScrollArea
 
-    from coach.ui.wheel_guard import install_wheel_guard
+    from coach.ui.common.wheel_guard import install_wheel_guard
 
     install_wheel_guard(qapp)
     page = screen.findChild(QScrollArea)

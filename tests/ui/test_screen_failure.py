@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from coach.domain.profile import Profile, Surgery
+from coach.ui.common.screen_stack import ScreenFailure
 from coach.ui.context import AppContext
 from coach.ui.main_window import MainWindow
-from coach.ui.routine_card import RoutineCard
-from coach.ui.screen_stack import ScreenFailure
 from coach.ui.screens import build_screens
+from coach.ui.today.routine_card import RoutineCard
 
 NAME = "Zelda Quill"  # must never reach the log
 
@@ -78,7 +78,7 @@ def test_a_screen_that_fails_to_build_shows_try_again(
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    from coach.ui.progress_screen import ProgressScreen
+    from coach.ui.progress.screen import ProgressScreen
 
     fail_once(monkeypatch, ProgressScreen, "reload")
     with caplog.at_level(logging.INFO):
@@ -104,7 +104,7 @@ def test_a_screen_that_fails_to_build_shows_try_again(
 def test_a_screen_whose_constructor_fails_twice_keeps_the_message(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import coach.ui.settings_screen as settings
+    import coach.ui.settings.screen as settings
 
     real = settings.SettingsScreen
     tries: list[int] = []
@@ -135,7 +135,7 @@ def test_a_screen_that_fails_to_refresh_shows_try_again(
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    import coach.ui.today_screen as today_module
+    import coach.ui.today.screen as today_module
 
     today = shown(window)
     assert isinstance(today, today_module.TodayScreen)
@@ -156,7 +156,7 @@ def test_a_screen_that_fails_to_refresh_shows_try_again(
 def test_the_first_screen_failing_at_start_is_not_a_blank_window(
     qtbot: QtBot, ctx: AppContext, restyle: Callable[[], None], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import coach.ui.today_screen as today_module
+    import coach.ui.today.screen as today_module
 
     fail_once(monkeypatch, today_module.TodayScreen, "refresh")
     main = MainWindow(build_screens(ctx, restyle))
@@ -173,7 +173,7 @@ def test_a_refresh_outside_the_window_still_raises(
     qtbot: QtBot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Only the window's stack turns an error into the message; elsewhere nothing is hidden."""
-    import coach.ui.today_screen as today_module
+    import coach.ui.today.screen as today_module
 
     screen = today_module.TodayScreen(ctx)
     qtbot.addWidget(screen)
@@ -187,7 +187,7 @@ def test_a_refresh_failing_as_the_screen_comes_into_view(
 ) -> None:
     """Progress refreshes when shown after a change made elsewhere: a failure then, in the
     middle of showing it, still ends on the message, and Try again on the real screen."""
-    import coach.ui.progress_screen as progress_module
+    import coach.ui.progress.screen as progress_module
 
     window.show_screen("progress")
     assert isinstance(shown(window), progress_module.ProgressScreen)

@@ -19,7 +19,7 @@ from coach.domain.protocol import Prescription
 from coach.domain.timer import State, StepKind
 from coach.store.session_log import progress_events
 from coach.store.sessions import Pain, SessionRecord, SessionStore
-from coach.ui.appearance import apply_appearance
+from coach.ui.common.appearance import apply_appearance
 from coach.ui.context import AppContext
 from coach.ui.session.dialogs import Dialogs
 from coach.ui.session.launcher import SessionLauncher, SessionWindow
@@ -792,8 +792,8 @@ def test_from_todays_start_to_a_stored_session_that_today_shows_as_done(
     clock: FakeClock,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from coach.ui.routine_card import RoutineCard
     from coach.ui.screens import build_screens
+    from coach.ui.today.routine_card import RoutineCard
 
     monkeypatch.setattr("coach.ui.session.sounds.find_backend", lambda _parent: SilentBackend())
     today = next(e for e in build_screens(ctx, lambda: None) if e.key == "today").factory()
@@ -841,7 +841,7 @@ def test_the_patient_can_do_the_easier_version_or_skip_with_a_reason(
     from coach.reports.csv_export import COLUMNS, csv_text
     from coach.store.progress_data import ProgressData
     from coach.store.session_log import started_items
-    from coach.ui.history_details import session_details
+    from coach.ui.history.details import session_details
 
     assert profile.id is not None
     flow._dialogs = ChangingDialogs  # type: ignore[assignment]
@@ -915,7 +915,7 @@ def on_today(
     today = next(e for e in build_screens(ctx, lambda: None) if e.key == "today").factory()
     qtbot.addWidget(today)
     today.show()
-    from coach.ui.routine_card import RoutineCard
+    from coach.ui.today.routine_card import RoutineCard
 
     qtbot.mouseClick(today.findChildren(RoutineCard)[0].start_button, LEFT)
     launcher = today.findChild(SessionLauncher)
@@ -930,8 +930,8 @@ def _everywhere(ctx: AppContext, today: QWidget, profile: Profile) -> tuple[str,
     """How Today's card, History's Result column and the CSV's status name the last session."""
     from coach.reports.csv_export import csv_text
     from coach.store.progress_data import ProgressData
-    from coach.ui.history_model import result_text
-    from coach.ui.routine_card import RoutineCard
+    from coach.ui.history.model import result_text
+    from coach.ui.today.routine_card import RoutineCard
 
     assert profile.id is not None
     record = store_of(ctx).sessions(profile.id)[-1]

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QObject, Qt
 from pytestqt.qtbot import QtBot
 
-from coach.paths import assets_dir
+from coach.system.paths import assets_dir
 from coach.tools.make_sounds import make_sounds
 from coach.ui.context import AppContext
 from coach.ui.session.sound_settings import SoundCard

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from coach.domain.profile import Profile, Surgery
-from coach.ui.appearance import SYSTEM_DARK_PROPERTY
+from coach.ui.common.appearance import SYSTEM_DARK_PROPERTY
+from coach.ui.common.preferences import Preferences
 from coach.ui.context import AppContext
-from coach.ui.preferences import Preferences
-from coach.ui.settings_screen import Dialogs, SettingsScreen
+from coach.ui.settings.screen import Dialogs, SettingsScreen
 
 
 class ScriptedDialogs(Dialogs):

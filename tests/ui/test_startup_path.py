@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from coach.demo import seed_demo
+from coach.demo.folder import seed_demo
 from coach.domain.clock import FakeClock
-from coach.paths import DataPaths
+from coach.system.paths import DataPaths
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -24,7 +24,7 @@ from coach.store.plans import resolve_plan
 from coach.store.sessions import SessionStore
 from coach.store.therapist import TherapistStore
 from coach.ui.context import AppContext
-from coach.ui.exercise_list_model import ID_ROLE
+from coach.ui.library.exercise_list_model import ID_ROLE
 from coach.ui.therapist.dialogs import TherapistDialogs
 from coach.ui.therapist.exercise_picker import ExercisePicker
 from coach.ui.therapist.import_summary import ImportPreview, ImportSummary

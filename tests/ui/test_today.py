@@ -15,10 +15,10 @@ from coach.domain.clock import FakeClock
 from coach.domain.plan import plan_from_protocol
 from coach.domain.profile import Profile, Surgery
 from coach.store.sessions import SessionStore
-from coach.ui.appearance import apply_appearance
+from coach.ui.common.appearance import apply_appearance
+from coach.ui.common.widgets import label
 from coach.ui.context import AppContext
-from coach.ui.today_screen import TodayScreen
-from coach.ui.widgets import label
+from coach.ui.today.screen import TodayScreen
 
 TODAY = date(2026, 1, 5)  # the FakeClock's day
 

@@ -16,9 +16,9 @@ from coach.domain.profile import Profile, Surgery
 from coach.store.sessions import SessionStore
 from coach.ui.context import AppContext
 from coach.ui.main_window import MainWindow
+from coach.ui.safety.screen import WarningSignsScreen
 from coach.ui.screens import build_screens
-from coach.ui.today_screen import TodayScreen
-from coach.ui.warning_signs_screen import WarningSignsScreen
+from coach.ui.today.screen import TodayScreen
 
 LEFT = Qt.MouseButton.LeftButton
 

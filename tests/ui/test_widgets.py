@@ -7,7 +7,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from coach.ui.widgets import ask_to_leave
+from coach.ui.common.widgets import ask_to_leave
 
 
 @pytest.mark.parametrize(("press", "left"), [("Keep going", False), ("Stop", True)])

@@ -20,7 +20,7 @@ from coach.domain.catalogue import Catalogue
 from coach.domain.pain import Advice, AdviceKind, easier_variants
 from coach.domain.progress import ExerciseTally
 from coach.domain.session_result import DONE, RESULT_WORDS, SKIPPED, saved_sentence
-from coach.ui.widgets import button, card, label, scroll_area
+from coach.ui.common.widgets import button, card, label, scroll_area
 
 RATING_LABELS = {"too-easy": "Too easy", "about-right": "About right", "too-hard": "Too hard"}
 MAX_NOTE = 4000

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout, QWidget
 
 from coach.domain.timer import SKIP_REASONS
-from coach.ui.widgets import button, label
+from coach.ui.common.widgets import button, label
 
 EASIER = "easier"
 SKIP_WORDS = {

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QWidget
 
+from coach.ui.common.widgets import ask_to_leave, inform
 from coach.ui.session.change_dialog import ChangeDialog
-from coach.ui.widgets import ask_to_leave, inform
 
 
 class Dialogs:

@@ -24,14 +24,14 @@ from coach.store.session_log import (
 )
 from coach.store.sessions import SessionRecord, SessionStore
 from coach.ui.active_plan import plan_of_profile
+from coach.ui.common.figure_cache import FigureCache
+from coach.ui.common.widgets import fit_to_screen
 from coach.ui.context import AppContext
-from coach.ui.figure_cache import FigureCache
-from coach.ui.safety_today import safety_today
+from coach.ui.safety.today_checks import safety_today
 from coach.ui.session.dialogs import Dialogs
 from coach.ui.session.session_flow import SessionFlow
 from coach.ui.session.setup import ResumePoint, SessionSetup, setup_for
 from coach.ui.session.sounds import Backend, CuePlayer
-from coach.ui.widgets import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -166,7 +166,7 @@ class SessionLauncher(QObject):
         return window
 
     def _open_topic(self, topic_id: str) -> None:
-        from coach.ui.learn_cards import open_learn_topic  # only when a topic is asked for
+        from coach.ui.learn.cards import open_learn_topic  # only when a topic is asked for
 
         open_learn_topic(self._parent, topic_id)
 

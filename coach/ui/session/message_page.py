@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from coach.ui.widgets import button, label
+from coach.ui.common.widgets import button, label
 
 Choice = tuple[str, bool, Callable[[], None]]  # text, primary, what it does
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.store.sessions import Pain
-from coach.ui.widgets import button, label, scroll_page
+from coach.ui.common.widgets import button, label, scroll_page
 
 WORDS = {0: "No pain", 5: "Moderate pain", 10: "Worst pain imaginable"}
 _STYLE = """

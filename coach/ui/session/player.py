@@ -38,13 +38,13 @@ from coach.domain.timer import (
     figure_phase,
     format_seconds,
 )
-from coach.ui.blocks import NOTICE_STYLE
-from coach.ui.figure_view import FigureView
-from coach.ui.flow_layout import FlowLayout
+from coach.ui.common.blocks import NOTICE_STYLE
+from coach.ui.common.figure_view import FigureView
+from coach.ui.common.flow_layout import FlowLayout
+from coach.ui.common.widgets import button, label, scroll_area
 from coach.ui.session.countdown import CountdownLabel
 from coach.ui.session.dialogs import Dialogs
 from coach.ui.session.sounds import Cue, CuePlayer
-from coach.ui.widgets import button, label, scroll_area
 
 KEYS_TEXT = "Keys: Space pause · Right easier or skip · Left back · H how · + 15 s · Esc stop"
 FRAME_MS = 50

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from coach.domain.safety import Question, RedFlagScreen
 from coach.domain.warning_signs import RECHECK_ID
-from coach.ui.blocks import clear
-from coach.ui.widgets import button, label, scroll_area
+from coach.ui.common.blocks import clear
+from coach.ui.common.widgets import button, label, scroll_area
 
 PICK_TEXT = "Which of these? Choose each one you have had, then press Done."
 TIER_HINT = "Press N for none of these, or Y if you have had one."

@@ -12,9 +12,7 @@ from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout, QWidget
 from coach.domain.session_result import saved_sentence
 from coach.store.session_log import end_session, recorded_status
 from coach.store.sessions import SessionRecord, SessionStore
-from coach.ui.context import AppContext
-from coach.ui.session.launcher import SessionLauncher
-from coach.ui.widgets import (
+from coach.ui.common.widgets import (
     ask_yes_no,
     button,
     inform,
@@ -22,6 +20,8 @@ from coach.ui.widgets import (
     size_to_contents,
     width_floor,
 )
+from coach.ui.context import AppContext
+from coach.ui.session.launcher import SessionLauncher
 
 log = logging.getLogger(__name__)
 

@@ -48,8 +48,9 @@ from coach.store.session_log import (
 )
 from coach.store.sessions import Pain, SessionRecord, SessionStore
 from coach.ui.active_plan import load_active_plan
+from coach.ui.common.widgets import label
 from coach.ui.context import AppContext
-from coach.ui.safety_today import safety_today
+from coach.ui.safety.today_checks import safety_today
 from coach.ui.session.after_page import FeedbackPage, response_lines
 from coach.ui.session.change_dialog import EASIER
 from coach.ui.session.dialogs import Dialogs
@@ -59,7 +60,6 @@ from coach.ui.session.player import PlayerScreen
 from coach.ui.session.red_flag_page import RedFlagPage
 from coach.ui.session.setup import ResumePoint, SessionSetup
 from coach.ui.session.sounds import CuePlayer
-from coach.ui.widgets import label
 
 
 class SessionFlow(QWidget):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
-from coach.ui.preferences import Preferences
+from coach.ui.common.preferences import Preferences
+from coach.ui.common.widgets import button, fill_with_card, label
 from coach.ui.session.sounds import (
     NO_PLAYER_TEXT,
     VOLUME_STEP,
@@ -16,7 +17,6 @@ from coach.ui.session.sounds import (
     sound_enabled,
     sound_volume,
 )
-from coach.ui.widgets import button, fill_with_card, label
 
 
 class SoundCard(QWidget):

@@ -26,8 +26,8 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, QProcess, Signal
 
-from coach.paths import assets_dir
-from coach.ui.preferences import Preferences
+from coach.system.paths import assets_dir
+from coach.ui.common.preferences import Preferences
 
 log = logging.getLogger(__name__)
 

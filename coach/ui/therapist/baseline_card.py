@@ -12,10 +12,10 @@ from coach.domain.outcomes import OutcomeError
 from coach.domain.progress import REGIONS, pain_baseline
 from coach.store.outcomes import OutcomesStore
 from coach.store.progress_data import ProgressData
+from coach.ui.common.flow_layout import FlowLayout
+from coach.ui.common.screen_stack import guarded_refresh
+from coach.ui.common.widgets import button, fill_with_card, label
 from coach.ui.context import AppContext
-from coach.ui.flow_layout import FlowLayout
-from coach.ui.screen_stack import guarded_refresh
-from coach.ui.widgets import button, fill_with_card, label
 
 REGION_LABELS = {"back": "Back pain", "leg": "Leg pain"}
 NOT_SET = -1  # shown as "Not set": another patient's scores never stay in the boxes

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
 from coach.domain.allowed import PatientDay
 from coach.domain.catalogue import Catalogue, Dosage, Exercise
 from coach.domain.plan_edit import MAX_REASON
+from coach.ui.common.widgets import button, label, width_floor
 from coach.ui.therapist.dose_dialog import DoseDialog
 from coach.ui.therapist.exercise_picker import ExercisePicker
 from coach.ui.therapist.import_summary import ImportPreview, ImportSummary
 from coach.ui.therapist.mode import TherapistMode
 from coach.ui.therapist.pin_dialog import NewPinDialog, PinDialog
-from coach.ui.widgets import button, label, width_floor
 
 
 class ReasonDialog(QDialog):

@@ -7,7 +7,7 @@ from dataclasses import fields
 from PySide6.QtWidgets import QDialog, QFormLayout, QSpinBox, QVBoxLayout, QWidget
 
 from coach.domain.catalogue import DOSAGE_LIMITS, Dosage, Exercise
-from coach.ui.widgets import dialog_buttons, label, width_floor
+from coach.ui.common.widgets import dialog_buttons, label, width_floor
 
 FIELD_LABELS = {
     "sets": "Sets",

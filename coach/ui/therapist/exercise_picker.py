@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from coach.domain.allowed import PatientDay
 from coach.domain.catalogue import CATEGORY_LABELS, POSITION_LABELS, Catalogue
-from coach.ui.exercise_list_model import ID_ROLE, ExerciseFilterModel, ExerciseListModel
-from coach.ui.widgets import dialog_buttons, label
+from coach.ui.common.widgets import dialog_buttons, label
+from coach.ui.library.exercise_list_model import ID_ROLE, ExerciseFilterModel, ExerciseListModel
 
 
 class ExercisePicker(QDialog):

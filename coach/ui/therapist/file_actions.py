@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLayout, QProgressDialog, QPushButton, QWidget
@@ -18,14 +17,12 @@ from coach.reports.handout import handout_input, write_handout
 from coach.store import StoreError
 from coach.store.plans import resolve_plan
 from coach.store.therapist import TherapistStore
+from coach.ui.common.widgets import button
 from coach.ui.context import AppContext
 from coach.ui.therapist.dialogs import TherapistDialogs
+from coach.ui.therapist.editor_port import EditorPort
 from coach.ui.therapist.import_summary import ImportPreview
 from coach.ui.therapist.plan_reader import PlanReadTask, ReadResult
-from coach.ui.widgets import button
-
-if TYPE_CHECKING:
-    from coach.ui.therapist.plan_editor import PlanEditor
 
 log = logging.getLogger(__name__)
 
@@ -44,10 +41,10 @@ class FileActions(QObject):
         self,
         ctx: AppContext,
         store: TherapistStore,
-        editor: PlanEditor,
+        editor: EditorPort,
         dialogs: type[TherapistDialogs],
     ) -> None:
-        super().__init__(editor)
+        super().__init__(editor.widget())
         self.reading: PlanReadTask | None = None
         self._ctx = ctx
         self._store = store
@@ -62,7 +59,7 @@ class FileActions(QObject):
             ("Import plan…", "Import a plan file", self.import_plan),
             ("Print handout…", "Save a large-print handout to print", self.print_handout),
         ):
-            widget = button(caption, self._editor)
+            widget = button(caption, self._editor.widget())
             widget.setAccessibleName(name)
             widget.setToolTip(name)
             widget.clicked.connect(action)
@@ -72,7 +69,7 @@ class FileActions(QObject):
 
     @property
     def _parent(self) -> QWidget:
-        return self._editor
+        return self._editor.widget()
 
     def _saved_first(self, what: str) -> bool:
         """Files and handouts show the saved plan; offer to save changes first."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QDialog, QScrollArea, QVBoxLayout, QWidget
 
 from coach.domain.plan_diff import Change
-from coach.ui.widgets import card, dialog_buttons, label
+from coach.ui.common.widgets import card, dialog_buttons, label
 
 
 @dataclass(frozen=True)

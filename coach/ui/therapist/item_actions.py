@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from coach.domain.allowed import phase_day
 from coach.domain.plan import Plan
@@ -14,15 +13,13 @@ from coach.domain.plan_edit import (
     set_dosage,
 )
 from coach.ui.therapist.dialogs import TherapistDialogs
-
-if TYPE_CHECKING:
-    from coach.ui.therapist.plan_editor import PlanEditor
+from coach.ui.therapist.editor_port import EditorPort
 
 
 class ItemActions:
-    """The editor's exercise actions; every change goes through ``PlanEditor.apply``."""
+    """The editor's exercise actions; every change goes through the editor's ``apply``."""
 
-    def __init__(self, editor: PlanEditor, dialogs: type[TherapistDialogs]) -> None:
+    def __init__(self, editor: EditorPort, dialogs: type[TherapistDialogs]) -> None:
         self._editor = editor
         self._dialogs = dialogs
 
@@ -35,7 +32,7 @@ class ItemActions:
         profile = editor.profile
         surgery_date = profile.surgery_date if profile is not None else None
         when = phase_day(draft, editor.phase_number, surgery_date, editor.profile_limits)
-        chosen = self._dialogs.choose_exercise(editor, editor.catalogue, when)
+        chosen = self._dialogs.choose_exercise(editor.widget(), editor.catalogue, when)
         if chosen is not None:
             self.add(routine_id, chosen)
 
@@ -63,7 +60,8 @@ class ItemActions:
         try:
             adding("")(draft)
         except RestrictedExerciseError as refused:
-            reason = self._dialogs.ask_reason(editor, refused.message) if ask_reason else None
+            parent = editor.widget()
+            reason = self._dialogs.ask_reason(parent, refused.message) if ask_reason else None
             if reason is None or not reason.strip():
                 editor.show_message(f"Not added. {refused.message}")
                 return False
@@ -81,6 +79,6 @@ class ItemActions:
         number = editor.phase_number
         item = draft.phase(number).routine(routine_id).items[index]
         exercise = editor.catalogue[item.exercise_id]
-        dosage = self._dialogs.edit_dose(editor, exercise, item.dosage)
+        dosage = self._dialogs.edit_dose(editor.widget(), exercise, item.dosage)
         if dosage is not None:
             editor.apply(lambda p: set_dosage(p, number, routine_id, index, dosage))

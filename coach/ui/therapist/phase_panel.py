@@ -29,8 +29,8 @@ from coach.domain.plan_edit import (
 )
 from coach.domain.protocol import Routine, WalkingGoal
 from coach.domain.schedule import week_number
-from coach.ui.flow_layout import FlowLayout
-from coach.ui.widgets import button, card, label, plain_tooltip
+from coach.ui.common.flow_layout import FlowLayout
+from coach.ui.common.widgets import button, card, label, plain_tooltip
 
 Apply = Callable[[Callable[[Plan], Plan], bool], bool]
 

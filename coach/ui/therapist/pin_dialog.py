@@ -7,8 +7,8 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout, QWidget
 
 from coach.domain.pin import PIN_MAX, describe_wait
+from coach.ui.common.widgets import dialog_buttons, label, width_floor
 from coach.ui.therapist.mode import TherapistMode
-from coach.ui.widgets import dialog_buttons, label, width_floor
 
 PIN_NOTE = (
     "The PIN only stops the plan being changed by mistake. It is not encryption: anyone who "

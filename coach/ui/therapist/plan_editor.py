@@ -27,15 +27,15 @@ from coach.domain.profile_plan import ProfilePlan
 from coach.domain.schedule import phase_on
 from coach.store.plans import resolve_plan
 from coach.store.therapist import TherapistStore
+from coach.ui.common.flow_layout import FlowLayout
+from coach.ui.common.screen_stack import guarded_refresh
+from coach.ui.common.widgets import button, label, scroll_area
 from coach.ui.context import AppContext
-from coach.ui.flow_layout import FlowLayout
-from coach.ui.screen_stack import guarded_refresh
 from coach.ui.therapist.dialogs import TherapistDialogs
 from coach.ui.therapist.file_actions import FileActions
 from coach.ui.therapist.item_actions import ItemActions
 from coach.ui.therapist.phase_panel import PhasePanel
 from coach.ui.therapist.plan_settings import PlanSettings
-from coach.ui.widgets import button, label, scroll_area
 
 
 def _day_text(stamp: str) -> str:
@@ -215,6 +215,10 @@ class PlanEditor(QWidget):
         """A panel shown below the plan (the screen's therapist settings)."""
         self._footer = widget
         self._rebuild(settings=False)
+
+    def widget(self) -> QWidget:
+        """The editor as the parent of its actions' dialogs (``EditorPort``)."""
+        return self
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)

@@ -15,7 +15,7 @@ from coach.domain.plan_edit import (
     set_extra_restrictions,
     set_note,
 )
-from coach.ui.widgets import fill_with_card, label
+from coach.ui.common.widgets import fill_with_card, label
 
 Apply = Callable[[Callable[[Plan], Plan], bool], bool]
 

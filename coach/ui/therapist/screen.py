@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
 )
 
 from coach.store.therapist import TherapistStore
+from coach.ui.common.widgets import button, card, label, scroll_page
 from coach.ui.context import AppContext
 from coach.ui.therapist.baseline_card import PainBaselineCard
 from coach.ui.therapist.dialogs import TherapistDialogs
 from coach.ui.therapist.mode import TherapistMode
 from coach.ui.therapist.pin_dialog import PIN_NOTE
 from coach.ui.therapist.plan_editor import PlanEditor
-from coach.ui.widgets import button, card, label, scroll_page
 
 ACTIVITY_EVENTS = (
     QEvent.Type.KeyPress,

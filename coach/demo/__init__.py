@@ -1,0 +1,1 @@
+"""Demo data: a throwaway data folder and a plausible, repeatable patient history."""

@@ -1,0 +1,1 @@
+"""Widgets, dialogs and helpers that every screen shares (no screen lives here)."""

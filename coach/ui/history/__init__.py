@@ -1,0 +1,1 @@
+"""History: past sessions, their details, notes and deleting."""

@@ -1,0 +1,269 @@
+"""History: every past session in a table; the details of the chosen one beside it, with its
+note (editable) and a delete that asks first."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QBoxLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QPlainTextEdit,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.domain.catalogue import Catalogue
+from coach.domain.coping import coping_summary
+from coach.domain.learn import TOOL_LABELS
+from coach.store.coping import CopingStore
+from coach.store.progress_data import ProgressData
+from coach.store.sessions import SessionStore
+from coach.ui.active_plan import plan_of_profile
+from coach.ui.common.screen_stack import guarded_refresh
+from coach.ui.common.widgets import ask_yes_no, button, card, label, scroll_area
+from coach.ui.context import AppContext
+from coach.ui.history.details import session_details
+from coach.ui.history.model import HistoryModel, when_text
+
+MAX_NOTE = 4000
+
+
+class Dialogs:
+    """The questions this screen asks; tests replace these to answer without a person."""
+
+    @staticmethod
+    def confirm(parent: QWidget, title: str, text: str) -> bool:
+        return ask_yes_no(parent, title, text, default_no=True)
+
+
+class HistoryScreen(QWidget):
+    """Sessions newest first; choose one to see and change its details."""
+
+    session_deleted = Signal(int)
+    note_saved = Signal(int)
+
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, dialogs: type[Dialogs] = Dialogs
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._dialogs = dialogs
+        self._store = SessionStore(ctx.db)
+        self._current: int | None = None
+        self._stale = False
+        self._announcing = False  # our own change: no reload needed
+
+        column = QVBoxLayout(self)
+        column.setContentsMargins(32, 28, 32, 28)
+        column.setSpacing(14)
+        column.addWidget(label("History", "title", self))
+        self.empty = label("", "big", self)
+        column.addWidget(self.empty)
+        column.addWidget(
+            label(
+                "Pain is shown before → after each session (0 = no pain, 10 = worst).", "hint", self
+            )
+        )
+        self.coping = label("", None, self)
+        self.coping.setObjectName("history-coping")
+        column.addWidget(self.coping)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.table = QTableView(splitter)
+        self.model = HistoryModel(self.table, ctx.clock.now().year)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Your sessions, newest first")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The routine's name takes the room left and wraps, so at big text the table does not
+        # scroll sideways (the result and the pain columns stay in view).
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        self.table.setWordWrap(True)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows choose a session
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self._details_panel(splitter))
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([420, 320])
+        column.addWidget(splitter, 1)
+        QShortcut(QKeySequence.StandardKey.Delete, self.table, self._on_delete_clicked)
+
+        ctx.active.changed.connect(self._on_data_changed)
+        ctx.active.data_changed.connect(self._on_data_changed)
+        self.reload()
+
+    def _details_panel(self, parent: QWidget) -> QWidget:
+        """The chosen session: what happened on the left, its note and actions on the right."""
+        scroll = scroll_area(parent)
+        frame, layout = card(scroll)
+        self.details_title = label("Choose a session to see its details.", "heading", frame)
+        layout.addWidget(self.details_title)
+        columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        columns.setSpacing(24)
+        self._columns = columns
+        self.details_box = QVBoxLayout()
+        columns.addLayout(self.details_box, 3)
+        note_column = QVBoxLayout()
+        note_column.addWidget(label("Your note", None, frame))
+        self.note = QPlainTextEdit(frame)
+        self.note.setAccessibleName("Note for this session")
+        self.note.setPlaceholderText("How did it go? Anything to tell your therapist?")
+        self.note.setMinimumHeight(90)
+        self.note.setTabChangesFocus(True)
+        self.note.textChanged.connect(self._on_note_changed)
+        note_column.addWidget(self.note)
+        row = QHBoxLayout()
+        self.save_note_button = button("Save note", frame, primary=True)
+        self.delete_button = button("Delete this session…", frame)
+        self.delete_button.setAccessibleName("Delete this session")
+        self.save_note_button.clicked.connect(self._on_save_note_clicked)
+        self.delete_button.clicked.connect(self._on_delete_clicked)
+        row.addWidget(self.save_note_button)
+        row.addStretch(1)
+        row.addWidget(self.delete_button)
+        note_column.addLayout(row)
+        columns.addLayout(note_column, 2)
+        layout.addLayout(columns)
+        layout.addStretch(1)
+        scroll.setWidget(frame)
+        self._show_details(None)
+        return scroll
+
+    # -- data ----------------------------------------------------------------------------------
+    @guarded_refresh
+    def reload(self) -> None:
+        self._stale = False
+        profile = self._ctx.active.profile
+        sessions = self._store.sessions(profile.id) if profile and profile.id else []
+        self.model.set_sessions(sessions)
+        uses = CopingStore(self._ctx.db).uses(profile.id) if profile and profile.id else []
+        self.coping.setText(
+            coping_summary([(u.tool, u.minutes, u.local_date) for u in uses], TOOL_LABELS)
+        )
+        self.coping.setVisible(bool(uses))
+        self.empty.setVisible(not sessions)
+        self.empty.setText(
+            "" if sessions else "Your sessions show here once you have done your first one."
+        )
+        if sessions:
+            self.table.selectRow(0)
+        else:
+            self._show_details(None)
+
+    def _show_details(self, session_id: int | None) -> None:
+        self._current = session_id
+        while self.details_box.count():
+            item = self.details_box.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+        session = self._store.session(session_id) if session_id is not None else None
+        for widget in (self.note, self.save_note_button, self.delete_button):
+            widget.setEnabled(session is not None)
+        if session is None:
+            self.details_title.setText("Choose a session to see its details.")
+            self.note.setPlainText("")
+            self.save_note_button.setEnabled(False)
+            return
+        self.details_title.setText(f"{session.routine_name}, {when_text(session)}")
+        parent = self.details_title.parentWidget()
+        details = session_details(
+            session,
+            ProgressData(self._ctx.db).session_tally(session.id),
+            answers=self._store.red_flag_answers(session.id),
+            feedback=self._store.feedback(session.id),
+            catalogue=_catalogue(self._ctx, session.profile_id),
+            red_flags=self._ctx.content.red_flags,
+        )
+        for detail in details:
+            self.details_box.addWidget(label(f"{detail.title}: {detail.text}", None, parent))
+        self.details_box.addStretch(1)
+        self.note.blockSignals(True)
+        self.note.setPlainText(session.note)
+        self.note.blockSignals(False)
+        self.save_note_button.setEnabled(False)
+
+    # -- handlers ------------------------------------------------------------------------------
+    def _on_selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = {i.row() for i in selected.indexes()}
+        session = self.model.session_at(min(rows)) if rows else None
+        self._show_details(session.id if session else None)
+
+    def _on_note_changed(self) -> None:
+        too_long = len(self.note.toPlainText()) > MAX_NOTE
+        self.save_note_button.setEnabled(self._current is not None and not too_long)
+
+    def _on_save_note_clicked(self) -> None:
+        if self._current is None:
+            return
+        self._store.set_note(self._current, self.note.toPlainText().strip())
+        saved = self._store.session(self._current)
+        if saved is not None:
+            self.model.replace_session(saved)
+        self.save_note_button.setEnabled(False)
+        self.note_saved.emit(self._current)
+
+    def _on_delete_clicked(self) -> None:
+        session = self._store.session(self._current) if self._current is not None else None
+        if session is None:
+            return
+        if not self._dialogs.confirm(
+            self,
+            "Delete this session?",
+            f"The session of {when_text(session)} ({session.routine_name}) and its pain scores "
+            "will be deleted for good. Delete it?",
+        ):
+            return
+        row = self.model.row_of(session.id)
+        self._store.delete_session(session.id)
+        self.model.remove_session(session.id)
+        self.session_deleted.emit(session.id)
+        if self.model.rowCount():
+            self.table.selectRow(min(row, self.model.rowCount() - 1))
+        else:
+            self._show_details(None)
+        self._announcing = True
+        try:
+            self._ctx.active.notify_data_changed()
+        finally:
+            self._announcing = False
+
+    def _on_data_changed(self) -> None:
+        if self._announcing:
+            return
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Details beside the note when there is room (about 90 characters), else above it."""
+        super().resizeEvent(event)
+        wide = self.width() > 90 * self.fontMetrics().averageCharWidth()
+        self._columns.setDirection(
+            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+
+def _catalogue(ctx: AppContext, profile_id: int) -> Catalogue:
+    """The exercises of the session's profile, its therapist's own included."""
+    current = plan_of_profile(ctx, profile_id)
+    return current.catalogue if current is not None else ctx.content.catalogue

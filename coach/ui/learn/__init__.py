@@ -1,0 +1,1 @@
+"""Learn: topics about leg pain after surgery, Today's hint card and the coping tools."""

@@ -1,0 +1,1 @@
+"""Progress: the summary, charts, table, outcome measures and the clinic report export."""

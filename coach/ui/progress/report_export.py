@@ -1,0 +1,95 @@
+"""Making the clinic report: the store's history, the charts drawn on white, then the PDF.
+
+Shared by the Progress screen's button and ``rehab-coach export pdf``; the charts need Qt
+widgets, so the command line creates an offscreen QApplication first.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from coach.domain.catalogue import Catalogue
+from coach.domain.content import Content
+from coach.domain.profile import Profile
+from coach.domain.progress import ExerciseTally, Progress, build_progress
+from coach.domain.timer import SKIP_REASON_WORDS
+from coach.domain.warning_signs import tier_statements
+from coach.reports.csv_export import csv_text, write_csv
+from coach.reports.pdf_report import ReportData, ReportNote, render_pdf, write_pdf
+from coach.store.progress_data import ProfileHistory
+
+CHART_WEEKS = 52  # a longer history is summarised by its last year
+
+
+def chart_window(progress: Progress) -> tuple[date, date, str]:
+    """The days the report's charts show, and how to say it."""
+    first = max(progress.start, progress.end - timedelta(weeks=CHART_WEEKS))
+    span = "since surgery" if first == progress.start else f"the last {CHART_WEEKS} weeks"
+    return first, progress.end, span
+
+
+def change_texts(tally: ExerciseTally, catalogue: Catalogue) -> list[str]:
+    """'Bridge: did the easier version (Buttock squeezes)', 'Heel slides: skipped (pain)'."""
+
+    def name(exercise_id: str) -> str:
+        return catalogue[exercise_id].name if exercise_id in catalogue else exercise_id
+
+    swaps = [f"{name(a)}: did the easier version ({name(b)})" for a, b in tally.swaps]
+    skips = [f"{name(e)}: skipped ({SKIP_REASON_WORDS.get(r, r)})" for e, r in tally.skip_reasons]
+    return swaps + skips
+
+
+def report_data(profile: Profile, history: ProfileHistory, content: Content) -> ReportData:
+    from coach.ui.progress.charts import render_chart_images
+
+    progress = build_progress(history.input)
+    first, last, span = chart_window(progress)
+    notes = [
+        ReportNote(s.local_date, s.routine_name, s.note) for s in history.sessions if s.note.strip()
+    ]
+    changes = [
+        ReportNote(s.local_date, s.routine_name, text)
+        for s in history.sessions
+        if s.id in history.exercises
+        for text in change_texts(history.exercises[s.id], history.catalogue)
+    ]
+    return ReportData(
+        profile=profile,
+        progress=progress,
+        charts=render_chart_images(progress, first, last),
+        chart_span=span,
+        notes=notes,
+        question_texts={q.id: q.text for q in content.red_flags.questions},
+        made_on=history.input.today,
+        changes=changes,
+        coping=history.coping,
+        warning_tiers=tier_statements(content.red_flags, profile.emergency_number),
+    )
+
+
+def export_pdf(
+    path: Path, profile: Profile, history: ProfileHistory, content: Content, *, data_folder: Path
+) -> None:
+    """Write the report; raises ExportError (the old file is then unchanged)."""
+    write_pdf(path, report_data(profile, history, content), data_folder=data_folder)
+
+
+def export_csv(path: Path, profile: Profile, history: ProfileHistory, *, data_folder: Path) -> None:
+    text = csv_text(history.sessions, history.exercises, history.input.plan, profile.surgery_date)
+    write_csv(path, text, data_folder=data_folder)
+
+
+def render_pdf_headless(profile: Profile, history: ProfileHistory, content: Content) -> bytes:
+    """For the command line: the same report, with an offscreen QApplication if none exists."""
+    from coach.ui.common.errors import route_qt_messages
+
+    route_qt_messages()  # Qt's notes go to the log, not the terminal
+    app = QApplication.instance() or QApplication([sys.argv[0], "-platform", "offscreen"])
+    try:
+        return render_pdf(report_data(profile, history, content))
+    finally:
+        del app

@@ -1,0 +1,1 @@
+"""Settings: text size, theme, data folder, backups, and patient profiles."""

@@ -1,0 +1,209 @@
+"""Settings: text size, theme, where the data lives, back up and restore."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFileDialog,
+    QHBoxLayout,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.store import StoreError
+from coach.store.backup import make_backup, restore
+from coach.ui.common.preferences import TEXT_SCALES, THEMES
+from coach.ui.common.widgets import (
+    ask_yes_no,
+    breakable_path,
+    button,
+    card,
+    inform,
+    label,
+    scroll_page,
+)
+from coach.ui.context import AppContext
+from coach.ui.session.sound_settings import SoundCard
+
+log = logging.getLogger(__name__)
+
+THEME_LABELS = {"system": "Same as my computer", "light": "Light", "dark": "Dark"}
+
+
+class Dialogs:
+    """The questions this screen asks; tests replace these to answer without a person."""
+
+    @staticmethod
+    def confirm(parent: QWidget, title: str, text: str) -> bool:
+        return ask_yes_no(parent, title, text)
+
+    @staticmethod
+    def inform(parent: QWidget, title: str, text: str) -> None:
+        inform(parent, title, text)
+
+    @staticmethod
+    def choose_backup(parent: QWidget, folder: Path) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(
+            parent, "Choose a backup", str(folder), "Rehab Coach backups (*.db)"
+        )
+        return Path(name) if name else None
+
+
+class SettingsScreen(QWidget):
+    """A patient-friendly settings page; every change applies at once and is remembered."""
+
+    appearance_changed = Signal()
+    database_replaced = Signal()
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        apply_appearance: Callable[[], None],
+        parent: QWidget | None = None,
+        dialogs: type[Dialogs] = Dialogs,
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._apply_appearance = apply_appearance
+        self._dialogs = dialogs
+
+        scroll, body, column = scroll_page(self, spacing=18)
+        column.addWidget(label("Settings", "title", body))
+
+        column.addWidget(self._text_size_card(body))
+        column.addWidget(self._theme_card(body))
+        column.addWidget(SoundCard(ctx.prefs, body))
+        column.addWidget(self._data_card(body))
+        column.addStretch(1)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    # -- text size -----------------------------------------------------------------------------
+    def _text_size_card(self, parent: QWidget) -> QWidget:
+        frame, layout = card(parent)
+        layout.addWidget(label("Text size", "heading", frame))
+        row = QHBoxLayout()
+        self.smaller = button("A−  Smaller", frame)
+        self.smaller.setAccessibleName("Make text smaller")
+        self.larger = button("A+  Larger", frame)
+        self.larger.setAccessibleName("Make text larger")
+        self.scale_label = label("", "big", frame, wrap=False)
+        row.addWidget(self.smaller)
+        row.addWidget(self.scale_label)
+        row.addWidget(self.larger)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.smaller.clicked.connect(lambda: self._step_scale(-1))
+        self.larger.clicked.connect(lambda: self._step_scale(+1))
+        self._show_scale()
+        return frame
+
+    def _step_scale(self, direction: int) -> None:
+        current = self._ctx.prefs.text_scale
+        options = [s for s in TEXT_SCALES if (s - current) * direction > 0]
+        if not options:
+            return
+        self._ctx.prefs.text_scale = options[0] if direction > 0 else options[-1]
+        self._apply_appearance()
+        self._show_scale()
+        self.appearance_changed.emit()
+
+    def _show_scale(self) -> None:
+        scale = self._ctx.prefs.text_scale
+        self.scale_label.setText(f"{scale}%")
+        self.smaller.setEnabled(scale > TEXT_SCALES[0])
+        self.larger.setEnabled(scale < TEXT_SCALES[-1])
+
+    # -- theme ---------------------------------------------------------------------------------
+    def _theme_card(self, parent: QWidget) -> QWidget:
+        frame, layout = card(parent)
+        layout.addWidget(label("Colours", "heading", frame))
+        self.theme_buttons = QButtonGroup(frame)
+        for theme in THEMES:
+            radio = QRadioButton(THEME_LABELS[theme], frame)
+            radio.setObjectName(f"theme-{theme}")
+            radio.setChecked(theme == self._ctx.prefs.theme)
+            radio.toggled.connect(lambda on, t=theme: self._on_theme_toggled(on, t))
+            self.theme_buttons.addButton(radio)
+            layout.addWidget(radio)
+        return frame
+
+    def _on_theme_toggled(self, on: bool, theme: str) -> None:
+        if on:
+            self._set_theme(theme)
+
+    def _set_theme(self, theme: str) -> None:
+        self._ctx.prefs.theme = theme
+        self._apply_appearance()
+        self.appearance_changed.emit()
+
+    # -- data ----------------------------------------------------------------------------------
+    def _data_card(self, parent: QWidget) -> QWidget:
+        frame, layout = card(parent)
+        layout.addWidget(label("Your data", "heading", frame))
+        layout.addWidget(
+            label(
+                "Everything stays on this computer. Rehab Coach never uses the internet.",
+                None,
+                frame,
+            )
+        )
+        folder = label(f"Data folder: {breakable_path(self._ctx.paths.root)}", "hint", frame)
+        folder.setObjectName("data-folder")
+        folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(folder)
+        row = QHBoxLayout()
+        self.backup_button = button("Back up now", frame)
+        self.restore_button = button("Restore from a backup…", frame)
+        row.addWidget(self.backup_button)
+        row.addWidget(self.restore_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.backup_button.clicked.connect(self._on_backup_clicked)
+        self.restore_button.clicked.connect(self._on_restore_clicked)
+        return frame
+
+    def _on_backup_clicked(self) -> None:
+        try:
+            path = make_backup(
+                self._ctx.paths.database, self._ctx.paths.backups, self._ctx.clock.now()
+            )
+        except StoreError as exc:
+            self._dialogs.inform(self, "Backup failed", str(exc))
+            return
+        log.info("backup written")
+        self._dialogs.inform(self, "Backup done", f"A copy of your data was saved:\n{path}")
+
+    def _on_restore_clicked(self) -> None:
+        chosen = self._dialogs.choose_backup(self, self._ctx.paths.backups)
+        if chosen is None:
+            return
+        if not self._dialogs.confirm(
+            self,
+            "Restore this backup?",
+            f"Your data will be replaced by the backup\n{chosen.name}.\n\n"
+            "A copy of your current data is kept first. Continue?",
+        ):
+            return
+        try:
+            restore(
+                chosen,
+                self._ctx.paths.database,
+                self._ctx.paths.backups,
+                self._ctx.clock.now(),
+                live=self._ctx.db,
+            )
+        except StoreError as exc:
+            self._dialogs.inform(self, "Nothing was changed", str(exc))
+            return
+        log.info("restored from a backup")
+        self.database_replaced.emit()
+        self._dialogs.inform(self, "Restored", "Your data was restored from the backup.")

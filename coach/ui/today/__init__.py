@@ -1,0 +1,1 @@
+"""Today: the first screen, its routine and walking cards and side sections."""
