@@ -23,6 +23,7 @@ from coach.ui.active_profile import ActiveProfile
 from coach.ui.common.appearance import apply_appearance
 from coach.ui.common.preferences import Preferences
 from coach.ui.context import AppContext
+from tests.scripted_dialogs import ScriptedDialogs, scripted
 
 
 @pytest.fixture(scope="session")
@@ -88,6 +89,7 @@ def ctx(
         prefs=Preferences(data_paths.settings),
         content=content,
         active=ActiveProfile(None),
+        dialogs=ScriptedDialogs(),  # no test waits on a modal dialog
     )
     yield context
     db.close()
@@ -100,3 +102,9 @@ def restyle(ctx: AppContext, qapp: QApplication) -> Callable[[], None]:
         apply_appearance(qapp, ctx.prefs.text_scale, ctx.prefs.theme)
 
     return apply
+
+
+@pytest.fixture
+def dialogs(ctx: AppContext) -> ScriptedDialogs:
+    """What the "person" answers when the app asks (``ctx.dialogs``)."""
+    return scripted(ctx)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from coach.domain.clock import Clock
@@ -11,6 +11,7 @@ from coach.store import Database
 from coach.store.repository import Repository
 from coach.system.paths import DataPaths
 from coach.ui.active_profile import ActiveProfile
+from coach.ui.common.dialogs import Dialogs
 from coach.ui.common.preferences import Preferences
 
 
@@ -26,3 +27,4 @@ class AppContext:
     content: Content
     active: ActiveProfile
     log_file: Path | None = None
+    dialogs: Dialogs = field(default_factory=Dialogs)  # every question asked of a person

@@ -32,29 +32,21 @@ from coach.store.plans import resolve_plan
 from coach.store.sessions import SessionStore
 from coach.store.therapist import TherapistStore
 from coach.ui.context import AppContext
-from coach.ui.session.dialogs import Dialogs
+from coach.ui.session.change_dialog import ChangeDialog
 from coach.ui.session.launcher import SessionLauncher
 from coach.ui.session.session_flow import SessionFlow
 from coach.ui.session.sounds import SilentBackend
+from tests.scripted_dialogs import scripted
 
 LEFT = Qt.MouseButton.LeftButton
 CUSTOM_ID = "towel-squeeze"
 CUSTOM_NAME = "Towel squeeze"
 
 
-class Quiet(Dialogs):
-    @staticmethod
-    def confirm_stop(parent: QWidget) -> bool:
-        return True
-
-    @staticmethod
-    def inform(parent: QWidget, title: str, text: str) -> None:
-        raise AssertionError(f"unexpected message: {title}: {text}")
-
-    @staticmethod
-    def choose_change(parent: QWidget, exercise_name: str, easier_name: str | None) -> str | None:
-        assert (exercise_name, easier_name) == (CUSTOM_NAME, None)  # no easier one is known
-        return "pain"
+def skip_for_pain(dialog: ChangeDialog) -> bool:
+    assert (dialog.exercise_name, dialog.easier_name) == (CUSTOM_NAME, None)  # no easier one
+    dialog.buttons["pain"].click()
+    return True
 
 
 def plan_file_with_custom_exercise(ctx: AppContext, path: Path) -> None:
@@ -108,7 +100,9 @@ def run_session(
 
     parent = QWidget()
     qtbot.addWidget(parent)
-    launcher = SessionLauncher(ctx, parent, dialogs=Quiet, backend=SilentBackend())
+    dialogs = scripted(ctx)
+    dialogs.on(ChangeDialog, skip_for_pain)
+    launcher = SessionLauncher(ctx, parent, backend=SilentBackend())
     window = launcher.start("daily")
     assert window is not None
     flow: SessionFlow = window.flow
@@ -142,6 +136,7 @@ def run_session(
     feedback = flow.feedback
     assert feedback is not None
     qtbot.mouseClick(feedback.save_button, LEFT)
+    assert dialogs.informed == []  # no message interrupted the session
     session_id = flow.session_id
     assert session_id is not None
     with qtbot.waitSignal(flow.closed):

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from coach.cli import run
@@ -25,10 +25,14 @@ from coach.store.repository import Repository
 from coach.system.paths import DataPaths
 from coach.ui.app import build_window
 from coach.ui.context import AppContext
-from coach.ui.settings.profile_switcher import ProfileDialogs, ProfileSwitcher
-from coach.ui.therapist.dialogs import TherapistDialogs
-from coach.ui.therapist.mode import TherapistMode
+from coach.ui.onboarding.wizard import OnboardingDialog
+from coach.ui.settings.profile_switcher import ProfileSwitcher
+from coach.ui.therapist.dialogs import ReasonDialog
+from coach.ui.therapist.dose_dialog import DoseDialog
+from coach.ui.therapist.exercise_picker import ExercisePicker
+from coach.ui.therapist.pin_dialog import NewPinDialog
 from coach.ui.therapist.screen import TherapistScreen
+from tests.scripted_dialogs import scripted
 
 REASON = "Eases your leg pain; we tried it together on Monday."
 
@@ -50,28 +54,42 @@ def test_make_adjust_export_import_and_print(
         "path": plan_file,
     }
 
-    def onboarding(parent: QWidget, app_ctx: AppContext) -> bool:
+    def onboarding(dialog: OnboardingDialog) -> bool:
         """What the onboarding wizard does when finished: save the profile and its plan."""
         profile = answers["new_profile"]
-        plan = plan_from_protocol(app_ctx.content.protocols[profile.surgery])
-        app_ctx.active.set(app_ctx.repo.add_profile(profile, app_ctx.clock.now(), plan))
+        plan = plan_from_protocol(ctx.content.protocols[profile.surgery])
+        ctx.active.set(ctx.repo.add_profile(profile, ctx.clock.now(), plan))
         return True
 
-    monkeypatch.setattr(ProfileDialogs, "new_profile", staticmethod(onboarding))
     pin_set: list[bool] = []
 
-    def new_pin(parent: QWidget, mode: TherapistMode) -> bool:
-        pin_set.append(mode.set_pin("2580") is None)
+    def new_pin(dialog: NewPinDialog) -> bool:
+        dialog.first.setText("2580")
+        dialog.second.setText("2580")
+        dialog.save_button.click()
+        pin_set.append(dialog.result() == QDialog.DialogCode.Accepted)
         return pin_set[-1]
 
-    monkeypatch.setattr(TherapistDialogs, "new_pin", staticmethod(new_pin))
-    monkeypatch.setattr(
-        TherapistDialogs, "choose_exercise", staticmethod(lambda *a: "prone-press-up")
-    )
-    monkeypatch.setattr(TherapistDialogs, "ask_reason", staticmethod(lambda *a: REASON))
-    monkeypatch.setattr(TherapistDialogs, "edit_dose", staticmethod(lambda *a: answers["dose"]))
-    monkeypatch.setattr(TherapistDialogs, "save_path", staticmethod(lambda *a: answers["path"]))
-    monkeypatch.setattr(TherapistDialogs, "inform", staticmethod(lambda *a: None))
+    def choose_exercise(dialog: ExercisePicker) -> bool:
+        dialog.allowed_only.setChecked(False)
+        return dialog.choose("prone-press-up")
+
+    def ask_reason(dialog: ReasonDialog) -> bool:
+        dialog.reason.setPlainText(REASON)
+        return True
+
+    def edit_dose(dialog: DoseDialog) -> bool:
+        for name, box in dialog.boxes.items():
+            box.setValue(getattr(answers["dose"], name))
+        return True
+
+    dialogs = scripted(ctx)
+    dialogs.path = answers["path"]
+    dialogs.on(OnboardingDialog, onboarding)
+    dialogs.on(NewPinDialog, new_pin)
+    dialogs.on(ExercisePicker, choose_exercise)
+    dialogs.on(ReasonDialog, ask_reason)
+    dialogs.on(DoseDialog, edit_dose)
 
     # 1. a new profile, from the rail
     window = build_window(qapp, ctx)

@@ -118,7 +118,8 @@ def test_the_resume_offer_shows_a_routine_name_as_text(
 ) -> None:
     from PySide6.QtWidgets import QDialog, QLabel
 
-    from coach.ui.session.resume import ResumeDialog, ResumeDialogs
+    from coach.ui.common.dialogs import Dialogs
+    from coach.ui.session.resume import ResumeDialog, ask_resume
 
     record = SessionStore(marked.db).unfinished_session(marked.active.require().id or 0)
     assert record is not None and MARK in record.routine_name
@@ -135,8 +136,9 @@ def test_the_resume_offer_shows_a_routine_name_as_text(
 
     monkeypatch.setattr(QMessageBox, "exec", exec_)
     monkeypatch.setattr(ResumeDialog, "exec", dialog_exec)
-    ResumeDialogs.ask(None, record)  # type: ignore[arg-type]
-    ResumeDialogs.inform(None, f"Title {MARK}", f"Text {MARK}")  # type: ignore[arg-type]
+    real = Dialogs()  # the real boxes, not the test's script
+    ask_resume(real, None, record)  # type: ignore[arg-type]
+    real.inform(None, f"Title {MARK}", f"Text {MARK}")
     assert {fmt for _, fmt in seen} == {Qt.TextFormat.PlainText}
     assert any(MARK in text for text, _ in seen[:-1])  # the routine's name, as written
     assert MARK in seen[-1][0]

@@ -22,11 +22,11 @@ from coach.store.therapist import TherapistStore
 from coach.system.paths import DataPaths
 from coach.ui.context import AppContext
 from coach.ui.therapist import plan_reader
-from coach.ui.therapist.dialogs import TherapistDialogs
-from coach.ui.therapist.import_summary import ImportPreview
+from coach.ui.therapist.import_summary import ImportPreview, ImportSummary
 from coach.ui.therapist.plan_editor import PlanEditor
 from tests.hostile.databases import NOW, snapshot
 from tests.hostile.plan_files import HOSTILE_PLAN_FILES, encode, good_plan_dict
+from tests.scripted_dialogs import ScriptedDialogs, scripted
 
 PIN = "4826"
 
@@ -139,22 +139,15 @@ def test_wrong_pins_on_the_command_line_wait_like_the_app(
 
 
 # -- the app: off the GUI thread, with progress and a cancel ------------------------------------
-class Scripted(TherapistDialogs):
-    path: Path | None = None
-    told: list[tuple[str, str]] = []  # noqa: RUF012
+class Scripted:
+    """The therapist accepts every import preview; what they saw is kept."""
+
     previews: list[ImportPreview] = []  # noqa: RUF012
+    dialogs = ScriptedDialogs()  # the editor's context's, set by the fixture
 
     @staticmethod
-    def open_path(parent: Any, *args: Any) -> Path | None:
-        return Scripted.path
-
-    @staticmethod
-    def inform(parent: Any, title: str, text: str) -> None:
-        Scripted.told.append((title, text))
-
-    @staticmethod
-    def confirm_import(parent: Any, preview: ImportPreview) -> bool:
-        Scripted.previews.append(preview)
+    def confirm_import(dialog: ImportSummary) -> bool:
+        Scripted.previews.append(dialog.preview)
         return True
 
 
@@ -167,8 +160,10 @@ def editor(qtbot: QtBot, ctx: AppContext) -> PlanEditor:
     plan = plan_from_protocol(ctx.content.protocols[Surgery.FUSION])
     profile = ctx.repo.add_profile(Profile("Sam", Surgery.FUSION, surgery), ctx.clock.now(), plan)
     ctx.active.set(profile)
-    Scripted.told, Scripted.previews = [], []
-    widget = PlanEditor(ctx, TherapistStore(ctx.db), dialogs=Scripted)
+    Scripted.previews = []
+    Scripted.dialogs = scripted(ctx)
+    Scripted.dialogs.on(ImportSummary, Scripted.confirm_import)
+    widget = PlanEditor(ctx, TherapistStore(ctx.db))
     qtbot.addWidget(widget)
     widget.show()
     return widget
@@ -200,14 +195,14 @@ def test_the_app_refuses_each_hostile_file_off_the_gui_thread(
         return real(*args, **kwargs)
 
     monkeypatch.setattr(plan_reader, "read_plan_bytes", watched)
-    Scripted.path = tmp_path / "hostile.rcplan.json"
-    Scripted.path.write_bytes(build())
+    Scripted.dialogs.path = tmp_path / "hostile.rcplan.json"
+    Scripted.dialogs.path.write_bytes(build())
     before = _db(ctx)
     with qtbot.waitSignal(editor.files.import_finished, timeout=20_000) as done:
         editor.import_button.click()
     assert done.args == [False]
     assert readers and readers[0] is not threading.main_thread()
-    title, text = Scripted.told[-1]
+    title, text = Scripted.dialogs.informed[-1]
     assert title == "Nothing was changed"
     assert phrase in text
     assert _db(ctx) == before
@@ -216,8 +211,8 @@ def test_the_app_refuses_each_hostile_file_off_the_gui_thread(
 def _offer_a_good_file(tmp_path: Path) -> None:
     data = good_plan_dict()
     data["plan"]["note"] = "Walk after lunch."
-    Scripted.path = tmp_path / "good.rcplan.json"
-    Scripted.path.write_bytes(encode(data))
+    Scripted.dialogs.path = tmp_path / "good.rcplan.json"
+    Scripted.dialogs.path.write_bytes(encode(data))
 
 
 def test_the_app_shows_progress_and_imports_a_good_file(
@@ -257,8 +252,8 @@ def test_cancel_stops_the_import_and_changes_nothing(
 def test_a_fifo_does_not_hang_the_app(
     qtbot: QtBot, editor: PlanEditor, ctx: AppContext, tmp_path: Path
 ) -> None:
-    Scripted.path = tmp_path / "pipe.rcplan.json"
-    os.mkfifo(Scripted.path)
+    Scripted.dialogs.path = tmp_path / "pipe.rcplan.json"
+    os.mkfifo(Scripted.dialogs.path)
     with qtbot.waitSignal(editor.files.import_finished, timeout=20_000):
         editor.import_button.click()
-    assert "is not a regular file" in Scripted.told[-1][1]
+    assert "is not a regular file" in Scripted.dialogs.informed[-1][1]

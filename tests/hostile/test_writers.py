@@ -89,27 +89,20 @@ def test_the_shared_writer_refuses_too(
 
 def test_the_progress_screen_says_why_it_did_not_save(qtbot: QtBot, ctx: AppContext) -> None:
     from coach.demo.history import seed_history
-    from coach.ui.progress.screen import Dialogs, ProgressScreen
+    from coach.ui.progress.screen import ProgressScreen
+    from tests.scripted_dialogs import scripted
 
-    told: list[tuple[str, str]] = []
     target = ctx.paths.database.with_suffix(".csv")
-
-    class Answers(Dialogs):
-        @staticmethod
-        def save_path(parent: object, title: str, suggested: Path, pattern: str) -> Path:
-            return target
-
-        @staticmethod
-        def inform(parent: object, title: str, text: str) -> None:
-            told.append((title, text))
 
     stats = seed_history(ctx.db, ctx.content, ctx.clock.now(), weeks=2)
     ctx.active.set(stats.profile)
-    screen = ProgressScreen(ctx, dialogs=Answers)
+    dialogs = scripted(ctx)
+    dialogs.path = target
+    screen = ProgressScreen(ctx)
     qtbot.addWidget(screen)
     screen.csv_button.click()
-    assert told[-1][0] == "Not saved"
-    assert "inside Rehab Coach's data folder" in told[-1][1]
+    assert dialogs.informed[-1][0] == "Not saved"
+    assert "inside Rehab Coach's data folder" in dialogs.informed[-1][1]
     assert not target.exists()
 
 

@@ -4,7 +4,6 @@ saved, and deleting asks first."""
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import ClassVar
 
 import pytest
 from PySide6.QtCore import Qt
@@ -16,18 +15,8 @@ from coach.domain.profile import Profile, Surgery
 from coach.store.sessions import Pain, SessionStore
 from coach.ui.context import AppContext
 from coach.ui.history.model import SESSION_ID_ROLE, HistoryModel
-from coach.ui.history.screen import Dialogs, HistoryScreen
-
-
-class Answers(Dialogs):
-    yes = False
-    asked: ClassVar[list[str]] = []
-
-    @staticmethod
-    def confirm(parent: object, title: str, text: str) -> bool:
-        del parent, text
-        Answers.asked.append(title)
-        return Answers.yes
+from coach.ui.history.screen import HistoryScreen
+from tests.scripted_dialogs import ScriptedDialogs
 
 
 @pytest.fixture
@@ -66,8 +55,7 @@ def sessions(ctx: AppContext, clock: FakeClock) -> list[int]:
 
 @pytest.fixture
 def screen(qtbot: QtBot, ctx: AppContext, sessions: list[int]) -> HistoryScreen:
-    Answers.asked = []
-    widget = HistoryScreen(ctx, dialogs=Answers)
+    widget = HistoryScreen(ctx)
     qtbot.addWidget(widget)
     widget.resize(1000, 800)
     widget.show()
@@ -114,14 +102,14 @@ def test_note_is_saved(screen: HistoryScreen, ctx: AppContext, sessions: list[in
 
 
 def test_delete_asks_first_and_keeps_the_session_on_no(
-    screen: HistoryScreen, ctx: AppContext, sessions: list[int]
+    screen: HistoryScreen, ctx: AppContext, sessions: list[int], dialogs: ScriptedDialogs
 ) -> None:
     screen.table.selectRow(0)
-    Answers.yes = False
+    dialogs.confirm_answer = False
     screen.delete_button.click()
-    assert Answers.asked == ["Delete this session?"]
+    assert dialogs.asked == ["Delete this session?"]
     assert SessionStore(ctx.db).session(sessions[1]) is not None
-    Answers.yes = True
+    dialogs.confirm_answer = True
     screen.delete_button.click()
     assert SessionStore(ctx.db).session(sessions[1]) is None
     assert screen.model.rowCount() == 1
@@ -129,7 +117,7 @@ def test_delete_asks_first_and_keeps_the_session_on_no(
 
 
 def test_empty_history_explains(qtbot: QtBot, ctx: AppContext) -> None:
-    widget = HistoryScreen(ctx, dialogs=Answers)
+    widget = HistoryScreen(ctx)
     qtbot.addWidget(widget)
     assert "first one" in widget.empty.text()
     assert not widget.delete_button.isEnabled()

@@ -5,34 +5,21 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
-from typing import ClassVar
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from coach.domain.plan import plan_from_protocol
 from coach.domain.profile import Profile, Surgery
 from coach.ui.common.appearance import apply_appearance
 from coach.ui.context import AppContext
-from coach.ui.learn.screen import Dialogs, LearnScreen
+from coach.ui.learn.screen import LearnScreen
 from coach.ui.main_window import MainWindow, ScreenEntry
+from tests.scripted_dialogs import ScriptedDialogs
 
 TODAY = date(2026, 1, 5)
-
-
-class Answers(Dialogs):
-    path: ClassVar[Path | None] = None
-    told: ClassVar[list[tuple[str, str]]] = []
-
-    @staticmethod
-    def save_path(parent: QWidget, title: str, suggested: Path, pattern: str) -> Path | None:
-        return Answers.path
-
-    @staticmethod
-    def inform(parent: QWidget, title: str, text: str) -> None:
-        Answers.told.append((title, text))
 
 
 def add_patient(ctx: AppContext, number: str = "999") -> None:
@@ -43,8 +30,7 @@ def add_patient(ctx: AppContext, number: str = "999") -> None:
 
 
 def make_screen(qtbot: QtBot, ctx: AppContext) -> LearnScreen:
-    Answers.told = []
-    screen = LearnScreen(ctx, dialogs=Answers)
+    screen = LearnScreen(ctx)
     qtbot.addWidget(screen)
     screen.resize(1200, 800)
     with qtbot.waitExposed(screen):
@@ -131,32 +117,36 @@ def test_read_aloud_is_hidden_until_there_is_a_voice(qtbot: QtBot, ctx: AppConte
 
 
 def test_print_this_topic_writes_a_pdf_of_that_topic(
-    qtbot: QtBot, ctx: AppContext, tmp_path: Path
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path, dialogs: ScriptedDialogs
 ) -> None:
     add_patient(ctx)
     screen = make_screen(qtbot, ctx)
     screen.show_topic("pain-medicines")
-    Answers.path = tmp_path / "medicines"  # no suffix: .pdf is added
+    dialogs.path = tmp_path / "medicines"  # no suffix: .pdf is added
     with qtbot.waitSignal(screen.printed) as signal:
         qtbot.mouseClick(screen.print_button, Qt.MouseButton.LeftButton)
     pdf = tmp_path / "medicines.pdf"
     assert signal.args == [str(pdf)]
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 5_000
-    assert Answers.told[-1][0] == "Saved"
+    assert dialogs.informed[-1][0] == "Saved"
 
 
 def test_print_that_cannot_be_written_says_so_and_keeps_the_old_file(
-    qtbot: QtBot, ctx: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    ctx: AppContext,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    dialogs: ScriptedDialogs,
 ) -> None:
     screen = make_screen(qtbot, ctx)
-    Answers.path = tmp_path / "missing" / "topic.pdf"
+    dialogs.path = tmp_path / "missing" / "topic.pdf"
     qtbot.mouseClick(screen.print_button, Qt.MouseButton.LeftButton)
-    assert Answers.told[-1][0] == "Not saved"
-    assert "does not exist" in Answers.told[-1][1]
-    Answers.path = None  # cancelled: nothing happens
+    assert dialogs.informed[-1][0] == "Not saved"
+    assert "does not exist" in dialogs.informed[-1][1]
+    dialogs.path = None  # cancelled: nothing happens
     qtbot.mouseClick(screen.print_button, Qt.MouseButton.LeftButton)
-    assert len(Answers.told) == 1
+    assert len(dialogs.informed) == 1
 
 
 def test_when_to_get_help_opens_the_warning_signs_page_when_the_window_has_one(
@@ -165,7 +155,7 @@ def test_when_to_get_help_opens_the_warning_signs_page_when_the_window_has_one(
     add_patient(ctx)
     window = MainWindow(
         [
-            ScreenEntry("learn", "Learn", lambda: LearnScreen(ctx, dialogs=Answers)),
+            ScreenEntry("learn", "Learn", lambda: LearnScreen(ctx)),
             ScreenEntry("warning-signs", "Warning signs", lambda: QLabel("signs")),
         ]
     )

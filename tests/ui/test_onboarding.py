@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from coach.domain.emergency import emergency_number_for
@@ -23,36 +23,18 @@ from coach.ui.common.appearance import apply_appearance
 from coach.ui.context import AppContext
 from coach.ui.onboarding.wizard import (
     OnboardingDialog,
-    OnboardingDialogs,
     OnboardingWizard,
     default_emergency_number,
 )
+from tests.scripted_dialogs import ScriptedDialogs
 
 TODAY = date(2026, 1, 5)
 TODAY_NOW = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 US = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
 
 
-class Leave(OnboardingDialogs):
-    asked = 0
-    answer = True
-
-    @staticmethod
-    def confirm_leave(parent: QWidget) -> bool:
-        Leave.asked += 1
-        return Leave.answer
-
-
-@pytest.fixture
-def leave() -> type[Leave]:
-    Leave.asked, Leave.answer = 0, True
-    return Leave
-
-
-def make_wizard(
-    qtbot: QtBot, ctx: AppContext, dialogs: type[OnboardingDialogs] = Leave
-) -> OnboardingWizard:
-    wizard = OnboardingWizard(ctx, dialogs=dialogs, locale=US)
+def make_wizard(qtbot: QtBot, ctx: AppContext) -> OnboardingWizard:
+    wizard = OnboardingWizard(ctx, locale=US)
     qtbot.addWidget(wizard)
     wizard.resize(1000, 760)
     with qtbot.waitExposed(wizard):
@@ -166,27 +148,27 @@ def test_surgery_date_limits_and_words(qtbot: QtBot, ctx: AppContext) -> None:
 
 
 def test_escape_asks_and_leaving_writes_nothing(
-    qtbot: QtBot, ctx: AppContext, leave: type[Leave]
+    qtbot: QtBot, ctx: AppContext, dialogs: ScriptedDialogs
 ) -> None:
     wizard = make_wizard(qtbot, ctx)
     fill_in(wizard, qtbot)
-    leave.answer = False
+    dialogs.leave_answer = False
     qtbot.keyClick(wizard, Qt.Key.Key_Escape)
-    assert leave.asked == 1 and wizard.isVisible()
-    leave.answer = True
+    assert dialogs.asked == ["Stop setting up?"] and wizard.isVisible()
+    dialogs.leave_answer = True
     with qtbot.waitSignal(wizard.cancelled, timeout=1000):
         qtbot.keyClick(wizard, Qt.Key.Key_Escape)
     assert ctx.repo.profiles() == [] and ctx.active.profile is None
 
 
-def test_dialog_close_asks_first(qtbot: QtBot, ctx: AppContext, leave: type[Leave]) -> None:
-    dialog = OnboardingDialog(ctx, dialogs=leave, locale=US)
+def test_dialog_close_asks_first(qtbot: QtBot, ctx: AppContext, dialogs: ScriptedDialogs) -> None:
+    dialog = OnboardingDialog(ctx, locale=US)
     qtbot.addWidget(dialog)
     dialog.show()
-    leave.answer = False
+    dialogs.leave_answer = False
     dialog.reject()
-    assert dialog.isVisible() and leave.asked == 1
-    leave.answer = True
+    assert dialog.isVisible() and dialogs.asked == ["Stop setting up?"]
+    dialogs.leave_answer = True
     dialog.close()
     assert dialog.result() == QDialog.DialogCode.Rejected and not dialog.isVisible()
     assert ctx.repo.profiles() == []

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from coach.domain.clock import FakeClock
@@ -17,44 +17,48 @@ from coach.store.plans import resolve_plan
 from coach.store.repository import Repository
 from coach.ui.app import build_window
 from coach.ui.context import AppContext
+from coach.ui.onboarding.wizard import OnboardingDialog
 from coach.ui.settings.profile_dialogs import DeleteProfileDialog
-from coach.ui.settings.profile_switcher import ProfileDialogs, ProfileSwitcher
+from coach.ui.settings.profile_switcher import ProfileSwitcher
 from coach.ui.therapist.screen import TherapistScreen
+from tests.scripted_dialogs import ScriptedDialogs
 
 
 class Answers:
-    def __init__(self) -> None:
+    """What the person answers: the new profile the wizard makes, and whether to delete."""
+
+    def __init__(self, dialogs: ScriptedDialogs) -> None:
         self.new: Profile | None = None
         self.delete = False
-        self.informed: list[str] = []
+        self._dialogs = dialogs
+
+    @property
+    def informed(self) -> list[str]:
+        return [text for _title, text in self._dialogs.informed]
 
 
 @pytest.fixture
-def answers() -> Answers:
-    return Answers()
+def answers(ctx: AppContext, dialogs: ScriptedDialogs) -> Answers:
+    answers = Answers(dialogs)
 
+    def new_profile(dialog: OnboardingDialog) -> bool:
+        """As the onboarding wizard does: save the profile with its plan, make it active."""
+        if answers.new is None:
+            return False
+        plan = plan_from_protocol(ctx.content.protocols[answers.new.surgery])
+        ctx.active.set(ctx.repo.add_profile(answers.new, ctx.clock.now(), plan))
+        return True
 
-@pytest.fixture
-def dialogs(answers: Answers) -> type[ProfileDialogs]:
-    class Scripted(ProfileDialogs):
-        @staticmethod
-        def new_profile(parent: QWidget, ctx: AppContext) -> bool:
-            """As the onboarding wizard does: save the profile with its plan, make it active."""
-            if answers.new is None:
-                return False
-            plan = plan_from_protocol(ctx.content.protocols[answers.new.surgery])
-            ctx.active.set(ctx.repo.add_profile(answers.new, ctx.clock.now(), plan))
-            return True
+    def confirm_delete(dialog: DeleteProfileDialog) -> bool:
+        """Type the name (only the exact name enables Delete), then press Delete or Cancel."""
+        nickname = ctx.active.require().nickname
+        dialog.typed.setText(nickname)
+        assert dialog.delete_button.isEnabled()
+        return answers.delete
 
-        @staticmethod
-        def confirm_delete(parent: QWidget, nickname: str) -> bool:
-            return answers.delete
-
-        @staticmethod
-        def inform(parent: QWidget, title: str, text: str) -> None:
-            answers.informed.append(text)
-
-    return Scripted
+    dialogs.on(OnboardingDialog, new_profile)
+    dialogs.on(DeleteProfileDialog, confirm_delete)
+    return answers
 
 
 def add(ctx: AppContext, clock: FakeClock, name: str, surgery: Surgery = Surgery.FUSION) -> Profile:
@@ -64,13 +68,11 @@ def add(ctx: AppContext, clock: FakeClock, name: str, surgery: Surgery = Surgery
 
 
 @pytest.fixture
-def switcher(
-    qtbot: QtBot, ctx: AppContext, clock: FakeClock, dialogs: type[ProfileDialogs]
-) -> ProfileSwitcher:
+def switcher(qtbot: QtBot, ctx: AppContext, clock: FakeClock, answers: Answers) -> ProfileSwitcher:
     ann = add(ctx, clock, "Ann")
     add(ctx, clock, "Bob", Surgery.DISCECTOMY)
     ctx.active.set(ann)
-    widget = ProfileSwitcher(ctx, dialogs=dialogs)
+    widget = ProfileSwitcher(ctx)
     qtbot.addWidget(widget)
     widget.resize(300, 120)
     widget.show()
@@ -203,17 +205,15 @@ def test_the_delete_button_needs_the_exact_name(qtbot: QtBot) -> None:
 
 
 def test_new_patient_opens_the_onboarding_wizard(
-    qtbot: QtBot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, ctx: AppContext, dialogs: ScriptedDialogs
 ) -> None:
-    from coach.ui.onboarding import wizard as onboarding
-
     opened: list[str] = []
 
-    def fake_exec(dialog: onboarding.OnboardingDialog) -> int:
+    def leave(dialog: OnboardingDialog) -> bool:
         opened.append(dialog.windowTitle())
-        return 0  # the person left the wizard
+        return False  # the person left the wizard
 
-    monkeypatch.setattr(onboarding.OnboardingDialog, "exec", fake_exec)
+    dialogs.on(OnboardingDialog, leave)
     switcher = ProfileSwitcher(ctx)
     qtbot.addWidget(switcher)
     switcher.new_action.trigger()

@@ -8,7 +8,6 @@ import sys
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
-from typing import ClassVar
 
 import pytest
 from PySide6.QtCore import Qt
@@ -20,37 +19,22 @@ from coach.domain.clock import FakeClock
 from coach.store.sessions import Pain, SessionStore
 from coach.ui.common.appearance import apply_appearance
 from coach.ui.context import AppContext
-from coach.ui.progress.screen import Dialogs, ProgressScreen
+from coach.ui.progress.screen import ProgressScreen
+from tests.scripted_dialogs import ScriptedDialogs
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-class Answers(Dialogs):
-    path: Path | None = None
-    messages: ClassVar[list[tuple[str, str]]] = []
-
-    @staticmethod
-    def save_path(parent: object, title: str, suggested: Path, pattern: str) -> Path | None:
-        del parent, title, suggested, pattern
-        return Answers.path
-
-    @staticmethod
-    def inform(parent: object, title: str, text: str) -> None:
-        del parent
-        Answers.messages.append((title, text))
 
 
 @pytest.fixture
 def seeded(ctx: AppContext, clock: FakeClock) -> AppContext:
     stats = seed_history(ctx.db, ctx.content, clock.now(), weeks=12)
     ctx.active.set(stats.profile)
-    Answers.messages = []
     return ctx
 
 
 @pytest.fixture
 def screen(qtbot: QtBot, seeded: AppContext) -> ProgressScreen:
-    widget = ProgressScreen(seeded, dialogs=Answers)
+    widget = ProgressScreen(seeded)
     qtbot.addWidget(widget)
     widget.resize(1100, 800)
     widget.show()
@@ -104,19 +88,24 @@ def test_hover_readout_gives_the_numbers_of_a_day(screen: ProgressScreen, clock:
     assert "pain" in screen.readout.text() or "no pain scores" in screen.readout.text()
 
 
-def test_export_csv_and_pdf_from_the_buttons(screen: ProgressScreen, tmp_path: Path) -> None:
-    Answers.path = tmp_path / "sessions"
+def test_export_csv_and_pdf_from_the_buttons(
+    screen: ProgressScreen, tmp_path: Path, dialogs: ScriptedDialogs
+) -> None:
+    dialogs.path = tmp_path / "sessions"
     screen.csv_button.click()
     csv = tmp_path / "sessions.csv"  # the extension is added
     assert csv.read_text(encoding="utf-8-sig").startswith("date,start_time,routine,status")
-    Answers.path = tmp_path / "report.pdf"
+    dialogs.path = tmp_path / "report.pdf"
     screen.pdf_button.click()
     assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
-    assert [t for t, _ in Answers.messages] == ["Saved", "Saved"]
+    assert [t for t, _ in dialogs.informed] == ["Saved", "Saved"]
 
 
 def test_a_failed_export_says_so_and_keeps_the_old_file(
-    screen: ProgressScreen, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    screen: ProgressScreen,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    dialogs: ScriptedDialogs,
 ) -> None:
     folder = tmp_path / "exports"
     folder.mkdir()
@@ -127,10 +116,10 @@ def test_a_failed_export_says_so_and_keeps_the_old_file(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("coach.reports.atomic.os.fsync", full_disk)
-    Answers.path = target
+    dialogs.path = target
     screen.csv_button.click()
-    assert Answers.messages[-1][0] == "Not saved"
-    assert "No space left" in Answers.messages[-1][1]
+    assert dialogs.informed[-1][0] == "Not saved"
+    assert "No space left" in dialogs.informed[-1][1]
     assert target.read_text(encoding="utf-8") == "previous"
     assert [p.name for p in folder.iterdir()] == ["old.csv"]  # no temporary file left
 
@@ -151,7 +140,7 @@ def test_new_data_updates_the_screen(
 
 
 def test_without_a_profile_the_screen_says_what_to_do(qtbot: QtBot, ctx: AppContext) -> None:
-    widget = ProgressScreen(ctx, dialogs=Answers)
+    widget = ProgressScreen(ctx)
     qtbot.addWidget(widget)
     assert "once you have a profile" in widget.empty.text()
     assert not widget.pdf_button.isEnabled()

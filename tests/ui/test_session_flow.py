@@ -18,16 +18,17 @@ from coach.domain.profile import Profile, Surgery
 from coach.domain.protocol import Prescription
 from coach.domain.timer import State, StepKind
 from coach.store.session_log import progress_events
-from coach.store.sessions import Pain, SessionRecord, SessionStore
+from coach.store.sessions import Pain, SessionStore
 from coach.ui.common.appearance import apply_appearance
 from coach.ui.context import AppContext
-from coach.ui.session.dialogs import Dialogs
+from coach.ui.session.change_dialog import ChangeDialog
 from coach.ui.session.launcher import SessionLauncher, SessionWindow
 from coach.ui.session.player import PlayerScreen
-from coach.ui.session.resume import DISCARD, PARTIAL, RESUME, ResumeDialogs, offer_resume
+from coach.ui.session.resume import DISCARD, PARTIAL, RESUME, ResumeDialog, offer_resume
 from coach.ui.session.session_flow import SessionFlow
 from coach.ui.session.setup import SessionSetup, setup_for
 from coach.ui.session.sounds import CuePlayer, SilentBackend
+from tests.scripted_dialogs import ScriptedDialogs, scripted
 
 LEFT = Qt.MouseButton.LeftButton
 ITEMS = (
@@ -48,24 +49,36 @@ class RecordingBackend:
         self.played.append(path.stem.split("-")[0])
 
 
-class ScriptedDialogs(Dialogs):
-    stop_answer = True
-    change_answer: str | None = None  # "easier", a skip reason, or None to keep going
-    asked: list[str] = []  # noqa: RUF012
+class Patient:
+    """What the patient answers in the session's own dialogs, and what they were offered."""
 
-    @staticmethod
-    def choose_change(parent: QWidget, exercise_name: str, easier_name: str | None) -> str | None:
-        ScriptedDialogs.asked.append(f"change {exercise_name}")
-        return ScriptedDialogs.change_answer
+    def __init__(self, dialogs: ScriptedDialogs) -> None:
+        self.dialogs = dialogs
+        self.changes: list[str | None] = []  # "Easier or skip" answers in turn; then keep going
+        self.offered: list[tuple[str, str | None]] = []
+        self.resume: str | None = RESUME
+        dialogs.on(ChangeDialog, self._change)
+        dialogs.on(ResumeDialog, self._resume)
 
-    @staticmethod
-    def confirm_stop(parent: QWidget) -> bool:
-        ScriptedDialogs.asked.append("stop")
-        return ScriptedDialogs.stop_answer
+    def _change(self, dialog: ChangeDialog) -> bool:
+        flow = dialog.parentWidget()
+        assert isinstance(flow, SessionFlow) and flow.player is not None
+        assert flow.player.session.state == State.PAUSED  # the clock waits for the answer
+        self.offered.append((dialog.exercise_name, dialog.easier_name))
+        answer = self.changes.pop(0) if self.changes else None
+        if answer is None:
+            return False  # "Keep going"
+        dialog.buttons[answer].click()
+        return True
 
-    @staticmethod
-    def inform(parent: QWidget, title: str, text: str) -> None:
-        ScriptedDialogs.asked.append(title)
+    def _resume(self, dialog: ResumeDialog) -> bool:
+        dialog.buttons[self.resume].click()
+        return True
+
+
+@pytest.fixture(autouse=True)
+def patient_answers(ctx: AppContext) -> Patient:
+    return Patient(scripted(ctx))
 
 
 @pytest.fixture
@@ -107,7 +120,6 @@ def make_flow(
         setup,
         CuePlayer(ctx.prefs, backend),
         lambda _id: None,
-        dialogs=ScriptedDialogs,
     )
     qtbot.addWidget(widget)
     widget.resize(1200, 800)
@@ -120,9 +132,6 @@ def make_flow(
 def flow(
     qtbot: QtBot, ctx: AppContext, profile: Profile, backend: RecordingBackend
 ) -> Iterator[SessionFlow]:
-    ScriptedDialogs.asked = []
-    ScriptedDialogs.stop_answer = True
-    ScriptedDialogs.change_answer = None
     widget = make_flow(qtbot, ctx, profile, backend)
     yield widget
     widget.close()
@@ -265,7 +274,7 @@ def test_a_session_by_keyboard_only(
     assert player.session.state == State.RUNNING
     assert "1. " in player.how.text()  # "get ready" shows how to do it
     qtbot.keyClick(target, Qt.Key.Key_Right)  # easier or skip: "keep going"
-    assert ScriptedDialogs.asked == ["change Belly breathing"]
+    assert scripted(ctx).asked == ["ChangeDialog"]
     assert player.session.index == 0
     clock.advance(10)
     player.tick()
@@ -278,7 +287,7 @@ def test_a_session_by_keyboard_only(
     qtbot.keyClick(target, Qt.Key.Key_Plus)
     assert player.countdown.text() == "25"
     qtbot.keyClick(target, Qt.Key.Key_Escape)
-    assert ScriptedDialogs.asked == ["change Belly breathing", "stop"]
+    assert scripted(ctx).asked == ["ChangeDialog", "Stop the session?"]
     assert flow.current_page() is flow.pain_after
     qtbot.keyClick(flow.pain_after.back, Qt.Key.Key_5)
     qtbot.keyClick(flow.pain_after.back, Qt.Key.Key_Down)
@@ -500,15 +509,14 @@ def test_the_launcher_opens_no_session_on_a_stopped_day(
     qtbot: QtBot, ctx: AppContext, clock: FakeClock, profile: Profile
 ) -> None:
     assert profile.id is not None
-    ScriptedDialogs.asked = []
     store_of(ctx).record_red_flag_check(profile.id, {"both-legs": True}, "emergency", clock.now())
     holder = QWidget()
     qtbot.addWidget(holder)
-    launcher = SessionLauncher(ctx, holder, dialogs=ScriptedDialogs, backend=SilentBackend())
+    launcher = SessionLauncher(ctx, holder, backend=SilentBackend())
     routine = ctx.content.protocols[profile.surgery].phases[1].routines[0].id
     assert setup_for(ctx, routine) is not None
     assert launcher.start(routine) is None
-    assert ScriptedDialogs.asked == ["Please call for help now"]
+    assert scripted(ctx).asked == ["Please call for help now"]
     assert launcher.window is None
     clock.advance(24 * 3600)
     window = launcher.start(routine)
@@ -603,12 +611,12 @@ def test_the_progress_bar_and_next_line_follow_the_routine(
 
 
 def test_stop_asks_first_and_keeps_going_when_the_patient_says_no(
-    qtbot: QtBot, flow: SessionFlow
+    qtbot: QtBot, flow: SessionFlow, ctx: AppContext
 ) -> None:
     player = start_player(qtbot, flow)
-    ScriptedDialogs.stop_answer = False
+    scripted(ctx).leave_answer = False
     qtbot.mouseClick(player.stop_button, LEFT)
-    assert ScriptedDialogs.asked == ["stop"]
+    assert scripted(ctx).asked == ["Stop the session?"]
     assert player.session.state == State.RUNNING
     assert flow.current_page() is player
 
@@ -627,8 +635,7 @@ def test_closing_the_window_during_exercises_asks_and_then_asks_pain_after(
 ) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
-    ScriptedDialogs.asked = []
-    launcher = SessionLauncher(ctx, parent, dialogs=ScriptedDialogs, backend=backend)
+    launcher = SessionLauncher(ctx, parent, backend=backend)
     routine = ctx.content.protocols[profile.surgery].phases[1].routines[0].id
     window = launcher.start(routine)
     assert isinstance(window, SessionWindow)
@@ -649,10 +656,9 @@ def test_an_unknown_routine_is_refused_politely(
 ) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
-    ScriptedDialogs.asked = []
-    launcher = SessionLauncher(ctx, parent, dialogs=ScriptedDialogs, backend=RecordingBackend())
+    launcher = SessionLauncher(ctx, parent, backend=RecordingBackend())
     assert launcher.start("nope") is None
-    assert ScriptedDialogs.asked == ["Rehab Coach"]
+    assert scripted(ctx).asked == ["Rehab Coach"]
 
 
 def test_setup_uses_todays_phase_and_drops_restricted_exercises(
@@ -665,24 +671,6 @@ def test_setup_uses_todays_phase_and_drops_restricted_exercises(
     assert [i.exercise_id for i in setup.items] == [i.exercise_id for i in routine.items]
     assert setup.gentle_items[0].exercise_id == "walking"
     assert setup.emergency_number == "999"
-
-
-class ScriptedResume(ResumeDialogs):
-    choice: str | None = RESUME
-    confirm = True
-    told: list[str] = []  # noqa: RUF012
-
-    @staticmethod
-    def inform(parent: QWidget, title: str, text: str) -> None:
-        ScriptedResume.told.append(text)
-
-    @staticmethod
-    def ask(parent: QWidget, record: SessionRecord) -> str | None:
-        return ScriptedResume.choice
-
-    @staticmethod
-    def confirm_discard(parent: QWidget) -> bool:
-        return ScriptedResume.confirm
 
 
 def crashed_session(
@@ -706,9 +694,8 @@ def test_resume_goes_on_at_the_recorded_step_paused(
     session_id = crashed_session(qtbot, flow, steps=3)
     parent = QWidget()
     qtbot.addWidget(parent)
-    launcher = SessionLauncher(ctx, parent, dialogs=ScriptedDialogs, backend=RecordingBackend())
-    ScriptedResume.choice = RESUME
-    assert offer_resume(parent, ctx, launcher, ScriptedResume) == RESUME
+    launcher = SessionLauncher(ctx, parent, backend=RecordingBackend())
+    assert offer_resume(parent, ctx, launcher) == RESUME
     window = launcher.window
     assert window is not None
     player = window.flow.player
@@ -743,27 +730,34 @@ def test_an_unfinished_session_is_saved_as_what_was_done_or_thrown_away(
     work: bool,
     status: str,
     told: str | None,
+    patient_answers: Patient,
 ) -> None:
     session_id = crashed_session(qtbot, flow, steps=1, clock=clock if work else None)
-    ScriptedResume.choice = choice
-    ScriptedResume.confirm = True
-    ScriptedResume.told = []
+    patient_answers.resume = choice
     launcher = SessionLauncher(ctx, flow, backend=RecordingBackend())
-    assert offer_resume(flow, ctx, launcher, ScriptedResume) == choice
+    assert offer_resume(flow, ctx, launcher) == choice
     record = store_of(ctx).session(session_id)
     assert record is not None
     assert record.status == status
-    assert ScriptedResume.told == ([told] if told else [])  # "Save what I did" says what
+    assert [text for _, text in scripted(ctx).informed] == (
+        [told] if told else []
+    )  # "Save what I did" says what
     assert launcher.window is None
 
 
 def test_a_new_session_keeps_one_left_for_later_as_partly_done(
-    qtbot: QtBot, flow: SessionFlow, ctx: AppContext, profile: Profile, clock: FakeClock
+    *,
+    qtbot: QtBot,
+    flow: SessionFlow,
+    ctx: AppContext,
+    profile: Profile,
+    clock: FakeClock,
+    patient_answers: Patient,
 ) -> None:
     session_id = crashed_session(qtbot, flow, steps=1, clock=clock)
-    ScriptedResume.choice = None  # "Decide later"
+    patient_answers.resume = None  # "Decide later"
     launcher = SessionLauncher(ctx, flow, backend=RecordingBackend())
-    assert offer_resume(flow, ctx, launcher, ScriptedResume) is None
+    assert offer_resume(flow, ctx, launcher) is None
     routine = ctx.content.protocols[profile.surgery].phases[1].routines[0].id
     window = launcher.start(routine)
     assert window is not None
@@ -774,12 +768,14 @@ def test_a_new_session_keeps_one_left_for_later_as_partly_done(
     window.close()
 
 
-def test_throwing_away_asks_first(qtbot: QtBot, flow: SessionFlow, ctx: AppContext) -> None:
+def test_throwing_away_asks_first(
+    qtbot: QtBot, flow: SessionFlow, ctx: AppContext, patient_answers: Patient
+) -> None:
     session_id = crashed_session(qtbot, flow, steps=1)
-    ScriptedResume.choice = DISCARD
-    ScriptedResume.confirm = False
+    patient_answers.resume = DISCARD
+    scripted(ctx).confirm_answer = False
     launcher = SessionLauncher(ctx, flow, backend=RecordingBackend())
-    assert offer_resume(flow, ctx, launcher, ScriptedResume) is None
+    assert offer_resume(flow, ctx, launcher) is None
     record = store_of(ctx).session(session_id)
     assert record is not None and record.status == "in-progress"
 
@@ -823,20 +819,16 @@ def test_from_todays_start_to_a_stored_session_that_today_shows_as_done(
 
 
 # -- easier or skip (REFERENCE section 4) ------------------------------------------------------
-class ChangingDialogs(ScriptedDialogs):
-    choices: list[str | None] = []  # noqa: RUF012
-    offered: list[tuple[str, str | None]] = []  # noqa: RUF012
-
-    @staticmethod
-    def choose_change(parent: QWidget, exercise_name: str, easier_name: str | None) -> str | None:
-        assert isinstance(parent, SessionFlow) and parent.player is not None
-        assert parent.player.session.state == State.PAUSED  # the clock waits for the answer
-        ChangingDialogs.offered.append((exercise_name, easier_name))
-        return ChangingDialogs.choices.pop(0)
 
 
 def test_the_patient_can_do_the_easier_version_or_skip_with_a_reason(
-    qtbot: QtBot, flow: SessionFlow, ctx: AppContext, clock: FakeClock, profile: Profile
+    *,
+    qtbot: QtBot,
+    flow: SessionFlow,
+    ctx: AppContext,
+    clock: FakeClock,
+    profile: Profile,
+    patient_answers: Patient,
 ) -> None:
     from coach.reports.csv_export import COLUMNS, csv_text
     from coach.store.progress_data import ProgressData
@@ -844,15 +836,12 @@ def test_the_patient_can_do_the_easier_version_or_skip_with_a_reason(
     from coach.ui.history.details import session_details
 
     assert profile.id is not None
-    flow._dialogs = ChangingDialogs  # type: ignore[assignment]
-    ChangingDialogs.offered = []
-    ChangingDialogs.choices = [None, "easier", "pain"]
+    patient_answers.changes = [None, "easier", "pain"]
     flow.start()
     answer_all_no(qtbot, flow)
     give_pain(qtbot, flow.pain_before, 5, 4)
     player = flow.player
     assert player is not None
-    player._dialogs = ChangingDialogs  # type: ignore[assignment]
     clock.advance(10.0)
     player.tick()
     assert player.exercise_name.text() == "Bridge" and player.step_title.text() == "Hold"
@@ -862,7 +851,7 @@ def test_the_patient_can_do_the_easier_version_or_skip_with_a_reason(
     assert player.session.state == State.RUNNING  # and the clock goes on
     qtbot.keyClick(player, Qt.Key.Key_E)  # the same by keyboard: the easier one
     easier = ctx.content.catalogue[ctx.content.catalogue["bridge"].easier or ""]
-    assert ChangingDialogs.offered == [("Bridge", easier.name), ("Bridge", easier.name)]
+    assert patient_answers.offered == [("Bridge", easier.name), ("Bridge", easier.name)]
     assert player.exercise_name.text() == easier.name
     assert player.stop_if.text().splitlines()[0] == easier.stop_if  # the swapped-in one's
     assert player.step_title.text() == "Get ready"
@@ -875,7 +864,7 @@ def test_the_patient_can_do_the_easier_version_or_skip_with_a_reason(
         clock.advance(0.25)
         player.tick()
     qtbot.mouseClick(player.change_button, LEFT)  # heel slides: skip, it hurts
-    assert ChangingDialogs.offered[-1] == ("Heel slides", None)  # no easier version
+    assert patient_answers.offered[-1] == ("Heel slides", None)  # no easier version
     assert flow.current_page() is flow.pain_after
     give_pain(qtbot, flow.pain_after, 5, 4)
 
@@ -985,7 +974,6 @@ def test_a_session_stopped_after_one_exercise_is_partly_done_everywhere(
     while player.session.step.exercise_index == first:  # the first exercise, in full
         clock.advance(0.5)
         player.tick()
-    monkeypatch.setattr(Dialogs, "confirm_stop", staticmethod(lambda _parent: True))
     qtbot.mouseClick(player.stop_button, LEFT)
     give_pain(qtbot, flow.pain_after, 2, 1)
     feedback = flow.feedback

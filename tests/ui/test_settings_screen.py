@@ -15,33 +15,12 @@ from coach.domain.profile import Profile, Surgery
 from coach.ui.common.appearance import SYSTEM_DARK_PROPERTY
 from coach.ui.common.preferences import Preferences
 from coach.ui.context import AppContext
-from coach.ui.settings.screen import Dialogs, SettingsScreen
-
-
-class ScriptedDialogs(Dialogs):
-    """Answers the screen's questions without a person."""
-
-    confirm_answer = True
-    chosen: Path | None = None
-    informed: list[tuple[str, str]] = []  # noqa: RUF012
-
-    @staticmethod
-    def confirm(parent: QWidget, title: str, text: str) -> bool:
-        return ScriptedDialogs.confirm_answer
-
-    @staticmethod
-    def inform(parent: QWidget, title: str, text: str) -> None:
-        ScriptedDialogs.informed.append((title, text))
-
-    @staticmethod
-    def choose_backup(parent: QWidget, folder: Path) -> Path | None:
-        return ScriptedDialogs.chosen
+from coach.ui.settings.screen import SettingsScreen
+from tests.scripted_dialogs import scripted
 
 
 def make_screen(qtbot: QtBot, ctx: AppContext, restyle: Callable[[], None]) -> SettingsScreen:
-    ScriptedDialogs.informed = []
-    ScriptedDialogs.confirm_answer = True
-    screen = SettingsScreen(ctx, restyle, dialogs=ScriptedDialogs)
+    screen = SettingsScreen(ctx, restyle)
     qtbot.addWidget(screen)
     return screen
 
@@ -118,7 +97,7 @@ def test_back_up_now_writes_a_backup(
     screen = make_screen(qtbot, ctx, restyle)
     qtbot.mouseClick(screen.backup_button, Qt.MouseButton.LeftButton)
     assert len(list(ctx.paths.backups.glob("coach-*.db"))) == 1
-    assert ScriptedDialogs.informed[-1][0] == "Backup done"
+    assert scripted(ctx).informed[-1][0] == "Backup done"
 
 
 def test_restore_asks_first_and_replaces_the_data(
@@ -127,14 +106,14 @@ def test_restore_asks_first_and_replaces_the_data(
     screen = make_screen(qtbot, ctx, restyle)
     ctx.repo.add_profile(Profile("Ann", Surgery.FUSION, date(2026, 1, 1)), ctx.clock.now())
     screen.backup_button.click()
-    ScriptedDialogs.chosen = next(ctx.paths.backups.glob("coach-*.db"))
+    scripted(ctx).path = next(ctx.paths.backups.glob("coach-*.db"))
     ctx.repo.add_profile(Profile("Bob", Surgery.FUSION, date(2026, 1, 1)), ctx.clock.now())
 
-    ScriptedDialogs.confirm_answer = False
+    scripted(ctx).confirm_answer = False
     screen.restore_button.click()
     assert len(ctx.repo.profiles()) == 2  # said no: nothing changed
 
-    ScriptedDialogs.confirm_answer = True
+    scripted(ctx).confirm_answer = True
     with qtbot.waitSignal(screen.database_replaced, timeout=1000):
         screen.restore_button.click()
     assert [p.nickname for p in ctx.repo.profiles()] == ["Ann"]
@@ -148,7 +127,7 @@ def test_restore_of_a_bad_file_changes_nothing(
     ctx.repo.add_profile(Profile("Ann", Surgery.FUSION, date(2026, 1, 1)), ctx.clock.now())
     bad = tmp_path / "holiday.db"
     bad.write_text("not a database")
-    ScriptedDialogs.chosen = bad
+    scripted(ctx).path = bad
     screen.restore_button.click()
-    assert ScriptedDialogs.informed[-1][0] == "Nothing was changed"
+    assert scripted(ctx).informed[-1][0] == "Nothing was changed"
     assert len(ctx.repo.profiles()) == 1

@@ -8,11 +8,10 @@ import sqlite3
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QDialog, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from coach.domain.allowed import phase_day
@@ -25,86 +24,105 @@ from coach.store.sessions import SessionStore
 from coach.store.therapist import TherapistStore
 from coach.ui.context import AppContext
 from coach.ui.library.exercise_list_model import ID_ROLE
-from coach.ui.therapist.dialogs import TherapistDialogs
+from coach.ui.therapist.dialogs import ReasonDialog
+from coach.ui.therapist.dose_dialog import DoseDialog
 from coach.ui.therapist.exercise_picker import ExercisePicker
 from coach.ui.therapist.import_summary import ImportPreview, ImportSummary
 from coach.ui.therapist.mode import TherapistMode
 from coach.ui.therapist.pin_dialog import PIN_NOTE, NewPinDialog, PinDialog
 from coach.ui.therapist.plan_editor import PlanEditor
 from coach.ui.therapist.screen import TherapistScreen
+from tests.scripted_dialogs import ScriptedDialogs, scripted
 
 PIN = "4826"
 
 
 class Script:
-    """Answers the scripted dialogs give, and what they were asked."""
+    """What the therapist answers in the dialogs (filled in as a person would), and what was
+    asked. Plain questions go through the context's scripted dialogs."""
 
-    def __init__(self) -> None:
+    def __init__(self, dialogs: ScriptedDialogs) -> None:
+        self.dialogs = dialogs
         self.exercise: str | None = None
         self.reason: str | None = None
         self.dose: Dosage | None = None
-        self.confirm = True
         self.import_ok = True
-        self.path: Path | None = None
         self.pin = PIN
-        self.informed: list[tuple[str, str]] = []
-        self.confirmed: list[str] = []
         self.reasons_asked: list[str] = []
         self.previews: list[ImportPreview] = []
 
+    @property
+    def confirm(self) -> bool:
+        return self.dialogs.confirm_answer
+
+    @confirm.setter
+    def confirm(self, answer: bool) -> None:
+        self.dialogs.confirm_answer = answer
+
+    @property
+    def path(self) -> Path | None:
+        return self.dialogs.path
+
+    @path.setter
+    def path(self, path: Path | None) -> None:
+        self.dialogs.path = path
+
+    @property
+    def informed(self) -> list[tuple[str, str]]:
+        return self.dialogs.informed
+
+    @property
+    def confirmed(self) -> list[str]:
+        return self.dialogs.confirmed
+
+    def ask_pin(self, dialog: PinDialog) -> bool:
+        dialog.pin.setText(self.pin)
+        dialog.open_button.click()
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    def new_pin(self, dialog: NewPinDialog) -> bool:
+        dialog.first.setText(self.pin)
+        dialog.second.setText(self.pin)
+        dialog.save_button.click()
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    def ask_reason(self, dialog: ReasonDialog) -> bool:
+        self.reasons_asked.append(dialog.message)
+        if self.reason is None:
+            return False
+        dialog.reason.setPlainText(self.reason)
+        return True
+
+    def choose_exercise(self, dialog: ExercisePicker) -> bool:
+        if self.exercise is None:
+            return False
+        dialog.allowed_only.setChecked(False)
+        assert dialog.choose(self.exercise)
+        return True
+
+    def edit_dose(self, dialog: DoseDialog) -> bool:
+        if self.dose is None:
+            return False
+        for name, box in dialog.boxes.items():
+            box.setValue(getattr(self.dose, name))
+        return True
+
+    def confirm_import(self, dialog: ImportSummary) -> bool:
+        self.previews.append(dialog.preview)
+        return self.import_ok
+
 
 @pytest.fixture
-def script() -> Script:
-    return Script()
-
-
-@pytest.fixture
-def dialogs(script: Script) -> type[TherapistDialogs]:
-    class Scripted(TherapistDialogs):
-        @staticmethod
-        def ask_pin(parent: QWidget, mode: TherapistMode) -> bool:
-            return mode.try_unlock(script.pin) is None
-
-        @staticmethod
-        def new_pin(parent: QWidget, mode: TherapistMode) -> bool:
-            return mode.set_pin(script.pin) is None
-
-        @staticmethod
-        def ask_reason(parent: QWidget, message: str) -> str | None:
-            script.reasons_asked.append(message)
-            return script.reason
-
-        @staticmethod
-        def choose_exercise(parent: QWidget, *args: Any) -> str | None:
-            return script.exercise
-
-        @staticmethod
-        def edit_dose(parent: QWidget, *args: Any) -> Dosage | None:
-            return script.dose
-
-        @staticmethod
-        def confirm_import(parent: QWidget, preview: ImportPreview) -> bool:
-            script.previews.append(preview)
-            return script.import_ok
-
-        @staticmethod
-        def confirm(parent: QWidget, title: str, text: str) -> bool:
-            script.confirmed.append(text)
-            return script.confirm
-
-        @staticmethod
-        def inform(parent: QWidget, title: str, text: str) -> None:
-            script.informed.append((title, text))
-
-        @staticmethod
-        def save_path(parent: QWidget, *args: Any) -> Path | None:
-            return script.path
-
-        @staticmethod
-        def open_path(parent: QWidget, *args: Any) -> Path | None:
-            return script.path
-
-    return Scripted
+def script(ctx: AppContext) -> Script:
+    dialogs = scripted(ctx)
+    script = Script(dialogs)
+    dialogs.on(PinDialog, script.ask_pin)
+    dialogs.on(NewPinDialog, script.new_pin)
+    dialogs.on(ReasonDialog, script.ask_reason)
+    dialogs.on(ExercisePicker, script.choose_exercise)
+    dialogs.on(DoseDialog, script.edit_dose)
+    dialogs.on(ImportSummary, script.confirm_import)
+    return script
 
 
 @pytest.fixture
@@ -119,10 +137,10 @@ def patient(ctx: AppContext, clock: FakeClock) -> Profile:
 
 @pytest.fixture
 def screen(
-    qtbot: QtBot, ctx: AppContext, patient: Profile, dialogs: type[TherapistDialogs]
+    qtbot: QtBot, ctx: AppContext, patient: Profile, script: Script
 ) -> Iterator[TherapistScreen]:
     mode = TherapistMode(TherapistStore(ctx.db), ctx.clock, check_ms=10)
-    widget = TherapistScreen(ctx, dialogs=dialogs, mode=mode)
+    widget = TherapistScreen(ctx, mode=mode)
     qtbot.addWidget(widget)
     widget.resize(1100, 800)
     widget.show()
@@ -401,13 +419,13 @@ def test_a_surgeons_limit_removes_what_breaks_it_only_if_agreed(
 
 
 def test_the_surgeons_limits_from_the_profile_bind_the_editor(
-    qtbot: QtBot, ctx: AppContext, clock: FakeClock, dialogs: type[TherapistDialogs], script: Script
+    qtbot: QtBot, ctx: AppContext, clock: FakeClock, script: Script
 ) -> None:
     surgery = clock.now().date() - timedelta(weeks=7)
     plan = plan_from_protocol(ctx.content.protocols[Surgery.FUSION])
     profile = Profile("Lee", Surgery.FUSION, surgery, extra_restrictions=("floor",))
     ctx.active.set(ctx.repo.add_profile(profile, clock.now(), plan))
-    widget = TherapistScreen(ctx, dialogs=dialogs)
+    widget = TherapistScreen(ctx)
     qtbot.addWidget(widget)
     unlock(widget)
     editor = widget.editor

@@ -25,20 +25,12 @@ from coach.store.progress_data import ProgressData
 from coach.store.sessions import SessionStore
 from coach.ui.active_plan import plan_of_profile
 from coach.ui.common.screen_stack import guarded_refresh
-from coach.ui.common.widgets import ask_yes_no, button, card, label, scroll_area
+from coach.ui.common.widgets import button, card, label, scroll_area
 from coach.ui.context import AppContext
 from coach.ui.history.details import session_details
 from coach.ui.history.model import HistoryModel, when_text
 
 MAX_NOTE = 4000
-
-
-class Dialogs:
-    """The questions this screen asks; tests replace these to answer without a person."""
-
-    @staticmethod
-    def confirm(parent: QWidget, title: str, text: str) -> bool:
-        return ask_yes_no(parent, title, text, default_no=True)
 
 
 class HistoryScreen(QWidget):
@@ -47,12 +39,10 @@ class HistoryScreen(QWidget):
     session_deleted = Signal(int)
     note_saved = Signal(int)
 
-    def __init__(
-        self, ctx: AppContext, parent: QWidget | None = None, dialogs: type[Dialogs] = Dialogs
-    ) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._dialogs = dialogs
+        self._dialogs = ctx.dialogs
         self._store = SessionStore(ctx.db)
         self._current: int | None = None
         self._stale = False
@@ -225,6 +215,7 @@ class HistoryScreen(QWidget):
             "Delete this session?",
             f"The session of {when_text(session)} ({session.routine_name}) and its pain scores "
             "will be deleted for good. Delete it?",
+            default_no=True,
         ):
             return
         row = self.model.row_of(session.id)

@@ -21,7 +21,6 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -34,24 +33,11 @@ from coach.domain.learn import WARNING_SIGNS_KEY, Topic
 from coach.reports.atomic import ExportError
 from coach.ui.common.flow_layout import FlowLayout
 from coach.ui.common.screen_stack import guarded_refresh
-from coach.ui.common.widgets import button, inform, label, scroll_area
+from coach.ui.common.widgets import button, label, scroll_area
 from coach.ui.context import AppContext
 from coach.ui.learn.topic import TOPIC_ROLE, TopicDelegate, TopicPage
 
 log = logging.getLogger(__name__)
-
-
-class Dialogs:
-    """The questions this screen asks; tests replace these to answer without a person."""
-
-    @staticmethod
-    def save_path(parent: QWidget, title: str, suggested: Path, pattern: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), pattern)
-        return Path(name) if name else None
-
-    @staticmethod
-    def inform(parent: QWidget, title: str, text: str) -> None:
-        inform(parent, title, text)  # plain text: a file name may look like markup
 
 
 class LearnScreen(QWidget):
@@ -60,12 +46,10 @@ class LearnScreen(QWidget):
     tool_requested = Signal(str)
     printed = Signal(str)
 
-    def __init__(
-        self, ctx: AppContext, parent: QWidget | None = None, dialogs: type[Dialogs] = Dialogs
-    ) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._dialogs = dialogs
+        self._dialogs = ctx.dialogs
         self._library = ctx.content.learn
         self._current: Topic | None = None
         self._tools_on = False

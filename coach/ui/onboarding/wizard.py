@@ -25,7 +25,7 @@ from coach.domain.plan import plan_from_protocol
 from coach.domain.profile import Profile, ProfileError
 from coach.store import StoreError
 from coach.ui.common.blocks import notice
-from coach.ui.common.widgets import ask_to_leave, button, label, scroll_area
+from coach.ui.common.widgets import button, label, scroll_area
 from coach.ui.context import AppContext
 from coach.ui.onboarding.choices import (
     ApproachPage,
@@ -37,19 +37,6 @@ from coach.ui.onboarding.choices import (
 from coach.ui.onboarding.pages import DatePage, NamePage, Page, SummaryPage, WelcomePage
 
 log = logging.getLogger(__name__)
-
-
-class OnboardingDialogs:
-    """The wizard's one question; tests replace it."""
-
-    @staticmethod
-    def confirm_leave(parent: QWidget) -> bool:
-        return ask_to_leave(
-            parent,
-            "Stop setting up?",
-            "Do you want to stop setting up Rehab Coach?\nNothing has been saved yet.",
-            "Stop",
-        )
 
 
 def default_emergency_number(locale: QLocale) -> str:
@@ -67,12 +54,11 @@ class OnboardingWizard(QWidget):
         self,
         ctx: AppContext,
         parent: QWidget | None = None,
-        dialogs: type[OnboardingDialogs] = OnboardingDialogs,
         locale: QLocale | None = None,
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._dialogs = dialogs
+        self._dialogs = ctx.dialogs
         self._today = ctx.clock.now().date()
         taken = [p.nickname for p in ctx.repo.profiles()]
         self.welcome = WelcomePage(self)
@@ -153,7 +139,12 @@ class OnboardingWizard(QWidget):
 
     def request_cancel(self) -> None:
         """Esc or closing the window: ask first, then leave without saving anything."""
-        if self._dialogs.confirm_leave(self):
+        if self._dialogs.confirm_leave(
+            self,
+            "Stop setting up?",
+            "Do you want to stop setting up Rehab Coach?\nNothing has been saved yet.",
+            "Stop",
+        ):
             self.cancelled.emit()
 
     def _show(self, index: int) -> None:
@@ -241,12 +232,11 @@ class OnboardingDialog(QDialog):
         self,
         ctx: AppContext,
         parent: QWidget | None = None,
-        dialogs: type[OnboardingDialogs] = OnboardingDialogs,
         locale: QLocale | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Welcome to Rehab Coach")
-        self.wizard = OnboardingWizard(ctx, self, dialogs, locale)
+        self.wizard = OnboardingWizard(ctx, self, locale)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.wizard)
@@ -266,6 +256,6 @@ def run_onboarding(ctx: AppContext) -> bool:
     """Show the wizard until a profile exists (True) or the patient leaves (False)."""
     dialog = OnboardingDialog(ctx)
     try:
-        return dialog.exec() == QDialog.DialogCode.Accepted
+        return ctx.dialogs.ask(dialog)
     finally:
         dialog.deleteLater()

@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QStandardPaths, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFileDialog,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -30,7 +29,7 @@ from coach.store.plans import resolve_plan
 from coach.store.progress_data import ProgressData
 from coach.ui.common.flow_layout import FlowLayout
 from coach.ui.common.screen_stack import guarded_refresh
-from coach.ui.common.widgets import button, card, inform, label, scroll_page
+from coach.ui.common.widgets import button, card, label, scroll_page
 from coach.ui.context import AppContext
 from coach.ui.progress.table import ProgressTableModel
 
@@ -40,32 +39,17 @@ RANGES = (("&4 weeks", 4), ("1&2 weeks", 12), ("&All", None))
 DEFAULT_WEEKS = 12
 
 
-class Dialogs:
-    """The questions this screen asks; tests replace these to answer without a person."""
-
-    @staticmethod
-    def save_path(parent: QWidget, title: str, suggested: Path, pattern: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), pattern)
-        return Path(name) if name else None
-
-    @staticmethod
-    def inform(parent: QWidget, title: str, text: str) -> None:
-        inform(parent, title, text)
-
-
 class ProgressScreen(QWidget):
     """Summary, charts or table, range buttons, and exports."""
 
     exported = Signal(str)  # the path written
 
-    def __init__(
-        self, ctx: AppContext, parent: QWidget | None = None, dialogs: type[Dialogs] = Dialogs
-    ) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         from coach.ui.progress.charts import ProgressCharts  # pyqtgraph: only now
 
         self._ctx = ctx
-        self._dialogs = dialogs
+        self._dialogs = ctx.dialogs
         self._progress: Progress | None = None
         self._weeks: int | None = DEFAULT_WEEKS
         self._stale = False

@@ -26,6 +26,7 @@ class ChangeDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Easier or skip")
         self.choice: str | None = None
+        self.exercise_name, self.easier_name = exercise_name, easier_name
         column = QVBoxLayout(self)
         column.setSpacing(10)
         column.addWidget(label(f"Is {exercise_name} too much today?", "heading", self))

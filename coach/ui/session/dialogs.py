@@ -1,31 +1,26 @@
-"""The questions the session asks in dialogs; tests replace this class."""
+"""The session's own questions, asked through the one dialog service (``ctx.dialogs``)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
-from coach.ui.common.widgets import ask_to_leave, inform
+from coach.ui.common.dialogs import Dialogs
 from coach.ui.session.change_dialog import ChangeDialog
 
 
-class Dialogs:
-    """Static methods so a test can pass a subclass that answers without a person."""
+def confirm_stop(dialogs: Dialogs, parent: QWidget) -> bool:
+    """Stop the session? "Keep going" is the safe default."""
+    return dialogs.confirm_leave(
+        parent,
+        "Stop the session?",
+        "Do you want to stop now?\nWhat you have done so far is saved.",
+        "Stop the session",
+    )
 
-    @staticmethod
-    def confirm_stop(parent: QWidget) -> bool:
-        return ask_to_leave(
-            parent,
-            "Stop the session?",
-            "Do you want to stop now?\nWhat you have done so far is saved.",
-            "Stop the session",
-        )
 
-    @staticmethod
-    def choose_change(parent: QWidget, exercise_name: str, easier_name: str | None) -> str | None:
-        """'easier', a skip reason ('pain', 'tired', 'other'), or None to keep going."""
-        dialog = ChangeDialog(exercise_name, easier_name, parent)
-        return dialog.choice if dialog.exec() == QDialog.DialogCode.Accepted else None
-
-    @staticmethod
-    def inform(parent: QWidget, title: str, text: str) -> None:
-        inform(parent, title, text)
+def choose_change(
+    dialogs: Dialogs, parent: QWidget, exercise_name: str, easier_name: str | None
+) -> str | None:
+    """'easier', a skip reason ('pain', 'tired', 'other'), or None to keep going."""
+    dialog = ChangeDialog(exercise_name, easier_name, parent)
+    return dialog.choice if dialogs.ask(dialog) else None

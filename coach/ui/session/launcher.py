@@ -28,7 +28,6 @@ from coach.ui.common.figure_cache import FigureCache
 from coach.ui.common.widgets import fit_to_screen
 from coach.ui.context import AppContext
 from coach.ui.safety.today_checks import safety_today
-from coach.ui.session.dialogs import Dialogs
 from coach.ui.session.session_flow import SessionFlow
 from coach.ui.session.setup import ResumePoint, SessionSetup, setup_for
 from coach.ui.session.sounds import Backend, CuePlayer
@@ -75,14 +74,13 @@ class SessionLauncher(QObject):
         ctx: AppContext,
         parent: QWidget,
         *,
-        dialogs: type[Dialogs] = Dialogs,
         backend: Backend | None = None,
         figures: Callable[[str], Figure | None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._parent = parent
-        self._dialogs = dialogs
+        self._dialogs = ctx.dialogs
         self._cues = CuePlayer(ctx.prefs, backend, self)
         self._figures = figures or FigureCache()
         self.window: SessionWindow | None = None
@@ -149,9 +147,7 @@ class SessionLauncher(QObject):
 
     def _open(self, setup: SessionSetup) -> SessionWindow:
         def make_flow(parent: QWidget) -> SessionFlow:
-            return SessionFlow(
-                self._ctx, setup, self._cues, self._figures, parent=parent, dialogs=self._dialogs
-            )
+            return SessionFlow(self._ctx, setup, self._cues, self._figures, parent=parent)
 
         window = SessionWindow(make_flow, self._parent)
         window.destroyed.connect(self._on_window_destroyed)

@@ -39,11 +39,12 @@ from coach.domain.timer import (
     format_seconds,
 )
 from coach.ui.common.blocks import NOTICE_STYLE
+from coach.ui.common.dialogs import Dialogs
 from coach.ui.common.figure_view import FigureView
 from coach.ui.common.flow_layout import FlowLayout
 from coach.ui.common.widgets import button, label, scroll_area
 from coach.ui.session.countdown import CountdownLabel
-from coach.ui.session.dialogs import Dialogs
+from coach.ui.session.dialogs import confirm_stop
 from coach.ui.session.sounds import Cue, CuePlayer
 
 KEYS_TEXT = "Keys: Space pause · Right easier or skip · Left back · H how · + 15 s · Esc stop"
@@ -73,7 +74,7 @@ class PlayerScreen(QWidget):
         figures: Callable[[str], Figure | None],
         *,
         parent: QWidget | None = None,
-        dialogs: type[Dialogs] = Dialogs,
+        dialogs: Dialogs | None = None,
         exercises: Callable[[str], Exercise | None] = lambda _id: None,
         stop_if: Callable[[str], str] = lambda _id: "",
     ) -> None:
@@ -85,7 +86,7 @@ class PlayerScreen(QWidget):
         self._clock = clock
         self._cues = cues
         self._figures = figures
-        self._dialogs = dialogs
+        self._dialogs = dialogs or Dialogs()
         self._flash_until = 0.0
         self.last_cue_due = 0.0  # when the last cue was due (monotonic), for the benchmark
         self._shown_exercise = -1
@@ -292,7 +293,7 @@ class PlayerScreen(QWidget):
         self._act(self.session.add_time)
 
     def _on_stop_clicked(self) -> None:
-        if self.is_running() and self._dialogs.confirm_stop(self):
+        if self.is_running() and confirm_stop(self._dialogs, self):
             self.stop_now()
 
     def _on_enter_pressed(self) -> None:

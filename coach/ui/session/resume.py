@@ -12,10 +12,9 @@ from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout, QWidget
 from coach.domain.session_result import saved_sentence
 from coach.store.session_log import end_session, recorded_status
 from coach.store.sessions import SessionRecord, SessionStore
+from coach.ui.common.dialogs import Dialogs
 from coach.ui.common.widgets import (
-    ask_yes_no,
     button,
-    inform,
     label,
     size_to_contents,
     width_floor,
@@ -71,33 +70,17 @@ class ResumeDialog(QDialog):
         self.accept()
 
 
-class ResumeDialogs:
-    """The questions asked at start; tests replace these."""
-
-    @staticmethod
-    def ask(parent: QWidget, record: SessionRecord) -> str | None:
-        dialog = ResumeDialog(record, parent)
-        dialog.exec()
-        return dialog.choice
-
-    @staticmethod
-    def confirm_discard(parent: QWidget) -> bool:
-        return ask_yes_no(
-            parent,
-            "Throw this session away?",
-            "The session and the pain scores you gave for it will not be kept. Continue?",
-        )
-
-    @staticmethod
-    def inform(parent: QWidget, title: str, text: str) -> None:
-        inform(parent, title, text)
+def ask_resume(dialogs: Dialogs, parent: QWidget, record: SessionRecord) -> str | None:
+    """RESUME, PARTIAL, DISCARD, or None to decide later."""
+    dialog = ResumeDialog(record, parent)
+    dialogs.ask(dialog)
+    return dialog.choice
 
 
 def offer_resume(
     parent: QWidget,
     ctx: AppContext,
     launcher: SessionLauncher,
-    dialogs: type[ResumeDialogs] = ResumeDialogs,
     *,
     started_before: datetime | None = None,
 ) -> str | None:
@@ -112,7 +95,8 @@ def offer_resume(
         return None
     if started_before is not None and datetime.fromisoformat(record.started_at) >= started_before:
         return None
-    choice = dialogs.ask(parent, record)
+    dialogs = ctx.dialogs
+    choice = ask_resume(dialogs, parent, record)
     cannot_resume = False
     if choice == RESUME:
         if launcher.resume(record) is not None:
@@ -120,7 +104,11 @@ def offer_resume(
             return RESUME
         cannot_resume = True
         choice = PARTIAL
-    if choice == DISCARD and not dialogs.confirm_discard(parent):
+    if choice == DISCARD and not dialogs.confirm(
+        parent,
+        "Throw this session away?",
+        "The session and the pain scores you gave for it will not be kept. Continue?",
+    ):
         return None
     if choice == DISCARD:
         end_session(store, record.id, "discarded", None, ctx.clock.now())
@@ -152,13 +140,11 @@ class ResumeOffers(QObject):
         window: QWidget,
         ctx: AppContext,
         launcher: SessionLauncher | None = None,
-        dialogs: type[ResumeDialogs] = ResumeDialogs,
     ) -> None:
         super().__init__(window)
         self._window = window
         self._ctx = ctx
         self._launcher = launcher or SessionLauncher(ctx, window)
-        self._dialogs = dialogs
         self._since = ctx.clock.now()
         self._asked: set[int] = set()
         ctx.active.changed.connect(self._on_profile_chosen)
@@ -171,9 +157,7 @@ class ResumeOffers(QObject):
         if self._launcher.window is not None:  # a session is open: never interrupt it
             return None
         self._asked.add(profile.id)
-        choice = offer_resume(
-            self._window, self._ctx, self._launcher, self._dialogs, started_before=self._since
-        )
+        choice = offer_resume(self._window, self._ctx, self._launcher, started_before=self._since)
         self.offered.emit(choice)
         return choice
 

@@ -53,7 +53,7 @@ from coach.ui.context import AppContext
 from coach.ui.safety.today_checks import safety_today
 from coach.ui.session.after_page import FeedbackPage, response_lines
 from coach.ui.session.change_dialog import EASIER
-from coach.ui.session.dialogs import Dialogs
+from coach.ui.session.dialogs import choose_change, confirm_stop
 from coach.ui.session.message_page import Choice, MessagePage
 from coach.ui.session.pain_page import PainPage
 from coach.ui.session.player import PlayerScreen
@@ -76,14 +76,13 @@ class SessionFlow(QWidget):
         figures: Callable[[str], Figure | None],
         *,
         parent: QWidget | None = None,
-        dialogs: type[Dialogs] = Dialogs,
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._setup = setup
         self._cues = cues
         self._figures = figures
-        self._dialogs = dialogs
+        self._dialogs = ctx.dialogs
         self._store = SessionStore(ctx.db)
         self._check_id: int | None = None
         self._gentle = False
@@ -314,8 +313,8 @@ class SessionFlow(QWidget):
         was_running = session.state == State.RUNNING
         if was_running:  # the clock waits while the patient decides
             player.apply(session.pause)
-        choice = self._dialogs.choose_change(
-            self, exercise.name, easier.name if easier is not None else None
+        choice = choose_change(
+            self._dialogs, self, exercise.name, easier.name if easier is not None else None
         )
         if choice == EASIER and easier is not None:
             items = list(self._items)
@@ -406,7 +405,7 @@ class SessionFlow(QWidget):
         asks first and then goes to the pain-after question instead of closing."""
         player = self.player
         if player is not None and self.current_page() is player and player.is_running():
-            if self._dialogs.confirm_stop(self):
+            if confirm_stop(self._dialogs, self):
                 player.stop_now()
             return False
         if self._session_id is not None and not self._ended:

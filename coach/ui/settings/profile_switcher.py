@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtGui import QAction, QActionGroup, QResizeEvent
-from PySide6.QtWidgets import QDialog, QMenu, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMenu, QPushButton, QVBoxLayout, QWidget
 
 from coach.domain.profile import Profile
 from coach.store import StoreError
@@ -18,36 +18,6 @@ from coach.ui.common.widgets import elide_right, label, plain_tooltip
 from coach.ui.context import AppContext
 
 log = logging.getLogger(__name__)
-
-
-class ProfileDialogs:
-    """The switcher's questions; tests replace these."""
-
-    @staticmethod
-    def new_profile(parent: QWidget, ctx: AppContext) -> bool:
-        """The onboarding wizard; it saves the profile and makes it the active one."""
-        from coach.ui.onboarding.wizard import OnboardingDialog  # only when asked for
-
-        dialog = OnboardingDialog(ctx, parent)
-        try:
-            return dialog.exec() == QDialog.DialogCode.Accepted
-        finally:
-            dialog.deleteLater()
-
-    @staticmethod
-    def confirm_delete(parent: QWidget, nickname: str) -> bool:
-        from coach.ui.settings.profile_dialogs import DeleteProfileDialog  # only when asked for
-
-        return DeleteProfileDialog(nickname, parent).exec() == QDialog.DialogCode.Accepted
-
-    @staticmethod
-    def inform(parent: QWidget, title: str, text: str) -> None:
-        from PySide6.QtCore import Qt  # not at import: both are slow to load at start
-        from PySide6.QtWidgets import QMessageBox
-
-        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
 
 
 class ProfileSwitcher(QWidget):
@@ -61,11 +31,10 @@ class ProfileSwitcher(QWidget):
         self,
         ctx: AppContext,
         parent: QWidget | None = None,
-        dialogs: type[ProfileDialogs] = ProfileDialogs,
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._dialogs = dialogs
+        self._dialogs = ctx.dialogs
         self._profiles: list[Profile] = []
         self._name = ""
         column = QVBoxLayout(self)
@@ -135,7 +104,14 @@ class ProfileSwitcher(QWidget):
             self._ctx.active.set(profile)
 
     def _on_new_triggered(self) -> None:
-        if self._dialogs.new_profile(self, self._ctx):
+        from coach.ui.onboarding.wizard import OnboardingDialog  # only when asked for
+
+        dialog = OnboardingDialog(self._ctx, self)  # it saves the profile and makes it active
+        try:
+            created = self._dialogs.ask(dialog)
+        finally:
+            dialog.deleteLater()
+        if created:
             log.info("profile created")
             self.refresh()
 
@@ -143,7 +119,9 @@ class ProfileSwitcher(QWidget):
         profile = self._ctx.active.profile
         if profile is None or profile.id is None:
             return
-        if not self._dialogs.confirm_delete(self, profile.nickname):
+        from coach.ui.settings.profile_dialogs import DeleteProfileDialog  # only when asked for
+
+        if not self._dialogs.ask(DeleteProfileDialog(profile.nickname, self)):
             return
         from coach.store.backup import make_backup  # only when deleting: keeps the start quick
         from coach.store.therapist import TherapistStore

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFileDialog,
     QHBoxLayout,
     QRadioButton,
     QVBoxLayout,
@@ -20,11 +18,9 @@ from coach.store import StoreError
 from coach.store.backup import make_backup, restore
 from coach.ui.common.preferences import TEXT_SCALES, THEMES
 from coach.ui.common.widgets import (
-    ask_yes_no,
     breakable_path,
     button,
     card,
-    inform,
     label,
     scroll_page,
 )
@@ -34,25 +30,6 @@ from coach.ui.session.sound_settings import SoundCard
 log = logging.getLogger(__name__)
 
 THEME_LABELS = {"system": "Same as my computer", "light": "Light", "dark": "Dark"}
-
-
-class Dialogs:
-    """The questions this screen asks; tests replace these to answer without a person."""
-
-    @staticmethod
-    def confirm(parent: QWidget, title: str, text: str) -> bool:
-        return ask_yes_no(parent, title, text)
-
-    @staticmethod
-    def inform(parent: QWidget, title: str, text: str) -> None:
-        inform(parent, title, text)
-
-    @staticmethod
-    def choose_backup(parent: QWidget, folder: Path) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(
-            parent, "Choose a backup", str(folder), "Rehab Coach backups (*.db)"
-        )
-        return Path(name) if name else None
 
 
 class SettingsScreen(QWidget):
@@ -66,12 +43,11 @@ class SettingsScreen(QWidget):
         ctx: AppContext,
         apply_appearance: Callable[[], None],
         parent: QWidget | None = None,
-        dialogs: type[Dialogs] = Dialogs,
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._apply_appearance = apply_appearance
-        self._dialogs = dialogs
+        self._dialogs = ctx.dialogs
 
         scroll, body, column = scroll_page(self, spacing=18)
         column.addWidget(label("Settings", "title", body))
@@ -183,7 +159,9 @@ class SettingsScreen(QWidget):
         self._dialogs.inform(self, "Backup done", f"A copy of your data was saved:\n{path}")
 
     def _on_restore_clicked(self) -> None:
-        chosen = self._dialogs.choose_backup(self, self._ctx.paths.backups)
+        chosen = self._dialogs.open_path(
+            self, "Choose a backup", self._ctx.paths.backups, "Rehab Coach backups (*.db)"
+        )
         if chosen is None:
             return
         if not self._dialogs.confirm(

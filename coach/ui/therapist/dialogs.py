@@ -1,17 +1,13 @@
-"""Every question therapist mode asks; tests replace these to answer without a person."""
+"""Therapist mode's own questions, asked through the one dialog service (``ctx.dialogs``).
+
+Yes/no questions in therapist mode default to No: they guard plan changes."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
-    QMessageBox,
     QPlainTextEdit,
-    QProgressDialog,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +15,7 @@ from PySide6.QtWidgets import (
 from coach.domain.allowed import PatientDay
 from coach.domain.catalogue import Catalogue, Dosage, Exercise
 from coach.domain.plan_edit import MAX_REASON
+from coach.ui.common.dialogs import Dialogs
 from coach.ui.common.widgets import button, label, width_floor
 from coach.ui.therapist.dose_dialog import DoseDialog
 from coach.ui.therapist.exercise_picker import ExercisePicker
@@ -32,6 +29,7 @@ class ReasonDialog(QDialog):
 
     def __init__(self, message: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.message = message
         self.setWindowTitle("Not allowed in this phase")
         column = QVBoxLayout(self)
         width_floor(column, 600)
@@ -66,78 +64,38 @@ class ReasonDialog(QDialog):
         self.add_button.setEnabled(bool(text.strip()) and len(text) <= MAX_REASON)
 
 
-def _message(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
-    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    return box
+def ask_pin(dialogs: Dialogs, parent: QWidget, mode: TherapistMode) -> bool:
+    """The PIN, checked by ``mode``; True when therapist mode is open."""
+    return dialogs.ask(PinDialog(mode, parent))
 
 
-class TherapistDialogs:
-    """The dialogs, as static methods that tests swap for scripted answers."""
+def new_pin(dialogs: Dialogs, parent: QWidget, mode: TherapistMode) -> bool:
+    """A new PIN, typed twice and saved by ``mode``."""
+    return dialogs.ask(NewPinDialog(mode, parent))
 
-    @staticmethod
-    def ask_pin(parent: QWidget, mode: TherapistMode) -> bool:
-        return PinDialog(mode, parent).exec() == QDialog.DialogCode.Accepted
 
-    @staticmethod
-    def new_pin(parent: QWidget, mode: TherapistMode) -> bool:
-        return NewPinDialog(mode, parent).exec() == QDialog.DialogCode.Accepted
+def ask_reason(dialogs: Dialogs, parent: QWidget, message: str) -> str | None:
+    """The therapist's written reason to add an exercise the rules refuse, or None."""
+    dialog = ReasonDialog(message, parent)
+    return dialog.reason.toPlainText() if dialogs.ask(dialog) else None
 
-    @staticmethod
-    def ask_reason(parent: QWidget, message: str) -> str | None:
-        dialog = ReasonDialog(message, parent)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return dialog.reason.toPlainText()
 
-    @staticmethod
-    def choose_exercise(parent: QWidget, catalogue: Catalogue, when: PatientDay) -> str | None:
-        picker = ExercisePicker(catalogue, when, parent)
-        return picker.chosen() if picker.exec() == QDialog.DialogCode.Accepted else None
+def choose_exercise(
+    dialogs: Dialogs, parent: QWidget, catalogue: Catalogue, when: PatientDay
+) -> str | None:
+    """An exercise id from the picker, or None."""
+    picker = ExercisePicker(catalogue, when, parent)
+    return picker.chosen() if dialogs.ask(picker) else None
 
-    @staticmethod
-    def edit_dose(parent: QWidget, exercise: Exercise, dosage: Dosage) -> Dosage | None:
-        dialog = DoseDialog(exercise, dosage, parent)
-        return dialog.dosage() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
-    @staticmethod
-    def confirm_import(parent: QWidget, preview: ImportPreview) -> bool:
-        dialog = ImportSummary(preview, parent)
-        return dialog.exec() == QDialog.DialogCode.Accepted
+def edit_dose(
+    dialogs: Dialogs, parent: QWidget, exercise: Exercise, dosage: Dosage
+) -> Dosage | None:
+    """The changed dose, or None."""
+    dialog = DoseDialog(exercise, dosage, parent)
+    return dialog.dosage() if dialogs.ask(dialog) else None
 
-    @staticmethod
-    def confirm(parent: QWidget, title: str, text: str) -> bool:
-        box = _message(parent, QMessageBox.Icon.Question, title, text)
-        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        return box.exec() == QMessageBox.StandardButton.Yes
 
-    @staticmethod
-    def inform(parent: QWidget, title: str, text: str) -> None:
-        box = _message(parent, QMessageBox.Icon.Information, title, text)
-        box.setStandardButtons(QMessageBox.StandardButton.Ok)
-        box.exec()
-
-    @staticmethod
-    def progress(parent: QWidget, text: str) -> QProgressDialog:
-        """A bar with a Cancel button that does not block: work goes on elsewhere. It appears
-        only if the work takes longer than a moment. Not modal: a modal QProgressDialog runs
-        the event loop inside setValue, which would nest with every progress signal."""
-        dialog = QProgressDialog(text, "Cancel", 0, 100, parent)
-        dialog.setWindowTitle("Rehab Coach")
-        dialog.setWindowModality(Qt.WindowModality.NonModal)
-        dialog.setMinimumDuration(400)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.setValue(0)
-        return dialog
-
-    @staticmethod
-    def save_path(parent: QWidget, title: str, suggested: Path, pattern: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), pattern)
-        return Path(name) if name else None
-
-    @staticmethod
-    def open_path(parent: QWidget, title: str, folder: Path, pattern: str) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(parent, title, str(folder), pattern)
-        return Path(name) if name else None
+def confirm_import(dialogs: Dialogs, parent: QWidget, preview: ImportPreview) -> bool:
+    """Import this plan file, after seeing what it changes?"""
+    return dialogs.ask(ImportSummary(preview, parent))

@@ -17,9 +17,10 @@ from coach.reports.handout import handout_input, write_handout
 from coach.store import StoreError
 from coach.store.plans import resolve_plan
 from coach.store.therapist import TherapistStore
+from coach.ui.common.dialogs import Dialogs
 from coach.ui.common.widgets import button
 from coach.ui.context import AppContext
-from coach.ui.therapist.dialogs import TherapistDialogs
+from coach.ui.therapist.dialogs import confirm_import
 from coach.ui.therapist.editor_port import EditorPort
 from coach.ui.therapist.import_summary import ImportPreview
 from coach.ui.therapist.plan_reader import PlanReadTask, ReadResult
@@ -42,7 +43,7 @@ class FileActions(QObject):
         ctx: AppContext,
         store: TherapistStore,
         editor: EditorPort,
-        dialogs: type[TherapistDialogs],
+        dialogs: Dialogs,
     ) -> None:
         super().__init__(editor.widget())
         self.reading: PlanReadTask | None = None
@@ -79,6 +80,7 @@ class FileActions(QObject):
             self._parent,
             "Save your changes first?",
             f"The {what} shows the saved plan. Save your changes as a new version first?",
+            default_no=True,
         ):
             return self._editor.save() is not None
         return True
@@ -114,6 +116,7 @@ class FileActions(QObject):
             self._parent,
             "Import over your changes?",
             "You have changes that are not saved. Importing a plan drops them. Go on?",
+            default_no=True,
         ):
             return False
         source = self._dialogs.open_path(
@@ -158,7 +161,7 @@ class FileActions(QObject):
             ),
             current_version=current.version if current else None,
         )
-        if not self._dialogs.confirm_import(self._parent, preview):
+        if not confirm_import(self._dialogs, self._parent, preview):
             return False
         try:
             self._store.import_plan(profile.id, plan_file, self._ctx.clock.now())

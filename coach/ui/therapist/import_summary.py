@@ -26,6 +26,7 @@ class ImportSummary(QDialog):
 
     def __init__(self, preview: ImportPreview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.preview = preview
         nickname, therapist, created = preview.nickname, preview.therapist, preview.created
         changes, current_version = preview.changes, preview.current_version
         self.setWindowTitle("Replace the plan?")

@@ -12,14 +12,15 @@ from coach.domain.plan_edit import (
     add_exercise,
     set_dosage,
 )
-from coach.ui.therapist.dialogs import TherapistDialogs
+from coach.ui.common.dialogs import Dialogs
+from coach.ui.therapist import dialogs as questions
 from coach.ui.therapist.editor_port import EditorPort
 
 
 class ItemActions:
     """The editor's exercise actions; every change goes through the editor's ``apply``."""
 
-    def __init__(self, editor: EditorPort, dialogs: type[TherapistDialogs]) -> None:
+    def __init__(self, editor: EditorPort, dialogs: Dialogs) -> None:
         self._editor = editor
         self._dialogs = dialogs
 
@@ -32,7 +33,7 @@ class ItemActions:
         profile = editor.profile
         surgery_date = profile.surgery_date if profile is not None else None
         when = phase_day(draft, editor.phase_number, surgery_date, editor.profile_limits)
-        chosen = self._dialogs.choose_exercise(editor.widget(), editor.catalogue, when)
+        chosen = questions.choose_exercise(self._dialogs, editor.widget(), editor.catalogue, when)
         if chosen is not None:
             self.add(routine_id, chosen)
 
@@ -61,7 +62,9 @@ class ItemActions:
             adding("")(draft)
         except RestrictedExerciseError as refused:
             parent = editor.widget()
-            reason = self._dialogs.ask_reason(parent, refused.message) if ask_reason else None
+            reason = (
+                questions.ask_reason(self._dialogs, parent, refused.message) if ask_reason else None
+            )
             if reason is None or not reason.strip():
                 editor.show_message(f"Not added. {refused.message}")
                 return False
@@ -79,6 +82,6 @@ class ItemActions:
         number = editor.phase_number
         item = draft.phase(number).routine(routine_id).items[index]
         exercise = editor.catalogue[item.exercise_id]
-        dosage = self._dialogs.edit_dose(editor.widget(), exercise, item.dosage)
+        dosage = questions.edit_dose(self._dialogs, editor.widget(), exercise, item.dosage)
         if dosage is not None:
             editor.apply(lambda p: set_dosage(p, number, routine_id, index, dosage))

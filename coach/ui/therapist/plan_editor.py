@@ -31,7 +31,6 @@ from coach.ui.common.flow_layout import FlowLayout
 from coach.ui.common.screen_stack import guarded_refresh
 from coach.ui.common.widgets import button, label, scroll_area
 from coach.ui.context import AppContext
-from coach.ui.therapist.dialogs import TherapistDialogs
 from coach.ui.therapist.file_actions import FileActions
 from coach.ui.therapist.item_actions import ItemActions
 from coach.ui.therapist.phase_panel import PhasePanel
@@ -54,12 +53,11 @@ class PlanEditor(QWidget):
         ctx: AppContext,
         store: TherapistStore,
         parent: QWidget | None = None,
-        dialogs: type[TherapistDialogs] = TherapistDialogs,
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._store = store
-        self._dialogs = dialogs
+        self._dialogs = dialogs = ctx.dialogs
         self._profile: Profile | None = None
         self._stored: ProfilePlan | None = None  # the saved version the draft started from
         self._draft: Plan | None = None
@@ -247,7 +245,10 @@ class PlanEditor(QWidget):
 
     def _on_undo_clicked(self) -> None:
         if self.is_dirty() and self._dialogs.confirm(
-            self, "Undo your changes?", "Go back to the saved plan? Your changes are lost."
+            self,
+            "Undo your changes?",
+            "Go back to the saved plan? Your changes are lost.",
+            default_no=True,
         ):
             self.reload()
 
@@ -284,7 +285,7 @@ class PlanEditor(QWidget):
                     self._draft,
                     self._catalogue,
                     self.apply,
-                    lambda title, text: self._dialogs.confirm(self, title, text),
+                    lambda title, text: self._dialogs.confirm(self, title, text, default_no=True),
                     fixed=self.profile_limits,
                     parent=body,
                 )

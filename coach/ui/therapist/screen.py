@@ -19,7 +19,7 @@ from coach.store.therapist import TherapistStore
 from coach.ui.common.widgets import button, card, label, scroll_page
 from coach.ui.context import AppContext
 from coach.ui.therapist.baseline_card import PainBaselineCard
-from coach.ui.therapist.dialogs import TherapistDialogs
+from coach.ui.therapist.dialogs import ask_pin, new_pin
 from coach.ui.therapist.mode import TherapistMode
 from coach.ui.therapist.pin_dialog import PIN_NOTE
 from coach.ui.therapist.plan_editor import PlanEditor
@@ -38,12 +38,11 @@ class TherapistScreen(QWidget):
         self,
         ctx: AppContext,
         parent: QWidget | None = None,
-        dialogs: type[TherapistDialogs] = TherapistDialogs,
         mode: TherapistMode | None = None,
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._dialogs = dialogs
+        self._dialogs = ctx.dialogs
         self.store = TherapistStore(ctx.db)
         self.mode = mode or TherapistMode(self.store, ctx.clock, self)
         if self.mode.parent() is None:
@@ -54,7 +53,7 @@ class TherapistScreen(QWidget):
         page = QVBoxLayout(self.editor_page)
         page.setContentsMargins(32, 20, 32, 20)
         page.setSpacing(10)
-        self.editor = PlanEditor(ctx, self.store, self.editor_page, dialogs)
+        self.editor = PlanEditor(ctx, self.store, self.editor_page)
         self.editor.title_row.addWidget(self._build_lock_button(self.editor))
         self.editor.set_footer(self._build_footer(self.editor))
         page.addWidget(self.editor, 1)
@@ -151,7 +150,7 @@ class TherapistScreen(QWidget):
         row.addWidget(remove)
         row.addStretch(1)
         layout.addLayout(row)
-        change.clicked.connect(lambda: self._dialogs.new_pin(self, self.mode))
+        change.clicked.connect(lambda: new_pin(self._dialogs, self, self.mode))
         remove.clicked.connect(self._on_remove_pin_clicked)
         return frame
 
@@ -176,9 +175,9 @@ class TherapistScreen(QWidget):
 
     def _on_unlock_clicked(self) -> None:
         if self.mode.has_pin():
-            self._dialogs.ask_pin(self, self.mode)
+            ask_pin(self._dialogs, self, self.mode)
         else:
-            self._dialogs.new_pin(self, self.mode)
+            new_pin(self._dialogs, self, self.mode)
         self._show_state()
 
     def _on_remove_pin_clicked(self) -> None:
@@ -186,6 +185,7 @@ class TherapistScreen(QWidget):
             self,
             "Remove the PIN?",
             "Without a PIN the plan editor stays locked until a new PIN is set. Remove it?",
+            default_no=True,
         ):
             self.mode.remove_pin()
 
