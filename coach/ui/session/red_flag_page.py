@@ -10,13 +10,9 @@ emergency message is never delayed. Later the same day the check starts with one
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QMouseEvent, QShortcut
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -28,52 +24,11 @@ from coach.domain.safety import Question, RedFlagScreen
 from coach.domain.warning_signs import RECHECK_ID
 from coach.ui.common.blocks import clear
 from coach.ui.common.widgets import button, label, scroll_area
+from coach.ui.session.pick_row import PICK_STYLE, PickRow, key_shortcut
 
 PICK_TEXT = "Which of these? Choose each one you have had, then press Done."
 TIER_HINT = "Press N for none of these, or Y if you have had one."
 SCROLL_HINT = "Scroll down to read every sign before you answer."
-_STYLE = """
-QFrame[role="pick"] { border: 1px solid palette(mid); border-radius: 8px;
-    background: palette(base); }
-QFrame[role="pick"][chosen="true"] { border: 3px solid palette(highlight); }
-QCheckBox::indicator { width: 32px; height: 32px; }
-"""
-
-
-class PickRow(QFrame):
-    """One sign to choose: a big tick box and the sign's words, which wrap (a button's text
-    cannot); a click anywhere on the row ticks it, Space on the box too."""
-
-    def __init__(self, question: Question, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setProperty("role", "pick")
-        row = QHBoxLayout(self)
-        row.setContentsMargins(14, 8, 14, 8)
-        row.setSpacing(14)
-        self.box = QCheckBox(self)
-        self.box.setAccessibleName(question.text)
-        words = label(question.sign, "heading", self)
-        words.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        row.addWidget(self.box)
-        row.addWidget(words, 1)
-        self.box.toggled.connect(self._on_toggled)
-
-    def _on_toggled(self, on: bool) -> None:
-        self.setProperty("chosen", "true" if on else "false")
-        self.style().unpolish(self)
-        self.style().polish(self)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            self.box.toggle()
-            self.box.setFocus()
-        super().mouseReleaseEvent(event)
-
-
-def _shortcut(widget: QWidget, keys: str, slot: Callable[[], None]) -> None:
-    shortcut = QShortcut(QKeySequence(keys), widget)
-    shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    shortcut.activated.connect(slot)
 
 
 class RedFlagPage(QWidget):
@@ -99,7 +54,7 @@ class RedFlagPage(QWidget):
         self._recheck = ""
         self._seen_all = False  # the list of this screen has been scrolled to its end
         self.pick_buttons: dict[str, QCheckBox] = {}
-        self.setStyleSheet(_STYLE)
+        self.setStyleSheet(PICK_STYLE)
         column = QVBoxLayout(self)
         column.setContentsMargins(40, 28, 40, 24)
         column.setSpacing(14)
@@ -121,8 +76,8 @@ class RedFlagPage(QWidget):
         column.addLayout(row)
         self.back_button.clicked.connect(self._on_back_clicked)
         self.cancel_button.clicked.connect(self.cancelled.emit)
-        _shortcut(self, "Y", self._on_yes_key)
-        _shortcut(self, "N", self._on_no_key)
+        key_shortcut(self, "Y", self._on_yes_key)
+        key_shortcut(self, "N", self._on_no_key)
         self._show()
 
     def _build_middle(self) -> QWidget:
