@@ -7,7 +7,7 @@ from coach.cli import Command
 
 def all_commands() -> list[Command]:
     """Every subcommand, in the order --help lists them."""
-    from coach.commands import data, learn, library, plan, progress, routine, screenshot
+    from coach.commands import calendar, data, learn, library, plan, progress, routine, screenshot
 
     return [
         *routine.COMMANDS,
@@ -16,5 +16,6 @@ def all_commands() -> list[Command]:
         *data.COMMANDS,
         *plan.COMMANDS,
         *progress.COMMANDS,
+        *calendar.COMMANDS,
         *screenshot.COMMANDS,
     ]

@@ -304,6 +304,45 @@ def m011_learn_and_coping(db: Database) -> None:
     )
 
 
+REMINDER_STATES = ("shown", "snoozed", "dismissed")
+
+
+@migrations()
+def m014_reminders(db: Database) -> None:
+    """Reminders (issue 17): whether they are on and when the evening follow-up comes, the
+    times a patient picked for each routine (none: the plan's defaults), and what each day's
+    reminders did (shown, snoozed until, dismissed), so a reminder fires once, a snooze
+    survives a restart and a missed one is not shown again."""
+    db.executescript(
+        f"""
+        CREATE TABLE reminder_settings (
+            profile_id INTEGER PRIMARY KEY REFERENCES profiles(id) ON DELETE CASCADE,
+            enabled INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
+            follow_up INTEGER NOT NULL DEFAULT 1 CHECK (follow_up IN (0, 1)),
+            follow_up_at TEXT NOT NULL DEFAULT '19:30'
+                CHECK (follow_up_at GLOB '[0-2][0-9]:[0-5][0-9]' AND follow_up_at < '24:00')
+        ) STRICT;
+
+        CREATE TABLE reminder_times (
+            profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+            routine_id TEXT NOT NULL CHECK (length(routine_id) BETWEEN 1 AND 80),
+            at TEXT NOT NULL CHECK (at GLOB '[0-2][0-9]:[0-5][0-9]' AND at < '24:00'),
+            PRIMARY KEY (profile_id, routine_id, at)
+        ) STRICT;
+
+        CREATE TABLE reminder_log (
+            profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+            local_date TEXT NOT NULL CHECK (date(local_date) IS local_date),
+            reminder_key TEXT NOT NULL CHECK (length(reminder_key) BETWEEN 1 AND 120),
+            state TEXT NOT NULL CHECK (state IN {_in(REMINDER_STATES)}),
+            until TEXT,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (profile_id, local_date, reminder_key)
+        ) STRICT;
+        """
+    )
+
+
 def known_migration_names() -> set[str]:
     """Every migration this version of the app knows, applied or not."""
     return {m.name for m in migrations.pending(Database(memory=True, execute_plugins=False))}

@@ -26,6 +26,7 @@ WRITERS = {
     "export-pdf": ["export", "pdf", "--out", "{t}"],
     "plan-export": ["plan", "export", "{t}"],
     "plan-print": ["plan", "print", "--out", "{t}"],
+    "calendar": ["calendar", "--out", "{t}"],
     "backup": ["backup", "{t}"],
 }
 

@@ -1,0 +1,83 @@
+"""calendar: the coming weeks' routines, walks and phase starts as an iCalendar (.ics) file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from coach.cli import EXIT_OK, Command, CommandError, check_output, write_output
+from coach.domain.calendar_plan import DEFAULT_WEEKS, MAX_WEEKS
+from coach.domain.clock import SystemClock
+from coach.instance_lock import InstanceLock
+from coach.paths import DataPaths
+
+
+def _weeks(value: str) -> int:
+    try:
+        weeks = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of weeks") from None
+    if not 1 <= weeks <= MAX_WEEKS:
+        raise argparse.ArgumentTypeError(f"weeks must be from 1 to {MAX_WEEKS}")
+    return weeks
+
+
+def _configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--out", metavar="FILE.ics", required=True, help="the file to write ('-': standard output)"
+    )
+    parser.add_argument(
+        "--profile", metavar="NAME", help="whose plan (needed when there are several profiles)"
+    )
+    parser.add_argument(
+        "--weeks",
+        type=_weeks,
+        default=DEFAULT_WEEKS,
+        help=f"how many weeks from today (default {DEFAULT_WEEKS}, at most {MAX_WEEKS})",
+    )
+
+
+def _calendar(args: argparse.Namespace, paths: DataPaths) -> int:
+    from coach.domain.content import load_content
+    from coach.paths import exercises_dir
+    from coach.reports.calendar_export import profile_calendar
+    from coach.store import open_db
+    from coach.store.progress_data import ProgressData
+
+    check_output(args.out, paths)  # a bad target is refused before the file is made
+    content = load_content(exercises_dir())
+    with InstanceLock(paths.lock):
+        if not paths.database.exists():
+            raise CommandError(f"There is no Rehab Coach data in {paths.root}.")
+        db = open_db(paths.database)
+        try:
+            try:
+                profile = ProgressData(db).profile_named(args.profile)
+            except LookupError as exc:
+                raise CommandError(str(exc)) from None
+            data, current = profile_calendar(db, content, profile, SystemClock().now(), args.weeks)
+        finally:
+            db.close()
+    if current.problem:
+        print(
+            "Note: the therapist's plan could not be read, so the standard plan for the "
+            "surgery was used.",
+            file=sys.stderr,
+        )
+    written = write_output(args.out, data, paths)
+    if written is not None:
+        print(
+            f"Wrote {written}. Import it into your calendar; importing a newer file updates "
+            "the same events."
+        )
+    return EXIT_OK
+
+
+COMMANDS = [
+    Command(
+        "calendar",
+        "write the coming weeks' exercises, walks and phase starts as a calendar file (.ics)",
+        _configure,
+        _calendar,
+    ),
+]
