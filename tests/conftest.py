@@ -44,6 +44,19 @@ def _no_real_user_folders(
     monkeypatch.delenv("COACH_DATA_DIR", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _no_real_speech(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """No test speaks through a real engine (espeak-ng may be installed): the app's shared
+    speaker has no engine, so sessions use tones, as on a computer without one. Tests that
+    check speech pass a Speaker with a FakeEngine."""
+    from coach.ui.session import voice
+
+    voice.reset_shared_speaker()
+    monkeypatch.setattr(voice, "make_engine", lambda: None)
+    yield
+    voice.reset_shared_speaker()
+
+
 @pytest.fixture
 def data_paths(tmp_path: Path) -> DataPaths:
     """A data folder that does not exist yet (open_db must create it)."""

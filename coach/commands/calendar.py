@@ -8,8 +8,8 @@ import sys
 from coach.cli import EXIT_OK, Command, CommandError, check_output, write_output
 from coach.domain.calendar_plan import DEFAULT_WEEKS, MAX_WEEKS
 from coach.domain.clock import SystemClock
-from coach.instance_lock import InstanceLock
-from coach.paths import DataPaths
+from coach.system.instance_lock import InstanceLock
+from coach.system.paths import DataPaths
 
 
 def _weeks(value: str) -> int:
@@ -39,10 +39,10 @@ def _configure(parser: argparse.ArgumentParser) -> None:
 
 def _calendar(args: argparse.Namespace, paths: DataPaths) -> int:
     from coach.domain.content import load_content
-    from coach.paths import exercises_dir
     from coach.reports.calendar_export import profile_calendar
     from coach.store import open_db
     from coach.store.progress_data import ProgressData
+    from coach.system.paths import exercises_dir
 
     check_output(args.out, paths)  # a bad target is refused before the file is made
     content = load_content(exercises_dir())

@@ -38,7 +38,8 @@ from coach.ui.common.widgets import button, label
 from coach.ui.context import AppContext
 
 if TYPE_CHECKING:
-    from coach.ui.session.sounds import CuePlayer
+    from coach.ui.session.sounds import Cue, CuePlayer
+    from coach.ui.session.voice import VoiceCoach
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +98,7 @@ class TimedTool(QDialog):
         self._started_mono = 0.0
         self._started_at: datetime | None = None
         self._cues: CuePlayer | None = None
+        self._voice: VoiceCoach | None = None
         breathing = tool == "breathing"
         self.setWindowTitle(
             ("Slow breathing" if breathing else "Relax your body") + " - Rehab Coach"
@@ -164,9 +166,12 @@ class TimedTool(QDialog):
     def start(self, minutes: int) -> None:
         """Begin a use of ``minutes``; the minute choices give way to the guide."""
         from coach.ui.session.sounds import CuePlayer  # the same sounds as the player
+        from coach.ui.session.voice import VoiceCoach
 
         if self._cues is None:
             self._cues = CuePlayer(self._ctx.prefs, parent=self)
+        if self._voice is None:
+            self._voice = VoiceCoach(self._ctx.prefs)
         self.session = Session(self._steps(minutes), self._ctx.clock)
         self._started_mono = self._ctx.clock.monotonic()
         self._started_at = self._ctx.clock.now()
@@ -195,18 +200,29 @@ class TimedTool(QDialog):
 
         assert self.session is not None
         ended: float | None = None  # when it ended on the monotonic clock (not when noticed)
+        now = self._ctx.clock.monotonic()
+        if self._voice is not None:
+            self._voice.follow(events)
         for event in events:
-            if event.kind == EventKind.STEP_STARTED and self._cues is not None:
-                self._cues.play(Cue.STEP)
+            if event.kind == EventKind.STEP_STARTED:
+                self._cue(event, Cue.STEP, now)
             elif event.kind == EventKind.SESSION_FINISHED:
-                if self._cues is not None:
-                    self._cues.play(Cue.FINISH)
+                self._cue(event, Cue.FINISH, now)
                 ended = event.at
             elif event.kind == EventKind.SESSION_STOPPED:
                 ended = event.at
         self._render()
         if ended is not None:
             self._end(ended)
+
+    def _cue(self, event: Event, cue: Cue, now: float) -> None:
+        """Say the step (breathe in, the body part) or, failing that, play its tone."""
+        assert self.session is not None
+        spoken = self._voice is not None and self._voice.say_event(
+            event, self.session.steps, lambda _id: "", now
+        )
+        if not spoken and self._cues is not None:
+            self._cues.play(cue)
 
     def _render(self) -> None:
         session = self.session

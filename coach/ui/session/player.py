@@ -46,6 +46,7 @@ from coach.ui.common.widgets import button, label, scroll_area
 from coach.ui.session.countdown import CountdownLabel
 from coach.ui.session.dialogs import confirm_stop
 from coach.ui.session.sounds import Cue, CuePlayer
+from coach.ui.session.voice import VoiceCoach
 
 KEYS_TEXT = "Keys: Space pause · Right easier or skip · Left back · H how · + 15 s · Esc stop"
 FRAME_MS = 50
@@ -77,6 +78,7 @@ class PlayerScreen(QWidget):
         dialogs: Dialogs | None = None,
         exercises: Callable[[str], Exercise | None] = lambda _id: None,
         stop_if: Callable[[str], str] = lambda _id: "",
+        voice: VoiceCoach | None = None,
     ) -> None:
         """``exercises``: looks up an exercise by id, for its steps ("How to do it")."""
         super().__init__(parent)
@@ -85,6 +87,7 @@ class PlayerScreen(QWidget):
         self._stop_if = stop_if  # exercise id -> its "stop if" lines
         self._clock = clock
         self._cues = cues
+        self._voice = voice  # None: tones only
         self._figures = figures
         self._dialogs = dialogs or Dialogs()
         self._flash_until = 0.0
@@ -305,19 +308,26 @@ class PlayerScreen(QWidget):
         """Play the due cue first (recording may wait on the disk), then pass the events on."""
         now = self._clock.monotonic()
         cue: Cue | None = None
+        cue_event: Event | None = None
         ended: bool | None = None
         for event in events:
             fresh = now - event.at <= STALE_S
             if event.kind == EventKind.STEP_STARTED and fresh:
-                cue, self.last_cue_due = Cue.STEP, event.at
+                cue, cue_event, self.last_cue_due = Cue.STEP, event, event.at
             elif event.kind == EventKind.COUNTDOWN and fresh:
-                cue, self.last_cue_due = Cue.TICK, event.at
+                cue, cue_event, self.last_cue_due = Cue.TICK, event, event.at
             elif event.kind == EventKind.SESSION_FINISHED:
-                cue, ended, self.last_cue_due = Cue.FINISH, True, event.at
+                cue, cue_event, ended, self.last_cue_due = Cue.FINISH, event, True, event.at
             elif event.kind == EventKind.SESSION_STOPPED:
                 ended = False
-        if cue is not None:
-            self._cues.play(cue)
+        if self._voice is not None:
+            self._voice.follow(events)
+        if cue is not None and cue_event is not None:
+            spoken = self._voice is not None and self._voice.say_event(
+                cue_event, self.session.steps, self._stop_if, now
+            )
+            if not spoken:  # tones are the fallback (voice off, no engine, or busy)
+                self._cues.play(cue)
             self._flash_until = now + FLASH_S
         for event in events:
             self.event_happened.emit(event)

@@ -60,6 +60,7 @@ from coach.ui.session.player import PlayerScreen
 from coach.ui.session.red_flag_page import RedFlagPage
 from coach.ui.session.setup import ResumePoint, SessionSetup
 from coach.ui.session.sounds import CuePlayer
+from coach.ui.session.voice import VoiceCoach
 
 
 class SessionFlow(QWidget):
@@ -76,11 +77,13 @@ class SessionFlow(QWidget):
         figures: Callable[[str], Figure | None],
         *,
         parent: QWidget | None = None,
+        voice: VoiceCoach | None = None,
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._setup = setup
         self._cues = cues
+        self._voice = voice if voice is not None else VoiceCoach(ctx.prefs)
         self._figures = figures
         self._dialogs = ctx.dialogs
         self._store = SessionStore(ctx.db)
@@ -260,6 +263,7 @@ class SessionFlow(QWidget):
             dialogs=self._dialogs,
             exercises=self._exercise,
             stop_if=self._stop_if_text,
+            voice=self._voice,
         )
         self.player.event_happened.connect(self._on_timer_event)
         self.player.session_ended.connect(self._on_player_ended)
