@@ -48,11 +48,14 @@ def _no_real_user_folders(
 def _no_real_speech(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """No test speaks through a real engine (espeak-ng may be installed): the app's shared
     speaker has no engine, so sessions use tones, as on a computer without one. Tests that
-    check speech pass a Speaker with a FakeEngine."""
-    from coach.ui.session import voice
+    check speech pass a Speaker with a FakeEngine. Likewise no test inhibits the real
+    screensaver."""
+    from coach.platform.awake import FakeInhibitor
+    from coach.ui.session import screen_awake, voice
 
     voice.reset_shared_speaker()
     monkeypatch.setattr(voice, "make_engine", lambda: None)
+    monkeypatch.setattr(screen_awake, "make_inhibitor", FakeInhibitor)  # never the desktop
     yield
     voice.reset_shared_speaker()
 

@@ -38,6 +38,7 @@ from coach.ui.common.widgets import button, label
 from coach.ui.context import AppContext
 
 if TYPE_CHECKING:
+    from coach.platform.awake import AwakeKeeper
     from coach.ui.session.sounds import Cue, CuePlayer
     from coach.ui.session.voice import VoiceCoach
 
@@ -99,6 +100,7 @@ class TimedTool(QDialog):
         self._started_at: datetime | None = None
         self._cues: CuePlayer | None = None
         self._voice: VoiceCoach | None = None
+        self.awake: AwakeKeeper | None = None
         breathing = tool == "breathing"
         self.setWindowTitle(
             ("Slow breathing" if breathing else "Relax your body") + " - Rehab Coach"
@@ -165,6 +167,7 @@ class TimedTool(QDialog):
 
     def start(self, minutes: int) -> None:
         """Begin a use of ``minutes``; the minute choices give way to the guide."""
+        from coach.ui.session.screen_awake import new_keeper
         from coach.ui.session.sounds import CuePlayer  # the same sounds as the player
         from coach.ui.session.voice import VoiceCoach
 
@@ -172,6 +175,8 @@ class TimedTool(QDialog):
             self._cues = CuePlayer(self._ctx.prefs, parent=self)
         if self._voice is None:
             self._voice = VoiceCoach(self._ctx.prefs)
+        if self.awake is None:
+            self.awake = new_keeper("A relaxation exercise is in progress")
         self.session = Session(self._steps(minutes), self._ctx.clock)
         self._started_mono = self._ctx.clock.monotonic()
         self._started_at = self._ctx.clock.now()
@@ -212,6 +217,9 @@ class TimedTool(QDialog):
             elif event.kind == EventKind.SESSION_STOPPED:
                 ended = event.at
         self._render()
+        if self.awake is not None:
+            running = self.session.state == State.RUNNING
+            self.awake.update(active=running, paused=False, now=now)
         if ended is not None:
             self._end(ended)
 
@@ -269,6 +277,8 @@ class TimedTool(QDialog):
 
     def reject(self) -> None:
         self.stop()
+        if self.awake is not None:
+            self.awake.release()
         super().reject()
 
 

@@ -38,6 +38,7 @@ from coach.domain.timer import (
     figure_phase,
     format_seconds,
 )
+from coach.platform.awake import AwakeKeeper
 from coach.ui.common.blocks import NOTICE_STYLE
 from coach.ui.common.dialogs import Dialogs
 from coach.ui.common.figure_view import FigureView
@@ -79,6 +80,7 @@ class PlayerScreen(QWidget):
         exercises: Callable[[str], Exercise | None] = lambda _id: None,
         stop_if: Callable[[str], str] = lambda _id: "",
         voice: VoiceCoach | None = None,
+        awake: AwakeKeeper | None = None,
     ) -> None:
         """``exercises``: looks up an exercise by id, for its steps ("How to do it")."""
         super().__init__(parent)
@@ -88,6 +90,7 @@ class PlayerScreen(QWidget):
         self._clock = clock
         self._cues = cues
         self._voice = voice  # None: tones only
+        self.awake = awake  # None: the screen may dim as usual
         self._figures = figures
         self._dialogs = dialogs or Dialogs()
         self._flash_until = 0.0
@@ -246,9 +249,16 @@ class PlayerScreen(QWidget):
     # -- running -------------------------------------------------------------------------------
     def begin(self, index: int = 0, *, paused: bool = False) -> None:
         """Start the session at step ``index`` (paused when resuming after a restart)."""
-        self._handle(self.session.start(index, paused=paused))
-        self._frame_timer.start()
-        self._render()
+        try:
+            self._handle(self.session.start(index, paused=paused))
+            self._keep_awake()
+            self._frame_timer.start()
+            self._render()
+        except BaseException:
+            self._frame_timer.stop()
+            if self.awake is not None:  # a failed start leaves nothing held
+                self.awake.release()
+            raise
         self.pause_button.setFocus()
 
     def take_focus(self) -> None:
@@ -265,11 +275,22 @@ class PlayerScreen(QWidget):
     def tick(self) -> None:
         """Catch up with the clock, play due cues, repaint (the timers call this)."""
         self._handle(self.session.poll())
+        self._keep_awake()
         self._render()
+
+    def _keep_awake(self) -> None:
+        """Hold the screen on while the session runs; let it sleep after a long pause."""
+        if self.awake is not None:
+            self.awake.update(
+                active=self.is_running(),
+                paused=self.session.state == State.PAUSED,
+                now=self._clock.monotonic(),
+            )
 
     def _act(self, command: Callable[[], list[Event]]) -> None:
         if self.is_running():
             self._handle(command())
+            self._keep_awake()  # a pause counts from when it was pressed
             self._render()
 
     def _how_text(self, exercise_id: str) -> str:
@@ -335,6 +356,8 @@ class PlayerScreen(QWidget):
         if ended is not None:
             self._frame_timer.stop()
             self._cue_timer.stop()
+            if self.awake is not None:
+                self.awake.release()
             self.session_ended.emit(ended)
 
     def _arm_cue_timer(self, now: float) -> None:

@@ -58,6 +58,7 @@ from coach.ui.session.message_page import Choice, MessagePage
 from coach.ui.session.pain_page import PainPage
 from coach.ui.session.player import PlayerScreen
 from coach.ui.session.red_flag_page import RedFlagPage
+from coach.ui.session.screen_awake import new_keeper
 from coach.ui.session.setup import ResumePoint, SessionSetup
 from coach.ui.session.sounds import CuePlayer
 from coach.ui.session.voice import VoiceCoach
@@ -84,6 +85,7 @@ class SessionFlow(QWidget):
         self._setup = setup
         self._cues = cues
         self._voice = voice if voice is not None else VoiceCoach(ctx.prefs)
+        self._awake = new_keeper()  # held while the player runs, released when it ends
         self._figures = figures
         self._dialogs = ctx.dialogs
         self._store = SessionStore(ctx.db)
@@ -120,6 +122,7 @@ class SessionFlow(QWidget):
         self.pain_before.submitted.connect(self._on_pain_before_submitted)
         self.pain_before.cancelled.connect(self.closed.emit)
         self.pain_after.submitted.connect(self._on_pain_after_submitted)
+        self.closed.connect(self._awake.release)
 
     @property
     def setup(self) -> SessionSetup:
@@ -264,6 +267,7 @@ class SessionFlow(QWidget):
             exercises=self._exercise,
             stop_if=self._stop_if_text,
             voice=self._voice,
+            awake=self._awake,
         )
         self.player.event_happened.connect(self._on_timer_event)
         self.player.session_ended.connect(self._on_player_ended)

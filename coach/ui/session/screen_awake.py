@@ -1,0 +1,14 @@
+"""The screen-awake keeper the session and the coping tools use (see coach.platform.awake)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from coach.platform.awake import AwakeKeeper, Inhibitor, platform_inhibitor
+
+# Tests replace this (conftest) so that no test ever talks to the desktop.
+make_inhibitor: Callable[[], Inhibitor] = platform_inhibitor
+
+
+def new_keeper(reason: str = "Exercises in progress") -> AwakeKeeper:
+    return AwakeKeeper(make_inhibitor(), reason)
