@@ -12,7 +12,7 @@ import atexit
 import time
 from collections.abc import Callable, Sequence
 
-from coach.domain.spoken import words_for
+from coach.domain.spoken import Priority, words_for
 from coach.domain.timer import Event, EventKind, Step
 from coach.platform.speech import (
     DEFAULT_RATE,
@@ -115,11 +115,14 @@ class VoiceCoach:
         utterance = words_for(event, steps, stop_if)
         if utterance is None:
             return False
-        if not self.speaker.will_say(utterance.priority):
-            return False
         late = max(0.0, now - event.at)
-        self.speaker.say(utterance, voice_of(self._prefs), due=time.monotonic() - late)
-        return True
+        due = time.monotonic() - late
+        if self.speaker.will_say(utterance.priority):
+            self.speaker.say(utterance, voice_of(self._prefs), due=due)
+            return True
+        if utterance.priority == Priority.STEP:  # the tone marks the moment; the words follow
+            self.speaker.say(utterance, voice_of(self._prefs), due=due)  # once the intro ends
+        return False
 
     def follow(self, events: Sequence[Event]) -> None:
         """Fall silent when the patient pauses or stops."""

@@ -83,7 +83,7 @@ class TodayScreen(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
 
-        self._later_cards: list[Callable[[], QWidget]] = []
+        self._later_cards: list[tuple[Callable[[], QWidget], bool]] = []
         self._day_timer = QTimer(self)
         self._day_timer.setInterval(DAY_CHECK_MS)
         self._day_timer.timeout.connect(self._check_day)
@@ -112,6 +112,9 @@ class TodayScreen(QWidget):
         self._routines.setSpacing(16)
         self._extras = QVBoxLayout()
         self._extras.setSpacing(16)
+        self._above = QVBoxLayout()  # a reminder that is showing comes before the routines
+        self._above.setSpacing(16)
+        left.addLayout(self._above)
         left.addLayout(self._routines)
         left.addLayout(self._extras)
         left.addStretch(1)
@@ -141,13 +144,16 @@ class TodayScreen(QWidget):
         return self._stills.pixmap(exercise_id)
 
     # -- public --------------------------------------------------------------------------------
-    def add_card(self, widget: QWidget) -> None:
-        """Put another card (e.g. an outcome-measure reminder) below the routines."""
-        self._extras.addWidget(widget)  # the layout gives it its parent and shows it
+    def add_card(self, widget: QWidget, *, above: bool = False) -> None:
+        """Put another card (e.g. an outcome-measure reminder) below the routines, or
+        ``above`` them (a reminder that is due now)."""
+        (self._above if above else self._extras).addWidget(widget)  # parents and shows it
 
-    def add_card_after_first_paint(self, factory: Callable[[], QWidget]) -> None:
+    def add_card_after_first_paint(
+        self, factory: Callable[[], QWidget], *, above: bool = False
+    ) -> None:
         """Build a card once the words are on the screen, so its code is off the startup path."""
-        self._later_cards.append(factory)
+        self._later_cards.append((factory, above))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -155,9 +161,9 @@ class TodayScreen(QWidget):
             factories, self._later_cards = self._later_cards, []
             QTimer.singleShot(0, lambda: self._add_cards(factories))
 
-    def _add_cards(self, factories: list[Callable[[], QWidget]]) -> None:
-        for make in factories:
-            self.add_card(make())
+    def _add_cards(self, factories: list[tuple[Callable[[], QWidget], bool]]) -> None:
+        for make, above in factories:
+            self.add_card(make(), above=above)
 
     def routine_cards(self) -> list[RoutineCard]:
         return list(self._cards)
