@@ -185,7 +185,8 @@ def mix(recorder: Recorder, tones: ToneLog, out: Path) -> None:
     if len(parts) == 1:
         shutil.copy(parts[0], out)
     else:
-        subprocess.run(["sox", "-m", *map(str, parts), str(out)], check=True)
+        inputs = [arg for part in parts for arg in ("-v", "1", str(part))]  # no scaling down
+        subprocess.run(["sox", "-m", *inputs, str(out)], check=True)
 
 
 if __name__ == "__main__":

@@ -59,7 +59,8 @@ def step_words(step: Step, stop_if: Callable[[str], str]) -> Utterance | None:
     if kind == StepKind.REP:
         if step.exercise_id == BODY_SCAN_ID:
             return Utterance(f"{step.title}. {_sentence(step.instruction)}", Priority.INTRO)
-        return Utterance(str(step.rep), Priority.STEP) if step.rep else None
+        # "2 of 10", never a bare number, which a 3-2-1 count just before would blur
+        return Utterance(f"{step.rep} of {step.reps}.", Priority.STEP) if step.rep else None
     if kind == StepKind.SWITCH:
         return Utterance(f"Change sides. {_sentence(step.instruction)}", Priority.STEP)
     if kind == StepKind.REST:

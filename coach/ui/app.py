@@ -164,7 +164,15 @@ def _cannot_start(exc: BaseException) -> int:
 
 def _after_first_paint(app: QApplication, window: MainWindow, ctx: AppContext) -> None:
     set_app_icon(app)
+    _start_reminders(window, ctx)
     _offer_unfinished_session(window, ctx)
+
+
+def _start_reminders(window: MainWindow, ctx: AppContext) -> None:
+    """The tray icon and the reminder checks (off the startup path)."""
+    from coach.ui.reminders.service import start_reminders
+
+    start_reminders(ctx, window)  # parented to the window: lives as long as it
 
 
 def _offer_unfinished_session(window: MainWindow, ctx: AppContext) -> None:

@@ -28,11 +28,21 @@ def build_screens(ctx: AppContext, restyle: Callable[[], None]) -> list[ScreenEn
 def _today_screen(ctx: AppContext) -> QWidget:
     """Today, with the outcome-measure reminder card (shown only at the suggested weeks)."""
     screen = TodayScreen(ctx)
+    screen.add_card_after_first_paint(lambda: _exercise_reminder_card(ctx, screen), above=True)
     screen.add_card_after_first_paint(lambda: _reminder_card(ctx, screen))
     screen.add_card_after_first_paint(lambda: _learn_hint_card(ctx, screen))
     screen.add_card_after_first_paint(lambda: _calm_card(ctx, screen))
     screen.start_requested.connect(lambda routine_id: _start_session(ctx, screen, routine_id))
     return screen
+
+
+def _exercise_reminder_card(ctx: AppContext, today: TodayScreen) -> QWidget:
+    """The reminder showing now (from the tray service), with Start and snooze."""
+    from coach.ui.reminders.card import ReminderCard
+
+    card = ReminderCard(ctx, today)
+    card.start_requested.connect(today.start_requested.emit)
+    return card
 
 
 def _reminder_card(ctx: AppContext, today: QWidget) -> QWidget:

@@ -191,3 +191,28 @@ def test_espeak_ng_really_starts_and_is_cut(tmp_path: Path) -> None:
     assert find_engine() is not None
     done = subprocess.run([program, "-w", str(out), "--", "Hold."], check=False)
     assert done.returncode == 0 and out.stat().st_size > 1000
+
+
+def test_the_voice_card_changes_settings_and_says_a_test(qtbot: QtBot, ctx: AppContext) -> None:
+    from coach.ui.session.voice_settings import NO_ENGINE_TEXT, VoiceCard
+
+    engine = FakeEngine()
+    speaker = Speaker(engine)
+    card = VoiceCard(ctx.prefs, speaker=speaker)
+    qtbot.addWidget(card)
+    assert card.voices.count() == 3  # the standard voice and the engine's two
+    card.faster.click()
+    assert voice_of(ctx.prefs).rate == 180 and "180 words" in card.speed_label.text()
+    card.quieter.click()
+    assert voice_of(ctx.prefs).volume == 60
+    card.voices.setCurrentIndex(2)
+    assert voice_of(ctx.prefs).name == "en-gb"
+    card.test.click()
+    qtbot.waitUntil(lambda: len(engine.said) == 1)
+    assert engine.said[0][1] == Voice(180, 60, "en-gb")
+    card.enabled.setChecked(False)
+    assert not card.test.isEnabled() and "tones" in card.note.text()
+    speaker.close()
+    without = VoiceCard(ctx.prefs, speaker=Speaker(None))
+    qtbot.addWidget(without)
+    assert without.note.text() == NO_ENGINE_TEXT and not without.enabled.isEnabled()

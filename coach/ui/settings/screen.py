@@ -1,4 +1,5 @@
-"""Settings: text size, theme, where the data lives, back up and restore."""
+"""Settings: text size, theme, sound, voice, reminders, where the data lives, back up and
+restore."""
 
 from __future__ import annotations
 
@@ -25,7 +26,9 @@ from coach.ui.common.widgets import (
     scroll_page,
 )
 from coach.ui.context import AppContext
+from coach.ui.reminders.settings_card import RemindersCard
 from coach.ui.session.sound_settings import SoundCard
+from coach.ui.session.voice_settings import VoiceCard
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +58,10 @@ class SettingsScreen(QWidget):
         column.addWidget(self._text_size_card(body))
         column.addWidget(self._theme_card(body))
         column.addWidget(SoundCard(ctx.prefs, body))
+        self.voice_card = VoiceCard(ctx.prefs, body)
+        column.addWidget(self.voice_card)
+        self.reminders_card = RemindersCard(ctx, body)
+        column.addWidget(self.reminders_card)
         column.addWidget(self._data_card(body))
         column.addStretch(1)
         scroll.setWidget(body)
