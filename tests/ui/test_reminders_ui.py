@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from icalendar import Calendar
@@ -150,8 +151,8 @@ def test_a_store_failure_is_logged_and_tried_again(
 
 
 class AnswerDialogs(Dialogs):
-    path: Path | None = None
-    told: list[tuple[str, str]] = []
+    path: ClassVar[Path | None] = None
+    told: ClassVar[list[tuple[str, str]]] = []
 
     @staticmethod
     def save_path(parent: object, suggested: Path) -> Path | None:
