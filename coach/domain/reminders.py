@@ -51,10 +51,18 @@ class Reminder:
 
     @property
     def text(self) -> str:
+        """For the system notification (the app may be behind other windows)."""
+        if self.follow_up:
+            return self.card_text
+        return f"{_join(self.routine_names)}: it is time. Open Rehab Coach to start."
+
+    @property
+    def card_text(self) -> str:
+        """For the card on Today, next to its Start button."""
         names = _join(self.routine_names)
         if self.follow_up:
             return f"Still to do today: {names}. A short go still helps."
-        return f"{names}: it is time. Open Rehab Coach to start."
+        return f"It is time for {names}."
 
 
 @dataclass(frozen=True)

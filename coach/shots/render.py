@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from coach.demo.folder import demo_data_paths
 from coach.shots.learn import render_learn_screens
 from coach.shots.progress import render_progress_screens
+from coach.shots.reminders import render_reminder_screens
 from coach.shots.safety import render_safety_screens
 from coach.shots.session import render_resume_offer, render_session_screens
 from coach.shots.therapist import render_therapist_screens
@@ -105,6 +106,7 @@ def _render_all(
             written += render_library_detail(window, out_dir, settle)
             written += render_resume_offer(window, out_dir, settle)
             written += render_learn_screens(ctx, window, out_dir, settle)
+            written += render_reminder_screens(ctx, window, out_dir, settle)
             window.close()
             window.deleteLater()
             settle()

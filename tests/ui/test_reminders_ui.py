@@ -64,7 +64,7 @@ def test_a_due_reminder_is_notified_once_and_shown_on_today(
     reminder = service.check()
     assert reminder is not None and reminder.key == "at-09:00"
     assert notifier.shown == [(reminder.title, reminder.text)]
-    assert not card.isHidden() and card.text.text() == reminder.text
+    assert not card.isHidden() and card.text.text() == reminder.card_text
     day.set_now(at(9, 1))
     assert service.check() is None and len(notifier.shown) == 1  # once
 

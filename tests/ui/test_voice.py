@@ -172,7 +172,7 @@ def test_voice_settings_are_kept_and_checked(ctx: AppContext) -> None:
 
 def test_engine_command_lines() -> None:
     args = espeak_args("/usr/bin/espeak-ng", "-v evil", Voice(150, 100, "en-gb"))
-    assert args == ["/usr/bin/espeak-ng", "-s", "150", "-a", "150", "-v", "en-gb", "--", "-v evil"]
+    assert args == ["/usr/bin/espeak-ng", "-s", "150", "-a", "120", "-v", "en-gb", "--", "-v evil"]
     mac = say_args("/usr/bin/say", "Hold.", Voice(180, 50, ""))
     assert mac == ["/usr/bin/say", "-r", "180", "--", "[[volm 0.50]] Hold."]
 

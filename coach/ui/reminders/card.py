@@ -58,7 +58,7 @@ class ReminderCard(QFrame):
         self.setVisible(self.reminder is not None)
         if self.reminder is not None:
             self.title.setText(self.reminder.title)
-            self.text.setText(self.reminder.text)
+            self.text.setText(self.reminder.card_text)
 
     def _answer(self, minutes: int | None) -> None:
         if self._state is not None and self.reminder is not None:

@@ -26,7 +26,7 @@ from coach.domain.schedule import phase_on
 from coach.platform.autostart import Autostart, AutostartError, app_command, for_this_computer
 from coach.reports.atomic import ExportError, atomic_write_bytes
 from coach.reports.calendar_export import profile_calendar
-from coach.store.reminders import ReminderSettings, ReminderStore
+from coach.store.reminders import MAX_TIMES_PER_ROUTINE, ReminderSettings, ReminderStore
 from coach.system.paths import default_data_dir
 from coach.ui.active_plan import load_active_plan
 from coach.ui.common.screen_stack import guarded_refresh
@@ -81,6 +81,7 @@ class RemindersCard(QWidget):
         layout.addWidget(self.enabled)
         self.times_grid = QGridLayout()
         self.times_grid.setHorizontalSpacing(12)
+        self.times_grid.setColumnStretch(MAX_TIMES_PER_ROUTINE + 1, 1)  # times stay compact
         layout.addLayout(self.times_grid)
         follow = QHBoxLayout()
         self.follow_up = QCheckBox("If they are not done, remind me again at", frame)
