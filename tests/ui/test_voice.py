@@ -202,7 +202,7 @@ def test_the_voice_card_changes_settings_and_says_a_test(qtbot: QtBot, ctx: AppC
     qtbot.addWidget(card)
     assert card.voices.count() == 3  # the standard voice and the engine's two
     card.faster.click()
-    assert voice_of(ctx.prefs).rate == 180 and "180 words" in card.speed_label.text()
+    assert voice_of(ctx.prefs).rate == 180 and "180 words a minute" in card.speed_label.text()
     card.quieter.click()
     assert voice_of(ctx.prefs).volume == 60
     card.voices.setCurrentIndex(2)

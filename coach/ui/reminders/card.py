@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from coach.domain.reminders import Reminder
+from coach.ui.common.flow_layout import FlowLayout
 from coach.ui.common.screen_stack import guarded_refresh
 from coach.ui.common.widgets import button, label
 from coach.ui.context import AppContext
@@ -32,17 +33,17 @@ class ReminderCard(QFrame):
         self.text = label("", None, self)
         column.addWidget(self.title)
         column.addWidget(self.text)
-        row = QHBoxLayout()
-        self.start = button("Start now", self, primary=True)
-        self.later = button("In 15 minutes", self)
-        self.hour = button("In 1 hour", self)
-        self.dismiss = button("Dismiss", self)
+        box = QWidget(self)
+        row = FlowLayout(box, spacing=10)  # wraps at large text on a small screen
+        self.start = button("Start now", box, primary=True)
+        self.later = button("In 15 minutes", box)
+        self.hour = button("In 1 hour", box)
+        self.dismiss = button("Dismiss", box)
         self.later.setAccessibleName("Remind me again in 15 minutes")
         self.hour.setAccessibleName("Remind me again in 1 hour")
         for widget in (self.start, self.later, self.hour, self.dismiss):
             row.addWidget(widget)
-        row.addStretch(1)
-        column.addLayout(row)
+        column.addWidget(box)
         self.start.clicked.connect(self._on_start)
         self.later.clicked.connect(lambda: self._answer(15))
         self.hour.clicked.connect(lambda: self._answer(60))

@@ -43,12 +43,13 @@ class VoiceCard(QWidget):
         self.enabled.toggled.connect(self._on_toggled)
         layout.addWidget(self.enabled)
 
+        self.speed_label = label("", None, frame)  # above its buttons: fits at 200% text
+        layout.addWidget(self.speed_label)
         speed = QHBoxLayout()
         self.slower = button("−  Slower", frame)
-        self.speed_label = label("", "big", frame, wrap=False)
         self.faster = button("+  Faster", frame)
-        for widget in (self.slower, self.speed_label, self.faster):
-            speed.addWidget(widget)
+        speed.addWidget(self.slower)
+        speed.addWidget(self.faster)
         speed.addStretch(1)
         layout.addLayout(speed)
 
@@ -120,7 +121,7 @@ class VoiceCard(QWidget):
     def _show(self) -> None:
         voice = voice_of(self._prefs)
         on = voice_enabled(self._prefs) and self.speaker.available
-        self.speed_label.setText(f"Speed {voice.rate} words a minute")
+        self.speed_label.setText(f"Speed: {voice.rate} words a minute")
         self.volume_label.setText(f"Volume {voice.volume}%")
         self.slower.setEnabled(on and voice.rate > MIN_RATE)
         self.faster.setEnabled(on and voice.rate < MAX_RATE)
