@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
-from typing import ClassVar
 
 import pytest
 from icalendar import Calendar
@@ -21,7 +20,8 @@ from coach.store.reminders import ReminderSettings, ReminderStore
 from coach.ui.context import AppContext
 from coach.ui.reminders.card import ReminderCard
 from coach.ui.reminders.service import FakeNotifier, ReminderService
-from coach.ui.reminders.settings_card import Dialogs, RemindersCard
+from coach.ui.reminders.settings_card import RemindersCard
+from tests.scripted_dialogs import ScriptedDialogs
 
 MONDAY = datetime(2026, 3, 9, 7, 0, tzinfo=UTC)
 
@@ -150,20 +150,6 @@ def test_a_store_failure_is_logged_and_tried_again(
     assert service.check() is not None
 
 
-class AnswerDialogs(Dialogs):
-    path: ClassVar[Path | None] = None
-    told: ClassVar[list[tuple[str, str]]] = []
-
-    @staticmethod
-    def save_path(parent: object, suggested: Path) -> Path | None:
-        del parent, suggested
-        return AnswerDialogs.path
-
-    @staticmethod
-    def inform(parent: object, title: str, text: str) -> None:
-        AnswerDialogs.told.append((title, text))
-
-
 def test_settings_save_times_follow_up_and_login(
     qtbot: QtBot, ctx: AppContext, day: FakeClock, tmp_path: Path
 ) -> None:
@@ -201,24 +187,28 @@ def test_a_login_item_that_cannot_be_written_is_said(
 
 
 def test_the_calendar_button_writes_the_file_or_says_why_not(
-    qtbot: QtBot, ctx: AppContext, day: FakeClock, tmp_path: Path
+    qtbot: QtBot, ctx: AppContext, day: FakeClock, tmp_path: Path, dialogs: ScriptedDialogs
 ) -> None:
-    card = RemindersCard(ctx, dialogs=AnswerDialogs, autostart=XdgAutostart(tmp_path / "a"))
+    card = RemindersCard(ctx, autostart=XdgAutostart(tmp_path / "a"))
     qtbot.addWidget(card)
-    AnswerDialogs.told = []
-    AnswerDialogs.path = tmp_path / "plan"  # no extension: .ics is added
+    told = dialogs.informed
+    dialogs.path = tmp_path / "plan"  # no extension: .ics is added
     card.save_calendar()
     written = tmp_path / "plan.ics"
     events = list(Calendar.from_ical(written.read_bytes()).walk("VEVENT"))
-    assert events and AnswerDialogs.told[-1][0] == "Saved"
+    assert events and told[-1][0] == "Saved"
     victim = tmp_path / "precious.txt"
     victim.write_text("keep", encoding="utf-8")
     link = tmp_path / "link.ics"
     link.symlink_to(victim)
-    AnswerDialogs.path = link
+    dialogs.path = link
     card.save_calendar()
-    assert AnswerDialogs.told[-1][0] == "Not saved" and "link" in AnswerDialogs.told[-1][1]
+    assert told[-1][0] == "Not saved" and "link" in told[-1][1]
     assert victim.read_text(encoding="utf-8") == "keep"
-    AnswerDialogs.path = ctx.paths.root / "x.ics"
+    dialogs.path = ctx.paths.root / "x.ics"
     card.save_calendar()
-    assert AnswerDialogs.told[-1][0] == "Not saved"
+    assert told[-1][0] == "Not saved"
+    dialogs.path = None  # cancelled: nothing is said
+    count = len(told)
+    card.save_calendar()
+    assert len(told) == count

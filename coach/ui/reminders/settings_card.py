@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QTimeEdit,
@@ -30,25 +29,10 @@ from coach.store.reminders import MAX_TIMES_PER_ROUTINE, ReminderSettings, Remin
 from coach.system.paths import default_data_dir
 from coach.ui.active_plan import load_active_plan
 from coach.ui.common.screen_stack import guarded_refresh
-from coach.ui.common.widgets import button, fill_with_card, inform, label
+from coach.ui.common.widgets import button, fill_with_card, label
 from coach.ui.context import AppContext
 
 log = logging.getLogger(__name__)
-
-
-class Dialogs:
-    """Questions this card asks; tests replace them."""
-
-    @staticmethod
-    def save_path(parent: QWidget, suggested: Path) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(
-            parent, "Save a calendar file", str(suggested), "Calendar files (*.ics)"
-        )
-        return Path(name) if name else None
-
-    @staticmethod
-    def inform(parent: QWidget, title: str, text: str) -> None:
-        inform(parent, title, text)
 
 
 def _qtime(at: time) -> QTime:
@@ -65,12 +49,11 @@ class RemindersCard(QWidget):
         ctx: AppContext,
         parent: QWidget | None = None,
         *,
-        dialogs: type[Dialogs] = Dialogs,
         autostart: Autostart | None = None,
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._dialogs = dialogs
+        self._dialogs = ctx.dialogs
         self._autostart = autostart if autostart is not None else for_this_computer()
         self._store = ReminderStore(ctx.db)
         self.time_edits: dict[str, list[QTimeEdit]] = {}
@@ -228,7 +211,9 @@ class RemindersCard(QWidget):
         if profile is None:
             return
         suggested = Path.home() / "rehab-coach-plan.ics"
-        path = self._dialogs.save_path(self, suggested)
+        path = self._dialogs.save_path(
+            self, "Save a calendar file", suggested, "Calendar files (*.ics)"
+        )
         if path is None:
             return
         if path.suffix.lower() != ".ics":
