@@ -66,12 +66,13 @@ class RemindersCard(QWidget):
         self.times_grid.setHorizontalSpacing(12)
         self.times_grid.setColumnStretch(MAX_TIMES_PER_ROUTINE + 1, 1)  # times stay compact
         layout.addLayout(self.times_grid)
-        follow = QHBoxLayout()
-        self.follow_up = QCheckBox("If they are not done, remind me again at", frame)
+        self.follow_up = QCheckBox("If they are not done, remind me again", frame)
+        layout.addWidget(self.follow_up)
+        follow = QHBoxLayout()  # a row of its own: fits at 200% text on a small screen
         self.follow_up_at = QTimeEdit(frame)
         self.follow_up_at.setDisplayFormat("HH:mm")
         self.follow_up_at.setAccessibleName("Time of the evening reminder")
-        follow.addWidget(self.follow_up)
+        follow.addWidget(label("at", None, frame, wrap=False))
         follow.addWidget(self.follow_up_at)
         follow.addStretch(1)
         layout.addLayout(follow)

@@ -69,10 +69,13 @@ class VoiceCard(QWidget):
         self.voices = QComboBox(frame)
         self.voices.setAccessibleName("Which voice")
         which.addWidget(self.voices)
-        self.test = button("Say a test sentence", frame)
-        which.addWidget(self.test)
         which.addStretch(1)
         layout.addLayout(which)
+        test_row = QHBoxLayout()  # its own row, as in the Sound card: fits at 200% text
+        self.test = button("Say a test sentence", frame)
+        test_row.addWidget(self.test)
+        test_row.addStretch(1)
+        layout.addLayout(test_row)
         self.note = label("", "hint", frame)
         layout.addWidget(self.note)
 
