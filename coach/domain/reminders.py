@@ -121,8 +121,18 @@ def is_due(reminder: Reminder, entry: LogEntry | None, now: datetime) -> bool:
     return entry.state is ReminderState.SNOOZED and entry.until is not None and entry.until <= now
 
 
-def decide(reminders: Sequence[Reminder], log: Mapping[str, LogEntry], now: datetime) -> Decision:
-    """The one reminder to show now (the latest due), the older due ones marked as shown."""
+def decide(
+    reminders: Sequence[Reminder],
+    log: Mapping[str, LogEntry],
+    now: datetime,
+    *,
+    exercising: bool = False,
+) -> Decision:
+    """The one reminder to show now (the latest due), the older due ones marked as shown.
+    ``exercising``: a session is under way, so nothing interrupts it; what falls due waits
+    and shows (once) when it ends."""
+    if exercising:
+        return Decision(None, {})
     due = [r for r in reminders if is_due(r, log.get(r.key), now)]
     if not due:
         return Decision(None, {})

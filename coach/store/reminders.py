@@ -82,6 +82,16 @@ class ReminderStore:
                     [profile_id, routine_id, time_text(at)],
                 )
 
+    def exercising(self, profile_id: int, since: datetime) -> bool:
+        """A session of this profile is under way (started since ``since`` and not ended; an
+        older one was left by a crash and does not count)."""
+        row = self.db.execute(
+            "SELECT 1 FROM sessions WHERE profile_id = ? AND status = 'in-progress'"
+            " AND started_at >= ? LIMIT 1",
+            [profile_id, utc_iso(since)],
+        ).fetchone()
+        return row is not None
+
     def log(self, profile_id: int, day: date) -> dict[str, LogEntry]:
         """What happened to each of ``day``'s reminders so far."""
         rows = self.db.execute(

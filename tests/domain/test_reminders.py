@@ -158,3 +158,9 @@ def test_bad_times_are_one_sentence(text: str) -> None:
 
 def test_times_parse() -> None:
     assert parse_time(" 7:05 ") == time(7, 5) and parse_time("23:59") == time(23, 59)
+
+
+def test_nothing_fires_while_exercising(content: Content) -> None:
+    reminders = day_reminders(today(content), UTC, {})
+    assert decide(reminders, {}, at(9, 5), exercising=True).show is None
+    assert decide(reminders, {}, at(9, 5)).show is not None

@@ -212,3 +212,25 @@ def test_the_calendar_button_writes_the_file_or_says_why_not(
     count = len(told)
     card.save_calendar()
     assert len(told) == count
+
+
+def test_no_reminder_interrupts_a_session_under_way(
+    qtbot: QtBot, ctx: AppContext, day: FakeClock
+) -> None:
+    from coach.store.sessions import SessionStore
+
+    profile_id = ctx.active.require().id
+    assert profile_id is not None
+    store = SessionStore(ctx.db)
+    day.set_now(at(8, 55))
+    session = store.start_session(profile_id, None, "daily", "Daily", day.now())
+    notifier = FakeNotifier()
+    service = ReminderService(ctx, notifier)
+    day.set_now(at(9, 5))
+    assert service.check() is None and notifier.shown == []
+    store.finish_session(session, "partial", day.now())
+    assert service.check() is not None and len(notifier.shown) == 1  # after it, once
+    left = store.start_session(profile_id, None, "daily", "Daily", at(9, 10))
+    day.set_now(at(18, 0))  # a session left 'in progress' by a crash hours ago blocks nothing
+    assert service.check() is not None
+    del left

@@ -11,6 +11,7 @@ never worth a crash.
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -26,6 +27,7 @@ from coach.ui.reminders.state import load_day
 log = logging.getLogger(__name__)
 
 CHECK_MS = 20_000
+SESSION_HOURS = timedelta(hours=2)  # a session started longer ago was left by a crash
 SHOW_MS = 15_000  # how long the desktop keeps the notification up (where it lets us choose)
 
 
@@ -102,11 +104,11 @@ class ReminderService(QObject):
             state = load_day(self._ctx)
             if state is None:
                 return None
-            decision = decide(state.reminders, state.log, state.now)
+            store = ReminderStore(self._ctx.db)
+            busy = store.exercising(state.profile_id, state.now - SESSION_HOURS)
+            decision = decide(state.reminders, state.log, state.now, exercising=busy)
             if decision.record:
-                ReminderStore(self._ctx.db).record(
-                    state.profile_id, state.day, decision.record, state.now
-                )
+                store.record(state.profile_id, state.day, decision.record, state.now)
         except Exception:
             log.exception("reminders could not be checked; trying again at the next check")
             return None
