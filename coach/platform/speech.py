@@ -19,235 +19,46 @@ from __future__ import annotations
 import contextlib
 import logging
 import queue
-import shutil
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Protocol
 
 from coach.domain.spoken import Priority, Utterance
+from coach.platform.engines import (
+    DEFAULT_RATE,
+    DEFAULT_VOLUME,
+    MAX_RATE,
+    MIN_RATE,
+    Engine,
+    FakeEngine,
+    ProcessEngine,
+    SapiEngine,
+    Voice,
+    espeak_args,
+    find_engine,
+    say_args,
+)
+
+__all__ = [
+    "DEFAULT_RATE",
+    "DEFAULT_VOLUME",
+    "MAX_RATE",
+    "MIN_RATE",
+    "Engine",
+    "FakeEngine",
+    "ProcessEngine",
+    "SapiEngine",
+    "Speaker",
+    "Voice",
+    "espeak_args",
+    "find_engine",
+    "say_args",
+]
 
 log = logging.getLogger(__name__)
 
 MAX_FAILURES = 3
 STALE_S = 1.5  # words that waited longer than this in the queue are not said (too late)
-MIN_RATE, DEFAULT_RATE, MAX_RATE = 100, 160, 240  # words a minute
-DEFAULT_VOLUME = 80
-
-
-@dataclass(frozen=True)
-class Voice:
-    """How to speak: words a minute, loudness 0-100 and the engine's voice name ("": its own)."""
-
-    rate: int = DEFAULT_RATE
-    volume: int = DEFAULT_VOLUME
-    name: str = ""
-
-
-class Engine(Protocol):
-    """A speech engine. Every method is called on the speaker's worker thread only."""
-
-    name: str
-
-    def speak(self, text: str, voice: Voice) -> None:
-        """Start saying ``text`` and return at once; raises OSError if it cannot start."""
-        ...
-
-    def stop(self) -> None:
-        """Cut the words being said (nothing when silent)."""
-        ...
-
-    def speaking(self) -> bool: ...
-
-    def voices(self) -> list[str]: ...
-
-
-class ProcessEngine:
-    """One child process per utterance: ``espeak-ng`` or macOS ``say``."""
-
-    def __init__(self, program: str, build: Callable[[str, str, Voice], list[str]]) -> None:
-        self.program = program
-        self.name = program.rsplit("/", 1)[-1]
-        self._build = build
-        self._process: subprocess.Popen[bytes] | None = None
-
-    def speak(self, text: str, voice: Voice) -> None:
-        self.stop()
-        self._process = subprocess.Popen(
-            self._build(self.program, text, voice),
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-
-    def stop(self) -> None:
-        process, self._process = self._process, None
-        if process is not None and process.poll() is None:
-            process.terminate()
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                process.wait(timeout=1)
-
-    def speaking(self) -> bool:
-        return self._process is not None and self._process.poll() is None
-
-    def voices(self) -> list[str]:
-        if self.name.startswith("espeak"):
-            return _espeak_voices(self.program)
-        if self.name == "say":
-            return _say_voices(self.program)
-        return []
-
-
-def espeak_args(program: str, text: str, voice: Voice) -> list[str]:
-    """espeak-ng: -s words a minute, -a amplitude (100 is its normal loudness). 100% is -a 120:
-    measured with sox, its peaks reach -0.4 dBFS there and clip from about -a 150."""
-    args = [program, "-s", str(voice.rate), "-a", str(round(voice.volume * 1.2))]
-    if voice.name:
-        args += ["-v", voice.name]
-    return [*args, "--", text]
-
-
-def say_args(program: str, text: str, voice: Voice) -> list[str]:
-    """macOS say: -r words a minute; loudness by its embedded [[volm]] command."""
-    args = [program, "-r", str(voice.rate)]
-    if voice.name:
-        args += ["-v", voice.name]
-    return [*args, "--", f"[[volm {voice.volume / 100:.2f}]] {text}"]
-
-
-_SAPI_SCRIPT = (
-    "Add-Type -AssemblyName System.Speech;"
-    "$s = New-Object System.Speech.Synthesis.SpeechSynthesizer;"
-    "while ($true) { $l = [Console]::In.ReadLine(); if ($l -eq $null) { break };"
-    "$p = $l.Split([char]9, 4); $s.SpeakAsyncCancelAll();"
-    "if ($p[0] -eq 'say') { $s.Rate = [int]$p[1]; $s.Volume = [int]$p[2];"
-    "if ($p[3].Split([char]31)[0]) { try { $s.SelectVoice($p[3].Split([char]31)[0]) } catch {} };"
-    "[void]$s.SpeakAsync($p[3].Split([char]31)[1]) } }"
-)
-
-
-class SapiEngine:
-    """Windows: one PowerShell child with System.Speech; each line says or stops."""
-
-    name = "SAPI"
-
-    def __init__(self, program: str) -> None:
-        self.program = program
-        self._process: subprocess.Popen[str] | None = None
-        self._until = 0.0
-
-    def _pipe(self) -> subprocess.Popen[str]:
-        if self._process is None or self._process.poll() is not None:
-            self._process = subprocess.Popen(
-                [self.program, "-NoProfile", "-NonInteractive", "-Command", _SAPI_SCRIPT],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                text=True,
-                creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
-            )
-        return self._process
-
-    def speak(self, text: str, voice: Voice) -> None:
-        rate = round((voice.rate - DEFAULT_RATE) / 14)  # SAPI's -10..10, 0 about 160 a minute
-        line = "\t".join(
-            ("say", str(max(-10, min(10, rate))), str(voice.volume), f"{voice.name}\x1f{text}")
-        )
-        self._send(line.replace("\n", " "))
-        self._until = time.monotonic() + len(text.split()) * 60 / max(1, voice.rate)
-
-    def stop(self) -> None:
-        if self._process is not None and self._process.poll() is None:
-            self._send("stop")
-        self._until = 0.0
-
-    def _send(self, line: str) -> None:
-        pipe = self._pipe()
-        assert pipe.stdin is not None
-        pipe.stdin.write(line + "\n")
-        pipe.stdin.flush()
-
-    def speaking(self) -> bool:
-        return time.monotonic() < self._until  # an estimate: SAPI's state stays in the child
-
-    def voices(self) -> list[str]:
-        return []  # the engine's default voice: picking one needs the Windows settings
-
-    def close(self) -> None:
-        if self._process is not None:
-            with contextlib.suppress(OSError):
-                self._process.kill()
-
-
-class FakeEngine:
-    """For tests and the benchmark: notes what would be said and when, says nothing."""
-
-    name = "fake"
-
-    def __init__(self, *, fail: bool = False, seconds_per_word: float = 0.3) -> None:
-        self.fail = fail
-        self.said: list[tuple[str, Voice, float]] = []  # text, voice, monotonic start
-        self.stopped = 0
-        self._until = 0.0
-        self._per_word = seconds_per_word
-        self.clock: Callable[[], float] = time.monotonic
-
-    def speak(self, text: str, voice: Voice) -> None:
-        if self.fail:
-            raise OSError("the fake engine cannot start")
-        now = self.clock()
-        self.said.append((text, voice, now))
-        self._until = now + self._per_word * len(text.split())
-
-    def stop(self) -> None:
-        self.stopped += 1
-        self._until = 0.0
-
-    def speaking(self) -> bool:
-        return self.clock() < self._until
-
-    def voices(self) -> list[str]:
-        return ["en", "en-gb"]
-
-
-def find_engine() -> Engine | None:
-    """The platform's engine, or None (then the session uses tones and flashes)."""
-    if sys.platform == "win32":
-        shell = shutil.which("powershell") or shutil.which("pwsh")
-        return SapiEngine(shell) if shell else None
-    if sys.platform == "darwin":
-        say = shutil.which("say")
-        return ProcessEngine(say, say_args) if say else None
-    for name in ("espeak-ng", "espeak"):
-        program = shutil.which(name)
-        if program:
-            return ProcessEngine(program, espeak_args)
-    return None
-
-
-def _espeak_voices(program: str) -> list[str]:
-    """English voices first (the app's words are English), then the rest, by file name."""
-    try:
-        out = subprocess.run(
-            [program, "--voices"], capture_output=True, text=True, timeout=5, check=False
-        ).stdout
-    except (OSError, subprocess.TimeoutExpired):
-        return []
-    names = [line.split()[1] for line in out.splitlines()[1:] if len(line.split()) > 1]
-    return sorted(set(names), key=lambda n: (not n.startswith("en"), n))
-
-
-def _say_voices(program: str) -> list[str]:
-    try:
-        out = subprocess.run(
-            [program, "-v", "?"], capture_output=True, text=True, timeout=5, check=False
-        ).stdout
-    except (OSError, subprocess.TimeoutExpired):
-        return []
-    return [line.split("  ", 1)[0].strip() for line in out.splitlines() if line.strip()]
 
 
 class Speaker:
