@@ -79,6 +79,10 @@ class FreedesktopInhibitor:
         raise AwakeError("the desktop has no screensaver inhibit service")
 
     def release(self) -> None:
+        """UnInhibit takes a uint32; ``iface.call`` would send a Python int as int32, which
+        the desktop does not match (measured against a QtDBus service here). Invoking the
+        introspected method with a ``uint`` argument sends the right type."""
+        from PySide6.QtCore import Q_ARG, QMetaObject, Qt
         from PySide6.QtDBus import QDBusConnection, QDBusInterface
 
         cookie, self._cookie = self._cookie, None
@@ -86,7 +90,11 @@ class FreedesktopInhibitor:
             return
         iface = QDBusInterface(self.SERVICE, self._path, self.SERVICE, QDBusConnection.sessionBus())
         iface.setTimeout(self.TIMEOUT_MS)
-        iface.call("UnInhibit", cookie)
+        sent = QMetaObject.invokeMethod(
+            iface, "UnInhibit", Qt.ConnectionType.DirectConnection, Q_ARG("uint", cookie)
+        )
+        if not sent:
+            raise AwakeError("the desktop did not take back the screensaver inhibit")
 
 
 class ChildInhibitor:

@@ -213,3 +213,83 @@ def test_a_coping_tool_holds_the_screen_until_it_ends(
     assert inhibitor.held
     tool.reject()  # closed part-way
     assert not inhibitor.held
+
+
+FAKE_SCREENSAVER = """
+import sys
+from PySide6.QtCore import ClassInfo, QCoreApplication, QObject, Slot
+from PySide6.QtDBus import QDBusConnection
+
+@ClassInfo({"D-Bus Interface": "org.freedesktop.ScreenSaver"})
+class ScreenSaver(QObject):
+    @Slot(str, str, result="uint")
+    def Inhibit(self, app, reason):
+        print("inhibit", app, reason, flush=True)
+        return 42
+
+    @Slot("uint")
+    def UnInhibit(self, cookie):
+        print("uninhibit", cookie, flush=True)
+
+app = QCoreApplication(sys.argv)
+bus = QDBusConnection.sessionBus()
+saver = ScreenSaver()
+bus.registerObject("/org/freedesktop/ScreenSaver", saver, QDBusConnection.ExportAllSlots)
+bus.registerService("org.freedesktop.ScreenSaver")
+print("ready", flush=True)
+app.exec()
+"""
+
+CLIENT = """
+from PySide6.QtCore import QCoreApplication
+from coach.platform.awake import FreedesktopInhibitor
+app = QCoreApplication([])
+inhibitor = FreedesktopInhibitor()
+inhibitor.acquire("Exercises in progress")
+inhibitor.release()
+print("done", flush=True)
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("dbus-daemon") is None, reason="needs dbus-daemon")
+def test_the_freedesktop_inhibit_is_taken_and_given_back_over_a_real_bus(
+    tmp_path: Path,
+) -> None:
+    """A private session bus with a stand-in ScreenSaver service (the interface GNOME, KDE and
+    Xfce serve): Inhibit gets a cookie, and UnInhibit gives back that cookie as a uint32."""
+    daemon = subprocess.run(
+        ["dbus-daemon", "--session", "--fork", "--print-address=1", "--print-pid=1"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=10,
+    )
+    address, pid = daemon.stdout.split()[:2]
+    env = {**os.environ, "DBUS_SESSION_BUS_ADDRESS": address, "QT_QPA_PLATFORM": "offscreen"}
+    (tmp_path / "saver.py").write_text(FAKE_SCREENSAVER, encoding="utf-8")
+    saver = subprocess.Popen(
+        [sys.executable, str(tmp_path / "saver.py")], stdout=subprocess.PIPE, text=True, env=env
+    )
+    try:
+        assert saver.stdout is not None
+        assert saver.stdout.readline().strip() == "ready"
+        client = subprocess.run(
+            [sys.executable, "-c", CLIENT],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=Path.cwd(),
+            timeout=30,
+            check=False,
+        )
+        assert client.stdout.strip() == "done", client.stderr
+        saver.terminate()  # the client waited for each reply, so the service has printed
+        said = saver.communicate(timeout=10)[0].split("\n")
+        assert said[0].split() == ["inhibit", "Rehab", "Coach", "Exercises", "in", "progress"]
+        assert said[1].split() == ["uninhibit", "42"]  # the same cookie, as a uint32
+    finally:
+        if saver.poll() is None:
+            saver.kill()
+            saver.communicate()
+        os.kill(int(pid), signal.SIGTERM)
