@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from coach.cli import EXIT_OK, Command, CommandError, check_output, write_output
+from coach.cli import EXIT_OK, Command, check_output, write_output
+from coach.commands.profile_data import named_profile
 from coach.domain.calendar_plan import DEFAULT_WEEKS, MAX_WEEKS
 from coach.domain.clock import SystemClock
-from coach.system.instance_lock import InstanceLock
 from coach.system.paths import DataPaths
 
 
@@ -40,24 +40,12 @@ def _configure(parser: argparse.ArgumentParser) -> None:
 def _calendar(args: argparse.Namespace, paths: DataPaths) -> int:
     from coach.domain.content import load_content
     from coach.reports.calendar_export import profile_calendar
-    from coach.store import open_db
-    from coach.store.progress_data import ProgressData
     from coach.system.paths import exercises_dir
 
     check_output(args.out, paths)  # a bad target is refused before the file is made
     content = load_content(exercises_dir())
-    with InstanceLock(paths.lock):
-        if not paths.database.exists():
-            raise CommandError(f"There is no Rehab Coach data in {paths.root}.")
-        db = open_db(paths.database)
-        try:
-            try:
-                profile = ProgressData(db).profile_named(args.profile)
-            except LookupError as exc:
-                raise CommandError(str(exc)) from None
-            data, current = profile_calendar(db, content, profile, SystemClock().now(), args.weeks)
-        finally:
-            db.close()
+    with named_profile(paths, args.profile) as (db, profile):
+        data, current = profile_calendar(db, content, profile, SystemClock().now(), args.weeks)
     if current.problem:
         print(
             "Note: the therapist's plan could not be read, so the standard plan for the "

@@ -78,30 +78,19 @@ def _configure_export(parser: argparse.ArgumentParser) -> None:
 
 
 def _export(args: argparse.Namespace, paths: DataPaths) -> int:
+    from coach.commands.profile_data import named_profile
     from coach.domain.content import load_content
     from coach.reports.atomic import ExportError
-    from coach.store import open_db
     from coach.store.plans import resolve_plan
     from coach.store.progress_data import ProgressData
     from coach.system.paths import exercises_dir
 
     check_output(args.out, paths)  # a bad target is refused before the report is made
     content = load_content(exercises_dir())
-    with InstanceLock(paths.lock):
-        if not paths.database.exists():
-            raise CommandError(f"There is no Rehab Coach data in {paths.root}.")
-        db = open_db(paths.database)
-        try:
-            data = ProgressData(db)
-            try:
-                profile = data.profile_named(args.profile)
-            except LookupError as exc:
-                raise CommandError(str(exc)) from None
-            today = SystemClock().now().date()
-            current = resolve_plan(db, content, profile)
-            history = data.history(current, today)
-        finally:
-            db.close()
+    with named_profile(paths, args.profile) as (db, profile):
+        today = SystemClock().now().date()
+        current = resolve_plan(db, content, profile)
+        history = ProgressData(db).history(current, today)
     if current.problem:  # the report is still written, on the standard plan: say so
         print(
             "Note: the therapist's plan could not be read, so the standard plan for the "
