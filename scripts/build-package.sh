@@ -4,12 +4,14 @@
 # the icons and the AppStream metainfo.
 #
 #   bash scripts/build-package.sh [OUT_DIR]        (default: dist/)
+#   bash scripts/build-package.sh --install-tools  (only install the packaging tools)
 #
 # From a clean clone this one command is enough on Debian or Ubuntu: it installs the tools it
 # lacks with apt-get (as root, or with sudo), builds in a private environment
 # (build/package/venv, made once) and checks the result with desktop-file-validate,
 # appstreamcli and lintian. PYTHON=/path/to/python uses an environment that already has
-# `pip install '.[package]'` instead. Prints the package's path last.
+# `pip install '.[package]'` instead; BUILD_DIR (default build/package) holds the work files.
+# Prints the package's path last.
 #
 # Why PyInstaller: it works offline from the installed wheels (no compiler, nothing fetched
 # while it builds), knows PySide6's plugins, and one spec (packaging/rehab-coach.spec) builds on
@@ -17,10 +19,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-out=${1:-dist}
-mkdir -p "$out"
-out=$(cd "$out" && pwd)
-work=$root/build/package
+work=${BUILD_DIR:-$root/build/package}
 say() { printf 'build-package: %s\n' "$*"; }
 
 # --- tools --------------------------------------------------------------------------------
@@ -37,6 +36,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 bash scripts/system-deps.sh  # Qt's own libraries: the build looks at what they need
+[ "${1:-}" = "--install-tools" ] && exit 0
+out=${1:-dist}
+mkdir -p "$out" "$work"
+out=$(cd "$out" && pwd)
+work=$(cd "$work" && pwd)
 
 # --- the bundle -----------------------------------------------------------------------------
 python=${PYTHON:-}
@@ -54,6 +58,7 @@ version=$("$python" -c 'import coach; print(coach.__version__)')
 arch=$(dpkg --print-architecture)
 say "building the bundle (PyInstaller) for rehab-coach $version ($arch)..."
 rm -rf "$work/dist" "$work/root" "$work/shlibs"
+PYINSTALLER_CONFIG_DIR=${PYINSTALLER_CONFIG_DIR:-$work/pyinstaller-cache} \
 "$python" -m PyInstaller --noconfirm --log-level WARN --distpath "$work/dist" \
   --workpath "$work/pyinstaller" packaging/rehab-coach.spec
 bundle=$work/dist/rehab-coach

@@ -42,10 +42,17 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         return existing
     # Fusion everywhere, chosen on the command line: cheaper at start than QStyleFactory.
     app = QApplication([*(argv or [sys.argv[0]]), "-style", "fusion"])
+    identify(app)
+    return app
+
+
+def identify(app: QApplication) -> None:
+    """The names the desktop matches the windows by: the desktop file name is the .desktop
+    file's (and its icon's and metainfo's) ID, Wayland's app id; the application name is
+    X11's WM_CLASS, which the entry's StartupWMClass names."""
     app.setApplicationName("Rehab Coach")
     app.setOrganizationName("Rehab Coach")
-    app.setDesktopFileName(DESKTOP_ID)  # matches the .desktop file, its icon and metainfo
-    return app
+    app.setDesktopFileName(DESKTOP_ID)
 
 
 def set_app_icon(app: QApplication) -> None:
