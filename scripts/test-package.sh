@@ -42,8 +42,10 @@ else
 fi
 run() { "${offline[@]}" "$app" "$@"; }
 
-say "rehab-coach --help"
-run --help >"$tmp/help.txt"
+say "rehab-coach --help (through a link, as /usr/bin/rehab-coach is)"
+mkdir -p "$tmp/bin"
+ln -s "$app" "$tmp/bin/rehab-coach"
+"${offline[@]}" "$tmp/bin/rehab-coach" --help >"$tmp/help.txt"
 grep -q "routine" "$tmp/help.txt" || fail "--help does not list the commands"
 say "rehab-coach check (a new data folder)"
 run check | tee "$tmp/check.txt"

@@ -57,7 +57,10 @@ def xdg_data_home(environ: dict[str, str] | None = None) -> Path:
 
 def gui_command() -> list[str]:
     """The command that opens the app from this installation: the ``rehab-coach-gui`` script
-    beside this Python (pip and pipx put it there), else this Python running ``-m coach``."""
+    beside this Python (pip and pipx put it there), else this Python running ``-m coach``;
+    in a packaged (frozen) build, the program itself."""
+    if getattr(sys, "frozen", False):
+        return [str(Path(sys.executable).absolute())]
     scripts = Path(sys.executable).parent
     for name in ("rehab-coach-gui", "rehab-coach-gui.exe"):
         script = scripts / name

@@ -227,6 +227,8 @@ def test_gui_command_prefers_the_gui_script_beside_python(
     script.write_text("#!/bin/sh\n", encoding="utf-8")
     script.chmod(0o755)
     assert de.gui_command() == [str(script)]
+    monkeypatch.setattr(sys, "frozen", True, raising=False)  # the packaged program
+    assert de.gui_command() == [str(python)]
 
 
 def test_remove_takes_out_what_install_wrote_and_keeps_the_data(
