@@ -115,16 +115,13 @@ class UserInstall:
 
 def install(target: UserInstall, command: list[str] | None = None) -> list[Path]:
     """Write the launcher entry and the icons; returns what was written. An entry someone
-    else wrote with our name is replaced too: it is ours to own."""
-    import shutil
-
+    else wrote with our name is replaced too: it is ours to own. Each file is written beside
+    its place and renamed over it, so a link found there is replaced, never followed."""
     written: list[Path] = []
     for path, source in target.icons().items():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, path)
+        _write_atomically(path, source.read_bytes())
         written.append(path)
-    target.entry.parent.mkdir(parents=True, exist_ok=True)
-    _write_atomically(target.entry, user_entry_text(command or gui_command()))
+    _write_atomically(target.entry, user_entry_text(command or gui_command()).encode("utf-8"))
     written.append(target.entry)
     _touch_theme(target)
     return written
@@ -150,11 +147,19 @@ def remove(target: UserInstall) -> list[Path]:
     return removed
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    temp = path.with_name(f".{path.name}.tmp")
-    temp.write_text(text, encoding="utf-8")
-    temp.chmod(0o644)
-    temp.replace(path)
+def _write_atomically(path: Path, data: bytes) -> None:
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")  # a new file
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        Path(temp).chmod(0o644)
+        Path(temp).replace(path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
 
 
 def _touch_theme(target: UserInstall) -> None:
