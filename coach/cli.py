@@ -72,12 +72,33 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     )
     if not with_commands:
         return parser
+    entry = parser.add_mutually_exclusive_group()
+    for flag, install, words in (
+        ("--install-desktop-entry", True, "add Rehab Coach and its icon to the applications menu"),
+        ("--remove-desktop-entry", False, "take them out again (your data stays)"),
+    ):
+        entry.add_argument(
+            flag,
+            action="store_const",
+            dest="handler",
+            const=_desktop_entry(install),
+            help=f"{words} (Linux, for pip and pipx installs)",
+        )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for command in _commands():
         child = sub.add_parser(command.name, help=command.help, description=command.help)
         command.configure(child)
         child.set_defaults(handler=command.handler)
     return parser
+
+
+def _desktop_entry(install: bool) -> Callable[[argparse.Namespace, DataPaths], int]:
+    def handler(_args: argparse.Namespace, _paths: DataPaths) -> int:
+        from coach.system.desktop_entry import run_flag
+
+        return run_flag(install_entry=install)
+
+    return handler
 
 
 class _Probe(argparse.ArgumentParser):

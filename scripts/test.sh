@@ -3,9 +3,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/system-deps.sh
+bash scripts/build-package.sh --install-tools  # dpkg-dev, lintian...: for the package test
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q ".[test]"
+.venv/bin/python -m pip install -q ".[test,package]"
 
 echo "== installed app runs from another folder"
 (cd "$(mktemp -d)" && "$OLDPWD/.venv/bin/rehab-coach" --help >/dev/null \

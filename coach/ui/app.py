@@ -16,9 +16,10 @@ from coach.domain.fields import DataError
 from coach.store import StoreError, open_db
 from coach.store.repository import Repository
 from coach.system.content_cache import load_content_cached
+from coach.system.desktop_entry import DESKTOP_ID
 from coach.system.instance_lock import AlreadyRunningError, InstanceLock, UnsafeLockFileError
 from coach.system.logs import setup_logging
-from coach.system.paths import DataPaths, assets_dir, exercises_dir
+from coach.system.paths import DataPaths, exercises_dir
 from coach.ui.active_profile import ActiveProfile
 from coach.ui.common.appearance import apply_appearance
 from coach.ui.common.errors import install_excepthook, route_qt_messages, show_error
@@ -41,20 +42,36 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         return existing
     # Fusion everywhere, chosen on the command line: cheaper at start than QStyleFactory.
     app = QApplication([*(argv or [sys.argv[0]]), "-style", "fusion"])
-    app.setApplicationName("Rehab Coach")
-    app.setOrganizationName("Rehab Coach")
-    app.setDesktopFileName("rehab-coach")
+    identify(app)
     return app
 
 
+def identify(app: QApplication) -> None:
+    """The names the desktop matches the windows by: the desktop file name is the .desktop
+    file's (and its icon's and metainfo's) ID, Wayland's app id; the application name is
+    X11's WM_CLASS, which the entry's StartupWMClass names."""
+    app.setApplicationName("Rehab Coach")
+    app.setOrganizationName("Rehab Coach")
+    app.setDesktopFileName(DESKTOP_ID)
+
+
 def set_app_icon(app: QApplication) -> None:
-    """The window and taskbar icon. Set once the window is painted: loading the SVG icon
+    """The icon of every window, dialog and message box, and of the task bar (on Wayland the
+    desktop takes it from the desktop file name set in make_application). Drawn PNGs at each
+    size, so no SVG plugin is needed; set once the window is painted, because reading them
     takes a few milliseconds that the patient's first sight of Today need not wait for."""
+    from PySide6.QtCore import QSize
     from PySide6.QtGui import QIcon
 
-    icon = assets_dir() / "icons" / "app.svg"
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
+    from coach.system.desktop_entry import HICOLOR_SIZES, icon_png
+
+    icon = QIcon()
+    for size in HICOLOR_SIZES:
+        path = icon_png(size)
+        if path.is_file():
+            icon.addFile(str(path), QSize(size, size))
+    if not icon.isNull():
+        app.setWindowIcon(icon)
 
 
 def build_context(paths: DataPaths, log_file: Path | None = None) -> AppContext:
@@ -104,6 +121,7 @@ def run_app(paths: DataPaths, *, demo: bool = False) -> int:
         lock.acquire()
     except AlreadyRunningError:
         _ask_running_instance_to_come_forward(paths)
+        set_app_icon(app)
         from PySide6.QtWidgets import QMessageBox  # message boxes only when something is wrong
 
         QMessageBox.information(
@@ -157,6 +175,9 @@ def _cannot_start(exc: BaseException) -> int:
     from coach.store.faults import fault_sentence
 
     log.error("could not start: %s", exc)
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        set_app_icon(app)
     reason = fault_sentence(exc) or str(exc) or type(exc).__name__
     show_error(None, "Rehab Coach", f"Rehab Coach cannot start.\n\n{reason}")
     return 1
