@@ -16,9 +16,9 @@ from coach.platform.autostart import (
     RunKey,
     XdgAutostart,
     app_command,
-    desktop_exec,
     for_this_computer,
 )
+from coach.system.desktop_entry import gui_command
 
 COMMAND = ["/opt/my python/bin/python3", "-m", "coach", "--data-dir", "/home/ann/100% $data"]
 
@@ -31,7 +31,7 @@ def test_xdg_autostart_file_is_written_and_removed(tmp_path: Path) -> None:
     assert text.startswith("[Desktop Entry]\nType=Application\nName=Rehab Coach\n")
     exec_line = next(line for line in text.splitlines() if line.startswith("Exec="))
     assert exec_line == (
-        'Exec="/opt/my python/bin/python3" -m coach --data-dir "/home/ann/100%% \\$data"'
+        'Exec="/opt/my python/bin/python3" -m coach --data-dir "/home/ann/100%% \\\\$data"'
     )
     assert item.enabled()
     item.enable(COMMAND)  # again: replaced, not duplicated
@@ -78,9 +78,5 @@ def test_this_computer_and_the_command(monkeypatch: pytest.MonkeyPatch, tmp_path
     if sys.platform.startswith("linux"):
         assert isinstance(item, XdgAutostart)
         assert item.path == tmp_path / "autostart" / "rehab-coach.desktop"
-    assert app_command() == [sys.executable, "-m", "coach"]
+    assert app_command() == gui_command()  # what the launcher entry starts
     assert app_command(Path("/d"))[-2:] == ["--data-dir", "/d"]
-
-
-def test_desktop_exec_leaves_plain_arguments_plain() -> None:
-    assert desktop_exec(["/usr/bin/python3", "-m", "coach"]) == "/usr/bin/python3 -m coach"

@@ -18,6 +18,8 @@ from collections.abc import Iterator, MutableMapping, Sequence
 from pathlib import Path
 from typing import Protocol
 
+from coach.system.desktop_entry import exec_line, gui_command
+
 APP_NAME = "Rehab Coach"
 DESKTOP_FILE = "rehab-coach.desktop"
 AGENT_LABEL = "org.rehabcoach.app"
@@ -64,20 +66,6 @@ def _remove(path: Path) -> None:
         raise AutostartError(f"Could not remove {path}: {exc.strerror or exc}.") from exc
 
 
-def desktop_exec(command: Sequence[str]) -> str:
-    """The Exec line of a desktop entry: each argument quoted as the specification asks."""
-    return " ".join(_desktop_arg(arg) for arg in command)
-
-
-def _desktop_arg(arg: str) -> str:
-    text = arg.replace("%", "%%")
-    if not any(ch in text for ch in " \t\n\"'\\><~|&;$*?#()`"):
-        return text
-    for ch in ("\\", '"', "`", "$"):
-        text = text.replace(ch, "\\" + ch)
-    return f'"{text}"'
-
-
 class XdgAutostart:
     """A desktop entry in the XDG autostart folder."""
 
@@ -94,7 +82,7 @@ class XdgAutostart:
             "Type=Application\n"
             f"Name={APP_NAME}\n"
             "Comment=Reminders for your exercises after back surgery\n"
-            f"Exec={desktop_exec(command)}\n"
+            f"Exec={exec_line(list(command))}\n"
             "Terminal=false\n"
             "X-GNOME-Autostart-enabled=true\n"
         )
@@ -206,9 +194,10 @@ def for_this_computer() -> Autostart:
 
 
 def app_command(data_dir: Path | None = None) -> list[str]:
-    """How to start this app: the same Python and package, and the data folder when it is not
-    the usual one."""
-    command = [sys.executable, "-m", "coach"]
+    """How to start this app: the same command as its launcher entry (``rehab-coach-gui``, the
+    packaged program, or this Python with ``-m coach``), and the data folder when it is not the
+    usual one."""
+    command = gui_command()
     if data_dir is not None:
         command += ["--data-dir", str(data_dir)]
     return command
