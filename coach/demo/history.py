@@ -15,17 +15,19 @@ from datetime import date, datetime, time, timedelta
 
 from coach.domain.content import Content
 from coach.domain.outcomes import REMINDER_WEEKS
+from coach.domain.pain import Pain
 from coach.domain.plan import plan_from_protocol
 from coach.domain.profile import Profile, Surgery
 from coach.domain.progress import STARTED_EVENT
 from coach.domain.protocol import Routine
+from coach.domain.records import RATINGS
 from coach.domain.schedule import routines_due, walking_goal
 from coach.domain.timer import EventKind, items_to_json
 from coach.store import Database
 from coach.store.outcomes import OutcomesStore
 from coach.store.plans import resolve_plan
 from coach.store.repository import Repository
-from coach.store.sessions import Pain, SessionStore
+from coach.store.sessions import SessionStore
 
 DEFAULT_SEED = 20240611
 PSFS_ACTIVITIES = (
@@ -189,7 +191,7 @@ class _Writer:
             self.sessions.set_note(sid, self.rng.choice(NOTES))
         if self.rng.random() < 0.05:
             self.sessions.set_feedback(
-                sid, {routine.items[0].exercise_id: self.rng.choice(("about-right", "too-easy"))}
+                sid, {routine.items[0].exercise_id: self.rng.choice((RATINGS[1], RATINGS[0]))}
             )
 
     def _red_flag_day(self, day: date) -> None:

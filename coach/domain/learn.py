@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coach.domain.catalogue import ID_PATTERN, read_toml
+from coach.domain.emergency import FALLBACK
 from coach.domain.fields import DataError, Fields
 
 # REFERENCE section 6 (R4-R8 is a range of hospital pages).
@@ -70,7 +71,7 @@ class Topic:
 
     def reading_text(self) -> str:
         """The words the patient reads in the topic itself (paragraphs, list, help line)."""
-        return "\n".join([*self.body("112"), *self.what_you_can_do, self.when_to_get_help])
+        return "\n".join([*self.body(FALLBACK), *self.what_you_can_do, self.when_to_get_help])
 
 
 @dataclass(frozen=True)

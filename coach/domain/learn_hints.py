@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from coach.domain.pain import PastSession
+from coach.domain.schedule import week_number
 
 FLARE_DAYS = 3  # a flare this recent is still worth a word
 LEG_DAYS = 7  # the pain record Today looks at must be this recent
@@ -57,7 +58,7 @@ def _leg_worse(data: HintInput) -> Hint | None:
         if score is None:
             continue
         if score.leg > score.back:
-            week = (data.today - data.surgery_date).days // 7
+            week = week_number(data.surgery_date, data.today) - 1  # 0-based in stored keys
             return Hint(
                 f"leg-worse:{week}",
                 "leg-pain",

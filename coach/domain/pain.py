@@ -11,7 +11,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Protocol
 
 from coach.domain.catalogue import Catalogue
 
@@ -49,14 +48,21 @@ def high_days_running(highest_by_day: Sequence[tuple[date, float | None]]) -> li
     return best
 
 
-class PainScore(Protocol):
-    """Back and leg pain, 0-10 each (the store's ``Pain`` fits)."""
+PAIN_MAX = 10  # the 0-10 numeric rating scale (NPRS)
 
-    @property
-    def back(self) -> int: ...
 
-    @property
-    def leg(self) -> int: ...
+@dataclass(frozen=True, slots=True)
+class Pain:
+    """Back and leg pain, 0-10 each: the one pain score type, from the pain page through the
+    store to the charts. Slots and a short check keep ten years of sessions quick to read."""
+
+    back: int
+    leg: int
+
+    def __post_init__(self) -> None:
+        for name, value in (("back", self.back), ("leg", self.leg)):
+            if value.__class__ is not int or not 0 <= value <= PAIN_MAX:
+                raise ValueError(f"{name} pain must be a whole number from 0 to {PAIN_MAX}")
 
 
 @dataclass(frozen=True)
@@ -64,8 +70,8 @@ class PastSession:
     """An earlier finished session, as far as these rules need it."""
 
     day: date
-    before: PainScore | None
-    after: PainScore | None
+    before: Pain | None
+    after: Pain | None
 
     @property
     def flared(self) -> bool:
@@ -94,7 +100,7 @@ class Advice:
         return self.kind in (AdviceKind.STILL_UP, AdviceKind.FLARE_AGAIN, AdviceKind.HIGH_AGAIN)
 
 
-def rises(before: PainScore, after: PainScore) -> list[str]:
+def rises(before: Pain, after: Pain) -> list[str]:
     """Where pain rose by FLARE_POINTS or more: 'back', 'leg', both or none."""
     return [
         region
@@ -103,15 +109,15 @@ def rises(before: PainScore, after: PainScore) -> list[str]:
     ]
 
 
-def flared(before: PainScore, after: PainScore) -> bool:
+def flared(before: Pain, after: Pain) -> bool:
     return bool(rises(before, after))
 
 
-def high_before(before: PainScore) -> bool:
+def high_before(before: Pain) -> bool:
     return max(before.back, before.leg) >= HIGH_BEFORE
 
 
-def before_session_advice(before: PainScore, last: PastSession | None, today: date) -> list[Advice]:
+def before_session_advice(before: Pain, last: PastSession | None, today: date) -> list[Advice]:
     """What to say after pain-before is entered (empty when nothing needs saying)."""
     advice: list[Advice] = []
     if (
@@ -160,9 +166,7 @@ def before_session_advice(before: PainScore, last: PastSession | None, today: da
     return advice
 
 
-def after_session_response(
-    before: PainScore, after: PainScore, previous: PastSession | None
-) -> Advice:
+def after_session_response(before: Pain, after: Pain, previous: PastSession | None) -> Advice:
     """The message after a session: a flare, a flare twice in a row, or well done."""
     regions = rises(before, after)
     if regions:

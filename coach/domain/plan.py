@@ -16,6 +16,7 @@ from coach.domain.profile import Surgery
 from coach.domain.protocol import Phase, PhaseRules, Prescription, Protocol, parse_phases
 
 # Dates a plan may name at all (a phase start); each is also checked against the surgery.
+MAX_NOTE = 2000  # the therapist's note to the patient
 MIN_YEAR = 1990
 MAX_YEAR = 2100
 
@@ -125,7 +126,7 @@ def plan_from_dict(data: object, catalogue: Catalogue, source: str = "plan") -> 
                 )
             starts.append((int(key), day))
         starts_table.finish()
-    note = f.text("note", max_len=2000, required=False, allow_empty=True, multiline=True)
+    note = f.text("note", max_len=MAX_NOTE, required=False, allow_empty=True, multiline=True)
     f.finish()
     return Plan(surgery, phases, tuple(starts), extra, note)
 

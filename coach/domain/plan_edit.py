@@ -16,17 +16,24 @@ from datetime import date, timedelta
 from coach.domain.allowed import decide, phase_day
 from coach.domain.catalogue import DOSAGE_LIMITS, MOVEMENT_TAGS, TAG_LABELS, Catalogue, Dosage
 from coach.domain.fields import CONTROL_CHARS, DataError
-from coach.domain.plan import Plan, plan_from_dict, plan_to_dict
-from coach.domain.protocol import MAX_WEEKS, Phase, Prescription, Routine, WalkingGoal
+from coach.domain.plan import MAX_NOTE, Plan, plan_from_dict, plan_to_dict
+from coach.domain.protocol import (
+    DAYS_PER_WEEK,
+    MAX_REASON,
+    MAX_WEEKS,
+    PLAN_ITEMS,
+    TIMES_PER_DAY,
+    WALK_MINUTES,
+    WALKS_PER_DAY,
+    Phase,
+    Prescription,
+    Routine,
+    WalkingGoal,
+)
 from coach.domain.safety import blocked_movements
+from coach.domain.schedule import phase_start, protocol_start
 
-MAX_ITEMS = 10  # per routine, as the plan reader allows
-MAX_REASON = 300
-MAX_NOTE = 2000
-WALK_MINUTES = (0, 240)
-WALKS_PER_DAY = (1, 8)
-TIMES_PER_DAY = (1, 4)
-DAYS_PER_WEEK = (1, 7)
+MAX_ITEMS = PLAN_ITEMS[1]  # per routine, as the plan reader allows
 
 
 class PlanEditError(ValueError):
@@ -248,12 +255,15 @@ def set_frequency(
 
 # -- phase settings ------------------------------------------------------------------------------
 def default_start(plan: Plan, surgery_date: date, number: int) -> date:
-    return surgery_date + timedelta(weeks=_phase(plan, number).weeks_from)
+    """The protocol's start of phase ``number`` (schedule's rule), for a phase the plan has."""
+    _phase(plan, number)
+    return protocol_start(plan, surgery_date, number)
 
 
 def effective_start(plan: Plan, surgery_date: date, number: int) -> date:
-    override = plan.start_override(number)
-    return override if override is not None else default_start(plan, surgery_date, number)
+    """When phase ``number`` starts, moved or not (schedule's rule)."""
+    _phase(plan, number)
+    return phase_start(plan, surgery_date, number)
 
 
 def phase_start_problem(plan: Plan, surgery_date: date) -> tuple[int, str] | None:

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from coach.domain.emergency import FALLBACK
+
 
 class Surgery(StrEnum):
     DISCECTOMY = "discectomy"
@@ -41,7 +43,7 @@ class Profile:
     surgery_date: date
     approach: Approach = Approach.UNKNOWN
     extra_restrictions: tuple[str, ...] = ()
-    emergency_number: str = "112"
+    emergency_number: str = FALLBACK
     id: int | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:

@@ -15,14 +15,25 @@ from datetime import date, timedelta
 from typing import Any, Literal, Protocol
 
 from coach.domain.outcomes import OdiEntry, PsfsEntry
+from coach.domain.pain import FLARE_POINTS, Pain
 from coach.domain.plan import Plan
-from coach.domain.schedule import phase_on, phase_start, routines_due, walking_goal
+from coach.domain.records import FINISHED_STATUSES, Moment
+from coach.domain.records import PAIN_MOMENTS as MOMENTS
+from coach.domain.schedule import (
+    phase_in,
+    phase_on,
+    phase_start,
+    phase_starts,
+    routines_due,
+    walking_goal,
+    week_index,
+    week_start,
+    weeks_into,
+)
 from coach.domain.timer import EventKind, StepKind
 
 Region = Literal["back", "leg"]
-Moment = Literal["before", "after"]
 REGIONS: tuple[Region, Region] = ("back", "leg")
-MOMENTS: tuple[Moment, Moment] = ("before", "after")
 
 # Meaningful change in pain (NPRS) from baseline: at least 2 points AND at least 30% (O2, O1).
 PAIN_MIN_POINTS = 2.0
@@ -35,15 +46,6 @@ ODI_MIN_FRACTION = 0.30
 BASELINE_SCORES = 3  # the first three before-session scores (REFERENCE section 4)
 RECENT_DAYS = 7
 ROLLING_DAYS = 7
-FLARE_POINTS = 2  # after minus before: "this session flared your pain"
-FINISHED_STATUSES = frozenset({"done", "partial"})
-
-
-class PainScores(Protocol):
-    @property
-    def back(self) -> int: ...
-    @property
-    def leg(self) -> int: ...
 
 
 class SessionLike(Protocol):
@@ -58,9 +60,9 @@ class SessionLike(Protocol):
     @property
     def status(self) -> str: ...
     @property
-    def pain_before(self) -> PainScores | None: ...
+    def pain_before(self) -> Pain | None: ...
     @property
-    def pain_after(self) -> PainScores | None: ...
+    def pain_after(self) -> Pain | None: ...
 
 
 def pain_value(session: SessionLike, region: Region, moment: Moment) -> int | None:
@@ -392,17 +394,14 @@ class _Calendar:
     def __init__(self, plan: Plan, surgery_date: date) -> None:
         self.plan = plan
         self.surgery_date = surgery_date
-        self.starts = [(phase_start(plan, surgery_date, p.number), p) for p in plan.phases]
+        self.starts = phase_starts(plan, surgery_date)
         self._due: dict[tuple[int, int], list[tuple[str, int]]] = {}
         self._goal: dict[tuple[int, int], int] = {}
 
     def _place(self, day: date) -> tuple[int, date]:
-        """The phase on ``day`` as schedule.phase_on finds it, and that phase's start."""
-        number, start = self.plan.phases[0].number, self.starts[0][0]
-        for phase_start_day, phase in self.starts[1:]:
-            if phase_start_day <= day:
-                number, start = phase.number, phase_start_day
-        return number, start
+        """The phase on ``day`` (schedule's one rule) and that phase's start."""
+        start, phase = phase_in(self.starts, day)
+        return phase.number, start
 
     def due(self, day: date) -> list[tuple[str, int]]:
         """(routine id, times due) on ``day``."""
@@ -416,7 +415,7 @@ class _Calendar:
 
     def goal(self, day: date) -> int:
         number, start = self._place(day)
-        key = (number, max(0, (day - start).days // 7))
+        key = (number, weeks_into(start, day))
         if key not in self._goal:
             self._goal[key] = walking_goal(self.plan, self.surgery_date, day).minutes_per_day
         return self._goal[key]
@@ -451,11 +450,11 @@ def weekly_adherence(
     Extra sessions beyond what was due do not count, so a week never goes over 100%."""
     weeks: dict[int, list[int]] = {}
     for day, planned, done in _due_and_done(sessions, plan, surgery_date, since, until):
-        tally = weeks.setdefault((day - surgery_date).days // 7 + 1, [0, 0])
+        tally = weeks.setdefault(week_index(surgery_date, day), [0, 0])
         tally[0] += planned
         tally[1] += done
     return [
-        WeekAdherence(week, surgery_date + timedelta(weeks=week - 1), planned, done)
+        WeekAdherence(week, week_start(surgery_date, week), planned, done)
         for week, (planned, done) in sorted(weeks.items())
     ]
 
@@ -493,7 +492,7 @@ class RedFlagEvent:
     """A red-flag check with a 'yes' answer: its tier and the questions answered 'yes'."""
 
     day: date
-    outcome: str  # 'emergency', 'surgeon-today' or 'call-24h'
+    outcome: str  # one of records.TIERS
     questions: tuple[str, ...]
 
 
@@ -634,11 +633,11 @@ def weekly_rows(progress: Progress, since: date | None = None) -> list[WeekRow]:
     ``since``) to today."""
     adherence = {w.week: w for w in progress.adherence}
     first = max(progress.start, since) if since else progress.start
-    first_week = (first - progress.surgery_date).days // 7 + 1
-    last_week = (progress.end - progress.surgery_date).days // 7 + 1
+    first_week = week_index(progress.surgery_date, first)
+    last_week = week_index(progress.surgery_date, progress.end)
     rows = []
     for week in range(first_week, last_week + 1):
-        start = progress.surgery_date + timedelta(weeks=week - 1)
+        start = week_start(progress.surgery_date, week)
         end = min(start + timedelta(days=6), progress.end)
         days = [d for d in day_range(start, end) if d >= progress.start]
         offsets = [(d - progress.start).days for d in days]

@@ -16,7 +16,15 @@ from coach.domain.profile import Surgery
 
 ROUTINE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_WEEKS = 520
+# The limits of a phase and its routines: the reader refuses a file outside them and the
+# therapist's editor (plan_edit) a change outside them, so both read them from here.
 SHIPPED_ITEMS = (3, 6)  # exercises per routine in a shipped protocol
+PLAN_ITEMS = (1, 10)  # exercises per routine in a patient's plan
+TIMES_PER_DAY = (1, 4)
+DAYS_PER_WEEK = (1, 7)
+WALK_MINUTES = (0, 240)  # total a day, at the start and at the end of a phase
+WALKS_PER_DAY = (1, 8)
+MAX_REASON = 300  # a therapist's reason for an exercise a restriction would block
 
 
 @dataclass(frozen=True)
@@ -113,9 +121,9 @@ def _parse_phase(f: Fields, catalogue: Catalogue, rules: PhaseRules) -> Phase:
     walking = f.table("walking")
     assert walking is not None
     goal = WalkingGoal(
-        minutes_start=walking.integer("minutes_start", 0, 240),
-        minutes_end=walking.integer("minutes_end", 0, 240),
-        walks_per_day=walking.integer("walks_per_day", 1, 8),
+        minutes_start=walking.integer("minutes_start", *WALK_MINUTES),
+        minutes_end=walking.integer("minutes_end", *WALK_MINUTES),
+        walks_per_day=walking.integer("walks_per_day", *WALKS_PER_DAY),
     )
     walking.finish()
     routines = tuple(
@@ -150,16 +158,16 @@ def _parse_routine(
     routine = Routine(
         id=routine_id,
         name=f.text("name", max_len=60),
-        times_per_day=f.integer("times_per_day", 1, 4),
-        days_per_week=f.integer("days_per_week", 1, 7),
+        times_per_day=f.integer("times_per_day", *TIMES_PER_DAY),
+        days_per_week=f.integer("days_per_week", *DAYS_PER_WEEK),
         items=tuple(
             _parse_item(t, catalogue, rules, restricted)
             for t in f.tables(
                 "items",
                 # fewer exercises per routine keep patients going (M2, P8); a therapist may
                 # adjust a patient's plan outside this range
-                min_items=SHIPPED_ITEMS[0] if rules.shipped else 1,
-                max_items=SHIPPED_ITEMS[1] if rules.shipped else 10,
+                min_items=(SHIPPED_ITEMS if rules.shipped else PLAN_ITEMS)[0],
+                max_items=(SHIPPED_ITEMS if rules.shipped else PLAN_ITEMS)[1],
             )
         ),
     )
@@ -175,7 +183,11 @@ def _parse_item(
         raise f.error("exercise", f"names {exercise_id!r}, which is not in the catalogue")
     exercise = catalogue[exercise_id]
     dosage = read_dosage(f, exercise.dosage)
-    reason = "" if rules.shipped else f.text("reason", max_len=300, required=False, multiline=True)
+    reason = (
+        ""
+        if rules.shipped
+        else f.text("reason", max_len=MAX_REASON, required=False, multiline=True)
+    )
     f.finish()
     blocked = exercise.movements & (restricted | rules.extra_restrictions)
     if blocked and not reason:

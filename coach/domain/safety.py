@@ -13,8 +13,8 @@ from pathlib import Path
 from coach.domain.catalogue import TAG_LABELS, Exercise, read_toml
 from coach.domain.fields import DataError, Fields
 from coach.domain.protocol import Phase
+from coach.domain.records import TIERS
 
-TIERS = ("emergency", "surgeon-today", "call-24h")  # most severe first
 ALLOWS = ("none", "gentle", "all")
 GENTLE_CATEGORIES = frozenset({"aerobic", "relaxation"})  # walking and breathing
 

@@ -3,7 +3,7 @@ routines due and how often, and the walking goal."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -11,9 +11,25 @@ from coach.domain.plan import Plan
 from coach.domain.protocol import Phase, Routine
 
 
+def week_index(surgery_date: date, day: date) -> int:
+    """The week ``day`` falls in, counted from surgery (days 0-6 are week 1), for grouping
+    records by week; days before surgery fall in week 0 or earlier."""
+    return (day - surgery_date).days // 7 + 1
+
+
 def week_number(surgery_date: date, day: date) -> int:
     """'Week 1' is the first seven days after surgery (week 0 does not exist for patients)."""
-    return max(0, (day - surgery_date).days) // 7 + 1
+    return max(1, week_index(surgery_date, day))
+
+
+def week_start(surgery_date: date, week: int) -> date:
+    """The first day of ``week`` (as ``week_index`` counts)."""
+    return surgery_date + timedelta(weeks=week - 1)
+
+
+def weeks_into(start: date, day: date) -> int:
+    """Whole weeks from ``start`` to ``day`` (0 in the first week, and before ``start``)."""
+    return max(0, (day - start).days // 7)
 
 
 # REFERENCE section 1: one convention on every screen and print. Days count from the day of
@@ -42,20 +58,37 @@ def phase_span_text(plan: Plan, surgery_date: date, number: int) -> str:
     return f"from day {first} to day {last} after surgery (weeks {first_week} to {last_week})"
 
 
-def phase_start(plan: Plan, surgery_date: date, number: int) -> date:
-    override = plan.start_override(number)
-    if override is not None:
-        return override
+def protocol_start(plan: Plan, surgery_date: date, number: int) -> date:
+    """When phase ``number`` starts by the protocol's weeks (no therapist's move)."""
     return surgery_date + timedelta(weeks=plan.phase(number).weeks_from)
 
 
-def phase_on(plan: Plan, surgery_date: date, day: date) -> Phase:
-    """The last phase whose start is on or before ``day`` (phase 1 before surgery)."""
-    current = plan.phases[0]
-    for phase in plan.phases[1:]:
-        if phase_start(plan, surgery_date, phase.number) <= day:
-            current = phase
+def phase_start(plan: Plan, surgery_date: date, number: int) -> date:
+    """When phase ``number`` starts: the therapist's moved start, else the protocol's week."""
+    override = plan.start_override(number)
+    if override is not None:
+        return override
+    return protocol_start(plan, surgery_date, number)
+
+
+def phase_starts(plan: Plan, surgery_date: date) -> list[tuple[date, Phase]]:
+    """Every phase with its start, in order: worked out once when many days are asked."""
+    return [(phase_start(plan, surgery_date, p.number), p) for p in plan.phases]
+
+
+def phase_in(starts: Sequence[tuple[date, Phase]], day: date) -> tuple[date, Phase]:
+    """The one rule for "which phase is it": the last phase whose start is on or before
+    ``day`` (phase 1 before surgery), with its start; ``starts`` from ``phase_starts``."""
+    current = starts[0]
+    for entry in starts[1:]:
+        if entry[0] <= day:
+            current = entry
     return current
+
+
+def phase_on(plan: Plan, surgery_date: date, day: date) -> Phase:
+    """The phase on ``day`` (see ``phase_in``)."""
+    return phase_in(phase_starts(plan, surgery_date), day)[1]
 
 
 def next_phase(plan: Plan, surgery_date: date, day: date) -> tuple[Phase, date] | None:
@@ -82,7 +115,7 @@ def walking_goal(plan: Plan, surgery_date: date, day: date) -> WalkingTarget:
     phase = phase_on(plan, surgery_date, day)
     goal = phase.walking
     start = phase_start(plan, surgery_date, phase.number)
-    weeks_in = max(0, (day - start).days // 7)
+    weeks_in = weeks_into(start, day)
     length = (phase.weeks_to - phase.weeks_from) if phase.weeks_to is not None else 8
     fraction = min(1.0, weeks_in / max(1, length - 1))
     minutes = goal.minutes_start + (goal.minutes_end - goal.minutes_start) * fraction

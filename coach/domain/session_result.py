@@ -4,17 +4,15 @@ History, the response after a session, adherence and the CSV all say the same.""
 from __future__ import annotations
 
 from coach.domain.progress import ExerciseTally
-
-# Statuses that mean exercises were done (adherence and Today count these; "skipped" not).
-DONE, PARTIAL, SKIPPED = "done", "partial", "skipped"
+from coach.domain.records import BLOCKED, DISCARDED, DONE, IN_PROGRESS, PARTIAL, SKIPPED
 
 RESULT_WORDS = {
     DONE: "Done",
     PARTIAL: "Partly done",
     SKIPPED: "Skipped",
-    "blocked": "Stopped: warning sign",
-    "in-progress": "Not finished",
-    "discarded": "Discarded",
+    BLOCKED: "Stopped: warning sign",
+    IN_PROGRESS: "Not finished",
+    DISCARDED: "Discarded",
 }
 
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from coach.domain.catalogue import Exercise
-from coach.domain.safety import TIERS, RedFlagScreen, Tier
+from coach.domain.records import TIERS
+from coach.domain.safety import RedFlagScreen, Tier
 
 RECHECK_ID = "anything-new"  # the stored answer to the one-question check later in the day
 MORNING_ENDS_HOUR = 12

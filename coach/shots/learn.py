@@ -10,7 +10,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QScrollArea, QWidget
 
 from coach.domain.clock import FakeClock
-from coach.store.sessions import Pain, SessionStore
+from coach.domain.pain import Pain
+from coach.store.sessions import SessionStore
 from coach.ui.context import AppContext
 from coach.ui.main_window import MainWindow
 

@@ -11,9 +11,10 @@ from pathlib import Path
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from coach.domain.clock import FakeClock
+from coach.domain.pain import Pain
 from coach.domain.timer import StepKind
 from coach.shots.compose import over_window
-from coach.store.sessions import Pain, SessionRecord
+from coach.store.sessions import SessionRecord
 from coach.ui.common.figure_cache import FigureCache
 from coach.ui.context import AppContext
 from coach.ui.session.change_dialog import ChangeDialog

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
+from coach.store.check_lists import sync_check_lists
+
 migrations = Migrations("coach")
 
 SURGERIES = ("discectomy", "laminectomy", "fusion")
@@ -302,6 +304,16 @@ def m011_learn_and_coping(db: Database) -> None:
         ) STRICT;
         """
     )
+
+
+@migrations(transactional=False)
+def m012_check_lists_from_constants(db: Database) -> None:
+    """Every CHECK list of stored words (statuses, ratings, warning-sign outcomes, surgeries,
+    approaches, pain moments, coping tools) as generated from its Python constant in
+    ``coach.store.check_lists``; a table whose list differs is rebuilt with every row, index
+    and foreign key. The lists above were hand-written copies; from here on they have one home.
+    """
+    sync_check_lists(db)
 
 
 REMINDER_STATES = ("shown", "snoozed", "dismissed")

@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 from sqlite_utils import Database
 
 from coach.domain.catalogue import Catalogue
+from coach.domain.pain import Pain
 from coach.domain.plan import Plan
 from coach.domain.profile import Profile
 from coach.domain.profile_plan import ProfilePlan
@@ -28,17 +29,13 @@ from coach.domain.progress import (
     started_exercises,
     tally_exercises,
 )
+from coach.domain.records import CLEAR, DISCARDED
 from coach.domain.timer import EventKind
 from coach.store.coping import CopingStore, CopingUse
 from coach.store.outcomes import OutcomesStore
 from coach.store.repository import Repository
 from coach.store.session_log import session_tally
 from coach.store.sessions import SessionRecord, SessionStore
-
-
-class PainPair(NamedTuple):
-    back: int
-    leg: int
 
 
 class SessionFacts(NamedTuple):
@@ -50,8 +47,8 @@ class SessionFacts(NamedTuple):
     started_at: str
     local_date: date
     status: str
-    pain_before: PainPair | None
-    pain_after: PainPair | None
+    pain_before: Pain | None
+    pain_after: Pain | None
 
 
 _FACTS_SQL = """
@@ -59,7 +56,7 @@ SELECT s.routine_id, s.started_at, s.local_date, s.status, b.back, b.leg, a.back
 FROM sessions s
 LEFT JOIN pain_scores b ON b.session_id = s.id AND b.moment = 'before'
 LEFT JOIN pain_scores a ON a.session_id = s.id AND a.moment = 'after'
-WHERE s.profile_id = ? AND s.status != 'discarded'
+WHERE s.profile_id = ? AND s.status != ?
 ORDER BY s.started_at
 """
 
@@ -110,11 +107,11 @@ class ProgressData:
                 started,
                 parse(day),
                 status,
-                None if bb is None else PainPair(bb, bl),
-                None if ab is None else PainPair(ab, al),
+                None if bb is None else Pain(bb, bl),
+                None if ab is None else Pain(ab, al),
             )
             for routine, started, day, status, bb, bl, ab, al in self.db.execute(
-                _FACTS_SQL, [profile_id]
+                _FACTS_SQL, [profile_id, DISCARDED]
             ).fetchall()
         ]
 
@@ -130,8 +127,8 @@ class ProgressData:
         """Checks with a 'yes' answer, oldest first."""
         rows = self.db.execute(
             "SELECT local_date, outcome, answers FROM red_flag_checks WHERE profile_id = ?"
-            " AND outcome != 'clear' ORDER BY at",
-            [profile_id],
+            " AND outcome != ? ORDER BY at",
+            [profile_id, CLEAR],
         ).fetchall()
         return [
             RedFlagEvent(

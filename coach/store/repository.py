@@ -13,6 +13,7 @@ from coach.domain.catalogue import Catalogue
 from coach.domain.clock import utc_iso
 from coach.domain.plan import Plan, plan_from_dict, plan_to_dict
 from coach.domain.profile import Approach, Profile, Surgery
+from coach.domain.records import DONE
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,7 @@ class Repository:
         return int(row[1])
 
     # -- sessions (read side used by Today) ----------------------------------------------------
-    def routines_done(self, profile_id: int, day: date, status: str = "done") -> dict[str, int]:
+    def routines_done(self, profile_id: int, day: date, status: str = DONE) -> dict[str, int]:
         """How many sessions of each routine ended with ``status`` on ``day`` (Today says
         "Done today" only for "done"; "partial" ones are shown as partly done)."""
         rows = self.db.execute(

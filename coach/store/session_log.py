@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from coach.domain.pain import Pain
 from coach.domain.progress import ExerciseTally, started_exercises, tally_exercises
+from coach.domain.records import FINISHED_STATUSES
 from coach.domain.session_result import session_status
 from coach.domain.timer import EventKind
-from coach.store.sessions import Pain, SessionRecord, SessionStore
+from coach.store.sessions import SessionRecord, SessionStore
 
 STARTED = "started"
 
@@ -134,6 +136,6 @@ def last_finished(
     finished = [
         s
         for s in store.sessions(profile_id)
-        if s.status in ("done", "partial") and s.id != before_session
+        if s.status in FINISHED_STATUSES and s.id != before_session
     ]
     return finished[-1] if finished else None

@@ -12,22 +12,9 @@ from typing import Any
 from sqlite_utils import Database
 
 from coach.domain.clock import utc_iso
+from coach.domain.pain import Pain
+from coach.domain.records import CLEAR, DISCARDED, IN_PROGRESS, RATINGS, SESSION_STATUSES
 from coach.domain.warning_signs import DayCheck
-
-STATUSES = ("in-progress", "done", "partial", "discarded", "blocked", "skipped")
-RATINGS = ("too-easy", "about-right", "too-hard")
-
-
-@dataclass(frozen=True)
-class Pain:
-    back: int
-    leg: int
-
-    def __post_init__(self) -> None:
-        for name in ("back", "leg"):
-            value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
-                raise ValueError(f"{name} pain must be a whole number from 0 to 10")
 
 
 @dataclass(frozen=True)
@@ -82,7 +69,7 @@ class SessionStore:
                     utc_iso(now),
                     now.date().isoformat(),
                     json.dumps(dict(answers), sort_keys=True),
-                    outcome or "clear",
+                    outcome or CLEAR,
                 ],
             )
         return int(cursor.lastrowid or 0)
@@ -162,7 +149,7 @@ class SessionStore:
         return int(row[0])
 
     def finish_session(self, session_id: int, status: str, now: datetime) -> None:
-        if status not in STATUSES or status == "in-progress":
+        if status not in SESSION_STATUSES or status == IN_PROGRESS:
             raise ValueError(f"unknown final status {status!r}")
         with self.db.atomic():
             self.db.execute(
@@ -199,8 +186,8 @@ class SessionStore:
         self, profile_id: int, since: date | None = None, until: date | None = None
     ) -> list[SessionRecord]:
         """A profile's sessions (not discarded), oldest first."""
-        sql = _SESSION_SQL + " WHERE s.profile_id = ? AND s.status != 'discarded'"
-        params: list[object] = [profile_id]
+        sql = _SESSION_SQL + " WHERE s.profile_id = ? AND s.status != ?"
+        params: list[object] = [profile_id, DISCARDED]
         if since is not None:
             sql += " AND s.local_date >= ?"
             params.append(since.isoformat())
@@ -213,9 +200,9 @@ class SessionStore:
         """The newest session left 'in-progress' (the app was closed or killed during it)."""
         rows = list(
             self.db.query(
-                _SESSION_SQL + " WHERE s.profile_id = ? AND s.status = 'in-progress'"
+                _SESSION_SQL + " WHERE s.profile_id = ? AND s.status = ?"
                 " ORDER BY s.started_at DESC LIMIT 1",
-                [profile_id],
+                [profile_id, IN_PROGRESS],
             )
         )
         return _record(rows[0]) if rows else None

@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from coach.domain.catalogue import Exercise
 from coach.domain.content import Content, load_content
 from coach.domain.fields import DataError
-from coach.domain.safety import TIERS, RedFlagScreen, check_stop_if_signs, load_red_flags
+from coach.domain.records import TIERS
+from coach.domain.safety import RedFlagScreen, check_stop_if_signs, load_red_flags
 from coach.domain.warning_signs import (
     DayCheck,
     day_safety,

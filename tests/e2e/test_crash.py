@@ -14,12 +14,13 @@ from pathlib import Path
 
 import pytest
 
+from coach.domain.pain import Pain
 from coach.domain.profile import Profile, Surgery
 from coach.store import open_db
 from coach.store.db import integrity_problems
 from coach.store.repository import Repository
 from coach.store.session_log import SessionStart, begin_session
-from coach.store.sessions import Pain, SessionStore
+from coach.store.sessions import SessionStore
 
 ROOT = Path(__file__).resolve().parents[2]
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)

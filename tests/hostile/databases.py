@@ -15,11 +15,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from coach.domain.content import Content, load_content
+from coach.domain.pain import Pain
 from coach.domain.plan import plan_from_protocol
 from coach.domain.profile import Profile, Surgery
 from coach.store import open_db
 from coach.store.repository import Repository
-from coach.store.sessions import Pain, SessionStore
+from coach.store.sessions import SessionStore
 from coach.system.paths import exercises_dir
 
 NOW = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)

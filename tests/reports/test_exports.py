@@ -18,13 +18,14 @@ from PySide6.QtWidgets import QApplication
 
 from coach.demo.history import seed_history
 from coach.domain.content import Content
+from coach.domain.pain import Pain
 from coach.reports.atomic import ExportError, atomic_write_bytes
 from coach.reports.csv_export import COLUMNS, csv_text, safe_cell
 from coach.reports.pdf_report import page_size_for, render_pdf
 from coach.store import open_db
 from coach.store.plans import resolve_plan
 from coach.store.progress_data import ProfileHistory, ProgressData
-from coach.store.sessions import Pain, SessionStore
+from coach.store.sessions import SessionStore
 from coach.ui.progress.report_export import report_data
 
 DATA = Path("/nonexistent-rehab-coach-data")  # no writer here aims inside it

@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
+from coach.domain.pain import Pain
 from coach.domain.profile import Profile, Surgery
 from coach.store import open_db
 from coach.store.db import connect
 from coach.store.migrations import m008_session_skipped, migrations
 from coach.store.repository import Repository
-from coach.store.sessions import Pain, SessionStore
+from coach.store.sessions import SessionStore
 
 NOW = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 M008 = "m008_session_skipped"

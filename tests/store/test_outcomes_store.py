@@ -12,13 +12,14 @@ import pytest
 from sqlite_utils import Database
 
 from coach.domain.outcomes import OutcomeError
+from coach.domain.pain import Pain
 from coach.domain.profile import Profile, Surgery
 from coach.store import open_db
 from coach.store.migrations import migrations
 from coach.store.outcomes import OutcomesStore
 from coach.store.progress_data import ProgressData
 from coach.store.repository import Repository
-from coach.store.sessions import Pain, SessionStore
+from coach.store.sessions import SessionStore
 
 NOW = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 DAY = date(2026, 3, 1)
@@ -167,6 +168,6 @@ def test_session_facts_read_the_same_as_the_session_store(db: Database, pid: int
             record.status,
             record.routine_id,
         )
-        assert fact.pain_before == (record.pain_before.back, record.pain_before.leg)  # type: ignore[union-attr]
-    assert facts[0].pain_after == (3, 1)
+        assert fact.pain_before == record.pain_before
+    assert facts[0].pain_after == Pain(3, 1)
     assert facts[1].pain_after is None

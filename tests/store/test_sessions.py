@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
+from coach.domain.pain import Pain
 from coach.domain.profile import Profile, Surgery
 from coach.domain.timer import resume_index
 from coach.store import open_db
@@ -23,7 +24,7 @@ from coach.store.session_log import (
     record_blocked,
     started_items,
 )
-from coach.store.sessions import Pain, SessionStore
+from coach.store.sessions import SessionStore
 
 NOW = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 ITEMS = [{"exercise": "bridge", "sets": 1, "reps": 2, "hold_s": 5}]

@@ -14,6 +14,7 @@ from sqlite_utils import Database
 
 from coach.domain.catalogue import Catalogue, parse_exercise
 from coach.domain.content import Content
+from coach.domain.pain import Pain
 from coach.domain.pin import PinAttempts, hash_pin, verify_pin
 from coach.domain.plan import Plan, plan_from_protocol, plan_to_dict
 from coach.domain.plan_edit import add_exercise
@@ -23,7 +24,7 @@ from coach.store import StoreError, open_db
 from coach.store.db import integrity_problems
 from coach.store.plans import resolve_plan
 from coach.store.repository import Repository
-from coach.store.sessions import Pain, SessionStore
+from coach.store.sessions import SessionStore
 from coach.store.therapist import TherapistStore
 
 NOW = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from coach.domain.clock import FakeClock
+from coach.domain.pain import Pain
 from coach.domain.profile import Profile, Surgery
-from coach.store.sessions import Pain, SessionStore
+from coach.store.sessions import SessionStore
 from coach.ui.context import AppContext
 from coach.ui.history.model import SESSION_ID_ROLE, HistoryModel
 from coach.ui.history.screen import HistoryScreen

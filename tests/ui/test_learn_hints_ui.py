@@ -11,9 +11,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from coach.domain.clock import FakeClock
+from coach.domain.pain import Pain
 from coach.domain.plan import plan_from_protocol
 from coach.domain.profile import Profile, Surgery
-from coach.store.sessions import Pain, SessionStore
+from coach.store.sessions import SessionStore
 from coach.ui.context import AppContext
 from coach.ui.learn.cards import LearnHintCard
 from coach.ui.learn.screen import LearnScreen

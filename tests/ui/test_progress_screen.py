@@ -16,7 +16,8 @@ from pytestqt.qtbot import QtBot
 
 from coach.demo.history import seed_history
 from coach.domain.clock import FakeClock
-from coach.store.sessions import Pain, SessionStore
+from coach.domain.pain import Pain
+from coach.store.sessions import SessionStore
 from coach.ui.common.appearance import apply_appearance
 from coach.ui.context import AppContext
 from coach.ui.progress.screen import ProgressScreen

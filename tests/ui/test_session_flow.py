@@ -14,11 +14,12 @@ from pytestqt.qtbot import QtBot
 
 from coach.domain.catalogue import Dosage
 from coach.domain.clock import FakeClock
+from coach.domain.pain import Pain
 from coach.domain.profile import Profile, Surgery
 from coach.domain.protocol import Prescription
 from coach.domain.timer import State, StepKind
 from coach.store.session_log import progress_events
-from coach.store.sessions import Pain, SessionStore
+from coach.store.sessions import SessionStore
 from coach.ui.common.appearance import apply_appearance
 from coach.ui.context import AppContext
 from coach.ui.session.change_dialog import ChangeDialog

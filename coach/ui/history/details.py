@@ -8,14 +8,16 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from coach.domain.catalogue import Catalogue
-from coach.domain.progress import FLARE_POINTS, ExerciseTally
+from coach.domain.pain import FLARE_POINTS, flared
+from coach.domain.progress import ExerciseTally
+from coach.domain.records import RATING_WORDS
 from coach.domain.safety import RedFlagScreen
 from coach.domain.timer import SKIP_REASON_WORDS
 from coach.domain.words import minutes_text
 from coach.store.sessions import SessionRecord
 from coach.ui.history.model import pain_text, result_text
 
-FEELING_WORDS = {"too-easy": "too easy", "about-right": "about right", "too-hard": "too hard"}
+FEELING_WORDS = {rating: words.lower() for rating, words in RATING_WORDS.items()}
 
 
 @dataclass(frozen=True)
@@ -71,10 +73,9 @@ def session_details(
         Detail("Pain after", pain_text(session.pain_after)),
     ]
     before, after = session.pain_before, session.pain_after
-    if before and after and max(after.back - before.back, after.leg - before.leg) >= FLARE_POINTS:
-        details.append(
-            Detail("Note", "Pain was 2 or more points higher after this session than before.")
-        )
+    if before and after and flared(before, after):
+        note = f"Pain was {FLARE_POINTS} or more points higher after this session than before."
+        details.append(Detail("Note", note))
     planned = f" of {len(tally.planned)}" if tally.planned else ""
     details.append(
         Detail(f"Exercises done ({len(tally.done)}{planned})", _names(tally.done, catalogue))

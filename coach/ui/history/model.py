@@ -7,8 +7,9 @@ from datetime import datetime
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from coach.domain.pain import Pain
 from coach.domain.session_result import RESULT_WORDS
-from coach.store.sessions import Pain, SessionRecord
+from coach.store.sessions import SessionRecord
 
 Index = QModelIndex | QPersistentModelIndex
 

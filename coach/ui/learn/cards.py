@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 from coach.domain.learn import TOOL_LABELS, TOOLS
 from coach.domain.learn_hints import LEG_DAYS, Hint, HintInput, suggest_topic
 from coach.domain.pain import PastSession
+from coach.domain.records import FINISHED_STATUSES
 from coach.domain.schedule import phase_on, phase_start
 from coach.store.coping import CopingStore
 from coach.store.sessions import SessionStore
@@ -22,8 +23,6 @@ from coach.ui.common.flow_layout import FlowLayout
 from coach.ui.common.screen_stack import guarded_refresh
 from coach.ui.common.widgets import button, label
 from coach.ui.context import AppContext
-
-FINISHED = ("done", "partial")
 
 
 def open_learn_topic(widget: QWidget, topic_id: str) -> bool:
@@ -54,7 +53,7 @@ def hint_input(ctx: AppContext) -> tuple[int, HintInput] | None:
     recent = tuple(
         PastSession(r.local_date, r.pain_before, r.pain_after)
         for r in records
-        if r.status in FINISHED
+        if r.status in FINISHED_STATUSES
     )
     return profile_id, HintInput(
         today=today,

@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 from coach.domain.catalogue import Catalogue
 from coach.domain.pain import Advice, AdviceKind, easier_variants
 from coach.domain.progress import ExerciseTally
-from coach.domain.session_result import DONE, RESULT_WORDS, SKIPPED, saved_sentence
+from coach.domain.records import DONE, RATING_WORDS, SKIPPED
+from coach.domain.session_result import RESULT_WORDS, saved_sentence
 from coach.ui.common.widgets import button, card, label, scroll_area
 
-RATING_LABELS = {"too-easy": "Too easy", "about-right": "About right", "too-hard": "Too hard"}
+RATING_LABELS = RATING_WORDS
 MAX_NOTE = 4000
 
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from coach.domain.emergency import FALLBACK
 from coach.domain.fields import DataError
 from coach.domain.figure import Figure
 from coach.domain.timer import compile_steps, items_from_json, resume_index
@@ -131,7 +132,7 @@ class SessionLauncher(QObject):
             return None
         setup = SessionSetup(
             profile_id=record.profile_id,
-            emergency_number=current.profile.emergency_number if current else "112",
+            emergency_number=current.profile.emergency_number if current else FALLBACK,
             plan_id=record.plan_id,
             routine_id=record.routine_id,
             routine_name=record.routine_name,

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.store.sessions import Pain
+from coach.domain.pain import Pain
 from coach.ui.common.widgets import button, label, scroll_page
 
 WORDS = {0: "No pain", 5: "Moderate pain", 10: "Worst pain imaginable"}

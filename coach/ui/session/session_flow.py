@@ -17,14 +17,15 @@ from coach.domain.learn_hints import topic_for_advice
 from coach.domain.pain import (
     SUGGESTION_ONLY,
     AdviceKind,
+    Pain,
     PastSession,
     after_session_response,
     before_session_advice,
 )
 from coach.domain.progress import ExerciseTally
 from coach.domain.protocol import Prescription
+from coach.domain.records import DONE
 from coach.domain.safety import Tier
-from coach.domain.session_result import DONE
 from coach.domain.timer import (
     RECORDED_KINDS,
     SKIP_REASONS,
@@ -46,7 +47,7 @@ from coach.store.session_log import (
     record_blocked,
     recorded_status,
 )
-from coach.store.sessions import Pain, SessionRecord, SessionStore
+from coach.store.sessions import SessionRecord, SessionStore
 from coach.ui.active_plan import load_active_plan
 from coach.ui.common.widgets import label
 from coach.ui.context import AppContext

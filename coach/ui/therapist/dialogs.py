@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from coach.domain.allowed import PatientDay
 from coach.domain.catalogue import Catalogue, Dosage, Exercise
-from coach.domain.plan_edit import MAX_REASON
+from coach.domain.protocol import MAX_REASON
 from coach.ui.common.dialogs import Dialogs
 from coach.ui.common.widgets import button, label, width_floor
 from coach.ui.therapist.dose_dialog import DoseDialog

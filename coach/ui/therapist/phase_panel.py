@@ -14,10 +14,6 @@ from coach.domain.dates import date_text
 from coach.domain.plan import Plan
 from coach.domain.plan_diff import walking_text
 from coach.domain.plan_edit import (
-    DAYS_PER_WEEK,
-    TIMES_PER_DAY,
-    WALK_MINUTES,
-    WALKS_PER_DAY,
     default_start,
     effective_start,
     move_exercise,
@@ -27,7 +23,14 @@ from coach.domain.plan_edit import (
     set_phase_start,
     set_walking,
 )
-from coach.domain.protocol import Routine, WalkingGoal
+from coach.domain.protocol import (
+    DAYS_PER_WEEK,
+    TIMES_PER_DAY,
+    WALK_MINUTES,
+    WALKS_PER_DAY,
+    Routine,
+    WalkingGoal,
+)
 from coach.domain.schedule import week_number
 from coach.ui.common.flow_layout import FlowLayout
 from coach.ui.common.widgets import button, card, label, plain_tooltip

@@ -8,13 +8,8 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QPlainTextEdit, QWidget
 
 from coach.domain.catalogue import MOVEMENT_TAGS, TAG_LABELS, Catalogue
-from coach.domain.plan import Plan
-from coach.domain.plan_edit import (
-    MAX_NOTE,
-    conflicts,
-    set_extra_restrictions,
-    set_note,
-)
+from coach.domain.plan import MAX_NOTE, Plan
+from coach.domain.plan_edit import conflicts, set_extra_restrictions, set_note
 from coach.ui.common.widgets import fill_with_card, label
 
 Apply = Callable[[Callable[[Plan], Plan], bool], bool]
