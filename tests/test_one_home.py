@@ -38,6 +38,7 @@ def homes(pattern: str) -> list[str]:
         ("the pain score type", r"^class Pain\w*\((NamedTuple|Protocol)?\)?:|^class Pain\b",
          ["domain/pain.py"]),
         ("the 'which phase is it' loop", r"for .* in .*starts\[1:\]", ["domain/schedule.py"]),
+        ("the high-pain medicine sentence", r"pain medicine does not control your pain", []),
         ("the routine and walking limits",
          r"^(TIMES_PER_DAY|DAYS_PER_WEEK|WALK_MINUTES|WALKS_PER_DAY|MAX_REASON)\s*=",
          ["domain/protocol.py"]),

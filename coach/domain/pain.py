@@ -21,9 +21,8 @@ HIGH_DAYS_IN_A_ROW = 2  # pain before of 8+ on this many days running: tell the 
 SUGGESTION_ONLY = "These are suggestions. Your therapist decides your exercises."
 TELL_THERAPIST = "Please tell your therapist."
 # REFERENCE section 4: pain of 8 or more points to the call-your-surgeon-today sign (section 3).
-MEDICINE_SIGN = (
-    "If your pain medicine does not control your pain, call your surgeon's office today."
-)
+# Its words live with the sign in safety.toml (the question's ``reminder``).
+MEDICINE_QUESTION = "pain-uncontrolled"
 
 
 def worse_than_baseline(baseline: float, recent: float) -> bool:
@@ -117,8 +116,11 @@ def high_before(before: Pain) -> bool:
     return max(before.back, before.leg) >= HIGH_BEFORE
 
 
-def before_session_advice(before: Pain, last: PastSession | None, today: date) -> list[Advice]:
-    """What to say after pain-before is entered (empty when nothing needs saying)."""
+def before_session_advice(
+    before: Pain, last: PastSession | None, today: date, medicine_sign: str
+) -> list[Advice]:
+    """What to say after pain-before is entered (empty when nothing needs saying);
+    ``medicine_sign`` is safety.toml's reminder of MEDICINE_QUESTION."""
     advice: list[Advice] = []
     if (
         last is not None
@@ -159,7 +161,7 @@ def before_session_advice(before: Pain, last: PastSession | None, today: date) -
                 (
                     "Today, we suggest only gentle walking and breathing.",
                     "Rest if you need to.",
-                    MEDICINE_SIGN,
+                    medicine_sign,
                 ),
             )
         )

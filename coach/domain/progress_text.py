@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from coach.domain.pain import MEDICINE_SIGN, TELL_THERAPIST, high_days_running, worse_than_baseline
+from coach.domain.pain import TELL_THERAPIST, high_days_running, worse_than_baseline
 from coach.domain.progress import (
     OUTCOME_WORDS,
     PAIN_MIN_FRACTION,
@@ -75,8 +75,9 @@ def pain_sentence(
     return f"{what} is up {amount}: not a meaningful change, but tell your therapist if it goes on."
 
 
-def high_pain_sentence(progress: Progress) -> str | None:
-    """Pain before sessions of 8 or more on 2 days running in the last week (REFERENCE 4)."""
+def high_pain_sentence(progress: Progress, medicine_sign: str) -> str | None:
+    """Pain before sessions of 8 or more on 2 days running in the last week (REFERENCE 4);
+    ``medicine_sign`` is safety.toml's reminder of pain.MEDICINE_QUESTION."""
     since = progress.end - timedelta(days=RECENT_DAYS)
     back, leg = progress.pain["back", "before"], progress.pain["leg", "before"]
     days = [since + timedelta(days=i) for i in range((progress.end - since).days + 1)]
@@ -86,7 +87,7 @@ def high_pain_sentence(progress: Progress) -> str | None:
         return None
     return (
         f"Your pain before sessions was 8 or more on {len(run)} days in a row "
-        f"({short_date(run[0])} to {short_date(run[-1])}). {TELL_THERAPIST} {MEDICINE_SIGN}"
+        f"({short_date(run[0])} to {short_date(run[-1])}). {TELL_THERAPIST} {medicine_sign}"
     )
 
 
@@ -177,14 +178,14 @@ def red_flag_sentence(progress: Progress) -> str | None:
     )
 
 
-def summary_sentences(progress: Progress) -> list[str]:
+def summary_sentences(progress: Progress, medicine_sign: str) -> list[str]:
     """Pain first (leg, then back), then sessions, walking and outcome scores."""
     sentences = [
         pain_sentence(r, progress.baselines[r], progress.recent[r], progress.changes[r])
         for r in ("leg", "back")
     ]
     for extra in (
-        high_pain_sentence(progress),
+        high_pain_sentence(progress, medicine_sign),
         adherence_sentence(progress),
         walking_sentence(progress),
         psfs_sentence(progress),

@@ -56,6 +56,7 @@ class Question:
     text: str  # the whole question, "Right now or in the last 24 hours, ...?"
     sign: str = ""  # the sign in a few plain words, for lists and print
     keywords: tuple[str, ...] = ()  # words that name this sign in a stop-if text
+    reminder: str = ""  # a sentence that points to this sign where pain rules speak of it
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,13 @@ class RedFlagScreen:
 
     def question(self, question_id: str) -> Question | None:
         return next((q for q in self.questions if q.id == question_id), None)
+
+    def reminder(self, question_id: str) -> str:
+        """The question's reminder sentence; KeyError when it has none."""
+        question = self.question(question_id)
+        if question is None or not question.reminder:
+            raise KeyError(question_id)
+        return question.reminder
 
     def signs_named(self, text: str) -> tuple[Question, ...]:
         """The questions whose keywords ``text`` uses (case does not matter)."""
@@ -151,6 +159,7 @@ def load_red_flags(path: Path) -> RedFlagScreen:
                 q.text("text", max_len=300),
                 q.text("sign", max_len=100),
                 tuple(k.lower() for k in q.text_list("keywords", max_items=12, max_len=40)),
+                q.text("reminder", max_len=200, required=False),
             )
         )
         q.text_list("sources", min_items=1)

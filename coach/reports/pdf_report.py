@@ -76,6 +76,7 @@ class ReportData:
     notes: Sequence[ReportNote]
     question_texts: dict[str, str]  # red-flag question id -> its words
     made_on: date
+    medicine_sign: str  # safety.toml's reminder for high pain (Content.medicine_sign)
     changes: Sequence[ReportNote] = ()  # exercises made easier or skipped in sessions
     coping: Sequence[CopingUse] = ()  # coping tools used; journal text only when shared
     warning_tiers: Sequence[TierStatement] = ()  # what each tier's signs mean, most severe first
@@ -157,7 +158,7 @@ def report_html(data: ReportData) -> str:
         "<p><i>Rehab Coach records and coaches; it does not diagnose. The numbers below are "
         "what the patient entered.</i></p>",
         "<h2>Summary</h2><ul>",
-        *(f"<li>{escape(s)}</li>" for s in summary_sentences(p)),
+        *(f"<li>{escape(s)}</li>" for s in summary_sentences(p, data.medicine_sign)),
         f"</ul><p>{escape(MEANING_HINT)} Pain is 0 (none) to 10 (worst).{_registry(profile)}</p>",
     ]
     for base_region in REGIONS:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 import pytest
 
 from coach.domain.content import Content
 from coach.domain.pain import (
+    MEDICINE_QUESTION,
     AdviceKind,
+    Pain,
     PastSession,
     after_session_response,
     before_session_advice,
@@ -21,10 +22,8 @@ MONDAY = date(2026, 3, 2)
 TUESDAY = date(2026, 3, 3)
 
 
-@dataclass(frozen=True)
-class P:
-    back: int
-    leg: int
+P = Pain
+SIGN = "If your pain medicine does not control your pain, call your surgeon's office today."
 
 
 @pytest.mark.parametrize(
@@ -71,22 +70,24 @@ def test_no_flare_says_well_done_without_chronic_pain_slogans() -> None:
 
 
 def test_high_pain_before_suggests_walking_and_breathing_only() -> None:
-    assert before_session_advice(P(7, 7), None, TUESDAY) == []
-    advice = before_session_advice(P(2, 8), None, TUESDAY)
+    assert before_session_advice(P(7, 7), None, TUESDAY, SIGN) == []
+    advice = before_session_advice(P(2, 8), None, TUESDAY, SIGN)
     assert [a.kind for a in advice] == [AdviceKind.HIGH_PAIN]
     assert "walking and breathing" in advice[0].lines[0]
 
 
 def test_pain_still_up_the_next_morning_suggests_calling_the_therapist() -> None:
     last = PastSession(MONDAY, P(2, 1), P(5, 1))
-    advice = before_session_advice(P(4, 1), last, TUESDAY)
+    advice = before_session_advice(P(4, 1), last, TUESDAY, SIGN)
     assert [a.kind for a in advice] == [AdviceKind.STILL_UP]
     assert advice[0].call_therapist
     # Settled again, or the same day (no morning yet): nothing to say.
-    assert before_session_advice(P(3, 1), last, TUESDAY) == []
-    assert before_session_advice(P(4, 1), last, MONDAY) == []
+    assert before_session_advice(P(3, 1), last, TUESDAY, SIGN) == []
+    assert before_session_advice(P(4, 1), last, MONDAY, SIGN) == []
     # The last session did not flare: nothing either.
-    assert before_session_advice(P(4, 1), PastSession(MONDAY, P(2, 1), P(3, 1)), TUESDAY) == []
+    assert (
+        before_session_advice(P(4, 1), PastSession(MONDAY, P(2, 1), P(3, 1)), TUESDAY, SIGN) == []
+    )
 
 
 def test_easier_variants_are_named_for_the_exercises_that_have_one(content: Content) -> None:
@@ -95,19 +96,22 @@ def test_easier_variants_are_named_for_the_exercises_that_have_one(content: Cont
 
 
 def test_high_pain_points_to_the_medicine_sign_and_two_days_running_says_tell() -> None:
-    [high] = before_session_advice(P(8, 2), PastSession(MONDAY, P(3, 3), None), TUESDAY)
+    [high] = before_session_advice(P(8, 2), PastSession(MONDAY, P(3, 3), None), TUESDAY, SIGN)
     assert high.kind == AdviceKind.HIGH_PAIN
-    assert (
-        "If your pain medicine does not control your pain, call your surgeon's office today."
-        in (high.lines)
-    )
-    again = before_session_advice(P(2, 9), PastSession(MONDAY, P(8, 1), None), TUESDAY)
+    assert SIGN in (high.lines)
+    again = before_session_advice(P(2, 9), PastSession(MONDAY, P(8, 1), None), TUESDAY, SIGN)
     assert [a.kind for a in again] == [AdviceKind.HIGH_AGAIN, AdviceKind.HIGH_PAIN]
     assert again[0].call_therapist
     assert again[0].lines == (
         "Your pain was 8 or more yesterday and today. Please tell your therapist.",
     )
     not_yesterday = before_session_advice(
-        P(9, 9), PastSession(date(2026, 2, 27), P(8, 8), None), TUESDAY
+        P(9, 9), PastSession(date(2026, 2, 27), P(8, 8), None), TUESDAY, SIGN
     )
     assert [a.kind for a in not_yesterday] == [AdviceKind.HIGH_PAIN]
+
+
+def test_the_medicine_sign_is_the_one_in_safety_toml(content: Content) -> None:
+    """The sentence has one home, the pain-uncontrolled sign in safety.toml."""
+    assert content.medicine_sign == SIGN
+    assert content.red_flags.question(MEDICINE_QUESTION).tier == "surgeon-today"  # type: ignore[union-attr]

@@ -378,7 +378,9 @@ def test_adherence_and_goals_match_the_schedule_day_by_day(plan: Plan) -> None:
 
 
 # -- getting worse is never downplayed (REFERENCE section 4) -------------------------------------
-def test_a_two_point_rise_says_tell_your_therapist_without_the_thirty_percent(plan: Plan) -> None:
+def test_a_two_point_rise_says_tell_your_therapist_without_the_thirty_percent(
+    plan: Plan, content: Content
+) -> None:
     """From 7 to 9 is +2 points but only 29%: not 'meaningful', yet worse enough to tell."""
     from coach.domain.progress_text import summary_sentences
 
@@ -386,18 +388,20 @@ def test_a_two_point_rise_says_tell_your_therapist_without_the_thirty_percent(pl
     progress = build_progress(_input(plan, sessions))
     back = progress.changes["back"]
     assert back is not None and back.percent == 29 and not back.meaningful
-    text = summary_sentences(progress)
+    text = summary_sentences(progress, content.medicine_sign)
     assert any(t.startswith("Back pain before sessions is up 2.0 points") for t in text)
     assert any("up 2.0 points" in t and t.endswith("please tell your therapist.") for t in text)
 
 
 def test_eight_or_more_on_two_days_running_says_tell_and_names_the_medicine_sign(
-    plan: Plan,
+    plan: Plan, content: Content
 ) -> None:
     from coach.domain.progress_text import summary_sentences
 
     sessions = [s(d, (3, 3)) for d in (1, 2, 3)] + [s(24, (8, 2)), s(25, (2, 9)), s(26, (2, 2))]
-    text = " ".join(summary_sentences(build_progress(_input(plan, sessions))))
+    text = " ".join(
+        summary_sentences(build_progress(_input(plan, sessions)), content.medicine_sign)
+    )
     assert "was 8 or more on 2 days in a row" in text
     assert "Please tell your therapist." in text
     assert (
@@ -405,7 +409,9 @@ def test_eight_or_more_on_two_days_running_says_tell_and_names_the_medicine_sign
         in text
     )
     apart = [s(d, (3, 3)) for d in (1, 2, 3)] + [s(22, (8, 2)), s(24, (2, 9))]
-    assert "8 or more" not in " ".join(summary_sentences(build_progress(_input(plan, apart))))
+    assert "8 or more" not in " ".join(
+        summary_sentences(build_progress(_input(plan, apart)), content.medicine_sign)
+    )
 
 
 def test_high_days_running_finds_the_last_run() -> None:

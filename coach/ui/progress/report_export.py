@@ -68,6 +68,7 @@ def report_data(profile: Profile, history: ProfileHistory, content: Content) -> 
         changes=changes,
         coping=history.coping,
         warning_tiers=tier_statements(content.red_flags, profile.emergency_number),
+        medicine_sign=content.medicine_sign,
     )
 
 

@@ -165,7 +165,7 @@ class ProgressScreen(QWidget):
             series = chart_series(self._progress)
             self._apply_range()  # first: the charts then prepare only what is shown
             self.charts.set_series(series)
-            self._show_summary(summary_sentences(self._progress))
+            self._show_summary(summary_sentences(self._progress, self._ctx.content.medicine_sign))
         self.empty.setVisible(not has_data)
         self.empty.setText("" if has_data else "Your progress shows here once you have a profile.")
         self.notice.setText(problem)

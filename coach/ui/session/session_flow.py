@@ -214,7 +214,9 @@ class SessionFlow(QWidget):
     def _on_pain_before_submitted(self, pain: Pain) -> None:
         self._pain_before = pain
         last = last_finished(self._store, self._setup.profile_id)
-        advice = before_session_advice(pain, _past(last), self._ctx.clock.now().date())
+        advice = before_session_advice(
+            pain, _past(last), self._ctx.clock.now().date(), self._ctx.content.medicine_sign
+        )
         if not advice:
             self._begin()
             return
