@@ -35,6 +35,9 @@ _RULE_MODULES = (
     "profile",
     "plan",
     "learn",
+    "records",
+    "emergency",
+    "pain",
 )
 FORMAT = 2
 
