@@ -44,6 +44,27 @@ def text_problem(value: str, *, one_line: bool = True) -> str | None:
     return f"must not contain control characters {where}"
 
 
+def integer_problem(value: object, lo: int, hi: int) -> str | None:
+    """Why ``value`` is not a whole number from ``lo`` to ``hi`` (a phrase), or None."""
+    if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
+        return f"must be a whole number from {lo} to {hi}"
+    return None
+
+
+def text_value_problem(
+    value: object, max_len: int, *, allow_empty: bool = False, multiline: bool = False
+) -> str | None:
+    """Why ``value`` cannot be accepted as text of at most ``max_len`` characters (a phrase
+    after the field's name), or None. The one text rule for files and for editors alike."""
+    if not isinstance(value, str):
+        return "must be text"
+    if not allow_empty and not value.strip():
+        return "must not be empty"
+    if len(value) > max_len:
+        return f"must be at most {max_len} characters"
+    return text_problem(value, one_line=not multiline)
+
+
 class DataError(ValueError):
     """A data file or plan file that cannot be accepted, in one sentence."""
 
@@ -111,15 +132,10 @@ class Fields:
     def _check_text(
         self, key: str, value: object, max_len: int, allow_empty: bool, multiline: bool = False
     ) -> str:
-        if not isinstance(value, str):
-            raise self.error(key, "must be text")
-        if not allow_empty and not value.strip():
-            raise self.error(key, "must not be empty")
-        if len(value) > max_len:
-            raise self.error(key, f"must be at most {max_len} characters")
-        problem = text_problem(value, one_line=not multiline)
+        problem = text_value_problem(value, max_len, allow_empty=allow_empty, multiline=multiline)
         if problem is not None:
             raise self.error(key, problem)
+        assert isinstance(value, str)
         return value
 
     def choice(
@@ -141,8 +157,10 @@ class Fields:
         if value is None:
             assert default is not None
             return default
-        if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
-            raise self.error(key, f"must be a whole number from {lo} to {hi}")
+        problem = integer_problem(value, lo, hi)
+        if problem is not None:
+            raise self.error(key, problem)
+        assert isinstance(value, int)
         return value
 
     def number(

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from coach.domain.allowed import decide, phase_day
 from coach.domain.catalogue import DOSAGE_LIMITS, MOVEMENT_TAGS, TAG_LABELS, Catalogue, Dosage
-from coach.domain.fields import CONTROL_CHARS, DataError
+from coach.domain.fields import DataError, integer_problem, text_value_problem
 from coach.domain.plan import MAX_NOTE, Plan, plan_from_dict, plan_to_dict
 from coach.domain.protocol import (
     DAYS_PER_WEEK,
@@ -65,20 +65,21 @@ def patient_reason_text(item: Prescription) -> str:
     return f"Your therapist added this: {item.reason}" if item.reason else ""
 
 
+# The editor checks with the same rules as the plan reader (coach.domain.fields), and says the
+# problem in one sentence about the thing the therapist typed: "The note must be at most ...".
 def _check_text(value: str, what: str, max_len: int, *, allow_empty: bool) -> str:
     if not allow_empty and not value.strip():
         raise PlanEditError(f"Please write {what}.")
-    if len(value) > max_len:
-        raise PlanEditError(f"The {what} must be at most {max_len} characters.")
-    if CONTROL_CHARS.search(value):
-        raise PlanEditError(f"The {what} contains a character that cannot be shown.")
+    problem = text_value_problem(value, max_len, allow_empty=allow_empty, multiline=True)
+    if problem is not None:
+        raise PlanEditError(f"The {what} {problem}.")
     return value
 
 
 def _check_range(value: int, limits: tuple[int, int], what: str) -> None:
-    lo, hi = limits
-    if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
-        raise PlanEditError(f"The {what} must be a whole number from {lo} to {hi}.")
+    problem = integer_problem(value, *limits)
+    if problem is not None:
+        raise PlanEditError(f"The {what} {problem}.")
 
 
 # -- finding things ------------------------------------------------------------------------------

@@ -211,5 +211,11 @@ def test_note(plan: Plan) -> None:
     )
     with pytest.raises(PlanEditError, match="at most 2000"):
         set_note(plan, "x" * 2001)
-    with pytest.raises(PlanEditError, match="cannot be shown"):
+    with pytest.raises(PlanEditError) as bell:
         set_note(plan, "bell\x07")
+    # The plan reader's own rule and words (coach.domain.fields), as one sentence.
+    assert (
+        str(bell.value) == "The note must not contain control characters (U+0007 at character 5)."
+    )
+    with pytest.raises(PlanEditError, match="^The note must not contain a character that changes"):
+        set_note(plan, "evil \u202e text")
