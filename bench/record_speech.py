@@ -30,7 +30,8 @@ from coach.domain.clock import SystemClock
 from coach.domain.content import load_content
 from coach.domain.profile import Surgery
 from coach.domain.protocol import Prescription
-from coach.domain.timer import Session, compile_steps
+from coach.domain.steps import compile_steps
+from coach.domain.timer import Session
 from coach.domain.warning_signs import stop_if_lines
 from coach.platform.speech import Speaker, Voice, espeak_args
 from coach.system.paths import assets_dir, exercises_dir

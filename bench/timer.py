@@ -33,7 +33,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from coach.domain.clock import SystemClock
-from coach.domain.timer import Session, Step, StepKind
+from coach.domain.steps import Step, StepKind
+from coach.domain.timer import Session
 from coach.platform.speech import Engine, FakeEngine, ProcessEngine, Speaker, Voice, espeak_args
 from coach.ui.common.preferences import Preferences
 from coach.ui.session.player import PlayerScreen

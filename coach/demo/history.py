@@ -22,7 +22,8 @@ from coach.domain.progress import STARTED_EVENT
 from coach.domain.protocol import Routine
 from coach.domain.records import RATINGS
 from coach.domain.schedule import routines_due, walking_goal
-from coach.domain.timer import EventKind, items_to_json
+from coach.domain.session_json import items_to_json
+from coach.domain.timer import EventKind
 from coach.store import Database
 from coach.store.outcomes import OutcomesStore
 from coach.store.plans import resolve_plan

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from coach.domain.timer import Step, StepKind
+from coach.domain.steps import Step, StepKind
 
 BREATHE_IN_S = 4.0
 BREATHE_OUT_S = 6.0

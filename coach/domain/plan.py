@@ -6,7 +6,7 @@ place that shape is written and strictly read back (the plan-file format builds 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -14,6 +14,7 @@ from coach.domain.catalogue import MOVEMENT_TAGS, Catalogue
 from coach.domain.fields import DataError, Fields
 from coach.domain.profile import Surgery
 from coach.domain.protocol import Phase, PhaseRules, Prescription, Protocol, parse_phases
+from coach.domain.serial import Shape, Shapes, to_data
 
 # Dates a plan may name at all (a phase start); each is also checked against the surgery.
 MAX_NOTE = 2000  # the therapist's note to the patient
@@ -46,53 +47,24 @@ def plan_from_protocol(protocol: Protocol) -> Plan:
     return Plan(protocol.surgery, protocol.phases)
 
 
+# How a plan is written (derived from the dataclasses; see coach.domain.serial). Older files
+# put weeks_to and lift_limit_kg last and leave them out when unset: kept byte for byte.
+PLAN_SHAPES: Shapes = {
+    Plan: Shape(convert={"phase_starts": lambda s: {str(n): d.isoformat() for n, d in s}}),
+    Phase: Shape(
+        optional=frozenset({"weeks_to", "lift_limit_kg"}), last=("weeks_to", "lift_limit_kg")
+    ),
+    Prescription: Shape(
+        keys={"exercise_id": "exercise"},
+        flatten=frozenset({"dosage"}),
+        optional=frozenset({"reason"}),
+    ),
+}
+
+
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
-    return {
-        "surgery": plan.surgery.value,
-        "phases": [_phase_to_dict(p) for p in plan.phases],
-        "phase_starts": {str(n): d.isoformat() for n, d in plan.phase_starts},
-        "extra_restrictions": sorted(plan.extra_restrictions),
-        "note": plan.note,
-    }
-
-
-def _phase_to_dict(phase: Phase) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "number": phase.number,
-        "name": phase.name,
-        "weeks_from": phase.weeks_from,
-        "goals": list(phase.goals),
-        "precautions": list(phase.precautions),
-        "restricted": sorted(phase.restricted),
-        "walking": {
-            "minutes_start": phase.walking.minutes_start,
-            "minutes_end": phase.walking.minutes_end,
-            "walks_per_day": phase.walking.walks_per_day,
-        },
-        "routines": [
-            {
-                "id": r.id,
-                "name": r.name,
-                "times_per_day": r.times_per_day,
-                "days_per_week": r.days_per_week,
-                "items": [_item_to_dict(i) for i in r.items],
-            }
-            for r in phase.routines
-        ],
-    }
-    if phase.weeks_to is not None:
-        data["weeks_to"] = phase.weeks_to
-    if phase.lift_limit_kg is not None:
-        data["lift_limit_kg"] = phase.lift_limit_kg
-    return data
-
-
-def _item_to_dict(item: Prescription) -> dict[str, Any]:
-    data: dict[str, Any] = {"exercise": item.exercise_id}
-    data.update({f.name: getattr(item.dosage, f.name) for f in fields(item.dosage)})
-    if item.reason:
-        data["reason"] = item.reason
-    return data
+    """The stored and handed-over shape of a plan (``plan_from_dict`` reads it back)."""
+    return to_data(plan, PLAN_SHAPES)
 
 
 def plan_from_dict(data: object, catalogue: Catalogue, source: str = "plan") -> Plan:

@@ -37,6 +37,7 @@ from coach.domain.plan import Plan, plan_from_dict, plan_to_dict
 from coach.domain.plan_edit import phase_start_problem
 from coach.domain.profile import Profile
 from coach.domain.safety import RedFlagScreen, check_stop_if_signs
+from coach.domain.serial import Shape, Shapes, to_data
 
 FORMAT = "rehab-coach-plan"
 SCHEMA_VERSION = 1
@@ -68,36 +69,23 @@ class PlanFile:
 
 
 # -- writing -------------------------------------------------------------------------------------
+# The catalogue-file shape of an exercise, in the order files have always had; the timing
+# (earliest weeks, avoid) is not handed over with a plan's own exercises.
+EXERCISE_SHAPES: Shapes = {
+    Exercise: Shape(
+        order=(
+            "id", "name", "category", "position", "summary", "steps", "cues", "stop_if",
+            "stop_if_signs", "movements", "per_side", "therapist_only", "dosage", "sources",
+        ),
+        omit=frozenset({"earliest_weeks", "avoid"}),
+        optional=frozenset({"stop_if_signs", "easier", "harder"}),
+    ),
+}  # fmt: skip
+
+
 def exercise_to_dict(exercise: Exercise) -> dict[str, Any]:
     """The catalogue-file shape of an exercise (what ``parse_exercise`` reads back)."""
-    data: dict[str, Any] = {
-        "id": exercise.id,
-        "name": exercise.name,
-        "category": exercise.category,
-        "position": exercise.position,
-        "summary": exercise.summary,
-        "steps": list(exercise.steps),
-        "cues": list(exercise.cues),
-        "stop_if": exercise.stop_if,
-        **({"stop_if_signs": list(exercise.stop_if_signs)} if exercise.stop_if_signs else {}),
-        "movements": sorted(exercise.movements),
-        "per_side": exercise.per_side,
-        "therapist_only": exercise.therapist_only,
-        "dosage": {
-            "sets": exercise.dosage.sets,
-            "reps": exercise.dosage.reps,
-            "hold_s": exercise.dosage.hold_s,
-            "rest_s": exercise.dosage.rest_s,
-            "minutes": exercise.dosage.minutes,
-            "tempo_s": exercise.dosage.tempo_s,
-        },
-        "sources": list(exercise.sources),
-    }
-    if exercise.easier:
-        data["easier"] = exercise.easier
-    if exercise.harder:
-        data["harder"] = exercise.harder
-    return data
+    return to_data(exercise, EXERCISE_SHAPES)
 
 
 def plan_file_to_dict(plan_file: PlanFile) -> dict[str, Any]:

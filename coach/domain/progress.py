@@ -30,7 +30,8 @@ from coach.domain.schedule import (
     week_start,
     weeks_into,
 )
-from coach.domain.timer import EventKind, StepKind
+from coach.domain.steps import StepKind
+from coach.domain.timer import EventKind
 
 Region = Literal["back", "leg"]
 REGIONS: tuple[Region, Region] = ("back", "leg")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from coach.domain.timer import Session, State, Step
+from coach.domain.steps import Step
+from coach.domain.timer import Session, State
 
 PAUSED_TEXT = "Paused. Press Space or Resume when you are ready."
 

@@ -13,7 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
-from coach.domain.timer import Event, EventKind, Step, StepKind
+from coach.domain.steps import Step, StepKind
+from coach.domain.timer import Event, EventKind
 
 BODY_SCAN_ID = "body-scan"
 END_WORDS = "That is the end of your session. Well done."

@@ -1,5 +1,7 @@
-"""The guided session's timing: a routine compiles to a flat list of steps, and ``Session`` walks
-through them on an injected monotonic clock.
+"""The guided session's state machine: ``Session`` walks through a routine's steps
+(``coach.domain.steps``) on an injected monotonic clock. Step compilation, the gentle form, the
+stored JSON and the player's display helpers live in their own modules; what is left is one
+class whose invariants belong together, which is why this module is a little over 300 lines.
 
 Why deadlines and not ticks: the UI's timer may fire late, or not at all while the event loop
 stalls. Each step's end is a fixed point on the monotonic clock, so the time left is always
@@ -11,164 +13,15 @@ ends at its own deadline, and the next deadline is that deadline plus the next s
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, fields, replace
+from collections.abc import Sequence
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
 
-from coach.domain.catalogue import DOSAGE_LIMITS, Catalogue, Dosage, Exercise
 from coach.domain.clock import Clock
-from coach.domain.fields import DataError, Fields
-from coach.domain.protocol import Prescription, Routine
-from coach.domain.safety import GENTLE_CATEGORIES
+from coach.domain.steps import Step
 
-READY_S = 10.0  # get into position
-RELAX_S = 3.0  # back to the start between holds
-SWITCH_S = 10.0  # turn to the other side
-MIN_REST_S = 5.0  # between sets, even when the dose says 0
 COUNTDOWN_FROM = 3  # 3-2-1 before a hold (or a wait) ends
 ADD_TIME_S = 15.0
-WALKING_ID = "walking"
-BREATHING_ID = "diaphragmatic-breathing"
-
-
-class StepKind(StrEnum):
-    READY = "ready"  # get into position; for later exercises this is the "next exercise" step
-    HOLD = "hold"
-    RELAX = "relax"
-    REP = "rep"  # one rep at a tempo (exercises without a hold)
-    SWITCH = "switch"  # change to the other side
-    REST = "rest"  # between sets
-    WALK = "walk"  # a timed activity (walking, cycling) for some minutes
-    BREATHE_IN = "breathe-in"
-    BREATHE_OUT = "breathe-out"
-
-
-COUNTDOWN_KINDS = frozenset(
-    {StepKind.READY, StepKind.HOLD, StepKind.SWITCH, StepKind.REST, StepKind.WALK}
-)
-
-
-@dataclass(frozen=True)
-class Step:
-    """One timed thing to do. ``rep``/``set`` are 1-based; 0 when they do not apply."""
-
-    kind: StepKind
-    seconds: float
-    exercise_index: int
-    exercise_id: str
-    exercise_name: str
-    title: str  # "Hold", "Relax", "Get ready", ...
-    instruction: str  # one short line
-    rep: int = 0
-    reps: int = 0
-    set: int = 0
-    sets: int = 0
-    side: str | None = None  # "left" or "right" for exercises done on each side
-
-    @property
-    def countdown(self) -> bool:
-        return self.kind in COUNTDOWN_KINDS
-
-
-# -- compiling a routine -----------------------------------------------------------------------
-def compile_steps(items: Sequence[Prescription], catalogue: Catalogue) -> tuple[Step, ...]:
-    """The flat list of steps for these exercises, in order."""
-    steps: list[Step] = []
-    for index, item in enumerate(items):
-        steps.extend(_exercise_steps(index, catalogue[item.exercise_id], item.dosage))
-    return tuple(steps)
-
-
-def _exercise_steps(index: int, exercise: Exercise, dose: Dosage) -> list[Step]:
-    def step(kind: StepKind, seconds: float, title: str, text: str, **kw: Any) -> Step:
-        return Step(kind, seconds, index, exercise.id, exercise.name, title, text, **kw)
-
-    title = "Get ready" if index == 0 else "Next exercise"
-    steps = [step(StepKind.READY, READY_S, title, exercise.steps[0])]
-    if dose.timed:
-        title = "Walk" if exercise.id == WALKING_ID else "Keep going"
-        text = f"{exercise.cues[0]}. Go at an easy pace: you can still talk."
-        steps.append(step(StepKind.WALK, dose.minutes * 60.0, title, text))
-        return steps
-    sides: tuple[str | None, ...] = ("left", "right") if exercise.per_side else (None,)
-    for set_no in range(1, dose.sets + 1):
-        for side in sides:
-            where: dict[str, Any] = {"set": set_no, "sets": dose.sets, "side": side}
-            if side == "right":
-                text = "Get ready to do your right side."
-                steps.append(step(StepKind.SWITCH, SWITCH_S, "Change sides", text, **where))
-            for rep in range(1, dose.reps + 1):
-                for kind, seconds, title, text in _rep_parts(exercise, dose, rep):
-                    steps.append(step(kind, seconds, title, text, rep=rep, reps=dose.reps, **where))
-        if set_no < dose.sets:
-            rest = max(MIN_REST_S, float(dose.rest_s))
-            text = f"Rest. Next: set {set_no + 1} of {dose.sets}."
-            steps.append(step(StepKind.REST, rest, "Rest", text, set=set_no, sets=dose.sets))
-    return steps
-
-
-def _rep_parts(
-    exercise: Exercise, dose: Dosage, rep: int
-) -> list[tuple[StepKind, float, str, str]]:
-    """One rep: hold then relax, a breath in and out, or one slow movement at the tempo."""
-    cue = exercise.cues[(rep - 1) % len(exercise.cues)]
-    if dose.hold_s:
-        parts = [(StepKind.HOLD, float(dose.hold_s), "Hold", cue)]
-        if rep < dose.reps:  # the last rep is followed by a side change, a rest or the next step
-            parts.append((StepKind.RELAX, RELAX_S, "Relax", "Slowly go back to the start."))
-        return parts
-    if exercise.category == "relaxation":
-        breathe_in = float(max(1, dose.tempo_s // 2))
-        return [
-            (StepKind.BREATHE_IN, breathe_in, "Breathe in", "Slowly, through your nose."),
-            (
-                StepKind.BREATHE_OUT,
-                max(1.0, dose.tempo_s - breathe_in),
-                "Breathe out",
-                "Slowly, and let go.",
-            ),
-        ]
-    return [(StepKind.REP, float(dose.tempo_s), "Move slowly", cue)]
-
-
-def gentle_items(
-    routine: Routine, catalogue: Catalogue, walk_minutes: int
-) -> tuple[Prescription, ...]:
-    """The gentle form (after a warning sign, or when pain is high): walking and breathing only.
-
-    Keeps the routine's own walking and relaxation items; adds a walk of ``walk_minutes`` and
-    belly breathing when the routine has none."""
-    kept = [i for i in routine.items if catalogue[i.exercise_id].category in GENTLE_CATEGORIES]
-    categories = {catalogue[i.exercise_id].category for i in kept}
-    if "aerobic" not in categories and WALKING_ID in catalogue:
-        walk = replace(catalogue[WALKING_ID].dosage, minutes=max(1, walk_minutes))
-        kept.insert(0, Prescription(WALKING_ID, walk))
-    if "relaxation" not in categories and BREATHING_ID in catalogue:
-        kept.append(Prescription(BREATHING_ID, catalogue[BREATHING_ID].dosage))
-    return tuple(kept)
-
-
-def items_to_json(items: Sequence[Prescription]) -> list[dict[str, Any]]:
-    """The exercises of a session as started, stored with it so a resume rebuilds the same steps."""
-    return [
-        {"exercise": i.exercise_id, **{f.name: getattr(i.dosage, f.name) for f in fields(Dosage)}}
-        for i in items
-    ]
-
-
-def items_from_json(data: object, catalogue: Catalogue) -> tuple[Prescription, ...]:
-    """Read back ``items_to_json``; raises DataError if an exercise is no longer known."""
-    if not isinstance(data, list) or not data:
-        raise DataError("stored session", "items", "must be a non-empty list")
-    items = []
-    for n, raw in enumerate(data):
-        f = Fields(raw, "stored session", f"items[{n}]")
-        exercise_id = f.choice("exercise", catalogue.ids())
-        dose = Dosage(**{d.name: f.integer(d.name, *DOSAGE_LIMITS[d.name]) for d in fields(Dosage)})
-        f.finish()
-        items.append(Prescription(exercise_id, dose))
-    return tuple(items)
 
 
 # -- the state machine -------------------------------------------------------------------------
@@ -497,65 +350,3 @@ class Session:
         self._state = State.FINISHED
         self._next_count = 0
         events.append(Event(EventKind.SESSION_FINISHED, at, self._index))
-
-
-# -- for the player and for resuming -----------------------------------------------------------
-def figure_phase(step: Step, elapsed: float, key_steps: int = 1) -> float:
-    """Where the exercise figure should be (0 start pose, 1 end pose) this far into a step.
-    ``key_steps``: moves between the figure's key poses; while getting ready each one gets
-    its own 4 seconds, so a four-pose log roll is shown at a pace a patient can follow."""
-    fraction = min(1.0, max(0.0, elapsed / step.seconds))
-    if step.kind == StepKind.HOLD:
-        return _ease(min(1.0, elapsed / min(1.5, step.seconds / 2)))
-    if step.kind == StepKind.RELAX:
-        return 1.0 - _ease(min(1.0, elapsed / min(1.5, step.seconds)))
-    if step.kind == StepKind.REP:
-        return (1 - math.cos(2 * math.pi * fraction)) / 2
-    if step.kind == StepKind.BREATHE_IN:
-        return _ease(fraction)
-    if step.kind == StepKind.BREATHE_OUT:
-        return 1.0 - _ease(fraction)
-    if step.kind in (StepKind.READY, StepKind.WALK):
-        # show the movement / keep stepping
-        period = 4.0 * max(1, key_steps) if step.kind == StepKind.READY else 1.6
-        return (1 - math.cos(2 * math.pi * (elapsed % period) / period)) / 2
-    return 0.0
-
-
-def _ease(x: float) -> float:
-    return (1 - math.cos(math.pi * x)) / 2
-
-
-def resume_index(events: Iterable[tuple[str, int | None]], step_count: int) -> int:
-    """The step to go on from, given the recorded (kind, step_index) events in order;
-    ``step_count`` means every step was done."""
-    position = 0
-    for kind, index in events:
-        if index is None:
-            continue
-        if kind in (EventKind.STEP_FINISHED, EventKind.STEP_SKIPPED, EventKind.EXERCISE_SKIPPED):
-            position = index + 1
-        elif kind in (EventKind.WENT_BACK, EventKind.EXERCISE_SWAPPED):
-            position = index
-    return min(max(position, 0), step_count)
-
-
-def event_detail(step: Step, event: Event) -> dict[str, object]:
-    """What is stored with a recorded event besides its kind and step: the step's kind, rep,
-    set and side, and the number for countdowns and added time."""
-    detail: dict[str, object] = {"kind": step.kind.value, "rep": step.rep, "set": step.set}
-    if step.side:
-        detail["side"] = step.side
-    if event.value:
-        detail["value"] = event.value
-    if event.kind == EventKind.EXERCISE_SKIPPED:
-        detail["reason"] = SKIP_REASONS[event.value]
-    if event.swapped is not None:
-        detail["from"], detail["to"] = event.swapped
-    return detail
-
-
-def format_seconds(seconds: float) -> str:
-    """'7' for short waits, '9:05' from a minute up (rounded up: 0.2 s left shows '1')."""
-    whole = max(0, math.ceil(seconds - 1e-9))
-    return str(whole) if whole < 60 else f"{whole // 60}:{whole % 60:02d}"

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from coach.domain.clock import FakeClock
 from coach.domain.pain import Pain
-from coach.domain.timer import StepKind
+from coach.domain.steps import StepKind
 from coach.shots.compose import over_window
 from coach.store.sessions import SessionRecord
 from coach.ui.common.figure_cache import FigureCache

@@ -9,7 +9,8 @@ from coach.domain.coping import body_scan_steps, breathing_steps
 from coach.domain.protocol import Prescription
 from coach.domain.readability import grade
 from coach.domain.spoken import END_WORDS, Priority, words_for
-from coach.domain.timer import Event, EventKind, Session, StepKind, compile_steps
+from coach.domain.steps import StepKind, compile_steps
+from coach.domain.timer import Event, EventKind, Session
 
 
 def spoken_session(content: Content) -> list[tuple[str, Priority]]:

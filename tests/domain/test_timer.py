@@ -1,4 +1,4 @@
-"""The session timer: steps compiled from a routine, and the state machine on a fake clock."""
+"""The session state machine on a fake clock (coach.domain.timer)."""
 
 from __future__ import annotations
 
@@ -10,29 +10,11 @@ import pytest
 from coach.domain.catalogue import Dosage
 from coach.domain.clock import FakeClock
 from coach.domain.content import Content
-from coach.domain.fields import DataError
-from coach.domain.protocol import Prescription, Routine
+from coach.domain.protocol import Prescription
+from coach.domain.session_json import event_detail, resume_index
 from coach.domain.session_text import PAUSED_TEXT, duration_words, next_text, position_text
-from coach.domain.timer import (
-    READY_S,
-    RECORDED_KINDS,
-    RELAX_S,
-    SWITCH_S,
-    Event,
-    EventKind,
-    Session,
-    State,
-    Step,
-    StepKind,
-    compile_steps,
-    event_detail,
-    figure_phase,
-    format_seconds,
-    gentle_items,
-    items_from_json,
-    items_to_json,
-    resume_index,
-)
+from coach.domain.steps import READY_S, Step, StepKind, compile_steps
+from coach.domain.timer import RECORDED_KINDS, Event, EventKind, Session, State
 
 
 def steps_for(content: Content, *items: tuple[str, Dosage]) -> tuple[Step, ...]:
@@ -48,80 +30,6 @@ def of_kind(events: list[Event], kind: EventKind) -> list[Event]:
 
 
 # -- compiling ---------------------------------------------------------------------------------
-def test_hold_exercise_gets_ready_then_hold_and_relax_per_rep_and_rest_between_sets(
-    content: Content,
-) -> None:
-    steps = steps_for(content, ("bridge", Dosage(sets=2, reps=2, hold_s=5, rest_s=30)))
-    assert kinds(steps) == ["ready", "hold", "relax", "hold", "rest", "hold", "relax", "hold"]
-    assert [s.seconds for s in steps] == [READY_S, 5, RELAX_S, 5, 30, 5, RELAX_S, 5]
-    assert steps[0].title == "Get ready"
-    assert steps[0].instruction.startswith("Lie on your back")  # position yourself
-    last = steps[-1]
-    assert (last.rep, last.reps, last.set, last.sets) == (2, 2, 2, 2)
-    assert steps[4].instruction == "Rest. Next: set 2 of 2."
-
-
-def test_per_side_exercise_switches_sides_and_reps_without_hold_follow_the_tempo(
-    content: Content,
-) -> None:
-    steps = steps_for(content, ("heel-slides", Dosage(sets=1, reps=2, hold_s=0, tempo_s=4)))
-    assert kinds(steps) == ["ready", "rep", "rep", "switch", "rep", "rep"]
-    assert [s.side for s in steps[1:]] == ["left", "left", "right", "right", "right"]
-    assert steps[1].seconds == 4
-    assert steps[3].seconds == SWITCH_S
-
-
-def test_breathing_is_paced_in_and_out(content: Content) -> None:
-    steps = steps_for(content, ("diaphragmatic-breathing", Dosage(reps=2, hold_s=0, tempo_s=6)))
-    assert kinds(steps) == ["ready", "breathe-in", "breathe-out", "breathe-in", "breathe-out"]
-    assert [s.seconds for s in steps[1:3]] == [3, 3]
-
-
-def test_walking_is_one_step_of_its_minutes_and_later_exercises_say_next(
-    content: Content,
-) -> None:
-    steps = steps_for(
-        content,
-        ("ankle-pumps", Dosage(reps=1, tempo_s=2)),
-        ("walking", Dosage(reps=1, minutes=12)),
-    )
-    assert kinds(steps) == ["ready", "rep", "ready", "walk"]
-    assert steps[2].title == "Next exercise"
-    assert steps[3].seconds == 12 * 60
-    assert steps[3].title == "Walk"
-
-
-def test_gentle_form_is_walking_and_breathing_only(content: Content) -> None:
-    routine = Routine(
-        "daily",
-        "Daily",
-        1,
-        7,
-        (Prescription("bridge", Dosage()), Prescription("ankle-pumps", Dosage())),
-    )
-    items = gentle_items(routine, content.catalogue, walk_minutes=7)
-    assert [i.exercise_id for i in items] == ["walking", "diaphragmatic-breathing"]
-    assert items[0].dosage.minutes == 7
-    categories = {content.catalogue[i.exercise_id].category for i in items}
-    assert categories <= {"aerobic", "relaxation"}
-
-
-def test_gentle_form_keeps_the_routines_own_breathing_dose(content: Content) -> None:
-    breathing = Prescription("diaphragmatic-breathing", Dosage(reps=9, tempo_s=8))
-    routine = Routine("r", "R", 1, 7, (Prescription("glute-sets", Dosage()), breathing))
-    items = gentle_items(routine, content.catalogue, walk_minutes=5)
-    assert items == (Prescription("walking", items[0].dosage), breathing)
-
-
-def test_items_round_trip_through_json_and_unknown_exercises_are_refused(
-    content: Content,
-) -> None:
-    items = (Prescription("bridge", Dosage(sets=2, hold_s=7)), Prescription("walking", Dosage()))
-    assert items_from_json(items_to_json(items), content.catalogue) == items
-    bad = items_to_json(items)
-    bad[0]["exercise"] = "moon-walk"
-    with pytest.raises(DataError, match=r"items\[0\]\.exercise"):
-        items_from_json(bad, content.catalogue)
 
 
 # -- the state machine -------------------------------------------------------------------------
@@ -361,32 +269,6 @@ def test_sessions_refuse_empty_or_zero_length_steps() -> None:
 
 
 # -- helpers for the player and resume ---------------------------------------------------------
-def test_figure_moves_to_the_end_pose_in_a_hold_and_back_when_relaxing() -> None:
-    hold = Step(StepKind.HOLD, 10, 0, "x", "X", "Hold", "")
-    relax = Step(StepKind.RELAX, 3, 0, "x", "X", "Relax", "")
-    rep = Step(StepKind.REP, 4, 0, "x", "X", "Move", "")
-    assert figure_phase(hold, 0) == 0
-    assert figure_phase(hold, 5) == 1
-    assert figure_phase(relax, 0) == 1
-    assert figure_phase(relax, 3) == 0
-    assert figure_phase(rep, 2) == pytest.approx(1)
-    assert figure_phase(rep, 4) == pytest.approx(0)
-
-
-def test_resume_index_follows_done_skipped_and_back_events() -> None:
-    assert resume_index([], 10) == 0
-    events = [("step-done", 0), ("paused", 1), ("step-skipped", 1), ("step-done", 2)]
-    assert resume_index(events, 10) == 3
-    assert resume_index([*events, ("went-back", 2)], 10) == 2
-    assert resume_index([("step-done", 9)], 10) == 10
-
-
-@pytest.mark.parametrize(
-    ("seconds", "text"),
-    [(0, "0"), (0.2, "1"), (3.0, "3"), (59, "59"), (59.5, "1:00"), (65, "1:05")],
-)
-def test_countdown_text_rounds_up(seconds: float, text: str) -> None:
-    assert format_seconds(seconds) == text
 
 
 def test_player_words_say_where_the_patient_is_and_what_comes_next() -> None:
@@ -402,21 +284,6 @@ def test_player_words_say_where_the_patient_is_and_what_comes_next() -> None:
     assert next_text(session) == "Next: hold, 5 seconds"
     session.pause()
     assert next_text(session) == PAUSED_TEXT
-
-
-def test_recorded_events_carry_the_steps_rep_set_and_side() -> None:
-    step = Step(
-        StepKind.HOLD, 5, 0, "x", "X", "Hold", "", rep=2, reps=5, set=1, sets=1, side="right"
-    )
-    event = Event(EventKind.TIME_ADDED, 0.0, 4, 15)
-    assert event_detail(step, event) == {
-        "kind": "hold",
-        "rep": 2,
-        "set": 1,
-        "side": "right",
-        "value": 15,
-    }
-    assert EventKind.COUNTDOWN not in RECORDED_KINDS  # cues are sound, not records
 
 
 # -- easier or skip (REFERENCE section 4) ------------------------------------------------------
@@ -496,10 +363,3 @@ def test_back_exercise_goes_to_this_exercises_start_then_the_one_before(
     session.skip()
     session.back_exercise()  # inside quad sets: back to its start
     assert session.index == second
-
-
-def test_getting_ready_shows_each_key_pose_at_a_followable_pace() -> None:
-    ready = Step(StepKind.READY, 10.0, 0, "log-roll", "Log roll", "Get ready", "Lie down.")
-    assert figure_phase(ready, 2.0) == pytest.approx(1.0)  # two poses: there and back in 4 s
-    assert figure_phase(ready, 2.0, key_steps=3) == pytest.approx(0.25)  # four poses: 12 s
-    assert figure_phase(ready, 6.0, key_steps=3) == pytest.approx(1.0)

@@ -12,7 +12,7 @@ from sqlite_utils import Database
 
 from coach.domain.pain import Pain
 from coach.domain.profile import Profile, Surgery
-from coach.domain.timer import resume_index
+from coach.domain.session_json import resume_index
 from coach.store import open_db
 from coach.store.repository import Repository
 from coach.store.session_log import (

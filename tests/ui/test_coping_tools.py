@@ -21,7 +21,7 @@ from coach.domain.coping import (
 )
 from coach.domain.plan import plan_from_protocol
 from coach.domain.profile import Profile, Surgery
-from coach.domain.timer import StepKind
+from coach.domain.steps import StepKind
 from coach.reports.pdf_report import coping_rows, report_html
 from coach.store.coping import CopingStore
 from coach.store.plans import resolve_plan

@@ -16,7 +16,8 @@ from pytestqt.qtbot import QtBot
 
 from coach.domain.catalogue import Dosage
 from coach.domain.protocol import Prescription
-from coach.domain.timer import Session, State, compile_steps
+from coach.domain.steps import compile_steps
+from coach.domain.timer import Session, State
 from coach.platform.awake import (
     AwakeError,
     AwakeKeeper,

@@ -17,7 +17,8 @@ from coach.domain.clock import FakeClock
 from coach.domain.pain import Pain
 from coach.domain.profile import Profile, Surgery
 from coach.domain.protocol import Prescription
-from coach.domain.timer import State, StepKind
+from coach.domain.steps import StepKind
+from coach.domain.timer import State
 from coach.store.session_log import progress_events
 from coach.store.sessions import SessionStore
 from coach.ui.common.appearance import apply_appearance

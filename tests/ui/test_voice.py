@@ -14,7 +14,8 @@ from pytestqt.qtbot import QtBot
 from coach.domain.catalogue import Dosage
 from coach.domain.protocol import Prescription
 from coach.domain.spoken import Priority, Utterance
-from coach.domain.timer import Session, State, compile_steps
+from coach.domain.steps import compile_steps
+from coach.domain.timer import Session, State
 from coach.platform.speech import (
     FakeEngine,
     ProcessEngine,

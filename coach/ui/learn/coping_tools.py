@@ -32,7 +32,9 @@ from coach.domain.coping import (
     breath_size,
     breathing_steps,
 )
-from coach.domain.timer import Event, EventKind, Session, State, Step, format_seconds
+from coach.domain.steps import Step
+from coach.domain.timer import Event, EventKind, Session, State
+from coach.domain.timer_display import format_seconds
 from coach.store.coping import MAX_NOTE, CopingStore
 from coach.ui.common.widgets import button, label
 from coach.ui.context import AppContext

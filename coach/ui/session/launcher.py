@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from coach.domain.emergency import FALLBACK
 from coach.domain.fields import DataError
 from coach.domain.figure import Figure
-from coach.domain.timer import compile_steps, items_from_json, resume_index
+from coach.domain.session_json import items_from_json, resume_index
+from coach.domain.steps import compile_steps
 from coach.store.session_log import (
     end_session,
     progress_events,

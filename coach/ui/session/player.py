@@ -29,15 +29,9 @@ from coach.domain.catalogue import Exercise
 from coach.domain.clock import Clock
 from coach.domain.figure import Figure
 from coach.domain.session_text import exercise_count_text, next_text, position_text
-from coach.domain.timer import (
-    Event,
-    EventKind,
-    Session,
-    State,
-    StepKind,
-    figure_phase,
-    format_seconds,
-)
+from coach.domain.steps import StepKind
+from coach.domain.timer import Event, EventKind, Session, State
+from coach.domain.timer_display import figure_phase, format_seconds
 from coach.platform.awake import AwakeKeeper
 from coach.ui.common.blocks import NOTICE_STYLE
 from coach.ui.common.dialogs import Dialogs

@@ -26,18 +26,9 @@ from coach.domain.progress import ExerciseTally
 from coach.domain.protocol import Prescription
 from coach.domain.records import DONE
 from coach.domain.safety import Tier
-from coach.domain.timer import (
-    RECORDED_KINDS,
-    SKIP_REASONS,
-    Event,
-    EventKind,
-    Session,
-    State,
-    Step,
-    compile_steps,
-    event_detail,
-    items_to_json,
-)
+from coach.domain.session_json import event_detail, items_to_json
+from coach.domain.steps import Step, compile_steps
+from coach.domain.timer import RECORDED_KINDS, SKIP_REASONS, Event, EventKind, Session, State
 from coach.domain.warning_signs import recheck_text, stop_if_lines
 from coach.store.session_log import (
     SessionStart,

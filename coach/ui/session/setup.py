@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from coach.domain.catalogue import Catalogue
+from coach.domain.gentle import gentle_items
 from coach.domain.pain import Pain
 from coach.domain.protocol import Prescription
-from coach.domain.timer import gentle_items
 from coach.domain.today import build_today
 from coach.ui.active_plan import load_active_plan
 from coach.ui.context import AppContext

@@ -13,7 +13,8 @@ import time
 from collections.abc import Callable, Sequence
 
 from coach.domain.spoken import Priority, words_for
-from coach.domain.timer import Event, EventKind, Step
+from coach.domain.steps import Step
+from coach.domain.timer import Event, EventKind
 from coach.platform.speech import (
     DEFAULT_RATE,
     DEFAULT_VOLUME,
