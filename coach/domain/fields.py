@@ -51,6 +51,40 @@ def integer_problem(value: object, lo: int, hi: int) -> str | None:
     return None
 
 
+# The phrases below are the one wording of each rule, for the ``Fields`` reader and for readers
+# and editors that walk their data another way (the figure loader, the plan editor).
+MISSING = "is missing"
+NOT_A_TABLE = "must be a table of named fields"
+UNKNOWN_KEY = "is not a known field (check the spelling)"
+
+
+def number_problem(value: object, lo: float, hi: float) -> str | None:
+    """Why ``value`` is not a finite number from ``lo`` to ``hi`` (a phrase), or None."""
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not math.isfinite(value)
+        or not lo <= value <= hi
+    ):
+        return f"must be a number from {lo:g} to {hi:g}"
+    return None
+
+
+def choice_problem(value: object, options: Iterable[str]) -> str | None:
+    """Why ``value`` is not one of ``options`` (a phrase), or None."""
+    choices = list(options)
+    return None if value in choices else f"must be one of: {', '.join(choices)}"
+
+
+def list_problem(value: object, min_items: int = 0, max_items: int | None = None) -> str | None:
+    """Why ``value`` is not a list of ``min_items`` to ``max_items`` entries, or None."""
+    if not isinstance(value, list):
+        return "must be a list"
+    if max_items is not None and not min_items <= len(value) <= max_items:
+        return f"must have {min_items} to {max_items} entries"
+    return None
+
+
 def text_value_problem(
     value: object, max_len: int, *, allow_empty: bool = False, multiline: bool = False
 ) -> str | None:
@@ -81,7 +115,7 @@ class Fields:
 
     def __init__(self, data: object, source: str, path: str = "") -> None:
         if not isinstance(data, Mapping):
-            raise DataError(source, path, "must be a table of named fields")
+            raise DataError(source, path, NOT_A_TABLE)
         self._data: Mapping[str, Any] = data
         self._source = source
         self._path = path
@@ -101,16 +135,14 @@ class Fields:
         self._seen.add(key)
         if key not in self._data:
             if required:
-                raise self.error(key, "is missing")
+                raise self.error(key, MISSING)
             return None
         return self._data[key]
 
     def finish(self) -> None:
         unknown = sorted(set(self._data) - self._seen)
         if unknown:
-            raise DataError(
-                self._source, self.where(unknown[0]), "is not a known field (check the spelling)"
-            )
+            raise DataError(self._source, self.where(unknown[0]), UNKNOWN_KEY)
 
     # -- scalars -------------------------------------------------------------------------------
     def text(
@@ -146,8 +178,9 @@ class Fields:
         if value is None:
             assert default is not None
             return default
-        if value not in options:
-            raise self.error(key, f"must be one of: {', '.join(options)}")
+        problem = choice_problem(value, options)
+        if problem is not None:
+            raise self.error(key, problem)
         return str(value)
 
     def integer(
@@ -169,13 +202,10 @@ class Fields:
         value = self._get(key, required)
         if value is None:
             return default
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, int | float)
-            or not math.isfinite(value)
-            or not lo <= value <= hi
-        ):
-            raise self.error(key, f"must be a number from {lo:g} to {hi:g}")
+        problem = number_problem(value, lo, hi)
+        if problem is not None:
+            raise self.error(key, problem)
+        assert isinstance(value, int | float)
         return float(value)
 
     def boolean(self, key: str, *, required: bool = True, default: bool = False) -> bool:
@@ -201,10 +231,10 @@ class Fields:
         value = self._get(key, required)
         if value is None:
             return ()
-        if not isinstance(value, list):
-            raise self.error(key, "must be a list")
-        if not min_items <= len(value) <= max_items:
-            raise self.error(key, f"must have {min_items} to {max_items} entries")
+        problem = list_problem(value, min_items, max_items)
+        if problem is not None:
+            raise self.error(key, problem)
+        assert isinstance(value, list)
         options = set(choices) if choices is not None else None
         result = []
         for index, item in enumerate(value):
@@ -228,10 +258,10 @@ class Fields:
         value = self._get(key, required)
         if value is None:
             return []
-        if not isinstance(value, list):
-            raise self.error(key, "must be a list")
-        if not min_items <= len(value) <= max_items:
-            raise self.error(key, f"must have {min_items} to {max_items} entries")
+        problem = list_problem(value, min_items, max_items)
+        if problem is not None:
+            raise self.error(key, problem)
+        assert isinstance(value, list)
         return [
             Fields(item, self._source, f"{self.where(key)}[{i}]") for i, item in enumerate(value)
         ]

@@ -217,5 +217,5 @@ def test_note(plan: Plan) -> None:
     assert (
         str(bell.value) == "The note must not contain control characters (U+0007 at character 5)."
     )
-    with pytest.raises(PlanEditError, match="^The note must not contain a character that changes"):
+    with pytest.raises(PlanEditError, match=r"^The note must not contain a character that changes"):
         set_note(plan, "evil \u202e text")

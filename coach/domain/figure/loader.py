@@ -3,7 +3,6 @@ docstring). Every refusal names the file, the field and the reason."""
 
 from __future__ import annotations
 
-import math
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
@@ -11,6 +10,15 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Final
 
+from coach.domain.fields import (
+    MISSING,
+    NOT_A_TABLE,
+    UNKNOWN_KEY,
+    choice_problem,
+    integer_problem,
+    list_problem,
+    number_problem,
+)
 from coach.domain.figure.model import (
     BODY_POINTS,
     DEFAULT_ARROW_OFFSET,
@@ -40,38 +48,37 @@ _ID_PATTERN: Final = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_KEY_POSES: Final = 8
 
 
+# Each check below is the shared rule of coach.domain.fields, with its words; a figure file is
+# walked by hand only because a prop or an arrow may be a word or a table.
+def _check(file: Path, field: str, problem: str | None) -> None:
+    if problem is not None:
+        raise FigureError(file, field, problem)
+
+
 def _number(file: Path, field: str, value: object, low: float, high: float) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise FigureError(file, field, f"must be a number, not {type(value).__name__}")
-    if not math.isfinite(value):
-        raise FigureError(file, field, "must be a finite number")
-    if not low <= value <= high:
-        raise FigureError(file, field, f"{value:g} is out of range {low:g}..{high:g}")
+    _check(file, field, number_problem(value, low, high))
+    assert isinstance(value, int | float)
     return float(value)
 
 
 def _text(file: Path, field: str, value: object, allowed: Iterable[str]) -> str:
-    choices = tuple(allowed)
-    if not isinstance(value, str):
-        raise FigureError(file, field, f"must be a string, not {type(value).__name__}")
-    if value not in choices:
-        raise FigureError(file, field, f"{value!r} is not one of {', '.join(choices)}")
-    return value
+    _check(file, field, choice_problem(value, allowed))
+    return str(value)
 
 
 def _list(file: Path, field: str, value: object) -> list[object]:
-    if not isinstance(value, list):
-        raise FigureError(file, field, f"must be a list, not {type(value).__name__}")
+    _check(file, field, list_problem(value))
+    assert isinstance(value, list)
     return value
 
 
 def _table(file: Path, field: str, value: object, keys: Iterable[str]) -> dict[str, object]:
     if not isinstance(value, dict):
-        raise FigureError(file, field, f"must be a table, not {type(value).__name__}")
+        raise FigureError(file, field, NOT_A_TABLE)
     known = set(keys)
     for key in value:
         if key not in known:
-            raise FigureError(file, f"{field}.{key}" if field else key, "unknown key")
+            raise FigureError(file, f"{field}.{key}" if field else key, UNKNOWN_KEY)
     return value
 
 
@@ -81,7 +88,9 @@ def _pose(file: Path, field: str, raw: object, base: Pose | None, anchor: str | 
     if base is None:
         for required in ("y", "trunk"):
             if required not in table:
-                raise FigureError(file, f"{field}.{required}", "is required in the start pose")
+                raise FigureError(
+                    file, f"{field}.{required}", f"{MISSING} (the start pose needs it)"
+                )
     elif anchor is not None:
         for moved in ("x", "y"):
             if moved in table:
@@ -106,7 +115,7 @@ def _prop(file: Path, field: str, raw: object, view: View) -> Prop:
     else:
         table = _table(file, field, raw, _PROP_KEYS)
         if "kind" not in table:
-            raise FigureError(file, f"{field}.kind", "is required")
+            raise FigureError(file, f"{field}.kind", MISSING)
         kind = _text(file, f"{field}.kind", table["kind"], PROP_KINDS)
         numbers = {
             key: _number(file, f"{field}.{key}", value, -300, 300)
@@ -126,7 +135,7 @@ def _arrow_hint(file: Path, field: str, raw: object) -> ArrowHint:
         return ArrowHint(_text(file, field, raw, BODY_POINTS))
     table = _table(file, field, raw, ("point", "offset"))
     if "point" not in table:
-        raise FigureError(file, f"{field}.point", "is required")
+        raise FigureError(file, f"{field}.point", MISSING)
     point = _text(file, f"{field}.point", table["point"], BODY_POINTS)
     offset = table.get("offset", DEFAULT_ARROW_OFFSET)
     return ArrowHint(point, _number(file, f"{field}.offset", offset, -40, 40))
@@ -135,7 +144,7 @@ def _arrow_hint(file: Path, field: str, raw: object) -> ArrowHint:
 def _key_poses(file: Path, data: Mapping[str, object], anchor: str | None) -> tuple[Pose, ...]:
     for pose_name in ("start", "end"):
         if pose_name not in data:
-            raise FigureError(file, pose_name, "missing pose: add a [" + pose_name + "] table")
+            raise FigureError(file, pose_name, f"{MISSING}: add a [{pose_name}] table")
     middle = _list(file, "then", data.get("then", []))
     if len(middle) + 2 > MAX_KEY_POSES:
         raise FigureError(file, "then", f"at most {MAX_KEY_POSES} key poses in all")
@@ -162,10 +171,10 @@ def parse_figure(data: Mapping[str, object], file: Path) -> Figure:
     """Validate one decoded figure file; raise FigureError naming file, field and reason."""
     _table(file, "", dict(data), _TOP_KEYS)
     if "id" not in data:
-        raise FigureError(file, "id", "is required")
+        raise FigureError(file, "id", MISSING)
     figure_id = data["id"]
     if not isinstance(figure_id, str) or not _ID_PATTERN.match(figure_id):
-        raise FigureError(file, "id", "must be lowercase letters, digits and '-'")
+        raise FigureError(file, "id", "must be lowercase letters, digits and dashes")
     if figure_id != file.stem:
         raise FigureError(file, "id", f"{figure_id!r} does not match the file name {file.name!r}")
     view = _VIEW_BY_NAME[_text(file, "view", data.get("view", "side"), VIEWS)]
@@ -175,9 +184,10 @@ def parse_figure(data: Mapping[str, object], file: Path) -> Figure:
     poses = _key_poses(file, data, anchor)
     thumbnail = len(poses)
     if "thumbnail" in data:
-        thumbnail = int(_number(file, "thumbnail", data["thumbnail"], 1, len(poses)))
-        if data["thumbnail"] != thumbnail:
-            raise FigureError(file, "thumbnail", "must be a whole number")
+        chosen = data["thumbnail"]
+        _check(file, "thumbnail", integer_problem(chosen, 1, len(poses)))
+        assert isinstance(chosen, int)
+        thumbnail = chosen
     props = tuple(
         _prop(file, f"props[{i}]", item, view)
         for i, item in enumerate(_list(file, "props", data.get("props", [])))

@@ -11,6 +11,8 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Final, Literal, TypeAlias
 
+from coach.domain.fields import DataError
+
 # Bone lengths and line widths, in figure units (about 1/100 of the standing height).
 TRUNK_LENGTH: Final = 30.0
 NECK_LENGTH: Final = 5.0
@@ -64,14 +66,14 @@ MARK_KINDS: Final = ("squeeze", "brace", "press", "breath-in", "breath-out")
 DEFAULT_ARROW_OFFSET: Final = 9.0
 
 
-class FigureError(ValueError):
-    """A figure file breaks a rule; the message names the file, the field and the reason."""
+class FigureError(DataError):
+    """A figure file breaks a rule: the one data error (``coach.domain.fields``), naming the
+    file, the field and the reason."""
 
     def __init__(self, file: Path | str, field: str, reason: str) -> None:
         self.file = str(file)
         self.field = field
-        self.reason = reason
-        super().__init__(f"{self.file}: {field}: {reason}" if field else f"{self.file}: {reason}")
+        super().__init__(self.file, field, reason)
 
 
 @dataclass(frozen=True)
