@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from coach.domain.clock import FakeClock
 from coach.domain.content import Content, load_content
 from coach.store import open_db
-from coach.store.repository import Repository
+from coach.store.stores import Stores
 from coach.system.paths import DataPaths, exercises_dir
 from coach.ui.active_profile import ActiveProfile
 from coach.ui.common.appearance import apply_appearance
@@ -99,8 +99,7 @@ def ctx(
     db = open_db(data_paths.database)
     context = AppContext(
         paths=data_paths,
-        db=db,
-        repo=Repository(db),
+        stores=Stores(db),
         clock=clock,
         prefs=Preferences(data_paths.settings),
         content=content,

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QScrollArea, QWidget
 
 from coach.domain.clock import FakeClock
 from coach.domain.pain import Pain
-from coach.store.sessions import SessionStore
 from coach.ui.context import AppContext
 from coach.ui.main_window import MainWindow
 
@@ -73,14 +72,13 @@ def _hint_shot(
     written: list[Path] = []
     profile = ctx.active.profile
     if profile is not None and profile.id is not None:  # leg worse than back, then undone
-        store = SessionStore(ctx.db)
+        store = ctx.stores.sessions
         now = ctx.clock.now()
         session = store.start_session(profile.id, None, "daily", "Daily", now)
         store.record_pain(session, "before", Pain(2, 5), now)
         store.record_pain(session, "after", Pain(2, 5), now)
         store.finish_session(session, "done", now)
         try:
-            ctx.active.notify_data_changed()
             window.show_screen("today")
             today = window.screen_widget("today")
             settle()
@@ -94,6 +92,5 @@ def _hint_shot(
                 scroll.verticalScrollBar().setValue(0)
         finally:
             store.delete_session(session)
-            ctx.active.notify_data_changed()
             settle()
     return written

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QScrollArea, QWidget
 
 from coach.demo.history import seed_history
 from coach.store import open_db
+from coach.store.stores import Stores
 from coach.ui.active_profile import ActiveProfile
 from coach.ui.context import AppContext
 from coach.ui.main_window import MainWindow
@@ -70,7 +71,7 @@ def render_progress_screens(
         db = open_db(Path(tmp) / "coach.db")
         try:
             stats = seed_history(db, ctx.content, ctx.clock.now(), weeks=TEN_YEARS_WEEKS)
-            long_ctx = replace(ctx, db=db, active=ActiveProfile(stats.profile, window))
+            long_ctx = replace(ctx, stores=Stores(db), active=ActiveProfile(stats.profile, window))
             long_screen = ProgressScreen(long_ctx)
             long_screen.resize(screen.size())
             long_screen.show()

@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from coach.store.sessions import SessionStore
 from coach.ui.app import build_window
 from coach.ui.context import AppContext
 from coach.ui.safety.screen import WarningSignsScreen
@@ -48,10 +47,9 @@ def render_safety_screens(
         page.check.pick_buttons["chest-breathing"].click()
         shoot(window, "warning-signs-pick")
         page.show_statements()
-        SessionStore(ctx.db).record_red_flag_check(
+        ctx.stores.sessions.record_red_flag_check(
             profile.id, {"chest-breathing": True}, "emergency", ctx.clock.now()
         )
-        ctx.active.notify_data_changed()
         window.show_screen("today")
         shoot(window, "today-stopped")
     finally:

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from sqlite_utils import Database
 
 from coach.domain.clock import utc_iso
+from coach.store.events import COPING, StoreEvents, announces
 
 TOOLS = ("breathing", "body-scan", "journal")
 MAX_SECONDS = 7200
@@ -35,9 +36,11 @@ class CopingUse:
 
 
 class CopingStore:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, events: StoreEvents | None = None) -> None:
         self.db = db
+        self.changes = events if events is not None else StoreEvents()
 
+    @announces(COPING)
     def record_use(
         self,
         profile_id: int,
@@ -84,11 +87,13 @@ class CopingStore:
             for i, t, d, s, sec, n, r in rows
         ]
 
+    @announces(COPING)
     def delete_use(self, use_id: int) -> None:
         with self.db.atomic():
             self.db.execute("DELETE FROM coping_uses WHERE id = ?", [use_id])
 
     # -- hints ---------------------------------------------------------------------------------
+    @announces(COPING)
     def dismiss_hint(self, profile_id: int, key: str, now: datetime) -> None:
         with self.db.atomic():
             self.db.execute(

@@ -21,15 +21,18 @@ from coach.domain.outcomes import (
     check_odi_total,
     check_rating,
 )
+from coach.store.events import OUTCOMES, StoreEvents, announces
 
 
 class OutcomesStore:
     """Reads and writes the outcome measures of one database."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, events: StoreEvents | None = None) -> None:
         self.db = db
+        self.changes = events if events is not None else StoreEvents()
 
     # -- PSFS ----------------------------------------------------------------------------------
+    @announces(OUTCOMES)
     def set_psfs_activities(
         self, profile_id: int, names: Iterable[str], now: datetime
     ) -> list[PsfsActivity]:
@@ -69,6 +72,7 @@ class OutcomesStore:
         ).fetchall()
         return [PsfsActivity(int(i), str(n)) for i, n in rows]
 
+    @announces(OUTCOMES)
     def record_psfs(
         self, profile_id: int, day: date, ratings: Mapping[int, int], now: datetime
     ) -> int:
@@ -105,11 +109,13 @@ class OutcomesStore:
             entry[1].append((str(name), int(rating)))
         return [PsfsEntry(day, tuple(r), i) for i, (day, r) in entries.items()]
 
+    @announces(OUTCOMES)
     def delete_psfs(self, assessment_id: int) -> None:
         with self.db.atomic():
             self.db.execute("DELETE FROM psfs_assessments WHERE id = ?", [assessment_id])
 
     # -- ODI -----------------------------------------------------------------------------------
+    @announces(OUTCOMES)
     def record_odi(self, profile_id: int, day: date, total: int, now: datetime) -> int:
         check_odi_total(total)
         with self.db.atomic():
@@ -127,11 +133,13 @@ class OutcomesStore:
         ).fetchall()
         return [OdiEntry(date.fromisoformat(d), int(t), int(i)) for i, d, t in rows]
 
+    @announces(OUTCOMES)
     def delete_odi(self, entry_id: int) -> None:
         with self.db.atomic():
             self.db.execute("DELETE FROM odi_scores WHERE id = ?", [entry_id])
 
     # -- pain baseline entered by the therapist ------------------------------------------------
+    @announces(OUTCOMES)
     def set_pain_baseline(self, profile_id: int, back: float, leg: float, now: datetime) -> None:
         """Replace the computed baseline (first three scores) by the therapist's values."""
         for value in (back, leg):
@@ -143,6 +151,7 @@ class OutcomesStore:
                 [profile_id, float(back), float(leg), utc_iso(now)],
             )
 
+    @announces(OUTCOMES)
     def clear_pain_baseline(self, profile_id: int) -> None:
         """Go back to the computed baseline."""
         with self.db.atomic():

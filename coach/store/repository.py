@@ -14,6 +14,7 @@ from coach.domain.clock import utc_iso
 from coach.domain.plan import Plan, plan_from_dict, plan_to_dict
 from coach.domain.profile import Approach, Profile, Surgery
 from coach.domain.records import DONE
+from coach.store.events import PLAN, PROFILES, WALKING, StoreEvents, announces
 
 
 @dataclass(frozen=True)
@@ -31,10 +32,12 @@ class StoredPlan:
 class Repository:
     """All reads and writes of health data go through here."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, events: StoreEvents | None = None) -> None:
         self.db = db
+        self.changes = events if events is not None else StoreEvents()
 
     # -- profiles ----------------------------------------------------------------------------
+    @announces(PROFILES)
     def add_profile(self, profile: Profile, now: datetime, plan: Plan | None = None) -> Profile:
         """Create a profile (and its first plan version, in the same transaction)."""
         with self.db.atomic():
@@ -66,6 +69,7 @@ class Repository:
         return _profile(rows[0]) if rows else None
 
     # -- plans ---------------------------------------------------------------------------------
+    @announces(PLAN)
     def save_plan(self, profile_id: int, plan: Plan, now: datetime, author: str = "") -> int:
         """Store ``plan`` as the profile's next version; returns its id. Old versions stay."""
         with self.db.atomic():
@@ -88,6 +92,7 @@ class Repository:
         return [_stored_plan(row, catalogue) for row in rows]
 
     # -- walking -------------------------------------------------------------------------------
+    @announces(WALKING)
     def log_walking(self, profile_id: int, day: date, minutes: int, now: datetime) -> None:
         with self.db.atomic():
             self.db.execute(
@@ -103,6 +108,7 @@ class Repository:
         ).fetchone()
         return int(row[0])
 
+    @announces(WALKING)
     def undo_last_walk(self, profile_id: int, day: date) -> int | None:
         """Remove the newest walking entry of ``day`` (a mistyped entry); returns its minutes."""
         with self.db.atomic():

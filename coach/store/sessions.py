@@ -15,6 +15,7 @@ from coach.domain.clock import utc_iso
 from coach.domain.pain import Pain
 from coach.domain.records import CLEAR, DISCARDED, IN_PROGRESS, RATINGS, SESSION_STATUSES
 from coach.domain.warning_signs import DayCheck
+from coach.store.events import SESSION_EVENTS, SESSIONS, WARNING_SIGNS, StoreEvents, announces
 
 
 @dataclass(frozen=True)
@@ -47,10 +48,12 @@ class SessionRecord:
 class SessionStore:
     """Writes and reads sessions, their events, pain scores, red-flag checks and feedback."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, events: StoreEvents | None = None) -> None:
         self.db = db
+        self.changes = events if events is not None else StoreEvents()
 
     # -- writing, one logical unit per call ----------------------------------------------------
+    @announces(WARNING_SIGNS)
     def record_red_flag_check(
         self,
         profile_id: int,
@@ -74,6 +77,7 @@ class SessionStore:
             )
         return int(cursor.lastrowid or 0)
 
+    @announces(SESSIONS)
     def start_session(
         self,
         profile_id: int,
@@ -107,6 +111,7 @@ class SessionStore:
                 )
         return session_id
 
+    @announces(SESSIONS)
     def record_pain(self, session_id: int, moment: str, pain: Pain, now: datetime) -> None:
         """Pain 'before' or 'after'; entering it again replaces the earlier answer."""
         with self.db.atomic():
@@ -117,6 +122,7 @@ class SessionStore:
                 [session_id, moment, pain.back, pain.leg, utc_iso(now)],
             )
 
+    @announces(SESSION_EVENTS)
     def record_event(
         self,
         session_id: int,
@@ -148,6 +154,7 @@ class SessionStore:
             )
         return int(row[0])
 
+    @announces(SESSIONS)
     def finish_session(self, session_id: int, status: str, now: datetime) -> None:
         if status not in SESSION_STATUSES or status == IN_PROGRESS:
             raise ValueError(f"unknown final status {status!r}")
@@ -157,10 +164,12 @@ class SessionStore:
                 [status, utc_iso(now), session_id],
             )
 
+    @announces(SESSIONS)
     def set_note(self, session_id: int, note: str) -> None:
         with self.db.atomic():
             self.db.execute("UPDATE sessions SET note = ? WHERE id = ?", [note, session_id])
 
+    @announces(SESSIONS)
     def set_feedback(self, session_id: int, ratings: Mapping[str, str]) -> None:
         with self.db.atomic():
             for exercise_id, rating in ratings.items():
@@ -173,6 +182,7 @@ class SessionStore:
                     [session_id, exercise_id, rating],
                 )
 
+    @announces(SESSIONS)
     def delete_session(self, session_id: int) -> None:
         with self.db.atomic():
             self.db.execute("DELETE FROM sessions WHERE id = ?", [session_id])

@@ -16,14 +16,16 @@ from coach.domain.pin import PinAttempts, describe_wait, verify_pin
 from coach.domain.plan_file import PlanFile, exercise_to_dict
 from coach.domain.profile_plan import ProfilePlan
 from coach.store.db import StoreError
+from coach.store.events import PLAN, PROFILES, THERAPIST, StoreEvents, announces
 from coach.store.repository import Repository
 
 
 class TherapistStore:
     """Reads and writes therapist-mode data; each write is one transaction."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, events: StoreEvents | None = None) -> None:
         self.db = db
+        self.changes = events if events is not None else StoreEvents()
 
     # -- the one settings row ------------------------------------------------------------------
     def _ensure_row(self, now: datetime) -> None:
@@ -40,6 +42,7 @@ class TherapistStore:
         value = self._value("pin_hash")
         return str(value) if value else None
 
+    @announces(THERAPIST)
     def set_pin_hash(self, pin_hash: str | None, now: datetime) -> None:
         """Store a new PIN hash (None removes the PIN); wrong tries start again from zero."""
         with self.db.atomic():
@@ -59,6 +62,7 @@ class TherapistStore:
         last = datetime.fromisoformat(row[1]) if row[1] else None
         return PinAttempts(int(row[0]), last)
 
+    @announces(THERAPIST)
     def save_attempts(self, attempts: PinAttempts, now: datetime) -> None:
         last = utc_iso(attempts.last_failure) if attempts.last_failure else None
         with self.db.atomic():
@@ -92,6 +96,7 @@ class TherapistStore:
         value = self._value("therapist_name")
         return str(value) if value else ""
 
+    @announces(THERAPIST)
     def set_therapist_name(self, name: str, now: datetime) -> None:
         with self.db.atomic():
             self._ensure_row(now)
@@ -147,14 +152,18 @@ class TherapistStore:
         )
 
     # -- whole-profile operations --------------------------------------------------------------
+    @announces(PLAN)
     def import_plan(self, profile_id: int, plan_file: PlanFile, now: datetime) -> int:
         """Make ``plan_file``'s plan the profile's current version (old versions stay), in one
         transaction with the exercises it brings. Returns the new plan version's id."""
         author = plan_file.therapist or "plan file"
         with self.db.atomic():
             self._save_custom(profile_id, plan_file, now)
-            return Repository(self.db).save_plan(profile_id, plan_file.plan, now, author=author)
+            return Repository(self.db, self.changes).save_plan(
+                profile_id, plan_file.plan, now, author=author
+            )
 
+    @announces(PROFILES)
     def delete_profile(self, profile_id: int) -> None:
         """Delete a profile and, through ON DELETE CASCADE, every record that belongs to it."""
         with self.db.atomic():

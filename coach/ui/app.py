@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from coach.domain.clock import SystemClock
 from coach.domain.fields import DataError
 from coach.store import StoreError, open_db
-from coach.store.repository import Repository
+from coach.store.stores import Stores
 from coach.system.content_cache import load_content_cached
 from coach.system.desktop_entry import DESKTOP_ID
 from coach.system.instance_lock import AlreadyRunningError, InstanceLock, UnsafeLockFileError
@@ -77,14 +77,12 @@ def set_app_icon(app: QApplication) -> None:
 def build_context(paths: DataPaths, log_file: Path | None = None) -> AppContext:
     """Open the store and gather the app's dependencies. The caller holds the instance lock."""
     content = load_content_cached(exercises_dir(), paths.cache)
-    db = open_db(paths.database)
-    repo = Repository(db)
-    profiles = repo.profiles()
+    stores = Stores(open_db(paths.database))
+    profiles = stores.repo.profiles()
     prefs = Preferences(paths.settings)
     return AppContext(
         paths=paths,
-        db=db,
-        repo=repo,
+        stores=stores,
         clock=SystemClock(),
         prefs=prefs,
         content=content,

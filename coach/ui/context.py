@@ -9,6 +9,7 @@ from coach.domain.clock import Clock
 from coach.domain.content import Content
 from coach.store import Database
 from coach.store.repository import Repository
+from coach.store.stores import Stores
 from coach.system.paths import DataPaths
 from coach.ui.active_profile import ActiveProfile
 from coach.ui.common.dialogs import Dialogs
@@ -17,14 +18,27 @@ from coach.ui.common.preferences import Preferences
 
 @dataclass(frozen=True)
 class AppContext:
-    """The app's dependencies. Not a global: each screen receives it from its creator."""
+    """The app's dependencies. Not a global: each screen receives it from its creator.
+
+    ``stores`` owns the store objects of the database; what they write reaches the screens
+    through ``active.data_changed``, which follows ``stores.changes`` from here on."""
 
     paths: DataPaths
-    db: Database
-    repo: Repository
+    stores: Stores
     clock: Clock
     prefs: Preferences
     content: Content
     active: ActiveProfile
     log_file: Path | None = None
     dialogs: Dialogs = field(default_factory=Dialogs)  # every question asked of a person
+
+    def __post_init__(self) -> None:
+        self.active.follow(self.stores.changes)
+
+    @property
+    def db(self) -> Database:
+        return self.stores.db
+
+    @property
+    def repo(self) -> Repository:
+        return self.stores.repo

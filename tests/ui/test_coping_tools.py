@@ -23,9 +23,7 @@ from coach.domain.plan import plan_from_protocol
 from coach.domain.profile import Profile, Surgery
 from coach.domain.steps import StepKind
 from coach.reports.pdf_report import coping_rows, report_html
-from coach.store.coping import CopingStore
 from coach.store.plans import resolve_plan
-from coach.store.progress_data import ProgressData
 from coach.ui.context import AppContext
 from coach.ui.history.screen import HistoryScreen
 from coach.ui.learn.cards import CalmCard
@@ -102,7 +100,7 @@ def test_a_breathing_session_runs_on_the_clock_and_is_recorded(
         tool.tick()
     assert recorded.args == [120]
     assert tool.step_title.text() == "Well done"
-    [use] = CopingStore(ctx.db).uses(profile_id)
+    [use] = ctx.stores.coping.uses(profile_id)
     assert (use.tool, use.seconds, use.minutes, use.local_date) == ("breathing", 120, 2, TODAY)
 
 
@@ -115,13 +113,13 @@ def test_stopping_early_records_the_time_breathed_and_a_mistaken_open_nothing(
     tool.minute_buttons[5].click()
     clock.advance(75)
     tool.stop_button.click()
-    assert [u.seconds for u in CopingStore(ctx.db).uses(profile_id)] == [75]
+    assert [u.seconds for u in ctx.stores.coping.uses(profile_id)] == [75]
     quick = TimedTool(ctx, "body-scan")
     qtbot.addWidget(quick)
     quick.minute_buttons[3].click()
     clock.advance(3)
     quick.reject()  # closed at once: not a use
-    assert len(CopingStore(ctx.db).uses(profile_id)) == 1
+    assert len(ctx.stores.coping.uses(profile_id)) == 1
 
 
 def test_the_body_scan_shows_each_part_in_turn(
@@ -139,7 +137,7 @@ def test_the_body_scan_shows_each_part_in_turn(
     clock.advance(180)
     tool.tick()
     assert tool.step_title.text() == "Well done"
-    assert [u.tool for u in CopingStore(ctx.db).uses(profile_id)] == ["body-scan"]
+    assert [u.tool for u in ctx.stores.coping.uses(profile_id)] == ["body-scan"]
 
 
 # -- journaling --------------------------------------------------------------------------------
@@ -153,7 +151,7 @@ def test_a_journal_entry_is_private_unless_ticked_and_an_empty_one_is_refused(
     qtbot.addWidget(journal)
     journal.save_button.click()
     assert journal.message.text() == "Write something first, or choose Cancel."
-    assert CopingStore(ctx.db).uses(profile_id) == []
+    assert ctx.stores.coping.uses(profile_id) == []
     qtbot.keyClicks(journal.text, "Walked to the shop. <b>Leg</b> ached after.")
     clock.advance(90)
     with qtbot.waitSignal(journal.saved):
@@ -163,13 +161,13 @@ def test_a_journal_entry_is_private_unless_ticked_and_an_empty_one_is_refused(
     shared.text.setPlainText("Slept well.")
     shared.in_report.setChecked(True)
     shared.save_button.click()
-    uses = CopingStore(ctx.db).uses(profile_id)
+    uses = ctx.stores.coping.uses(profile_id)
     assert [(u.tool, u.in_report) for u in uses] == [("journal", False), ("journal", True)]
     assert uses[0].note == "Walked to the shop. <b>Leg</b> ached after."
     assert uses[0].seconds == 90
 
     current = resolve_plan(ctx.db, ctx.content, ctx.active.require())
-    history = ProgressData(ctx.db).history(current, TODAY)
+    history = ctx.stores.progress.history(current, TODAY)
     data = report_data(ctx.active.require(), history, ctx.content)
     html = report_html(data)
     assert "Coping tools used by the patient" in html
@@ -183,7 +181,7 @@ def test_a_journal_entry_is_private_unless_ticked_and_an_empty_one_is_refused(
 
 def test_history_shows_the_tools_used(qtbot: QtBot, ctx: AppContext, clock: FakeClock) -> None:
     profile_id = add_patient(ctx)
-    store = CopingStore(ctx.db)
+    store = ctx.stores.coping
     store.record_use(profile_id, "breathing", day=TODAY, started=clock.now(), seconds=180)
     store.record_use(profile_id, "breathing", day=TODAY, started=clock.now(), seconds=120)
     screen = HistoryScreen(ctx)
@@ -223,7 +221,7 @@ def test_one_tap_from_today_and_from_a_learn_topic(
 
 def test_the_database_refuses_bad_uses(ctx: AppContext, clock: FakeClock) -> None:
     profile_id = add_patient(ctx)
-    store = CopingStore(ctx.db)
+    store = ctx.stores.coping
     with pytest.raises(ValueError, match="not a coping tool"):
         store.record_use(profile_id, "yoga", day=TODAY, started=clock.now(), seconds=60)
     with pytest.raises(ValueError, match="too long"):
@@ -244,12 +242,11 @@ def test_the_database_refuses_bad_uses(ctx: AppContext, clock: FakeClock) -> Non
 def test_deleting_a_profile_deletes_its_coping_uses_and_dismissals(
     ctx: AppContext, clock: FakeClock
 ) -> None:
-    from coach.store.therapist import TherapistStore
 
     profile_id = add_patient(ctx)
-    store = CopingStore(ctx.db)
+    store = ctx.stores.coping
     store.record_use(profile_id, "journal", day=TODAY, started=clock.now(), seconds=30, note="x")
     store.dismiss_hint(profile_id, "four-weeks", clock.now())
-    TherapistStore(ctx.db).delete_profile(profile_id)
+    ctx.stores.therapist.delete_profile(profile_id)
     assert ctx.db.execute("SELECT count(*) FROM coping_uses").fetchone()[0] == 0
     assert ctx.db.execute("SELECT count(*) FROM dismissed_hints").fetchone()[0] == 0

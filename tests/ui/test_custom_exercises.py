@@ -13,7 +13,6 @@ from pytestqt.qtbot import QtBot
 from coach.domain.plan import plan_from_protocol, plan_to_dict
 from coach.domain.plan_file import exercise_to_dict, read_plan_file
 from coach.domain.profile import Profile, Surgery
-from coach.store.therapist import TherapistStore
 from coach.ui.context import AppContext
 from coach.ui.session.setup import setup_for
 from coach.ui.today.screen import TodayScreen
@@ -42,7 +41,7 @@ def import_plan_with_towel_squeeze(ctx: AppContext) -> None:
         "custom_exercises": [custom],
     }
     plan_file = read_plan_file(json.dumps(raw).encode(), ctx.content.catalogue)
-    TherapistStore(ctx.db).import_plan(profile.id, plan_file, now)
+    ctx.stores.therapist.import_plan(profile.id, plan_file, now)
     ctx.active.set(replace(profile))
 
 

@@ -13,7 +13,6 @@ from pytestqt.qtbot import QtBot
 from coach.domain.clock import FakeClock
 from coach.domain.pain import Pain
 from coach.domain.profile import Profile, Surgery
-from coach.store.sessions import SessionStore
 from coach.ui.context import AppContext
 from coach.ui.history.model import SESSION_ID_ROLE, HistoryModel
 from coach.ui.history.screen import HistoryScreen
@@ -28,7 +27,7 @@ def sessions(ctx: AppContext, clock: FakeClock) -> list[int]:
     )
     ctx.active.set(profile)
     assert profile.id is not None
-    store = SessionStore(ctx.db)
+    store = ctx.stores.sessions
     ids = []
     for days, flag in ((1, True), (0, False)):
         at = clock.now() - timedelta(days=days)
@@ -67,7 +66,7 @@ def test_model_passes_qt_checks_and_lists_newest_first(
     ctx: AppContext, sessions: list[int], qtmodeltester: object
 ) -> None:
     model = HistoryModel(None, 2026)
-    model.set_sessions(SessionStore(ctx.db).sessions(ctx.active.require().id or 0))
+    model.set_sessions(ctx.stores.sessions.sessions(ctx.active.require().id or 0))
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     assert model.index(0, 0).data(SESSION_ID_ROLE) == sessions[1]
     assert model.index(0, 2).data() == "Partly done"
@@ -96,7 +95,7 @@ def test_note_is_saved(screen: HistoryScreen, ctx: AppContext, sessions: list[in
     screen.note.setPlainText("Felt stiff")
     assert screen.save_note_button.isEnabled()
     screen.save_note_button.click()
-    stored = SessionStore(ctx.db).session(sessions[1])
+    stored = ctx.stores.sessions.session(sessions[1])
     assert stored is not None
     assert stored.note == "Felt stiff"
     assert not screen.save_note_button.isEnabled()
@@ -109,10 +108,10 @@ def test_delete_asks_first_and_keeps_the_session_on_no(
     dialogs.confirm_answer = False
     screen.delete_button.click()
     assert dialogs.asked == ["Delete this session?"]
-    assert SessionStore(ctx.db).session(sessions[1]) is not None
+    assert ctx.stores.sessions.session(sessions[1]) is not None
     dialogs.confirm_answer = True
     screen.delete_button.click()
-    assert SessionStore(ctx.db).session(sessions[1]) is None
+    assert ctx.stores.sessions.session(sessions[1]) is None
     assert screen.model.rowCount() == 1
     assert screen.model.index(0, 0).data(SESSION_ID_ROLE) == sessions[0]
 

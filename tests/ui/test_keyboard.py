@@ -23,7 +23,6 @@ from pytestqt.qtbot import QtBot
 
 from coach.domain.clock import FakeClock
 from coach.domain.profile import Profile, Surgery
-from coach.store.sessions import SessionStore
 from coach.ui.common.appearance import apply_appearance
 from coach.ui.common.wheel_guard import install_wheel_guard
 from coach.ui.context import AppContext
@@ -121,7 +120,7 @@ def test_tab_walks_each_screen_and_the_focus_is_visible(
 def test_tab_leaves_the_history_table_without_changing_the_session(
     qtbot: QtBot, window: MainWindow, ctx: AppContext
 ) -> None:
-    store = SessionStore(ctx.db)
+    store = ctx.stores.sessions
     profile = ctx.active.require()
     assert profile.id is not None
     for hour in (8, 9, 10):
@@ -129,7 +128,6 @@ def test_tab_leaves_the_history_table_without_changing_the_session(
             profile.id, None, "daily", "Daily", ctx.clock.now().replace(hour=hour)
         )
         store.finish_session(sid, "done", ctx.clock.now().replace(hour=hour))
-    ctx.active.notify_data_changed()
     window.show_screen("history")
     table = window.screen_widget("history").findChild(QTableView)
     assert table is not None
@@ -261,7 +259,7 @@ def test_first_start_to_a_stored_session_by_keyboard_only(
         press(Qt.Key.Key_Return, "Enter")  # Close
     profile = ctx.active.require()
     assert profile.id is not None
-    stored = SessionStore(ctx.db).sessions(profile.id)
+    stored = ctx.stores.sessions.sessions(profile.id)
     assert [s.status for s in stored] == ["done"]
     ratings = ctx.db.execute("SELECT rating FROM exercise_feedback").fetchall()
     assert [r[0] for r in ratings] == ["about-right"]

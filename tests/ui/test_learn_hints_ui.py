@@ -14,7 +14,6 @@ from coach.domain.clock import FakeClock
 from coach.domain.pain import Pain
 from coach.domain.plan import plan_from_protocol
 from coach.domain.profile import Profile, Surgery
-from coach.store.sessions import SessionStore
 from coach.ui.context import AppContext
 from coach.ui.learn.cards import LearnHintCard
 from coach.ui.learn.screen import LearnScreen
@@ -35,12 +34,11 @@ def add_patient(ctx: AppContext, days_ago: int) -> int:
 
 
 def record_session(ctx: AppContext, clock: FakeClock, profile_id: int, back: int, leg: int) -> None:
-    store = SessionStore(ctx.db)
+    store = ctx.stores.sessions
     session = store.start_session(profile_id, None, "daily", "Daily", clock.now())
     store.record_pain(session, "before", Pain(back, leg), clock.now())
     store.record_pain(session, "after", Pain(back, leg), clock.now())
     store.finish_session(session, "done", clock.now())
-    ctx.active.notify_data_changed()
 
 
 def open_window(qtbot: QtBot, ctx: AppContext, restyle: Callable[[], None]) -> MainWindow:
@@ -117,7 +115,7 @@ def test_a_flare_suggests_coping(
     qtbot: QtBot, ctx: AppContext, clock: FakeClock, restyle: Callable[[], None]
 ) -> None:
     profile_id = add_patient(ctx, days_ago=10)
-    store = SessionStore(ctx.db)
+    store = ctx.stores.sessions
     session = store.start_session(profile_id, None, "daily", "Daily", clock.now())
     store.record_pain(session, "before", Pain(3, 3), clock.now())
     store.record_pain(session, "after", Pain(6, 3), clock.now())

@@ -12,7 +12,6 @@ from pytestqt.qtbot import QtBot
 
 from coach.domain.clock import FakeClock
 from coach.domain.profile import Profile, Surgery
-from coach.store.outcomes import OutcomesStore
 from coach.ui.context import AppContext
 from coach.ui.main_window import MainWindow
 from coach.ui.progress.outcomes import OdiDialog, OutcomeReminderCard, PsfsDialog
@@ -55,14 +54,14 @@ def test_psfs_names_activities_then_rates_them(
     assert dialog.save_button.isEnabled()
     with qtbot.waitSignal(dialog.accepted, timeout=1000):
         dialog.save_button.click()
-    entries = OutcomesStore(ctx.db).psfs_entries(profile.id or 0)
+    entries = ctx.stores.outcomes.psfs_entries(profile.id or 0)
     assert [(e.score, len(e.ratings)) for e in entries] == [(4.0, 3)]
 
 
 def test_psfs_second_time_goes_straight_to_the_same_activities(
     qtbot: QtBot, ctx: AppContext, profile: Profile
 ) -> None:
-    store = OutcomesStore(ctx.db)
+    store = ctx.stores.outcomes
     activities = store.set_psfs_activities(
         profile.id or 0, ["Walk", "Sit", "Socks"], ctx.clock.now()
     )
@@ -82,7 +81,7 @@ def test_odi_total_and_date_are_stored(qtbot: QtBot, ctx: AppContext, profile: P
     dialog.day.setDate(QDate(2026, 1, 2))
     with qtbot.waitSignal(dialog.accepted, timeout=1000):
         dialog._on_save_clicked()
-    entries = OutcomesStore(ctx.db).odi_entries(profile.id or 0)
+    entries = ctx.stores.outcomes.odi_entries(profile.id or 0)
     assert [(e.day, e.total) for e in entries] == [(date(2026, 1, 2), 38)]
 
 
@@ -93,15 +92,14 @@ def test_reminder_shows_at_week_six_until_the_activities_are_rated(
     qtbot.addWidget(card)
     assert not card.isHidden()
     assert card.title.text() == "Check-in 6 weeks after surgery"
-    store = OutcomesStore(ctx.db)
+    store = ctx.stores.outcomes
     activities = store.set_psfs_activities(
         profile.id or 0, ["Walk", "Sit", "Socks"], ctx.clock.now()
     )
     store.record_psfs(
         profile.id or 0, ctx.clock.now().date(), {a.id: 5 for a in activities}, ctx.clock.now()
     )
-    ctx.active.notify_data_changed()
-    assert card.isHidden()
+    assert card.isHidden()  # the store announced the check-in; nobody told the card
 
 
 def test_today_screen_carries_the_reminder(

@@ -14,9 +14,7 @@ from coach.domain.plan import plan_from_protocol
 from coach.domain.profile import Profile, Surgery
 from coach.domain.progress import build_progress, pain_baseline
 from coach.domain.progress_text import pain_sentence
-from coach.store.outcomes import OutcomesStore
 from coach.store.plans import resolve_plan
-from coach.store.progress_data import ProgressData
 from coach.ui.context import AppContext
 from coach.ui.therapist.baseline_card import PainBaselineCard
 
@@ -32,7 +30,7 @@ def progress_sentence(ctx: AppContext, clock: FakeClock) -> str:
     """What the Progress screen says about back pain for the active patient."""
     profile = ctx.active.require()
     stored = resolve_plan(ctx.db, ctx.content, profile)
-    data = ProgressData(ctx.db).progress_input(profile, stored.plan, clock.now().date())
+    data = ctx.stores.progress.progress_input(profile, stored.plan, clock.now().date())
     progress = build_progress(data)
     return pain_sentence(
         "back", progress.baselines["back"], progress.recent["back"], progress.changes["back"]
@@ -52,7 +50,7 @@ def test_without_scores_the_first_three_sessions_are_shown(
     qtbot: QtBot, ctx: AppContext, seeded: Profile
 ) -> None:
     card = make_card(qtbot, ctx)
-    sessions = ProgressData(ctx.db).session_facts(seeded.id or 0)
+    sessions = ctx.stores.progress.session_facts(seeded.id or 0)
     back = pain_baseline(sessions, "back")
     assert back is not None
     assert card.used.text().startswith("Used now: the first three sessions, back ")
@@ -75,7 +73,7 @@ def test_entered_scores_are_saved_and_progress_measures_from_them(
     card.scores["leg"].setValue(7)
     with qtbot.waitSignal(ctx.active.data_changed, timeout=1000):
         card.save_button.click()
-    assert OutcomesStore(ctx.db).pain_baseline(seeded.id or 0) == {"back": 8.0, "leg": 7.0}
+    assert ctx.stores.outcomes.pain_baseline(seeded.id or 0) == {"back": 8.0, "leg": 7.0}
     assert card.used.text() == "Used now: your scores, back 8 and leg 7."
     assert card.message.text() == "Saved. Progress now measures change from these scores."
     assert card.clear_button.isEnabled()
@@ -85,12 +83,12 @@ def test_entered_scores_are_saved_and_progress_measures_from_them(
 def test_going_back_to_the_first_sessions(
     qtbot: QtBot, ctx: AppContext, clock: FakeClock, seeded: Profile
 ) -> None:
-    OutcomesStore(ctx.db).set_pain_baseline(seeded.id or 0, 6, 9, clock.now())
+    ctx.stores.outcomes.set_pain_baseline(seeded.id or 0, 6, 9, clock.now())
     card = make_card(qtbot, ctx)
     assert [card.scores[r].value() for r in ("back", "leg")] == [6, 9]
     card.clear_button.click()
     assert card.message.text() == "Progress now uses the first three sessions again."
-    assert OutcomesStore(ctx.db).pain_baseline(seeded.id or 0) is None
+    assert ctx.stores.outcomes.pain_baseline(seeded.id or 0) is None
     assert card.used.text().startswith("Used now: the first three sessions")
     assert "since your first sessions" in progress_sentence(ctx, clock)
 
@@ -102,7 +100,7 @@ def test_follows_the_patient_shown(
     new = ctx.repo.add_profile(
         Profile("Bo", Surgery.DISCECTOMY, clock.now().date() - timedelta(days=3)), clock.now(), plan
     )
-    OutcomesStore(ctx.db).set_pain_baseline(seeded.id or 0, 6, 9, clock.now())
+    ctx.stores.outcomes.set_pain_baseline(seeded.id or 0, 6, 9, clock.now())
     card = make_card(qtbot, ctx)
     ctx.active.set(new)
     assert card.used.text() == "Used now: nothing yet. The first three sessions will set it."

@@ -10,14 +10,13 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from coach.demo.history import seed_history
 from coach.domain.clock import FakeClock
 from coach.domain.pain import Pain
-from coach.store.sessions import SessionStore
 from coach.ui.common.appearance import apply_appearance
 from coach.ui.context import AppContext
 from coach.ui.progress.screen import ProgressScreen
@@ -125,19 +124,23 @@ def test_a_failed_export_says_so_and_keeps_the_old_file(
     assert [p.name for p in folder.iterdir()] == ["old.csv"]  # no temporary file left
 
 
-def test_new_data_updates_the_screen(
+def test_new_data_updates_the_screen_without_anyone_announcing_it(
     screen: ProgressScreen, seeded: AppContext, clock: FakeClock
 ) -> None:
+    """The store announces its own writes (coach.store.events): nobody calls the screen."""
     profile = seeded.active.require()
     assert profile.id is not None
-    store = SessionStore(seeded.db)
+    store = seeded.stores.sessions
     today = clock.now()
+    before = _summary(screen)
     for hour in range(3):  # three very painful sessions today: leg pain is up
         sid = store.start_session(profile.id, None, "daily", "Daily", today + timedelta(hours=hour))
         store.record_pain(sid, "before", Pain(10, 10), today)
-    before = _summary(screen)
-    seeded.active.notify_data_changed()
-    assert _summary(screen) != before
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)  # the old labels go
+    assert "Leg pain before sessions is down 5.4 points" in before
+    after = _summary(screen)
+    assert "Leg pain before sessions is down 2.9 points (41%)" in after
+    assert "down 5.4 points" not in after
 
 
 def test_without_a_profile_the_screen_says_what_to_do(qtbot: QtBot, ctx: AppContext) -> None:

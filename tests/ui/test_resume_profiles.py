@@ -13,7 +13,6 @@ from pytestqt.qtbot import QtBot
 from coach.domain.clock import FakeClock
 from coach.domain.plan import plan_from_protocol
 from coach.domain.profile import Profile, Surgery
-from coach.store.sessions import SessionStore
 from coach.ui.context import AppContext
 from coach.ui.session.resume import PARTIAL, ResumeDialog, ResumeOffers
 from tests.scripted_dialogs import ScriptedDialogs, scripted
@@ -26,7 +25,7 @@ def _profile_with_unfinished(ctx: AppContext, name: str, clock: FakeClock) -> Pr
     assert profile.id is not None
     routine = plan.phases[0].routines[0]
     started = clock.now() - timedelta(hours=3)  # before this run of the app: a crash
-    SessionStore(ctx.db).start_session(profile.id, None, routine.id, f"{name}'s", started)
+    ctx.stores.sessions.start_session(profile.id, None, routine.id, f"{name}'s", started)
     return profile
 
 
@@ -64,7 +63,7 @@ def test_each_profiles_unfinished_session_is_offered(
     with qtbot.waitSignal(offers.offered, timeout=5000):
         ctx.active.set(bob)  # choosing Bob offers Bob's
     assert asked == ["Ann's", "Bob's"]
-    store = SessionStore(ctx.db)
+    store = ctx.stores.sessions
     assert store.unfinished_session(bob.id or 0) is None  # saved as partly done
 
     ctx.active.set(ann)  # asked once a run only
@@ -84,7 +83,7 @@ def test_a_session_started_in_this_run_is_never_offered(
     offers = ResumeOffers(window, ctx)
     clock.advance(60)
     routine = plan.phases[0].routines[0]
-    SessionStore(ctx.db).start_session(cy.id or 0, None, routine.id, "live", clock.now())
+    ctx.stores.sessions.start_session(cy.id or 0, None, routine.id, "live", clock.now())
     with qtbot.waitSignal(offers.offered, timeout=5000) as done:
         ctx.active.set(cy)
     assert done.args == [None]

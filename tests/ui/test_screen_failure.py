@@ -38,6 +38,14 @@ def window(qtbot: QtBot, ctx: AppContext, restyle: Callable[[], None]) -> Iterat
     main.close()
 
 
+def walk_logged(ctx: AppContext) -> None:
+    """A change made elsewhere: five minutes of walking, written through the store."""
+    profile = ctx.active.require()
+    assert profile.id is not None
+    now = ctx.clock.now()
+    ctx.stores.repo.log_walking(profile.id, now.date(), 5, now)
+
+
 def fail_once(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str) -> list[int]:
     """Make ``owner.name`` raise on its next call only; returns the list of calls made."""
     real = getattr(owner, name)
@@ -141,7 +149,7 @@ def test_a_screen_that_fails_to_refresh_shows_try_again(
     assert isinstance(today, today_module.TodayScreen)
     fail_once(monkeypatch, today_module, "load_active_plan")
     with caplog.at_level(logging.INFO):
-        ctx.active.notify_data_changed()  # e.g. a session was saved: Today refreshes
+        walk_logged(ctx)  # the store announces it: Today refreshes
     failure = shown(window)
     assert isinstance(failure, ScreenFailure)
     assert failure.heading.text() == "Today could not be shown"
@@ -193,7 +201,7 @@ def test_a_refresh_failing_as_the_screen_comes_into_view(
     assert isinstance(shown(window), progress_module.ProgressScreen)
     window.show_screen("today")
     fail_once(monkeypatch, progress_module, "resolve_plan")
-    ctx.active.notify_data_changed()  # Progress is hidden: it refreshes when next shown
+    walk_logged(ctx)  # Progress is hidden: it refreshes when next shown
     window.show_screen("progress")
     failure = shown(window)
     assert isinstance(failure, ScreenFailure)

@@ -169,7 +169,7 @@ def run_player(flow: SessionFlow, clock: FakeClock, step_s: float = 0.25) -> Pla
 
 
 def store_of(ctx: AppContext) -> SessionStore:
-    return SessionStore(ctx.db)
+    return ctx.stores.sessions
 
 
 # -- the whole session, by mouse -----------------------------------------------------------
@@ -833,7 +833,6 @@ def test_the_patient_can_do_the_easier_version_or_skip_with_a_reason(
     patient_answers: Patient,
 ) -> None:
     from coach.reports.csv_export import COLUMNS, csv_text
-    from coach.store.progress_data import ProgressData
     from coach.store.session_log import started_items
     from coach.ui.history.details import session_details
 
@@ -870,7 +869,7 @@ def test_the_patient_can_do_the_easier_version_or_skip_with_a_reason(
     assert flow.current_page() is flow.pain_after
     give_pain(qtbot, flow.pain_after, 5, 4)
 
-    tally = ProgressData(ctx.db).session_tally(session_id)
+    tally = ctx.stores.progress.session_tally(session_id)
     assert tally.swaps == (("bridge", easier.id),)
     assert tally.skip_reasons == (("heel-slides", "pain"),)
     record = store_of(ctx).session(session_id)
@@ -920,13 +919,12 @@ def on_today(
 def _everywhere(ctx: AppContext, today: QWidget, profile: Profile) -> tuple[str, str, str]:
     """How Today's card, History's Result column and the CSV's status name the last session."""
     from coach.reports.csv_export import csv_text
-    from coach.store.progress_data import ProgressData
     from coach.ui.history.model import result_text
     from coach.ui.today.routine_card import RoutineCard
 
     assert profile.id is not None
     record = store_of(ctx).sessions(profile.id)[-1]
-    tallies = ProgressData(ctx.db).exercise_tallies(profile.id)
+    tallies = ctx.stores.progress.exercise_tallies(profile.id)
     row = csv_text([record], tallies).splitlines()[1].split(",")
     card = today.findChildren(RoutineCard)[0]
     return card.status.text(), result_text(record), row[3]

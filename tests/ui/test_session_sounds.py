@@ -118,7 +118,8 @@ def test_without_a_player_the_session_says_so_once_and_how_to_fix_it(
 ) -> None:
     from coach.domain.catalogue import Dosage
     from coach.domain.protocol import Prescription
-    from coach.domain.timer import Session, compile_steps
+    from coach.domain.steps import compile_steps
+    from coach.domain.timer import Session
     from coach.ui.session.player import PlayerScreen
 
     cues = CuePlayer(ctx.prefs, SilentBackend())

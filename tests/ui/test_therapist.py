@@ -20,7 +20,6 @@ from coach.domain.clock import FakeClock
 from coach.domain.plan import plan_from_protocol
 from coach.domain.profile import Profile, Surgery
 from coach.store.plans import resolve_plan
-from coach.store.sessions import SessionStore
 from coach.store.therapist import TherapistStore
 from coach.ui.context import AppContext
 from coach.ui.library.exercise_list_model import ID_ROLE
@@ -139,7 +138,7 @@ def patient(ctx: AppContext, clock: FakeClock) -> Profile:
 def screen(
     qtbot: QtBot, ctx: AppContext, patient: Profile, script: Script
 ) -> Iterator[TherapistScreen]:
-    mode = TherapistMode(TherapistStore(ctx.db), ctx.clock, check_ms=10)
+    mode = TherapistMode(ctx.stores.therapist, ctx.clock, check_ms=10)
     widget = TherapistScreen(ctx, mode=mode)
     qtbot.addWidget(widget)
     widget.resize(1100, 800)
@@ -186,7 +185,7 @@ def test_locked_until_a_pin_is_set_and_says_what_the_pin_is_not(
 def test_wrong_tries_wait_longer_driven_by_the_clock(
     qtbot: QtBot, ctx: AppContext, clock: FakeClock
 ) -> None:
-    mode = TherapistMode(TherapistStore(ctx.db), clock)
+    mode = TherapistMode(ctx.stores.therapist, clock)
     assert mode.set_pin(PIN) is None
     mode.lock()
     dialog = PinDialog(mode)
@@ -220,16 +219,16 @@ def test_wrong_tries_wait_longer_driven_by_the_clock(
     with qtbot.waitSignal(mode.unlocked, timeout=2000):
         dialog.open_button.click()
     assert mode.is_unlocked
-    assert TherapistStore(ctx.db).attempts().failures == 0
+    assert ctx.stores.therapist.attempts().failures == 0
 
 
 def test_waits_survive_closing_the_app(ctx: AppContext, clock: FakeClock) -> None:
-    first = TherapistMode(TherapistStore(ctx.db), clock)
+    first = TherapistMode(ctx.stores.therapist, clock)
     first.set_pin(PIN)
     first.lock()
     for _ in range(3):
         first.try_unlock("9999")
-    second = TherapistMode(TherapistStore(ctx.db), clock)  # as after a restart
+    second = TherapistMode(ctx.stores.therapist, clock)  # as after a restart
     assert second.wait_seconds() == 5
     assert second.try_unlock(PIN) == "Please wait 5 seconds before trying again."
 
@@ -262,7 +261,7 @@ def test_using_the_editor_keeps_it_open(
 
 
 def test_change_and_remove_the_pin(ctx: AppContext, clock: FakeClock, qtbot: QtBot) -> None:
-    mode = TherapistMode(TherapistStore(ctx.db), clock)
+    mode = TherapistMode(ctx.stores.therapist, clock)
     assert mode.set_pin("12") == "The PIN must be 4 to 8 digits."
     assert mode.set_pin(PIN) is None
     mode.lock()
@@ -353,7 +352,7 @@ def test_each_save_is_a_new_version_and_sessions_keep_theirs(
     profile_id = ctx.active.require().id or 0
     first = resolve_plan(ctx.db, ctx.content, ctx.active.require())
     assert first.plan_id is not None
-    session = SessionStore(ctx.db).start_session(
+    session = ctx.stores.sessions.start_session(
         profile_id, first.plan_id, "strength", "S", clock.now()
     )
     unlock(screen)
@@ -368,7 +367,7 @@ def test_each_save_is_a_new_version_and_sessions_keep_theirs(
     assert [v.version for v in versions] == [1, 2, 3]
     assert versions[1].plan.phase(2).routine("strength").items[0].dosage == script.dose
     assert versions[2].plan.phase(2).routine("strength").items[1].dosage == script.dose
-    record = SessionStore(ctx.db).session(session)
+    record = ctx.stores.sessions.session(session)
     assert record is not None and record.plan_id == first.plan_id
 
 

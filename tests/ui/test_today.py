@@ -14,7 +14,6 @@ from pytestqt.qtbot import QtBot
 from coach.domain.clock import FakeClock
 from coach.domain.plan import plan_from_protocol
 from coach.domain.profile import Profile, Surgery
-from coach.store.sessions import SessionStore
 from coach.ui.common.appearance import apply_appearance
 from coach.ui.common.widgets import label
 from coach.ui.context import AppContext
@@ -113,12 +112,11 @@ def test_done_sessions_tick_the_card(qtbot: QtBot, ctx: AppContext, clock: FakeC
     profile = add_patient(ctx)
     assert profile.id is not None
     screen = make_screen(qtbot, ctx)
-    sessions = SessionStore(ctx.db)
+    sessions = ctx.stores.sessions
 
     def finish(routine: str) -> None:
         session = sessions.start_session(profile.id or 0, None, routine, routine, clock.now())
         sessions.finish_session(session, "done", clock.now())
-        ctx.active.notify_data_changed()
 
     daily = screen.routine_cards()[0]
     finish("daily")
@@ -279,8 +277,7 @@ def test_pictures_follow_the_theme(qtbot: QtBot, ctx: AppContext, qapp: QApplica
 # -- a warning sign stops the day (REFERENCE section 3) ----------------------------------------
 def check(ctx: AppContext, profile: Profile, outcome: str | None, answers: dict[str, bool]) -> None:
     assert profile.id is not None
-    SessionStore(ctx.db).record_red_flag_check(profile.id, answers, outcome, ctx.clock.now())
-    ctx.active.notify_data_changed()
+    ctx.stores.sessions.record_red_flag_check(profile.id, answers, outcome, ctx.clock.now())
 
 
 def start_buttons(screen: TodayScreen) -> list[QPushButton]:

@@ -13,7 +13,6 @@ from pytestqt.qtbot import QtBot
 
 from coach.domain.clock import FakeClock
 from coach.domain.profile import Profile, Surgery
-from coach.store.sessions import SessionStore
 from coach.ui.context import AppContext
 from coach.ui.main_window import MainWindow
 from coach.ui.safety.screen import WarningSignsScreen
@@ -80,7 +79,7 @@ def test_the_check_here_is_recorded_and_stops_the_day_on_today(
     assert page.current_page() is page.result
     assert page.result.title.text() == "Please call for help now"
     assert page.result.huge.text() == "911"
-    checks = SessionStore(ctx.db).checks_on(profile.id, clock.now().date())
+    checks = ctx.stores.sessions.checks_on(profile.id, clock.now().date())
     assert [c.outcome for c in checks] == ["emergency"]
     assert today.safety.isVisibleTo(today)
     assert all(not c.start_button.isVisibleTo(today) for c in today.routine_cards())
@@ -96,12 +95,12 @@ def test_a_clear_check_is_saved_and_back_leaves_without_saving(
     qtbot.mouseClick(page.check_button, LEFT)
     qtbot.mouseClick(page.check.cancel_button, LEFT)
     assert page.current_page() is page.statements
-    assert SessionStore(ctx.db).checks_on(profile.id, clock.now().date()) == []
+    assert ctx.stores.sessions.checks_on(profile.id, clock.now().date()) == []
     qtbot.mouseClick(page.check_button, LEFT)
     for _ in range(3):
         qtbot.mouseClick(page.check.no_button, LEFT)
     assert page.result.title.text() == "No warning signs now"
-    assert [c.outcome for c in SessionStore(ctx.db).checks_on(profile.id, clock.now().date())] == [
+    assert [c.outcome for c in ctx.stores.sessions.checks_on(profile.id, clock.now().date())] == [
         "clear"
     ]
     qtbot.mouseClick(page.result.buttons[-1], LEFT)

@@ -20,9 +20,6 @@ from PySide6.QtWidgets import (
 from coach.domain.catalogue import Catalogue
 from coach.domain.coping import coping_summary
 from coach.domain.learn import TOOL_LABELS
-from coach.store.coping import CopingStore
-from coach.store.progress_data import ProgressData
-from coach.store.sessions import SessionStore
 from coach.ui.active_plan import plan_of_profile
 from coach.ui.common.screen_stack import guarded_refresh
 from coach.ui.common.widgets import button, card, label, scroll_area
@@ -43,7 +40,7 @@ class HistoryScreen(QWidget):
         super().__init__(parent)
         self._ctx = ctx
         self._dialogs = ctx.dialogs
-        self._store = SessionStore(ctx.db)
+        self._store = ctx.stores.sessions
         self._current: int | None = None
         self._stale = False
         self._announcing = False  # our own change: no reload needed
@@ -138,7 +135,7 @@ class HistoryScreen(QWidget):
         profile = self._ctx.active.profile
         sessions = self._store.sessions(profile.id) if profile and profile.id else []
         self.model.set_sessions(sessions)
-        uses = CopingStore(self._ctx.db).uses(profile.id) if profile and profile.id else []
+        uses = self._ctx.stores.coping.uses(profile.id) if profile and profile.id else []
         self.coping.setText(
             coping_summary([(u.tool, u.minutes, u.local_date) for u in uses], TOOL_LABELS)
         )
@@ -172,7 +169,7 @@ class HistoryScreen(QWidget):
         parent = self.details_title.parentWidget()
         details = session_details(
             session,
-            ProgressData(self._ctx.db).session_tally(session.id),
+            self._ctx.stores.progress.session_tally(session.id),
             answers=self._store.red_flag_answers(session.id),
             feedback=self._store.feedback(session.id),
             catalogue=_catalogue(self._ctx, session.profile_id),
@@ -219,18 +216,17 @@ class HistoryScreen(QWidget):
         ):
             return
         row = self.model.row_of(session.id)
-        self._store.delete_session(session.id)
+        self._announcing = True  # the store announces it; this screen updates itself below
+        try:
+            self._store.delete_session(session.id)
+        finally:
+            self._announcing = False
         self.model.remove_session(session.id)
         self.session_deleted.emit(session.id)
         if self.model.rowCount():
             self.table.selectRow(min(row, self.model.rowCount() - 1))
         else:
             self._show_details(None)
-        self._announcing = True
-        try:
-            self._ctx.active.notify_data_changed()
-        finally:
-            self._announcing = False
 
     def _on_data_changed(self) -> None:
         if self._announcing:

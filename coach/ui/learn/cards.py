@@ -16,8 +16,6 @@ from coach.domain.learn_hints import LEG_DAYS, Hint, HintInput, suggest_topic
 from coach.domain.pain import PastSession
 from coach.domain.records import FINISHED_STATUSES
 from coach.domain.schedule import phase_on, phase_start
-from coach.store.coping import CopingStore
-from coach.store.sessions import SessionStore
 from coach.ui.active_plan import load_active_plan
 from coach.ui.common.flow_layout import FlowLayout
 from coach.ui.common.screen_stack import guarded_refresh
@@ -49,7 +47,7 @@ def hint_input(ctx: AppContext) -> tuple[int, HintInput] | None:
     today = ctx.clock.now().date()
     surgery = active.profile.surgery_date
     phase = phase_on(active.plan, surgery, today)
-    records = SessionStore(ctx.db).sessions(profile_id, since=today - timedelta(days=LEG_DAYS))
+    records = ctx.stores.sessions.sessions(profile_id, since=today - timedelta(days=LEG_DAYS))
     recent = tuple(
         PastSession(r.local_date, r.pain_before, r.pain_after)
         for r in records
@@ -61,7 +59,7 @@ def hint_input(ctx: AppContext) -> tuple[int, HintInput] | None:
         phase_number=phase.number,
         phase_started=phase_start(active.plan, surgery, phase.number),
         recent=recent,
-        dismissed=CopingStore(ctx.db).dismissed_hints(profile_id),
+        dismissed=ctx.stores.coping.dismissed_hints(profile_id),
     )
 
 
@@ -119,9 +117,7 @@ class LearnHintCard(QFrame):
     def _on_dismiss(self) -> None:
         if self.hint is None or self._profile_id is None:
             return
-        CopingStore(self._ctx.db).dismiss_hint(
-            self._profile_id, self.hint.key, self._ctx.clock.now()
-        )
+        self._ctx.stores.coping.dismiss_hint(self._profile_id, self.hint.key, self._ctx.clock.now())
         self.refresh()
 
 

@@ -35,7 +35,7 @@ from coach.domain.coping import (
 from coach.domain.steps import Step
 from coach.domain.timer import Event, EventKind, Session, State
 from coach.domain.timer_display import format_seconds
-from coach.store.coping import MAX_NOTE, CopingStore
+from coach.store.coping import MAX_NOTE
 from coach.ui.common.widgets import button, label
 from coach.ui.context import AppContext
 
@@ -263,7 +263,7 @@ class TimedTool(QDialog):
         if profile is None or profile.id is None or self._started_at is None:
             return
         try:
-            CopingStore(self._ctx.db).record_use(
+            self._ctx.stores.coping.record_use(
                 profile.id,
                 self.tool,
                 day=self._started_at.date(),
@@ -275,7 +275,6 @@ class TimedTool(QDialog):
             self.time_left.setText("This could not be saved, but it still did you good.")
             return
         self.recorded.emit(seconds)
-        self._ctx.active.notify_data_changed()
 
     def reject(self) -> None:
         self.stop()
@@ -340,7 +339,7 @@ class JournalDialog(QDialog):
             return
         seconds = round(self._ctx.clock.monotonic() - self._opened_mono)
         try:
-            use_id = CopingStore(self._ctx.db).record_use(
+            use_id = self._ctx.stores.coping.record_use(
                 profile.id,
                 "journal",
                 day=self._opened_at.date(),
@@ -354,7 +353,6 @@ class JournalDialog(QDialog):
             self._say("This could not be saved. Your words are still here: try again.")
             return
         self.saved.emit(use_id)
-        self._ctx.active.notify_data_changed()
         self.accept()
 
     def _say(self, text: str) -> None:

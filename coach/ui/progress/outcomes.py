@@ -34,7 +34,6 @@ from coach.domain.outcomes import (
     latest_ratings,
     reminder_due,
 )
-from coach.store.outcomes import OutcomesStore
 from coach.ui.common.screen_stack import guarded_refresh
 from coach.ui.common.widgets import button, label
 from coach.ui.context import AppContext
@@ -49,7 +48,7 @@ class PsfsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Rate your activities")
         self._ctx = ctx
-        self._store = OutcomesStore(ctx.db)
+        self._store = ctx.stores.outcomes
         self._pid = ctx.active.require().id or 0
         self._activities: list[PsfsActivity] = self._store.psfs_activities(self._pid)
         self.groups: dict[int, QButtonGroup] = {}
@@ -207,7 +206,7 @@ class OdiDialog(QDialog):
 
     def _on_save_clicked(self) -> None:
         profile = self._ctx.active.require()
-        store = OutcomesStore(self._ctx.db)
+        store = self._ctx.stores.outcomes
         chosen = self.day.date()
         day = date(chosen.year(), chosen.month(), chosen.day())
         store.record_odi(profile.id or 0, day, self.total.value(), self._ctx.clock.now())
@@ -244,7 +243,6 @@ class OutcomeButtons(QWidget):
 
     def _on_saved(self) -> None:
         self.saved.emit()
-        self._ctx.active.notify_data_changed()
 
 
 class OutcomeReminderCard(QFrame):
@@ -277,7 +275,7 @@ class OutcomeReminderCard(QFrame):
         profile = self._ctx.active.profile
         reminder = None
         if profile is not None and profile.id is not None:
-            days = [e.day for e in OutcomesStore(self._ctx.db).psfs_entries(profile.id)]
+            days = [e.day for e in self._ctx.stores.outcomes.psfs_entries(profile.id)]
             reminder = reminder_due(profile.surgery_date, self._ctx.clock.now().date(), days)
         self.setVisible(reminder is not None)
         if reminder is not None:

@@ -26,7 +26,6 @@ from coach.domain.progress import Progress, build_progress, weekly_rows
 from coach.domain.progress_text import MEANING_HINT, day_readout, summary_sentences
 from coach.reports.atomic import ExportError
 from coach.store.plans import resolve_plan
-from coach.store.progress_data import ProgressData
 from coach.ui.common.flow_layout import FlowLayout
 from coach.ui.common.screen_stack import guarded_refresh
 from coach.ui.common.widgets import button, card, label, scroll_page
@@ -157,7 +156,7 @@ class ProgressScreen(QWidget):
         has_data = profile is not None
         problem = ""
         if profile is not None:
-            data = ProgressData(self._ctx.db)
+            data = self._ctx.stores.progress
             current = resolve_plan(self._ctx.db, self._ctx.content, profile)
             problem = current.problem
             today = self._ctx.clock.now().date()
@@ -261,7 +260,7 @@ class ProgressScreen(QWidget):
         if path.suffix.lower() != f".{kind}":
             path = path.with_name(path.name + f".{kind}")
         current = resolve_plan(self._ctx.db, self._ctx.content, profile)
-        history = ProgressData(self._ctx.db).history(current, self._ctx.clock.now().date())
+        history = self._ctx.stores.progress.history(current, self._ctx.clock.now().date())
         try:
             if kind == "csv":
                 export_csv(path, profile, history, data_folder=self._ctx.paths.root)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from coach.domain.emergency import FALLBACK
 from coach.domain.warning_signs import DaySafety, tier_statements
-from coach.store.sessions import SessionStore
 from coach.ui.common.blocks import clear
 from coach.ui.common.widgets import button, card, label, scroll_page
 from coach.ui.context import AppContext
@@ -134,7 +133,7 @@ class WarningSignsScreen(QWidget):
             return
         screen = self._ctx.content.red_flags
         tier = screen.outcome(answers)
-        SessionStore(self._ctx.db).record_red_flag_check(
+        self._ctx.stores.sessions.record_red_flag_check(
             profile.id, answers, tier.id if tier else None, self._ctx.clock.now()
         )
         day = safety_today(self._ctx, profile.id)
@@ -154,4 +153,3 @@ class WarningSignsScreen(QWidget):
             )
         self._stack.setCurrentWidget(self.result)
         self.result.take_focus()
-        self._ctx.active.notify_data_changed()  # Today shows the day's banner

@@ -4,11 +4,10 @@
 from __future__ import annotations
 
 from coach.domain.warning_signs import DaySafety, day_safety
-from coach.store.sessions import SessionStore
 from coach.ui.context import AppContext
 
 
 def safety_today(ctx: AppContext, profile_id: int) -> DaySafety:
     """What the checks recorded on the patient's today allow for the rest of the day."""
-    checks = SessionStore(ctx.db).checks_on(profile_id, ctx.clock.now().date())
+    checks = ctx.stores.sessions.checks_on(profile_id, ctx.clock.now().date())
     return day_safety(checks, ctx.content.red_flags)

@@ -24,7 +24,7 @@ from coach.store.session_log import (
     recorded_status,
     started_items,
 )
-from coach.store.sessions import SessionRecord, SessionStore
+from coach.store.sessions import SessionRecord
 from coach.ui.active_plan import plan_of_profile
 from coach.ui.common.figure_cache import FigureCache
 from coach.ui.common.widgets import fit_to_screen
@@ -115,7 +115,7 @@ class SessionLauncher(QObject):
     def _close_unfinished(self, profile_id: int) -> None:
         """A session left unfinished (the patient chose "decide later") is kept as what its
         steps earn (partly done, or skipped) when a new one starts, so it never stays open."""
-        store = SessionStore(self._ctx.db)
+        store = self._ctx.stores.sessions
         old = store.unfinished_session(profile_id)
         if old is not None:
             status, _ = recorded_status(store, old.id)
@@ -123,7 +123,7 @@ class SessionLauncher(QObject):
 
     def resume(self, record: SessionRecord) -> SessionWindow | None:
         """Reopen an unfinished session at its recorded step; None if it cannot be rebuilt."""
-        store = SessionStore(self._ctx.db)
+        store = self._ctx.stores.sessions
         current = plan_of_profile(self._ctx, record.profile_id)
         catalogue = current.catalogue if current is not None else self._ctx.content.catalogue
         try:

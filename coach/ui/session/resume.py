@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout, QWidget
 
 from coach.domain.session_result import saved_sentence
 from coach.store.session_log import end_session, recorded_status
-from coach.store.sessions import SessionRecord, SessionStore
+from coach.store.sessions import SessionRecord
 from coach.ui.common.dialogs import Dialogs
 from coach.ui.common.widgets import (
     button,
@@ -89,7 +89,7 @@ def offer_resume(
     profile = ctx.active.profile
     if profile is None or profile.id is None:
         return None
-    store = SessionStore(ctx.db)
+    store = ctx.stores.sessions
     record = store.unfinished_session(profile.id)
     if record is None:
         return None
@@ -123,7 +123,6 @@ def offer_resume(
         else:
             dialogs.inform(parent, "Session saved", saved)
     if choice in (PARTIAL, DISCARD):
-        ctx.active.notify_data_changed()
         log.info("unfinished session closed: %s", choice)
     return choice
 

@@ -38,7 +38,7 @@ from coach.store.session_log import (
     record_blocked,
     recorded_status,
 )
-from coach.store.sessions import SessionRecord, SessionStore
+from coach.store.sessions import SessionRecord
 from coach.ui.active_plan import load_active_plan
 from coach.ui.common.widgets import label
 from coach.ui.context import AppContext
@@ -80,7 +80,7 @@ class SessionFlow(QWidget):
         self._awake = new_keeper()  # held while the player runs, released when it ends
         self._figures = figures
         self._dialogs = ctx.dialogs
-        self._store = SessionStore(ctx.db)
+        self._store = ctx.stores.sessions
         self._check_id: int | None = None
         self._gentle = False
         self._pain_before: Pain | None = None
@@ -173,10 +173,8 @@ class SessionFlow(QWidget):
                 red_flag_check_id=self._check_id,
                 now=now,
             )
-            self._ctx.active.notify_data_changed()
             self._show_tier(day.tier, [("Close", True, self.closed.emit)])
         else:
-            self._ctx.active.notify_data_changed()  # Today shows the day's banner
             self._show_tier(
                 day.tier,
                 [
@@ -361,7 +359,6 @@ class SessionFlow(QWidget):
         assert self._session_id is not None
         end_session(self._store, self._session_id, self._status, pain, self._ctx.clock.now())
         self._ended = True
-        self._ctx.active.notify_data_changed()
         done = set(self._tally.done) if self._tally is not None else set()
         names = {s.exercise_id: s.exercise_name for s in self._steps if s.exercise_id in done}
         self.feedback = FeedbackPage(names, self._stack)
@@ -415,7 +412,6 @@ class SessionFlow(QWidget):
                 self._status, self._tally = recorded_status(self._store, self._session_id)
             end_session(self._store, self._session_id, self._status, None, self._ctx.clock.now())
             self._ended = True
-            self._ctx.active.notify_data_changed()
         return True
 
     def _show(self, page: QWidget) -> None:

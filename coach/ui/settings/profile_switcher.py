@@ -124,12 +124,11 @@ class ProfileSwitcher(QWidget):
         if not self._dialogs.ask(DeleteProfileDialog(profile.nickname, self)):
             return
         from coach.store.backup import make_backup  # only when deleting: keeps the start quick
-        from coach.store.therapist import TherapistStore
 
         paths = self._ctx.paths
         try:
             backup = make_backup(paths.database, paths.backups, self._ctx.clock.now())
-            TherapistStore(self._ctx.db).delete_profile(profile.id)
+            self._ctx.stores.therapist.delete_profile(profile.id)
         except StoreError as exc:
             self._dialogs.inform(self, "Nothing was deleted", str(exc))
             return

@@ -10,8 +10,6 @@ from PySide6.QtWidgets import QGridLayout, QSpinBox, QWidget
 
 from coach.domain.outcomes import OutcomeError
 from coach.domain.progress import REGIONS, pain_baseline
-from coach.store.outcomes import OutcomesStore
-from coach.store.progress_data import ProgressData
 from coach.ui.common.flow_layout import FlowLayout
 from coach.ui.common.screen_stack import guarded_refresh
 from coach.ui.common.widgets import button, fill_with_card, label
@@ -27,7 +25,7 @@ class PainBaselineCard(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._store = OutcomesStore(ctx.db)
+        self._store = ctx.stores.outcomes
         frame, layout = fill_with_card(self)
         layout.addWidget(label("Pain at the start (baseline)", "heading", frame))
         layout.addWidget(
@@ -100,7 +98,7 @@ class PainBaselineCard(QWidget):
         self.save_button.setEnabled(all(spin.value() != NOT_SET for spin in self.scores.values()))
 
     def _from_sessions(self, profile_id: int) -> str:
-        sessions = ProgressData(self._ctx.db).session_facts(profile_id)
+        sessions = self._ctx.stores.progress.session_facts(profile_id)
         back, leg = (pain_baseline(sessions, region) for region in ("back", "leg"))
         if back is None or leg is None:
             return "Used now: nothing yet. The first three sessions will set it."
@@ -111,12 +109,11 @@ class PainBaselineCard(QWidget):
         if profile is None or profile.id is None:
             return
         back, leg = (self.scores[r].value() for r in REGIONS)
-        try:
+        try:  # the store announces the change, which refreshes this card too
             self._store.set_pain_baseline(profile.id, back, leg, self._ctx.clock.now())
         except OutcomeError as exc:
             self.message.setText(str(exc))
             return
-        self._ctx.active.notify_data_changed()  # refreshes this card too
         self.message.setText("Saved. Progress now measures change from these scores.")
 
     def _on_clear_clicked(self) -> None:
@@ -124,5 +121,4 @@ class PainBaselineCard(QWidget):
         if profile is None or profile.id is None:
             return
         self._store.clear_pain_baseline(profile.id)
-        self._ctx.active.notify_data_changed()
         self.message.setText("Progress now uses the first three sessions again.")

@@ -175,7 +175,6 @@ class FileActions(QObject):
         self._editor.show_message(
             f"The imported plan is now version {version}. Earlier versions are kept."
         )
-        self._ctx.active.notify_data_changed()
         return True
 
     def print_handout(self) -> Path | None:

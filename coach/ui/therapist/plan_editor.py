@@ -240,7 +240,6 @@ class PlanEditor(QWidget):
         assert self._stored is not None
         self.show_message(f"Saved as version {self._stored.version}. Earlier versions are kept.")
         self.plan_saved.emit(plan_id)
-        self._ctx.active.notify_data_changed()
         return plan_id
 
     def _on_undo_clicked(self) -> None:

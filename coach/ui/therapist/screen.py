@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.store.therapist import TherapistStore
 from coach.ui.common.widgets import button, card, label, scroll_page
 from coach.ui.context import AppContext
 from coach.ui.therapist.baseline_card import PainBaselineCard
@@ -43,7 +42,7 @@ class TherapistScreen(QWidget):
         super().__init__(parent)
         self._ctx = ctx
         self._dialogs = ctx.dialogs
-        self.store = TherapistStore(ctx.db)
+        self.store = ctx.stores.therapist
         self.mode = mode or TherapistMode(self.store, ctx.clock, self)
         if self.mode.parent() is None:
             self.mode.setParent(self)

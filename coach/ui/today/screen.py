@@ -270,7 +270,6 @@ class TodayScreen(QWidget):
             self._active.profile_id, self._day, minutes, self._ctx.clock.now()
         )
         self.walking.show_message(f"Added {minutes_text(minutes)} of walking. Well done!")
-        self._ctx.active.notify_data_changed()
 
     def _on_undo_clicked(self) -> None:
         if self._active is None or self._day is None:
@@ -280,7 +279,6 @@ class TodayScreen(QWidget):
             self.walking.show_message("There is no walk to undo today.")
         else:
             self.walking.show_message(f"Removed the last {minutes_text(removed)}.")
-        self._ctx.active.notify_data_changed()
 
     # -- the calendar and the width ------------------------------------------------------------
     def _check_day(self) -> None:
