@@ -52,10 +52,10 @@ def _empty(value: object) -> bool:
 
 def value_to_data(value: Any, shapes: Shapes = {}) -> Any:  # noqa: B006 - read only
     """One value as JSON-ready data."""
+    if isinstance(value, enum.Enum):  # first: a StrEnum is also a str
+        return value_to_data(value.value, shapes)
     if value is None or isinstance(value, bool | int | float | str):
         return value
-    if isinstance(value, enum.Enum):
-        return value_to_data(value.value, shapes)
     if isinstance(value, datetime | date):
         return value.isoformat()
     if dataclasses.is_dataclass(value) and not isinstance(value, type):

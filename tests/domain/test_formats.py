@@ -72,6 +72,7 @@ def test_the_derived_writer_follows_the_fields_and_the_shape() -> None:
     outer = Outer(
         "n", Colour.RED, frozenset({"b", "a"}), Inner(1), date(2026, 3, 1), (Inner(2, "z"),)
     )
+    assert type(to_data(outer)["colour"]) is str  # the plain value, not the enum
     assert to_data(outer) == {
         "name": "n",
         "colour": "red",
@@ -92,3 +93,14 @@ def test_the_derived_writer_follows_the_fields_and_the_shape() -> None:
     ]  # fmt: skip
     with pytest.raises(TypeError, match="no field 'nope'"):
         to_data(plain, {Outer: Shape(omit=frozenset({"nope"}))})
+
+
+def test_times_maps_and_unknown_values() -> None:
+    from datetime import UTC, datetime
+
+    from coach.domain.serial import value_to_data
+
+    moment = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
+    assert value_to_data({1: (moment, Colour.RED)}) == {"1": ["2026-03-01T09:30:00+00:00", "red"]}
+    with pytest.raises(TypeError, match="cannot write a bytes"):
+        value_to_data(b"raw")

@@ -46,3 +46,11 @@ def test_recorded_events_carry_the_steps_rep_set_and_side() -> None:
         "value": 15,
     }
     assert EventKind.COUNTDOWN not in RECORDED_KINDS  # cues are sound, not records
+
+
+@pytest.mark.parametrize("stored", [None, [], {"exercise": "bridge"}, "bridge"])
+def test_stored_items_that_are_not_a_list_of_exercises_are_refused(
+    content: Content, stored: object
+) -> None:
+    with pytest.raises(DataError, match="stored session: items must be a non-empty list"):
+        items_from_json(stored, content.catalogue)

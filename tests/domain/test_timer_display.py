@@ -34,3 +34,15 @@ def test_getting_ready_shows_each_key_pose_at_a_followable_pace() -> None:
     assert figure_phase(ready, 2.0) == pytest.approx(1.0)  # two poses: there and back in 4 s
     assert figure_phase(ready, 2.0, key_steps=3) == pytest.approx(0.25)  # four poses: 12 s
     assert figure_phase(ready, 6.0, key_steps=3) == pytest.approx(1.0)
+
+
+def test_the_figure_breathes_with_the_breath_and_keeps_stepping_on_a_walk() -> None:
+    breathe_in = Step(StepKind.BREATHE_IN, 4, 0, "x", "X", "Breathe in", "")
+    breathe_out = Step(StepKind.BREATHE_OUT, 4, 0, "x", "X", "Breathe out", "")
+    walk = Step(StepKind.WALK, 600, 0, "walking", "Walking", "Walk", "")
+    switch = Step(StepKind.SWITCH, 10, 0, "x", "X", "Change sides", "")
+    assert [figure_phase(breathe_in, t) for t in (0, 4)] == [0, 1]  # in: to the end pose
+    assert [figure_phase(breathe_out, t) for t in (0, 4)] == [1, 0]  # out: back again
+    assert figure_phase(walk, 0.8) == pytest.approx(1.0)  # a step every 1.6 s, all walk long
+    assert figure_phase(walk, 100 * 1.6 + 0.8) == pytest.approx(1.0)
+    assert figure_phase(switch, 5) == 0.0  # changing sides: the start pose

@@ -14,7 +14,7 @@ from sqlite_utils import Database
 from coach.domain.emergency import FALLBACK
 from coach.domain.pain import Pain
 from coach.domain.profile import Profile, Surgery
-from coach.domain.records import RATINGS
+from coach.domain.records import RATINGS, SESSION_STATUSES
 from coach.store import open_db
 from coach.store.check_lists import (
     CHECK_LISTS,
@@ -142,3 +142,45 @@ def test_the_emergency_number_default_is_the_one_fallback() -> None:
     column = next(c for c in db["profiles"].columns if c.name == "emergency_number")
     assert column.default_value == f"'{FALLBACK}'"
     assert Profile("Ann", Surgery.FUSION, date(2026, 2, 1)).emergency_number == FALLBACK
+
+
+def test_a_table_with_indexes_is_rebuilt_with_them_and_a_lost_parent_undoes_it(
+    db_path: Path,
+) -> None:
+    _, session = _before_m012(db_path)
+    db = open_db(db_path)
+    try:
+        wider = CheckList("sessions", "status", (*SESSION_STATUSES, "paused"))
+        indexes = _indexes(db, "sessions")
+        assert {"sessions_by_profile_date", "sessions_by_plan"} <= indexes
+        assert sync_check_lists(db, [wider]) == ["sessions"]
+        assert _indexes(db, "sessions") == indexes
+        db.execute("UPDATE sessions SET status = 'paused' WHERE id = ?", [session])
+        # A row whose parent is gone (written with the keys off): the rebuild is refused and
+        # rolled back, so the table keeps its list.
+        db.execute("PRAGMA foreign_keys = OFF")
+        db.execute(
+            "INSERT INTO pain_scores (session_id, moment, back, leg, at)"
+            " VALUES (999, 'after', 1, 1, 'x')"
+        )
+        db.execute("PRAGMA foreign_keys = ON")
+        before = table_sql(db, "pain_scores")
+        narrower = CheckList("pain_scores", "moment", ("before", "after", "during"))
+        with pytest.raises(RuntimeError, match="1 rows lost their parent"):
+            sync_check_lists(db, [narrower])
+        assert table_sql(db, "pain_scores") == before
+        assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    finally:
+        db.close()
+
+
+def test_a_missing_table_or_one_in_another_shape_is_refused() -> None:
+    db = Database(memory=True)
+    with pytest.raises(RuntimeError, match="there is no table 'sessions'"):
+        sync_check_lists(db, [CheckList("sessions", "status", ("a",))])
+    db.execute("CREATE TABLE u (kind TEXT CHECK (kind IN ('a')))")
+    db.execute("ALTER TABLE u RENAME TO t2")  # stored as CREATE TABLE "t2"
+    assert sync_check_lists(db, [CheckList("t2", "kind", ("a", "b"))]) == ["t2"]
+    db.execute("CREATE TABLE v(kind TEXT CHECK (kind IN ('a')))")  # not as our migrations write
+    with pytest.raises(RuntimeError, match="not in the expected shape"):
+        sync_check_lists(db, [CheckList("v", "kind", ("a", "b"))])
