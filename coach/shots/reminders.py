@@ -9,7 +9,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QScrollArea, QWidget
 
-from coach.store.reminders import ReminderStore
 from coach.ui.context import AppContext
 from coach.ui.main_window import MainWindow
 
@@ -40,7 +39,7 @@ def _today_card_shot(
     state = load_day(ctx)
     if profile is None or profile.id is None or state is None or not state.reminders:
         return []
-    store = ReminderStore(ctx.db)
+    store = ctx.stores.reminders
     kept_times = store.times(profile.id)
     now = ctx.clock.now()
     moment = max(datetime.combine(now.date(), time(0, 0), now.tzinfo), now - timedelta(minutes=5))
@@ -63,7 +62,6 @@ def _today_card_shot(
     finally:
         ctx.db.execute("DELETE FROM reminder_log WHERE profile_id = ?", [profile.id])
         store.set_times(profile.id, routine, list(kept_times.get(routine, ())))
-        ctx.active.notify_data_changed()
         settle()
     return written
 

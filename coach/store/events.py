@@ -28,8 +28,20 @@ WALKING = "walking"  # walking minutes logged or undone
 OUTCOMES = "outcomes"  # PSFS, ODI and the therapist's pain baseline
 COPING = "coping"  # coping tools used, Today hints dismissed
 THERAPIST = "therapist"  # the PIN, its wrong tries, the therapist's name
+REMINDERS = "reminders"  # reminder settings and times, and what each reminder did today
 TOPICS = frozenset(
-    {PROFILES, PLAN, SESSIONS, SESSION_EVENTS, WARNING_SIGNS, WALKING, OUTCOMES, COPING, THERAPIST}
+    {
+        PROFILES,
+        PLAN,
+        SESSIONS,
+        SESSION_EVENTS,
+        WARNING_SIGNS,
+        WALKING,
+        OUTCOMES,
+        COPING,
+        THERAPIST,
+        REMINDERS,
+    }
 )
 
 

@@ -15,6 +15,7 @@ from sqlite_utils import Database
 from coach.domain.clock import utc_iso
 from coach.domain.reminder_times import parse_time, time_text
 from coach.domain.reminders import LogEntry, ReminderState
+from coach.store.events import REMINDERS, StoreEvents, announces
 
 MAX_TIMES_PER_ROUTINE = 8
 
@@ -27,8 +28,9 @@ class ReminderSettings:
 
 
 class ReminderStore:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, events: StoreEvents | None = None) -> None:
         self.db = db
+        self.changes = events if events is not None else StoreEvents()
 
     def settings(self, profile_id: int) -> ReminderSettings:
         row = self.db.execute(
@@ -39,6 +41,7 @@ class ReminderStore:
             return ReminderSettings()
         return ReminderSettings(bool(row[0]), bool(row[1]), parse_time(str(row[2])))
 
+    @announces(REMINDERS)
     def save_settings(self, profile_id: int, settings: ReminderSettings) -> None:
         with self.db.atomic():
             self.db.execute(
@@ -66,6 +69,7 @@ class ReminderStore:
             out.setdefault(str(routine_id), []).append(parse_time(str(at)))
         return {k: tuple(v) for k, v in out.items()}
 
+    @announces(REMINDERS)
     def set_times(self, profile_id: int, routine_id: str, times: Sequence[time]) -> None:
         """Replace one routine's times; an empty list goes back to the plan's defaults."""
         unique = sorted(set(times))
@@ -107,6 +111,7 @@ class ReminderStore:
             for key, state, until in rows
         }
 
+    @announces(REMINDERS)
     def record(
         self, profile_id: int, day: date, entries: Mapping[str, LogEntry], now: datetime
     ) -> None:

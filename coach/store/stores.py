@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from coach.store.coping import CopingStore
     from coach.store.outcomes import OutcomesStore
     from coach.store.progress_data import ProgressData
+    from coach.store.reminders import ReminderStore
     from coach.store.therapist import TherapistStore
 
 
@@ -49,6 +50,12 @@ class Stores:
         from coach.store.therapist import TherapistStore
 
         return TherapistStore(self.db, self.changes)
+
+    @cached_property
+    def reminders(self) -> ReminderStore:
+        from coach.store.reminders import ReminderStore
+
+        return ReminderStore(self.db, self.changes)
 
     @cached_property
     def progress(self) -> ProgressData:

@@ -143,7 +143,14 @@ def _writes(cls: type) -> list[str]:
 
 def test_every_store_write_announces_itself(stores: Stores) -> None:
     """A write added later without ``@announces`` fails here, not on a screen that goes stale."""
-    owners = [stores.repo, stores.sessions, stores.outcomes, stores.coping, stores.therapist]
+    owners = [
+        stores.repo,
+        stores.sessions,
+        stores.outcomes,
+        stores.coping,
+        stores.therapist,
+        stores.reminders,
+    ]
     found = 0
     for owner in owners:
         for name in _writes(type(owner)):
@@ -153,7 +160,14 @@ def test_every_store_write_announces_itself(stores: Stores) -> None:
 
 
 def test_stores_share_one_announcer(stores: Stores) -> None:
-    owners = [stores.repo, stores.sessions, stores.outcomes, stores.coping, stores.therapist]
+    owners = [
+        stores.repo,
+        stores.sessions,
+        stores.outcomes,
+        stores.coping,
+        stores.therapist,
+        stores.reminders,
+    ]
     assert all(o.changes is stores.changes for o in owners)
     assert all(o.db is stores.db for o in [*owners, stores.progress])
     assert isinstance(stores.db, Database)

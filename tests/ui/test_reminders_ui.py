@@ -128,7 +128,7 @@ def test_start_now_asks_for_the_routine(qtbot: QtBot, ctx: AppContext, day: Fake
 def test_reminders_off_means_no_notification(qtbot: QtBot, ctx: AppContext, day: FakeClock) -> None:
     profile = ctx.active.require()
     assert profile.id is not None
-    ReminderStore(ctx.db).save_settings(profile.id, ReminderSettings(enabled=False))
+    ctx.stores.reminders.save_settings(profile.id, ReminderSettings(enabled=False))
     notifier = FakeNotifier()
     day.set_now(at(9, 0))
     assert ReminderService(ctx, notifier).check() is None and notifier.shown == []
@@ -162,9 +162,9 @@ def test_settings_save_times_follow_up_and_login(
     assert [e.time().hour() for e in edits] == [9, 18]  # the plan's morning and evening
     edits[0].setTime(edits[0].time().addSecs(-90 * 60))
     edits[0].editingFinished.emit()
-    assert ReminderStore(ctx.db).times(profile_id)[rid] == (time(7, 30), time(18, 0))
+    assert ctx.stores.reminders.times(profile_id)[rid] == (time(7, 30), time(18, 0))
     card.follow_up.setChecked(False)
-    assert ReminderStore(ctx.db).settings(profile_id).follow_up is False
+    assert ctx.stores.reminders.settings(profile_id).follow_up is False
     assert not card.follow_up_at.isEnabled()
     card.at_login.setChecked(True)
     desktop = (tmp_path / "autostart" / "rehab-coach.desktop").read_text(encoding="utf-8")

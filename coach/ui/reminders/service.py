@@ -19,7 +19,6 @@ from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from coach.domain.reminders import Reminder, decide
-from coach.store.reminders import ReminderStore
 from coach.system.paths import assets_dir
 from coach.ui.context import AppContext
 from coach.ui.reminders.state import load_day
@@ -104,7 +103,7 @@ class ReminderService(QObject):
             state = load_day(self._ctx)
             if state is None:
                 return None
-            store = ReminderStore(self._ctx.db)
+            store = self._ctx.stores.reminders
             busy = store.exercising(state.profile_id, state.now - SESSION_HOURS)
             decision = decide(state.reminders, state.log, state.now, exercising=busy)
             if decision.record:
@@ -116,7 +115,6 @@ class ReminderService(QObject):
         if reminder is not None:
             self.notifier.notify(reminder.title, reminder.text)
             self.shown.emit(reminder)
-            self._ctx.active.notify_data_changed()  # the Today card shows it
         return reminder
 
 

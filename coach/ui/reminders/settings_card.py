@@ -25,7 +25,7 @@ from coach.domain.schedule import phase_on
 from coach.platform.autostart import Autostart, AutostartError, app_command, for_this_computer
 from coach.reports.atomic import ExportError, atomic_write_bytes
 from coach.reports.calendar_export import profile_calendar
-from coach.store.reminders import MAX_TIMES_PER_ROUTINE, ReminderSettings, ReminderStore
+from coach.store.reminders import MAX_TIMES_PER_ROUTINE, ReminderSettings
 from coach.system.paths import default_data_dir
 from coach.ui.active_plan import load_active_plan
 from coach.ui.common.screen_stack import guarded_refresh
@@ -55,7 +55,7 @@ class RemindersCard(QWidget):
         self._ctx = ctx
         self._dialogs = ctx.dialogs
         self._autostart = autostart if autostart is not None else for_this_computer()
-        self._store = ReminderStore(ctx.db)
+        self._store = ctx.stores.reminders
         self.time_edits: dict[str, list[QTimeEdit]] = {}
         frame, layout = fill_with_card(self)
         self._frame = frame
@@ -174,7 +174,6 @@ class RemindersCard(QWidget):
         self._store.save_settings(profile_id, settings)
         self._show_enabled()
         self.status.setText("Saved.")
-        self._ctx.active.notify_data_changed()
 
     def _save_times(self, routine_id: str) -> None:
         profile_id = self._profile_id()
@@ -183,7 +182,6 @@ class RemindersCard(QWidget):
         times = [_time(edit.time()) for edit in self.time_edits.get(routine_id, [])]
         self._store.set_times(profile_id, routine_id, times)
         self.status.setText("Saved. Reminders come at the new times.")
-        self._ctx.active.notify_data_changed()
 
     def _on_login_toggled(self, on: bool) -> None:
         # a folder other than the usual one is named (COACH_DATA_DIR is not set at login)

@@ -18,7 +18,7 @@ from coach.domain.reminders import (
     snooze,
 )
 from coach.domain.today import build_today
-from coach.store.reminders import ReminderSettings, ReminderStore
+from coach.store.reminders import ReminderSettings
 from coach.ui.active_plan import load_active_plan
 from coach.ui.context import AppContext
 
@@ -44,7 +44,7 @@ def load_day(ctx: AppContext) -> DayReminders | None:
         return None
     now = ctx.clock.now()
     day = now.date()
-    store = ReminderStore(ctx.db)
+    store = ctx.stores.reminders
     settings = store.settings(active.profile_id)
     state = DayReminders(active.profile_id, day, now, settings)
     if not settings.enabled:
@@ -72,5 +72,4 @@ def answer(ctx: AppContext, state: DayReminders, key: str, minutes: int | None) 
     """Snooze the reminder ``key`` for ``minutes`` (15 or 60), or dismiss it (None)."""
     now = ctx.clock.now()
     entry = snooze(now, minutes) if minutes is not None else LogEntry(ReminderState.DISMISSED)
-    ReminderStore(ctx.db).record(state.profile_id, state.day, {key: entry}, now)
-    ctx.active.notify_data_changed()
+    ctx.stores.reminders.record(state.profile_id, state.day, {key: entry}, now)
