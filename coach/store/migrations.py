@@ -316,6 +316,7 @@ def m012_check_lists_from_constants(db: Database) -> None:
     sync_check_lists(db)
 
 
+# As shipped with m014; the live list follows domain.reminders.ReminderState (check_lists.py).
 REMINDER_STATES = ("shown", "snoozed", "dismissed")
 
 
