@@ -41,13 +41,14 @@ from coach.domain.progress import (
     REGIONS,
     REGISTRY_MCID,
     Progress,
-    WeekRow,
     weekly_rows,
 )
-from coach.domain.progress_text import MEANING_HINT, long_date, short_date, summary_sentences
+from coach.domain.progress_text import MEANING_HINT, long_date, summary_sentences
 from coach.domain.schedule import week_number
 from coach.domain.warning_signs import TierStatement
+from coach.reports import progress_charts
 from coach.reports.atomic import ExportError, atomic_write_bytes
+from coach.reports.chart_spec import table_cells, table_headers
 from coach.reports.paged import paint_pages
 from coach.store.coping import CopingUse
 
@@ -89,10 +90,6 @@ def page_size_for(locale: QLocale) -> QPageSize:
     return QPageSize(QPageSize.PageSizeId.A4)
 
 
-def _num(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}"
-
-
 def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     head = "".join(f"<th>{escape(h)}</th>" for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
@@ -102,23 +99,11 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     )
 
 
-def _pain_rows(rows: Sequence[WeekRow]) -> list[list[str]]:
-    out = []
-    for r in reversed(rows[-TABLE_WEEKS:]):
-        sessions = "–" if r.planned is None else f"{r.done} of {r.planned}"
-        walk = "–" if r.walk_average is None else f"{r.walk_average:.0f} ({r.walked_days} days)"
-        out.append(
-            [
-                f"{r.week}",
-                f"{short_date(r.start)} – {short_date(r.end)}",
-                f"{_num(r.pain['back', 'before'])} / {_num(r.pain['back', 'after'])}",
-                f"{_num(r.pain['leg', 'before'])} / {_num(r.pain['leg', 'after'])}",
-                sessions,
-                walk,
-                "–" if r.goal is None else str(r.goal),
-            ]
-        )
-    return out
+def _week_rows(progress: Progress) -> list[list[str]]:
+    """The last weeks, newest first, with every chart's report columns."""
+    charts = progress_charts.CHARTS
+    rows = weekly_rows(progress)[-TABLE_WEEKS:]
+    return [table_cells(charts, progress, r, pdf=True) for r in reversed(rows)]
 
 
 def _registry(profile: Profile) -> str:
@@ -177,18 +162,7 @@ def report_html(data: ReportData) -> str:
         f"<h2>Pain and activity by week (last {TABLE_WEEKS} weeks, newest first)</h2>",
         "<p>Pain: the mean of the scores that week (0 = none, 10 = worst), before and after "
         "sessions. Walking: minutes on the days a walk was logged.</p>",
-        _table(
-            [
-                "Week",
-                "Dates",
-                "Back pain before / after",
-                "Leg pain before / after",
-                "Sessions done",
-                "Walking, min a day",
-                "Walking goal",
-            ],
-            _pain_rows(weekly_rows(p)),
-        ),
+        _table(table_headers(progress_charts.CHARTS, pdf=True), _week_rows(p)),
         "<h2>Outcome scores</h2>",
     ]
     if p.psfs:

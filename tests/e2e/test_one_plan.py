@@ -199,7 +199,7 @@ def test_progress_builds_and_shows_the_session(
     summary = label_texts(screen.summary_card)
     assert "Back pain: after three sessions" in summary
     assert "(your goal: 15 minutes a day)" in summary  # from the imported plan
-    _x, back_before = screen.charts.pain_items["back", "before"].getData()
+    _x, back_before = screen.charts.item("back", "before").getData()
     assert back_before is not None and 4.0 in list(back_before)
 
 

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from coach.demo.history import seed_history
 from coach.domain.clock import FakeClock
 from coach.domain.pain import Pain
+from coach.reports.chart_spec import BLUE
 from coach.ui.common.appearance import apply_appearance
 from coach.ui.context import AppContext
 from coach.ui.progress.screen import ProgressScreen
@@ -157,7 +158,7 @@ def test_charts_follow_the_dark_theme(
     apply_appearance(qapp, 100, "dark")
     QApplication.processEvents()
     assert screen.charts._theme.background != light
-    assert screen.charts._theme.back == "#56B4E9"  # the lighter Okabe-Ito blue on dark
+    assert screen.charts._theme.ink(BLUE) == "#56B4E9"  # the lighter Okabe-Ito blue on dark
     del restyle, seeded
 
 

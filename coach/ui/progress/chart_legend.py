@@ -9,7 +9,17 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from coach.reports.chart_spec import Line, Look
 from coach.ui.common.widgets import label
+from coach.ui.progress.chart_data import ChartTheme
+
+PEN_STYLES: dict[Line, Qt.PenStyle] = {
+    "solid": Qt.PenStyle.SolidLine,
+    "dashed": Qt.PenStyle.DashLine,
+    "dotted": Qt.PenStyle.DotLine,
+    "dashdot": Qt.PenStyle.DashDotLine,
+    "none": Qt.PenStyle.NoPen,
+}
 
 
 @dataclass(frozen=True)
@@ -21,6 +31,11 @@ class Key:
     line: Qt.PenStyle = Qt.PenStyle.SolidLine  # NoPen: no line
     width: float = 3.0
     marker: str = ""  # 'o' circle, 't' triangle, 's' square, 'd' diamond, 'bar'
+
+
+def legend_key(text: str, look: Look, theme: ChartTheme) -> Key:
+    """The legend entry of a series drawn with ``look`` on this theme."""
+    return Key(text, theme.ink(look.colour), PEN_STYLES[look.line], look.width, look.marker)
 
 
 def swatch(key: Key, height: int) -> QPixmap:
@@ -122,5 +137,5 @@ class ChartFrame(QWidget):
         for column in range(max(columns, 4)):  # the text shares the width; nothing left over
             self._legend.setColumnStretch(column, 1 if column < columns else 0)
 
-    def keys(self) -> list[Key]:
+    def legend(self) -> list[Key]:
         return list(self._keys)

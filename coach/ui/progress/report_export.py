@@ -44,7 +44,7 @@ def change_texts(tally: ExerciseTally, catalogue: Catalogue) -> list[str]:
 
 
 def report_data(profile: Profile, history: ProfileHistory, content: Content) -> ReportData:
-    from coach.ui.progress.charts import render_chart_images
+    from coach.ui.progress.chart_images import render_chart_images
 
     progress = build_progress(history.input)
     first, last, span = chart_window(progress)

@@ -199,7 +199,7 @@ class ProgressScreen(QWidget):
             return
         first, last = shown
         self.charts.set_range(first, last)
-        self.table_model.set_rows(weekly_rows(self._progress, since=first))
+        self.table_model.set_rows(self._progress, weekly_rows(self._progress, since=first))
         if self.stack.currentWidget() is self.table:
             self.table.resizeColumnsToContents()
 

@@ -1,0 +1,210 @@
+"""The progress charts, one ``Chart`` each: pain (back and leg), sessions done each week,
+walking each day, and the PSFS and ODI scores. The Progress screen, its table and the clinic
+PDF all read ``CHARTS``; to add a chart, write one more entry (see ``coach.reports.chart_spec``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from coach.domain.progress import Progress, Region, WeekRow
+from coach.reports.chart_spec import (
+    BLUE,
+    GREEN,
+    MUTED,
+    NO_DATA,
+    ORANGE,
+    PURPLE,
+    SKY,
+    TEXT,
+    VERMILLION,
+    Chart,
+    Colour,
+    Column,
+    DailyBars,
+    DailyDots,
+    DailyLine,
+    Level,
+    Look,
+    Marker,
+    MarkKind,
+    Points,
+    WeeklyBars,
+    YAxis,
+    number,
+)
+
+WALK_TOP_AT_LEAST = 30.0  # minutes: a short walk does not fill the chart
+
+
+def _pain(
+    region: Region, title: str, colour: Colour, marker: Marker, labels: frozenset[MarkKind]
+) -> Chart:
+    """Back or leg pain: each day's score before a session (dots), the 7-day averages before
+    and after sessions, and the patient's starting score."""
+
+    def pdf_cell(progress: Progress, row: WeekRow) -> str:
+        del progress
+        before, after = row.pain[region, "before"], row.pain[region, "after"]
+        return f"{number(before)} / {number(after)}"
+
+    return Chart(
+        id=region,
+        title=title,
+        name=f"{title} chart",
+        y=YAxis("pain 0-10", top=10.6, step=2),
+        labels=labels,
+        series=(
+            DailyDots(
+                "daily",
+                "Before a session, each day",
+                Look(colour, "none", marker=marker),
+                values=lambda p: p.pain[region, "before"].values,
+            ),
+            DailyLine(
+                "before",
+                "Before sessions, 7-day average",
+                Look(colour, "solid", 3),
+                values=lambda p: p.pain_average[region, "before"],
+            ),
+            DailyLine(
+                "after",
+                "After sessions, 7-day average",
+                Look(colour, "dashed", 2),
+                values=lambda p: p.pain_average[region, "after"],
+            ),
+            Level(
+                "start",
+                "Your start",
+                Look(MUTED, "dotted", 2),
+                value=lambda p: b.value if (b := p.baselines[region]) else None,
+            ),
+        ),
+        columns=(
+            Column(f"{title} before", lambda _p, row: number(row.pain[region, "before"])),
+            Column(f"{title} after", lambda _p, row: number(row.pain[region, "after"])),
+        ),
+        report_columns=(Column(f"{title} before / after", pdf_cell),),
+    )
+
+
+BACK = _pain("back", "Back pain", BLUE, "o", frozenset({"surgery", "phase"}))
+LEG = _pain("leg", "Leg pain", VERMILLION, "t", frozenset({"warning"}))
+
+
+def _sessions_cell(progress: Progress, row: WeekRow) -> str:
+    del progress
+    return NO_DATA if row.planned is None else f"{row.done} of {row.planned}"
+
+
+SESSIONS = Chart(
+    id="adherence",
+    title="Sessions done each week",
+    name="Sessions chart",
+    y=YAxis("% done", top=110, step=20),
+    series=(
+        WeeklyBars(
+            "done",
+            "Sessions done, % of planned",
+            Look(GREEN, marker="bar"),
+            values=lambda p: [
+                (w.start, 100 * w.fraction) for w in p.adherence if w.fraction is not None
+            ],
+        ),
+        Level("all", "All planned sessions", Look(MUTED, "dashed", 1.5), value=lambda p: 100.0),
+    ),
+    columns=(Column("Sessions done", _sessions_cell),),
+)
+
+
+def _walk_fit(progress: Progress) -> tuple[float, float]:
+    """Room for the longest walk and the highest goal; ticks every 10 or 20 minutes."""
+    walks = [m for m in progress.walking.minutes if m]
+    goals = [g for g in progress.walking.goal if g is not None]
+    top = max(WALK_TOP_AT_LEAST, *walks, *goals)
+    return top * 1.1, 10 if top <= 70 else 20
+
+
+def _walk_cell(days: str) -> Callable[[Progress, WeekRow], str]:
+    """Mean minutes on the days walked, and on how many days (``days`` has ``{n}``)."""
+
+    def cell(progress: Progress, row: WeekRow) -> str:
+        del progress
+        if row.walk_average is None:
+            return NO_DATA
+        return f"{row.walk_average:.0f} " + days.format(n=row.walked_days)
+
+    return cell
+
+
+def _goal_cell(progress: Progress, row: WeekRow) -> str:
+    del progress
+    return NO_DATA if row.goal is None else str(row.goal)
+
+
+WALKING = Chart(
+    id="walking",
+    title="Walking each day",
+    name="Walking chart",
+    y=YAxis("minutes", top=60, step=10, fit=_walk_fit),
+    series=(
+        DailyBars(
+            "minutes",
+            "Minutes walked",
+            Look(SKY, marker="bar"),
+            values=lambda p: p.walking.minutes,
+            weekly_key="Minutes walked a day, average of each week",
+        ),
+        DailyLine(
+            "goal",
+            "Your daily goal",
+            Look(TEXT, "dashed", 2),
+            values=lambda p: p.walking.goal,
+            downsample="subsample",
+        ),
+    ),
+    columns=(
+        Column("Walking, minutes a day", _walk_cell("on {n} days")),
+        Column("Walking goal", _goal_cell),
+    ),
+    report_columns=(
+        Column("Walking, min a day", _walk_cell("({n} days)")),
+        Column("Walking goal", _goal_cell),
+    ),
+)
+
+PSFS = Chart(
+    id="psfs",
+    title="Activities score (PSFS): higher is better",
+    name="Activities score chart",
+    y=YAxis("score 0-10", top=10.6, step=2),
+    series=(
+        Points(
+            "score",
+            "Average of your activities (0-10)",
+            Look(ORANGE, "solid", 2, "s", 12),
+            values=lambda p: [(e.day, e.score) for e in p.psfs],
+        ),
+    ),
+    half=True,
+    in_report=lambda p: bool(p.psfs),
+)
+
+ODI = Chart(
+    id="odi",
+    title="Disability score (ODI): lower is better",
+    name="Disability score chart",
+    y=YAxis("score 0-100", top=105, step=20),
+    series=(
+        Points(
+            "total",
+            "Total entered by your therapist (0-100)",
+            Look(PURPLE, "solid", 2, "d", 14),
+            values=lambda p: [(e.day, float(e.total)) for e in p.odi],
+        ),
+    ),
+    half=True,
+    in_report=lambda p: bool(p.odi),
+)
+
+CHARTS: tuple[Chart, ...] = (BACK, LEG, SESSIONS, WALKING, PSFS, ODI)
