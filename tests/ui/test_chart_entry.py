@@ -9,10 +9,10 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
-from coach.demo_history import seed_history
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from coach.demo.history import seed_history
 from coach.domain.clock import FakeClock
 from coach.domain.progress import Progress, WeekRow, build_progress, day_range, weekly_rows
 from coach.reports import progress_charts
