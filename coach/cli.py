@@ -1,43 +1,24 @@
 """The command line: global options, subcommands, and one-sentence errors.
 
-Every failure a user can cause ends as one plain sentence on stderr and a non-zero exit code;
-anything unexpected is logged with its traceback and summarised in one sentence too.
+Every failure a user can cause (our own ``UserError``s, storage faults, a file the system
+refuses) ends as one plain sentence on stderr and a non-zero exit code. Anything else is a bug:
+it is logged with its traceback and the user is told where the log is, with exit code 1.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import logging
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
 from coach import __version__
+from coach.commands.base import EXIT_ERROR, EXIT_USAGE, Command, CommandError, fail
 from coach.system.paths import DataPaths, resolve_data_paths
 
 log = logging.getLogger(__name__)
-
-EXIT_OK = 0
-EXIT_ERROR = 1
-EXIT_USAGE = 2
-EXIT_UNHEALTHY = 3
-
-
-class CommandError(Exception):
-    """A failure to report to the user as one plain sentence."""
-
-
-@dataclass(frozen=True)
-class Command:
-    """A subcommand: how to declare its arguments and how to run it."""
-
-    name: str
-    help: str
-    configure: Callable[[argparse.ArgumentParser], None]
-    handler: Callable[[argparse.Namespace, DataPaths], int]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -138,23 +119,25 @@ def run(argv: list[str]) -> int:
             return run_app(paths, demo=args.demo)
         _setup_command_logging(paths)
         return handler(args, paths)
-    except CommandError as exc:
+    except CommandError as exc:  # already the sentence to show, cause included
         return fail(str(exc))
     except KeyboardInterrupt:
         return fail("Stopped.")
     except Exception as exc:
-        known = _known_error_message(exc)
+        known = known_error_message(exc)
         if known is not None:
             return fail(known)
+        log_file = _log_file(paths)
         log.exception("unexpected error in %s", getattr(args, "command", None) or "the app")
-        return fail(
-            f"Something went wrong ({type(exc).__name__}); details are in {paths.logs}.",
-            EXIT_ERROR,
-        )
+        if log_file is None:
+            return fail("Something went wrong, and the log could not be written.", EXIT_ERROR)
+        return fail(f"Something went wrong. Details are in the log: {log_file}", EXIT_ERROR)
 
 
-def _known_error_message(exc: Exception) -> str | None:
-    from coach.store import StoreError
+def known_error_message(exc: Exception) -> str | None:
+    """The sentence for an error we know (ours, a storage fault, a file the system refused),
+    or None for anything else: that is a bug, never blamed on what the user typed."""
+    from coach.domain.errors import UserError
     from coach.store.faults import fault_sentence
     from coach.system.instance_lock import AlreadyRunningError
 
@@ -163,7 +146,7 @@ def _known_error_message(exc: Exception) -> str | None:
     fault = fault_sentence(exc)  # disk full, read-only, busy, a date out of range
     if fault is not None:
         return fault
-    if isinstance(exc, StoreError | ValueError):  # also UnsafeLockFileError
+    if isinstance(exc, UserError):
         return str(exc)
     if isinstance(exc, OSError):
         where = f" ({exc.filename})" if exc.filename else ""
@@ -171,56 +154,23 @@ def _known_error_message(exc: Exception) -> str | None:
     return None
 
 
-def _setup_command_logging(paths: DataPaths) -> None:
+def _log_file(paths: DataPaths) -> Path | None:
+    """The data folder's log file, where the traceback goes: already open, or opened now (the
+    app may fail before it opens its log); None when it cannot be written."""
+    from coach.system.logs import LOG_FILE
+
+    wanted = paths.logs / LOG_FILE
+    for handler in logging.getLogger().handlers:
+        if handler.get_name() == "coach-file" and isinstance(handler, logging.FileHandler):
+            if Path(handler.baseFilename) == wanted.absolute():
+                return wanted
+    return _setup_command_logging(paths)
+
+
+def _setup_command_logging(paths: DataPaths) -> Path | None:
     from coach.system.logs import setup_logging
 
-    with contextlib.suppress(OSError):  # a read-only data folder must not stop a command
-        setup_logging(paths.logs)
-
-
-def fail(message: str, code: int = EXIT_ERROR) -> int:
-    """Print ``message`` as one line on stderr and return ``code``."""
-    line = " ".join(message.split())
-    sys.stderr.write(f"rehab-coach: {line}\n")
-    return code
-
-
-STDOUT = "-"
-
-
-def check_output(out: str, paths: DataPaths) -> None:
-    """Refuse a bad --out target early, before the work of making what goes in it."""
-    if out == STDOUT:
-        return
-    from coach.system.targets import TargetRefusedError, check_target
-
     try:
-        check_target(Path(out).expanduser(), paths.root)
-    except TargetRefusedError as exc:
-        raise CommandError(str(exc)) from None
-
-
-def write_output(out: str, data: bytes, paths: DataPaths) -> Path | None:
-    """``-`` writes to standard output (returns None); anything else is written atomically to
-    a file outside the data folder that is new or a regular file (returns its path)."""
-    if out == STDOUT:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        return setup_logging(paths.logs)
+    except OSError:  # a read-only data folder must not stop a command
         return None
-    from coach.reports.atomic import ExportError, atomic_write_bytes
-
-    target = Path(out).expanduser()
-    try:
-        atomic_write_bytes(target, data, data_folder=paths.root)
-    except ExportError as exc:
-        raise CommandError(str(exc)) from None
-    return target
-
-
-def existing_file(value: str) -> Path:
-    """argparse type: a path that must exist."""
-    path = Path(value).expanduser()
-    if not path.exists():
-        raise argparse.ArgumentTypeError(f"there is no file at {value}")
-    return path

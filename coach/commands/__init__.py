@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coach.cli import Command
+from coach.commands.base import Command
 
 
 def all_commands() -> list[Command]:

@@ -7,7 +7,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from coach.cli import EXIT_OK, EXIT_UNHEALTHY, Command, fail
+from coach.commands.base import EXIT_OK, EXIT_UNHEALTHY, Command, fail
 from coach.domain.clock import SystemClock
 from coach.store import NewerDatabaseError, StoreError, open_db
 from coach.store.backup import make_backup, restore

@@ -10,7 +10,7 @@ import argparse
 import os
 from pathlib import Path
 
-from coach.cli import EXIT_OK, Command, CommandError
+from coach.commands.base import EXIT_OK, Command, CommandError
 from coach.domain.content import load_content
 from coach.domain.learn import LearnLibrary, Topic
 from coach.system.paths import DataPaths, exercises_dir

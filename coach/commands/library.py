@@ -10,8 +10,8 @@ import argparse
 import json
 from typing import Any
 
-from coach.cli import EXIT_OK, Command
 from coach.commands import routine
+from coach.commands.base import EXIT_OK, Command
 from coach.domain.allowed import PatientDay, Verdict, library_statuses
 from coach.domain.content import load_content
 from coach.domain.plan import plan_from_protocol

@@ -14,7 +14,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 
-from coach.cli import EXIT_OK, Command, CommandError, check_output, existing_file, write_output
+from coach.commands.base import (
+    EXIT_OK,
+    Command,
+    CommandError,
+    check_output,
+    existing_file,
+    write_output,
+)
 from coach.domain.clock import SystemClock
 from coach.domain.content import Content, load_content
 from coach.domain.plan_diff import summarise_changes

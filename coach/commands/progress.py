@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 
-from coach.cli import EXIT_OK, Command, CommandError, check_output, write_output
+from coach.commands.base import EXIT_OK, Command, CommandError, check_output, write_output
 from coach.domain.clock import SystemClock
 from coach.system.instance_lock import InstanceLock
 from coach.system.paths import DataPaths

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from coach.cli import EXIT_OK, Command, CommandError
+from coach.commands.base import EXIT_OK, Command, CommandError
 from coach.domain.clock import SystemClock
 from coach.domain.content import load_content
 from coach.domain.plan import plan_from_protocol

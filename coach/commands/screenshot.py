@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from coach.cli import EXIT_ERROR, EXIT_OK, Command
+from coach.commands.base import EXIT_ERROR, EXIT_OK, Command
 from coach.system.paths import DataPaths
 
 

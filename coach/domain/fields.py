@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from coach.domain.errors import UserError
+
 # Characters that hide, reorder or garble text, found in one linear scan (a character class
 # never backtracks): C0 and C1 controls other than newline and tab, lone surrogates, bidi
 # controls (they can make text read backwards), zero-width characters and the BOM.
@@ -99,7 +101,7 @@ def text_value_problem(
     return text_problem(value, one_line=not multiline)
 
 
-class DataError(ValueError):
+class DataError(UserError, ValueError):
     """A data file or plan file that cannot be accepted, in one sentence."""
 
     def __init__(self, source: str, path: str, reason: str) -> None:

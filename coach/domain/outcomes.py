@@ -11,6 +11,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from coach.domain.errors import UserError
+
 PSFS_MIN_ACTIVITIES = 3
 PSFS_MAX_ACTIVITIES = 5
 PSFS_MAX_NAME = 60
@@ -23,7 +25,7 @@ REMINDER_EARLY_DAYS = 7  # a score from the week before the due day counts for i
 PSFS_ANCHORS = {0: "cannot do it", 10: "as well as before the problem"}
 
 
-class OutcomeError(ValueError):
+class OutcomeError(UserError, ValueError):
     """An outcome entry that cannot be accepted, in plain words."""
 
 

@@ -16,6 +16,8 @@ import secrets
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
+from coach.domain.errors import UserError
+
 PIN_MIN = 4
 PIN_MAX = 8
 SCHEME = "scrypt"
@@ -32,7 +34,7 @@ BACKOFF_S = (0, 0, 5, 15, 30, 60, 120, 300)
 IDLE_LOCK_S = 5 * 60
 
 
-class PinError(ValueError):
+class PinError(UserError, ValueError):
     """A PIN that cannot be used, in plain words."""
 
 

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from coach.domain.allowed import decide, phase_day
 from coach.domain.catalogue import DOSAGE_LIMITS, MOVEMENT_TAGS, TAG_LABELS, Catalogue, Dosage
+from coach.domain.errors import UserError
 from coach.domain.fields import DataError, integer_problem, text_value_problem
 from coach.domain.plan import MAX_NOTE, Plan, plan_from_dict, plan_to_dict
 from coach.domain.protocol import (
@@ -36,7 +37,7 @@ from coach.domain.schedule import phase_start, protocol_start
 MAX_ITEMS = PLAN_ITEMS[1]  # per routine, as the plan reader allows
 
 
-class PlanEditError(ValueError):
+class PlanEditError(UserError, ValueError):
     """A change that cannot be made, in one plain sentence for the therapist."""
 
 

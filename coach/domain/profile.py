@@ -7,6 +7,7 @@ from datetime import date
 from enum import StrEnum
 
 from coach.domain.emergency import FALLBACK
+from coach.domain.errors import UserError
 
 
 class Surgery(StrEnum):
@@ -32,7 +33,7 @@ class Approach(StrEnum):
 MAX_NICKNAME = 40
 
 
-class ProfileError(ValueError):
+class ProfileError(UserError, ValueError):
     """A profile field that cannot be accepted, in plain words."""
 
 

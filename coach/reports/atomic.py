@@ -12,10 +12,11 @@ import os
 import tempfile
 from pathlib import Path
 
+from coach.domain.errors import UserError
 from coach.system.targets import TargetRefusedError, check_target
 
 
-class ExportError(Exception):
+class ExportError(UserError):
     """A report that could not be written, in one plain sentence."""
 
 

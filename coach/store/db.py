@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from coach.domain.errors import UserError
 from coach.store.migrations import known_migration_names, migrations
 from coach.system.paths import ensure_private_dir
 
@@ -31,7 +32,7 @@ __all__ = [  # Database too: other layers take it from coach.store, never from s
 BUSY_TIMEOUT_MS = 5000
 
 
-class StoreError(Exception):
+class StoreError(UserError):
     """A problem with the database, said in one plain sentence; ``reason`` is the cause alone
     (without the file's name), for callers that say which file in their own words."""
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
+from coach.domain.errors import UserError
 from coach.system.paths import ensure_private_dir
 
 
@@ -21,7 +22,7 @@ class AlreadyRunningError(Exception):
     """Another Rehab Coach holds this data folder."""
 
 
-class UnsafeLockFileError(ValueError):
+class UnsafeLockFileError(UserError, ValueError):
     """The lock file is a link or not a regular file: someone put it there; do not follow."""
 
 

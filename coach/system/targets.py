@@ -11,8 +11,10 @@ import os
 import stat
 from pathlib import Path
 
+from coach.domain.errors import UserError
 
-class TargetRefusedError(ValueError):
+
+class TargetRefusedError(UserError, ValueError):
     """A target the app will not write to, in one plain sentence."""
 
 

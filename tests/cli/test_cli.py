@@ -116,9 +116,68 @@ def test_an_unexpected_error_opening_the_app_is_one_line_and_logged(
     monkeypatch.setattr(app_module, "run_app", broken)
     data = tmp_path / "data"
     assert run(["--data-dir", str(data)]) == 1
-    assert "Something went wrong (RuntimeError)" in one_line_error(capsys)
+    log = data / "logs" / "coach.log"
+    assert one_line_error(capsys) == (
+        f"rehab-coach: Something went wrong. Details are in the log: {log}"
+    )
     assert caplog.records[-1].message == "unexpected error in the app"
     assert caplog.records[-1].exc_text and "a bug" in caplog.records[-1].exc_text
+    written = log.read_text(encoding="utf-8")
+    assert "Traceback" in written and "RuntimeError: a bug" in written
+
+
+def test_a_programming_error_in_a_command_is_not_passed_off_as_a_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bare ValueError is a bug (here: in the day's plan), not the user's mistake: its text
+    is never shown; it is logged with its traceback and the exit code is 1."""
+    from coach.commands import routine
+
+    def broken(*args: object, **kwargs: object) -> object:
+        raise ValueError("internal: step list out of order")
+
+    monkeypatch.setattr(routine, "build_today", broken)
+    data = tmp_path / "data"
+    argv = ["--data-dir", str(data), "routine", "--surgery", "fusion"]
+    assert run([*argv, "--surgery-date", "2025-03-03", "--date", "2025-03-20"]) == 1
+    line = one_line_error(capsys)
+    assert "internal" not in line
+    log = data / "logs" / "coach.log"
+    assert line == f"rehab-coach: Something went wrong. Details are in the log: {log}"
+    written = log.read_text(encoding="utf-8")
+    assert "unexpected error in routine" in written
+    assert "ValueError: internal: step list out of order" in written
+
+
+@pytest.mark.parametrize(
+    ("error", "shown"),
+    [
+        ("coach.domain.profile.ProfileError", "The nickname is too long."),
+        ("coach.domain.pin.PinError", "The PIN must be 4 to 8 digits."),
+        ("coach.commands.base.CommandError", "There is no plan to export."),
+    ],
+)
+def test_our_own_errors_are_shown_as_they_are(
+    error: str,
+    shown: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import importlib
+
+    from coach.commands import routine
+
+    module, name = error.rsplit(".", 1)
+    kind = getattr(importlib.import_module(module), name)
+
+    def refuses(*args: object, **kwargs: object) -> object:
+        raise kind(shown)
+
+    monkeypatch.setattr(routine, "build_today", refuses)
+    argv = ["--data-dir", str(tmp_path / "d"), "routine", "--surgery", "fusion"]
+    assert run([*argv, "--surgery-date", "2025-03-03", "--date", "2025-03-20"]) == 1
+    assert one_line_error(capsys) == f"rehab-coach: {shown}"
 
 
 def test_newer_database_is_refused_in_one_line(
