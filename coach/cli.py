@@ -161,9 +161,9 @@ def _log_file(paths: DataPaths) -> Path | None:
 
     wanted = paths.logs / LOG_FILE
     for handler in logging.getLogger().handlers:
-        if handler.get_name() == "coach-file" and isinstance(handler, logging.FileHandler):
-            if Path(handler.baseFilename) == wanted.absolute():
-                return wanted
+        file = getattr(handler, "baseFilename", None)
+        if handler.get_name() == "coach-file" and file == str(wanted.absolute()):
+            return wanted
     return _setup_command_logging(paths)
 
 

@@ -17,5 +17,7 @@ echo "== ruff"
 .venv/bin/ruff format --check .
 echo "== mypy --strict"
 .venv/bin/mypy
+echo "== import contracts (pyproject.toml [tool.importlinter])"
+.venv/bin/lint-imports
 echo "== pytest"
 QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest "$@"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from coach.cli import EXIT_OK, Command, check_output, write_output
+from coach.commands.base import EXIT_OK, Command, check_output, write_output
 from coach.commands.profile_data import named_profile
 from coach.domain.calendar_plan import DEFAULT_WEEKS, MAX_WEEKS
 from coach.domain.clock import SystemClock
@@ -40,12 +40,16 @@ def _configure(parser: argparse.ArgumentParser) -> None:
 def _calendar(args: argparse.Namespace, paths: DataPaths) -> int:
     from coach.domain.content import load_content
     from coach.reports.calendar_export import profile_calendar
+    from coach.store.plans import resolve_plan
+    from coach.store.reminders import ReminderStore
     from coach.system.paths import exercises_dir
 
     check_output(args.out, paths)  # a bad target is refused before the file is made
     content = load_content(exercises_dir())
     with named_profile(paths, args.profile) as (db, profile):
-        data, current = profile_calendar(db, content, profile, SystemClock().now(), args.weeks)
+        current = resolve_plan(db, content, profile)
+        times = ReminderStore(db).times(current.profile_id)
+        data = profile_calendar(current, times, SystemClock().now(), args.weeks)
     if current.problem:
         print(
             "Note: the therapist's plan could not be read, so the standard plan for the "

@@ -152,7 +152,10 @@ def _print(args: argparse.Namespace, paths: DataPaths) -> int:
     try:
         with opened(paths) as db:
             profile = choose_profile(Repository(db).profiles(), args.profile)
-            data = handout_input(TherapistStore(db), content, profile, day)
+            assert profile.id is not None
+            current = resolve_plan(db, content, profile)
+            figures = TherapistStore(db).custom_figures(profile.id)
+            data = handout_input(current, content, day, figures)
         pdf = render_handout(data)
     except ExportError as exc:
         raise CommandError(str(exc)) from exc

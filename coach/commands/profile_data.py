@@ -7,7 +7,7 @@ from contextlib import contextmanager
 
 from sqlite_utils import Database
 
-from coach.cli import CommandError
+from coach.commands.base import CommandError
 from coach.domain.profile import Profile
 from coach.system.instance_lock import InstanceLock
 from coach.system.paths import DataPaths

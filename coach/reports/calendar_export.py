@@ -1,30 +1,29 @@
-"""The calendar file for one profile: its current plan (``resolve_plan``, the one resolver), the
-reminder times the patient picked, and the coming weeks as iCalendar bytes.
+"""The calendar file for one profile: its current plan (as ``resolve_plan``, the one resolver,
+read it), the reminder times the patient picked, and the coming weeks as iCalendar bytes.
 
-Shared by ``rehab-coach calendar`` and the Settings button, so both write the same file.
+Shared by ``rehab-coach calendar`` and the Settings button, so both write the same file. The
+callers read the store and hand the plan and the times in (reports never read the store).
 """
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from sqlite_utils import Database
+from collections.abc import Mapping, Sequence
+from datetime import datetime, time
 
 from coach.domain.calendar_plan import DEFAULT_WEEKS, CalendarInput, calendar_events
-from coach.domain.content import Content
-from coach.domain.profile import Profile
 from coach.domain.profile_plan import ProfilePlan
 from coach.reports.ical import calendar_bytes
-from coach.store.plans import resolve_plan
-from coach.store.reminders import ReminderStore
 
 
 def profile_calendar(
-    db: Database, content: Content, profile: Profile, now: datetime, weeks: int = DEFAULT_WEEKS
-) -> tuple[bytes, ProfilePlan]:
-    """The file's bytes, and the plan they came from (its ``problem`` says when the stored plan
-    could not be read and the standard plan was used)."""
-    current = resolve_plan(db, content, profile)
+    current: ProfilePlan,
+    times: Mapping[str, Sequence[time]],
+    now: datetime,
+    weeks: int = DEFAULT_WEEKS,
+) -> bytes:
+    """The file's bytes for ``current`` (the profile's plan as the store resolved it; its
+    ``problem`` says when the standard plan stands in) with the patient's reminder ``times``."""
+    profile = current.profile
     source = CalendarInput(
         profile_id=current.profile_id,
         plan=current.plan,
@@ -33,7 +32,7 @@ def profile_calendar(
         today=now.date(),
         extra_restrictions=current.extra_restrictions,
         weeks=weeks,
-        times=ReminderStore(db).times(current.profile_id),
+        times=times,
     )
     name = f"Rehab Coach: {profile.nickname.strip()}"
-    return calendar_bytes(calendar_events(source), now, name), current
+    return calendar_bytes(calendar_events(source), now, name)

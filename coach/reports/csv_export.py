@@ -13,12 +13,12 @@ import io
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
+from typing import Protocol
 
 from coach.domain.plan import Plan
-from coach.domain.progress import ExerciseTally
+from coach.domain.progress import ExerciseTally, SessionLike
 from coach.domain.schedule import phase_on
 from coach.reports.atomic import atomic_write_bytes
-from coach.store.sessions import SessionRecord
 
 COLUMNS = (
     "date",
@@ -37,6 +37,20 @@ COLUMNS = (
     "exercises_swapped",
 )
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class SessionRecord(SessionLike, Protocol):
+    """What a row needs of a stored session (``coach.store.sessions.SessionRecord``): the
+    caller reads the store and hands the sessions in."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def routine_name(self) -> str: ...
+    @property
+    def ended_at(self) -> str | None: ...
+    @property
+    def note(self) -> str: ...
 
 
 def safe_cell(text: str) -> str:

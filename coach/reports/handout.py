@@ -34,6 +34,7 @@ from coach.domain.content import Content
 from coach.domain.plan import Plan
 from coach.domain.plan_file import figure_file
 from coach.domain.profile import Profile
+from coach.domain.profile_plan import ProfilePlan
 from coach.domain.protocol import Phase, Prescription, Routine
 from coach.domain.safety import RedFlagScreen
 from coach.domain.schedule import (
@@ -45,8 +46,6 @@ from coach.domain.schedule import (
 )
 from coach.domain.warning_signs import stop_if_lines, tier_statements
 from coach.reports.atomic import ExportError, atomic_write_bytes
-from coach.store.plans import resolve_plan
-from coach.store.therapist import TherapistStore
 from coach.system.paths import assets_dir
 
 BODY_PT = 14  # the smallest text anywhere on the handout
@@ -62,7 +61,7 @@ GAP_PX = 40
 
 @dataclass(frozen=True)
 class HandoutInput:
-    """Everything the handout shows; gathered by ``handout_input`` from the store's records."""
+    """Everything the handout shows; made by ``handout_input`` from what the store read."""
 
     profile: Profile
     plan: Plan
@@ -322,12 +321,15 @@ def write_handout(path: Path, data: HandoutInput, *, data_folder: Path) -> None:
 
 
 def handout_input(
-    therapist: TherapistStore, content: Content, profile: Profile, today: date
+    current: ProfilePlan,
+    content: Content,
+    today: date,
+    custom_figures: Mapping[str, str] | None = None,
 ) -> HandoutInput:
-    """Gather the current plan (``resolve_plan``), its author and pictures for ``profile``.
-    Only a stored plan is printed: never the standard plan put in place of an unreadable one."""
-    assert profile.id is not None
-    current = resolve_plan(therapist.db, content, profile)
+    """The handout of a profile's current plan (as the store resolved it), with its author and
+    pictures (``custom_figures``: exercise id -> a figure named by the plan file). Only a stored
+    plan is printed: never the standard plan put in place of an unreadable one."""
+    profile = current.profile
     if current.problem:
         raise ExportError(
             f"The plan of {profile.nickname} could not be read, so there is nothing to print."
@@ -342,5 +344,5 @@ def handout_input(
         therapist=current.therapist,
         version=current.version,
         red_flags=content.red_flags,
-        figures=figure_paths(current.catalogue, assets_dir(), therapist.custom_figures(profile.id)),
+        figures=figure_paths(current.catalogue, assets_dir(), custom_figures),
     )

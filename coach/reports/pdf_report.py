@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import (
     QBuffer,
@@ -50,13 +51,27 @@ from coach.reports import progress_charts
 from coach.reports.atomic import ExportError, atomic_write_bytes
 from coach.reports.chart_spec import table_cells, table_headers
 from coach.reports.paged import paint_pages
-from coach.store.coping import CopingUse
 
 BODY_PT = 11.5
 FOOTER_PT = 11.0
 RESOLUTION = 300  # dots per inch of the PDF's layout
 TABLE_WEEKS = 12
 NOTES_SHOWN = 30
+
+
+class CopingUse(Protocol):
+    """A use of a coping tool, as the store read it (``coach.store.coping.CopingUse``)."""
+
+    @property
+    def tool(self) -> str: ...
+    @property
+    def local_date(self) -> date: ...
+    @property
+    def minutes(self) -> int: ...
+    @property
+    def note(self) -> str: ...
+    @property
+    def in_report(self) -> bool: ...
 
 
 @dataclass(frozen=True)

@@ -198,7 +198,13 @@ def _offer_unfinished_session(window: MainWindow, ctx: AppContext) -> None:
     """A session cut short by a crash or power cut: offer to resume, save or discard it."""
     from coach.ui.session.resume import offer_resume_at_start  # off the startup path
 
-    offer_resume_at_start(window, ctx)
+    offer_resume_at_start(window, ctx, open_topic=lambda topic: _open_topic(window, topic))
+
+
+def _open_topic(window: MainWindow, topic_id: str) -> None:
+    from coach.ui.learn.cards import open_learn_topic  # only when a topic is asked for
+
+    open_learn_topic(window, topic_id)
 
 
 def _first_run(app: QApplication, ctx: AppContext) -> bool:

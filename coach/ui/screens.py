@@ -79,8 +79,15 @@ def _start_session(ctx: AppContext, today: QWidget, routine_id: str) -> None:
 
     launcher = today.findChild(SessionLauncher)
     if launcher is None:
-        launcher = SessionLauncher(ctx, today)
+        launcher = SessionLauncher(ctx, today, open_topic=lambda topic: _open_topic(today, topic))
     launcher.start(routine_id)
+
+
+def _open_topic(widget: QWidget, topic_id: str) -> None:
+    """A Learn topic the session asks for, on the Learn page (session never imports learn)."""
+    from coach.ui.learn.cards import open_learn_topic
+
+    open_learn_topic(widget, topic_id)
 
 
 def _warning_signs_screen(ctx: AppContext) -> QWidget:

@@ -31,11 +31,11 @@ from coach.reports.handout import handout_input
 from coach.store.plans import resolve_plan
 from coach.store.sessions import SessionStore
 from coach.store.therapist import TherapistStore
+from coach.ui.session.sounds import SilentBackend
 from coach.ui.context import AppContext
 from coach.ui.session.change_dialog import ChangeDialog
 from coach.ui.session.launcher import SessionLauncher
 from coach.ui.session.session_flow import SessionFlow
-from coach.ui.session.sounds import SilentBackend
 from tests.scripted_dialogs import scripted
 
 LEFT = Qt.MouseButton.LeftButton
@@ -283,7 +283,8 @@ def test_plan_print_and_plan_export_list_the_custom_exercise(
     assert run(args) == 0, capsys.readouterr()
     assert handout.read_bytes().startswith(b"%PDF")
     # What the handout prints, without a PDF reader: the phase's items with their names.
-    data = handout_input(TherapistStore(ctx.db), ctx.content, imported, ctx.clock.now().date())
+    current = resolve_plan(ctx.db, ctx.content, imported)
+    data = handout_input(current, ctx.content, ctx.clock.now().date())
     phase = phase_on(data.plan, imported.surgery_date, data.today)
     printed = [data.catalogue[i.exercise_id].name for r in phase.routines for i in r.items]
     assert CUSTOM_NAME in printed

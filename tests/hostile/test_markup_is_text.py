@@ -152,9 +152,8 @@ def test_the_handout_and_the_clinic_report_escape_the_markup(marked: AppContext)
     from coach.ui.progress.report_export import report_data
 
     profile = marked.active.require()
-    data = handout.handout_input(
-        TherapistStore(marked.db), marked.content, profile, marked.clock.now().date()
-    )
+    current = resolve_plan(marked.db, marked.content, profile)
+    data = handout.handout_input(current, marked.content, marked.clock.now().date())
     phase = data.plan.phases[0]
     routine = phase.routines[0]
     exercise: Exercise = data.catalogue[routine.items[-1].exercise_id]

@@ -24,13 +24,13 @@ from pytestqt.qtbot import QtBot
 from coach.domain.clock import FakeClock
 from coach.domain.profile import Profile, Surgery
 from coach.ui.common.appearance import apply_appearance
+from coach.ui.session.sounds import SilentBackend
 from coach.ui.common.wheel_guard import install_wheel_guard
 from coach.ui.context import AppContext
 from coach.ui.main_window import MainWindow
 from coach.ui.onboarding.wizard import OnboardingWizard
 from coach.ui.screens import build_screens
 from coach.ui.session.launcher import SessionLauncher
-from coach.ui.session.sounds import SilentBackend
 from coach.ui.today.routine_card import RoutineCard
 
 

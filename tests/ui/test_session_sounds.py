@@ -14,8 +14,6 @@ from pytestqt.qtbot import QtBot
 
 from coach.system.paths import assets_dir
 from coach.tools.make_sounds import make_sounds
-from coach.ui.context import AppContext
-from coach.ui.session.sound_settings import SoundCard
 from coach.ui.session.sounds import (
     CommandBackend,
     Cue,
@@ -27,6 +25,8 @@ from coach.ui.session.sounds import (
     sound_file,
     sound_volume,
 )
+from coach.ui.context import AppContext
+from coach.ui.session.sound_settings import SoundCard
 
 
 class RecordingBackend:

@@ -25,6 +25,7 @@ from coach.domain.schedule import phase_on
 from coach.platform.autostart import Autostart, AutostartError, app_command, for_this_computer
 from coach.reports.atomic import ExportError, atomic_write_bytes
 from coach.reports.calendar_export import profile_calendar
+from coach.store.plans import resolve_plan
 from coach.store.reminders import MAX_TIMES_PER_ROUTINE, ReminderSettings
 from coach.system.paths import default_data_dir
 from coach.ui.active_plan import load_active_plan
@@ -218,9 +219,9 @@ class RemindersCard(QWidget):
         if path.suffix.lower() != ".ics":
             path = path.with_name(path.name + ".ics")
         try:
-            data, _current = profile_calendar(
-                self._ctx.db, self._ctx.content, profile, self._ctx.clock.now()
-            )
+            current = resolve_plan(self._ctx.db, self._ctx.content, profile)
+            times = self._store.times(current.profile_id)
+            data = profile_calendar(current, times, self._ctx.clock.now())
             atomic_write_bytes(path, data, data_folder=self._ctx.paths.root)
         except ExportError as exc:
             self._dialogs.inform(self, "Not saved", str(exc))

@@ -13,11 +13,11 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 from coach.domain.emergency import FALLBACK
 from coach.domain.warning_signs import DaySafety, tier_statements
 from coach.ui.common.blocks import clear
+from coach.ui.common.message_page import MessagePage
 from coach.ui.common.widgets import button, card, label, scroll_page
 from coach.ui.context import AppContext
+from coach.ui.safety.red_flag_page import RedFlagPage
 from coach.ui.safety.today_checks import safety_today
-from coach.ui.session.message_page import MessagePage
-from coach.ui.session.red_flag_page import RedFlagPage
 
 INTRO = (
     "Some signs after back surgery need a call, some of them straight away. Read this list now "

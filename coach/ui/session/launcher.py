@@ -78,10 +78,14 @@ class SessionLauncher(QObject):
         *,
         backend: Backend | None = None,
         figures: Callable[[str], Figure | None] | None = None,
+        open_topic: Callable[[str], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._parent = parent
+        self._open_topic_with = (
+            open_topic  # given by the window's owner: session never imports learn
+        )
         self._dialogs = ctx.dialogs
         self._cues = CuePlayer(ctx.prefs, backend, self)
         self._figures = figures or FigureCache()
@@ -164,9 +168,8 @@ class SessionLauncher(QObject):
         return window
 
     def _open_topic(self, topic_id: str) -> None:
-        from coach.ui.learn.cards import open_learn_topic  # only when a topic is asked for
-
-        open_learn_topic(self._parent, topic_id)
+        if self._open_topic_with is not None:
+            self._open_topic_with(topic_id)
 
     def _on_window_destroyed(self) -> None:
         self.window = None

@@ -4,6 +4,7 @@ to resume where it stopped, to save as partly done, or to throw away (after aski
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -139,11 +140,12 @@ class ResumeOffers(QObject):
         window: QWidget,
         ctx: AppContext,
         launcher: SessionLauncher | None = None,
+        open_topic: Callable[[str], object] | None = None,
     ) -> None:
         super().__init__(window)
         self._window = window
         self._ctx = ctx
-        self._launcher = launcher or SessionLauncher(ctx, window)
+        self._launcher = launcher or SessionLauncher(ctx, window, open_topic=open_topic)
         self._since = ctx.clock.now()
         self._asked: set[int] = set()
         ctx.active.changed.connect(self._on_profile_chosen)
@@ -164,8 +166,11 @@ class ResumeOffers(QObject):
         QTimer.singleShot(0, self, self.offer)  # after the screens have followed the switch
 
 
-def offer_resume_at_start(window: QWidget, ctx: AppContext) -> ResumeOffers:
-    """Called once the main window is shown (app.py); lives as long as the window."""
-    offers = ResumeOffers(window, ctx)
+def offer_resume_at_start(
+    window: QWidget, ctx: AppContext, open_topic: Callable[[str], object] | None = None
+) -> ResumeOffers:
+    """Called once the main window is shown (app.py); lives as long as the window.
+    ``open_topic`` shows a Learn topic a resumed session asks for."""
+    offers = ResumeOffers(window, ctx, open_topic=open_topic)
     offers.offer()
     return offers

@@ -40,16 +40,16 @@ from coach.store.session_log import (
 )
 from coach.store.sessions import SessionRecord
 from coach.ui.active_plan import load_active_plan
+from coach.ui.common.message_page import Choice, MessagePage
 from coach.ui.common.widgets import label
 from coach.ui.context import AppContext
+from coach.ui.safety.red_flag_page import RedFlagPage
 from coach.ui.safety.today_checks import safety_today
 from coach.ui.session.after_page import FeedbackPage, response_lines
 from coach.ui.session.change_dialog import EASIER
 from coach.ui.session.dialogs import choose_change, confirm_stop
-from coach.ui.session.message_page import Choice, MessagePage
 from coach.ui.session.pain_page import PainPage
 from coach.ui.session.player import PlayerScreen
-from coach.ui.session.red_flag_page import RedFlagPage
 from coach.ui.session.screen_awake import new_keeper
 from coach.ui.session.setup import ResumePoint, SessionSetup
 from coach.ui.session.sounds import CuePlayer

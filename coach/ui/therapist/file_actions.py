@@ -188,11 +188,12 @@ class FileActions(QObject):
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
         try:
+            assert profile.id is not None
             data = handout_input(
-                self._store,
+                resolve_plan(self._ctx.db, self._ctx.content, profile),
                 self._ctx.content,
-                profile,
                 self._ctx.clock.now().date(),
+                self._store.custom_figures(profile.id),
             )
             write_handout(target, data, data_folder=self._ctx.paths.root)
         except ExportError as exc:

@@ -24,7 +24,7 @@ from coach.domain.safety import Question, RedFlagScreen
 from coach.domain.warning_signs import RECHECK_ID
 from coach.ui.common.blocks import clear
 from coach.ui.common.widgets import button, label, scroll_area
-from coach.ui.session.pick_row import PICK_STYLE, PickRow, key_shortcut
+from coach.ui.safety.pick_row import PICK_STYLE, PickRow, key_shortcut
 
 PICK_TEXT = "Which of these? Choose each one you have had, then press Done."
 TIER_HINT = "Press N for none of these, or Y if you have had one."
