@@ -4,6 +4,9 @@ sqlite-utils imports both at import time only to map their scalar types to colum
 store never writes numpy or pandas values, and numpy (installed for pyqtgraph's charts) costs
 about 60 ms, a fifth of a cold start. Hiding them while sqlite-utils loads keeps them off the
 startup path; the charts import numpy as usual when Progress is first opened.
+
+Checked on sqlite-utils 4 (hence the upper bound in pyproject.toml): tests/store/
+test_lean_import.py fails when a new version no longer needs this or defeats it.
 """
 
 from __future__ import annotations

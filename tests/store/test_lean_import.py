@@ -62,3 +62,50 @@ def test_a_sqlite_utils_that_needs_numpy_still_loads(tmp_path: Path) -> None:
         env={"PYTHONPATH": str(ROOT), "PATH": ""},
     )
     assert out.stdout.split() == ["numpy", "True"]
+
+
+PLAIN_IMPORT = """
+import sys
+import sqlite_utils
+print("numpy" in sys.modules)
+"""
+
+
+@pytest.mark.slow
+def test_the_trick_is_still_needed_and_still_works() -> None:
+    """Fails when the trick stops mattering or stops working, on a new sqlite-utils (the
+    upper bound in pyproject.toml is the last major version checked): imported plainly it
+    still loads numpy (else lean_import.py is dead code, remove it); through the store it
+    does not (the other tests here)."""
+    plain = subprocess.run(
+        [sys.executable, "-c", PLAIN_IMPORT],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PATH": ""},
+    )
+    assert plain.stdout.split() == ["True"], "sqlite-utils no longer imports numpy"
+    lean = subprocess.run(
+        [sys.executable, "-c", "import sys, coach.store; print('numpy' in sys.modules)"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": str(ROOT), "PATH": ""},
+    )
+    assert lean.stdout.split() == ["False"], "the store's import of sqlite-utils loads numpy"
+
+
+def test_the_declared_bound_covers_the_installed_sqlite_utils() -> None:
+    """lean_import is checked against the sqlite-utils that is installed; pyproject.toml's
+    upper bound keeps an unchecked major version out."""
+    import tomllib
+    from importlib.metadata import version
+
+    from packaging.requirements import Requirement
+
+    deps = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = next(r for d in deps["dependencies"] if (r := Requirement(d)).name == "sqlite-utils")
+    assert any(s.operator == "<" for s in wanted.specifier), "sqlite-utils needs an upper bound"
+    assert wanted.specifier.contains(version("sqlite-utils"))
