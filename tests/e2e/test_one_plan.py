@@ -31,11 +31,11 @@ from coach.reports.handout import handout_input
 from coach.store.plans import resolve_plan
 from coach.store.sessions import SessionStore
 from coach.store.therapist import TherapistStore
-from coach.ui.session.sounds import SilentBackend
 from coach.ui.context import AppContext
 from coach.ui.session.change_dialog import ChangeDialog
 from coach.ui.session.launcher import SessionLauncher
 from coach.ui.session.session_flow import SessionFlow
+from coach.ui.session.sounds import SilentBackend
 from tests.scripted_dialogs import scripted
 
 LEFT = Qt.MouseButton.LeftButton

@@ -24,13 +24,13 @@ from pytestqt.qtbot import QtBot
 from coach.domain.clock import FakeClock
 from coach.domain.profile import Profile, Surgery
 from coach.ui.common.appearance import apply_appearance
-from coach.ui.session.sounds import SilentBackend
 from coach.ui.common.wheel_guard import install_wheel_guard
 from coach.ui.context import AppContext
 from coach.ui.main_window import MainWindow
 from coach.ui.onboarding.wizard import OnboardingWizard
 from coach.ui.screens import build_screens
 from coach.ui.session.launcher import SessionLauncher
+from coach.ui.session.sounds import SilentBackend
 from coach.ui.today.routine_card import RoutineCard
 
 
@@ -89,7 +89,7 @@ def test_tab_walks_each_screen_and_the_focus_is_visible(
     apply_appearance(qapp, 125, theme)
     window.show_screen(key)
     screen = window.screen_widget(key)
-    qtbot.wait(1)
+    QApplication.processEvents()  # the screen is laid out and polished
     chain = _tab_chain(qtbot)
     in_screen = [w for w in chain if screen.isAncestorOf(w)]
     assert in_screen, f"Tab never reaches the {key} screen"
@@ -101,13 +101,13 @@ def test_tab_walks_each_screen_and_the_focus_is_visible(
     focused_look: dict[int, QImage] = {}
     for widget in chain:
         widget.setFocus()
-        qtbot.wait(1)
+        qtbot.waitUntil(widget.hasFocus)
         focused_look[id(widget)] = widget.grab().toImage()
     window.setFocus()  # nothing of the screen has the focus now
     blank = QWidget(window)
     blank.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     blank.setFocus()
-    qtbot.wait(1)
+    qtbot.waitUntil(lambda: not any(w.hasFocus() for w in chain))
     for widget in chain:
         plain = widget.grab().toImage()
         changed = _changed_pixels(plain, focused_look[id(widget)])

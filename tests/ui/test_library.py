@@ -17,7 +17,12 @@ from coach.domain.plan import plan_from_protocol
 from coach.domain.profile import Profile, Surgery
 from coach.ui.common.appearance import apply_appearance
 from coach.ui.context import AppContext
-from coach.ui.library.exercise_list_model import ID_ROLE, ExerciseFilterModel, ExerciseListModel
+from coach.ui.library.exercise_list_model import (
+    ID_ROLE,
+    NAME_ROLE,
+    ExerciseFilterModel,
+    ExerciseListModel,
+)
 from coach.ui.library.screen import LibraryScreen
 
 TODAY = date(2026, 1, 5)
@@ -174,10 +179,11 @@ def test_figure_moves_only_while_shown_and_can_be_paused(qtbot: QtBot, ctx: AppC
 
 def test_keyboard_moves_through_the_list(qtbot: QtBot, ctx: AppContext) -> None:
     screen = make_screen(qtbot, ctx)
-    first = screen.detail.name.text()
+    names = [screen.filter.index(row, 0).data(NAME_ROLE) for row in range(2)]
+    assert screen.detail.name.text() == names[0]
     screen.list.setFocus()
     qtbot.keyClick(screen.list, Qt.Key.Key_Down)
-    assert screen.detail.name.text() != first
+    assert screen.detail.name.text() == names[1]  # the next exercise in the list
     with qtbot.waitActive(screen):
         screen.activateWindow()
     qtbot.keyClick(screen.list, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)

@@ -22,7 +22,6 @@ from coach.domain.timer import State
 from coach.store.session_log import progress_events
 from coach.store.sessions import SessionStore
 from coach.ui.common.appearance import apply_appearance
-from coach.ui.session.sounds import CuePlayer, SilentBackend
 from coach.ui.context import AppContext
 from coach.ui.session.change_dialog import ChangeDialog
 from coach.ui.session.launcher import SessionLauncher, SessionWindow
@@ -30,6 +29,7 @@ from coach.ui.session.player import PlayerScreen
 from coach.ui.session.resume import DISCARD, PARTIAL, RESUME, ResumeDialog, offer_resume
 from coach.ui.session.session_flow import SessionFlow
 from coach.ui.session.setup import SessionSetup, setup_for
+from coach.ui.session.sounds import CuePlayer, SilentBackend
 from tests.scripted_dialogs import ScriptedDialogs, scripted
 
 LEFT = Qt.MouseButton.LeftButton

@@ -14,6 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from coach.system.paths import assets_dir
 from coach.tools.make_sounds import make_sounds
+from coach.ui.context import AppContext
+from coach.ui.session.sound_settings import SoundCard
 from coach.ui.session.sounds import (
     CommandBackend,
     Cue,
@@ -25,8 +27,6 @@ from coach.ui.session.sounds import (
     sound_file,
     sound_volume,
 )
-from coach.ui.context import AppContext
-from coach.ui.session.sound_settings import SoundCard
 
 
 class RecordingBackend:

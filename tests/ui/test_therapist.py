@@ -238,7 +238,7 @@ def test_idle_minutes_lock_the_mode_again(
 ) -> None:
     unlock(screen)
     clock.advance(299)
-    qtbot.wait(30)  # the checking timer ticks (10 ms here), the clock says not yet
+    screen.mode.check_idle()  # what the checking timer does: the clock says not yet
     assert screen.mode.is_unlocked
     clock.advance(2)
     with qtbot.waitSignal(screen.mode.locked, timeout=2000):
@@ -254,7 +254,7 @@ def test_using_the_editor_keeps_it_open(
     clock.advance(200)
     qtbot.keyClick(screen.editor.phase_choice, Qt.Key.Key_Down)
     clock.advance(200)  # 400 s since unlocking, but only 200 s idle
-    qtbot.wait(30)
+    screen.mode.check_idle()
     assert screen.mode.is_unlocked
     screen.lock_button.click()
     assert not screen.mode.is_unlocked
