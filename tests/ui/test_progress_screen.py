@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
@@ -154,10 +155,11 @@ def test_without_a_profile_the_screen_says_what_to_do(qtbot: QtBot, ctx: AppCont
 def test_charts_follow_the_dark_theme(
     screen: ProgressScreen, qapp: QApplication, restyle: Callable[[], None], seeded: AppContext
 ) -> None:
-    light = screen.charts._theme.background
+    assert not screen.charts._theme.dark
     apply_appearance(qapp, 100, "dark")
     QApplication.processEvents()
-    assert screen.charts._theme.background != light
+    assert screen.charts._theme.dark  # on the dark palette's own base colour
+    assert screen.charts._theme.background == screen.palette().color(QPalette.ColorRole.Base).name()
     assert screen.charts._theme.ink(BLUE) == "#56B4E9"  # the lighter Okabe-Ito blue on dark
     del restyle, seeded
 
