@@ -22,8 +22,6 @@ REMINDER_WEEKS = (2, 6, 12, 26, 52)
 REMINDER_OPEN_DAYS = 21  # a reminder stays on Today for three weeks after it falls due
 REMINDER_EARLY_DAYS = 7  # a score from the week before the due day counts for it
 
-PSFS_ANCHORS = {0: "cannot do it", 10: "as well as before the problem"}
-
 
 class OutcomeError(UserError, ValueError):
     """An outcome entry that cannot be accepted, in plain words."""

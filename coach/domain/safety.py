@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from coach.domain.catalogue import TAG_LABELS, Exercise, read_toml
+from coach.domain.catalogue import Exercise, read_toml
 from coach.domain.fields import DataError, Fields
 from coach.domain.protocol import Phase
 from coach.domain.records import TIERS
@@ -24,12 +24,6 @@ def blocked_movements(
 ) -> frozenset[str]:
     """The exercise's movements that this phase (or the surgeon) restricts; empty = allowed."""
     return exercise.movements & (phase.restricted | extra_restrictions)
-
-
-def explain_block(exercise: Exercise, blocked: frozenset[str]) -> str:
-    """Plain words for why an exercise is not allowed now."""
-    words = ", ".join(TAG_LABELS[t] for t in sorted(blocked))
-    return f"{exercise.name} involves {words}, which is not allowed in this phase."
 
 
 @dataclass(frozen=True)

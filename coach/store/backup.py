@@ -194,13 +194,6 @@ def prepare_restore(candidate: Path, workdir: Path) -> Path:
     return copy
 
 
-def check_restorable(candidate: Path) -> None:
-    """Raise StoreError unless ``candidate`` is a healthy Rehab Coach database (as restore
-    would check it, on a private copy that is then thrown away)."""
-    with tempfile.TemporaryDirectory(prefix="rehab-coach-check-") as work:
-        prepare_restore(candidate, Path(work))
-
-
 def restore(
     candidate: Path,
     database: Path,

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QSpinBox, QVBoxLayout, QWi
 from coach.domain.catalogue import Catalogue
 from coach.domain.dates import date_text
 from coach.domain.plan import Plan
-from coach.domain.plan_diff import walking_text
 from coach.domain.plan_edit import (
     default_start,
     effective_start,
@@ -153,9 +152,6 @@ class PhasePanel(QWidget):
     def set_plan(self, plan: Plan) -> None:
         """The draft changed without a rebuild (start date, walking, frequency)."""
         self._plan = plan
-
-    def walking_summary(self) -> str:
-        return walking_text(self._plan.phase(self._number).walking)
 
     # -- routines ------------------------------------------------------------------------------
     def _routine_card(self, routine: Routine) -> QWidget:
