@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import ast
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -90,3 +93,43 @@ def test_the_scan_would_catch_an_offender(tmp_path: Path) -> None:
     names = imported_modules(bad)
     assert any(matches(n, NETWORK_MODULES) for n in names)
     assert any(matches(n, GUI_MODULES) for n in names)
+
+
+def _lint_imports(root: Path) -> subprocess.CompletedProcess[str]:
+    """import-linter with the project's contracts (pyproject.toml), on the package in ``root``."""
+    return subprocess.run(
+        [str(Path(sys.executable).parent / "lint-imports"), "--no-cache"],
+        check=False,
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(root), "PATH": ""},
+    )
+
+
+@pytest.mark.slow
+def test_the_import_contracts_hold() -> None:
+    result = _lint_imports(PACKAGE.parent)
+    assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("module", "line", "broken"),
+    [
+        ("store/faults.py", "import coach.ui.app", "The store never imports ui"),
+        ("reports/csv_export.py", "import coach.store.sessions", "Reports are handed their data"),
+        ("domain/dates.py", "import PySide6.QtCore", "The domain is pure"),
+        ("commands/base.py", "import coach.cli", "No import circles"),
+    ],
+)
+def test_the_import_contracts_catch_an_offender(
+    tmp_path: Path, module: str, line: str, broken: str
+) -> None:
+    shutil.copytree(PACKAGE, tmp_path / "coach", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(PACKAGE.parent / "pyproject.toml", tmp_path)
+    with (tmp_path / "coach" / module).open("a", encoding="utf-8") as file:
+        file.write(f"\n{line}  # an offender\n")
+    result = _lint_imports(tmp_path)
+    assert result.returncode == 1
+    assert f"{broken}" in result.stdout and "BROKEN" in result.stdout
