@@ -200,9 +200,14 @@ def test_one_tap_from_today_and_from_a_learn_topic(
     with qtbot.waitExposed(window):
         window.show()
     today = window.screen_widget("today")
-    qtbot.waitUntil(lambda: today.findChild(CalmCard) is not None)
+
+    def shown() -> bool:  # built after the first paint, shown on the next turn of the loop
+        card = today.findChild(CalmCard)
+        return card is not None and card.isVisible()
+
+    qtbot.waitUntil(shown)
     calm = today.findChild(CalmCard)
-    assert calm is not None and calm.isVisible()
+    assert calm is not None
     calm.buttons["breathing"].click()
     dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, TimedTool))
     assert dialog.tool == "breathing" and dialog.isVisible()
