@@ -149,6 +149,24 @@ def test_a_programming_error_in_a_command_is_not_passed_off_as_a_sentence(
     assert "ValueError: internal: step list out of order" in written
 
 
+def test_a_bug_when_no_log_can_be_written_still_says_so_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coach.commands import routine
+
+    def broken(*args: object, **kwargs: object) -> object:
+        raise KeyError("internal")
+
+    monkeypatch.setattr(routine, "build_today", broken)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    argv = ["--data-dir", str(blocker / "data"), "routine", "--surgery", "fusion"]
+    assert run([*argv, "--surgery-date", "2025-03-03", "--date", "2025-03-20"]) == 1
+    assert one_line_error(capsys) == (
+        "rehab-coach: Something went wrong, and the log could not be written."
+    )
+
+
 @pytest.mark.parametrize(
     ("error", "shown"),
     [
