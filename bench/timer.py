@@ -37,7 +37,6 @@ from coach.domain.steps import Step, StepKind
 from coach.domain.timer import Session
 from coach.platform.speech import Engine, FakeEngine, ProcessEngine, Speaker, Voice, espeak_args
 from coach.ui.common.preferences import Preferences
-from coach.ui.session.sounds import CuePlayer
 from coach.ui.session.player import PlayerScreen
 from coach.ui.session.sounds import CuePlayer
 from coach.ui.session.voice import VoiceCoach

@@ -526,6 +526,22 @@ def test_the_launcher_opens_no_session_on_a_stopped_day(
     window.close()
 
 
+def test_a_topic_the_session_asks_for_goes_to_the_launchers_owner(
+    qtbot: QtBot, ctx: AppContext, profile: Profile
+) -> None:
+    """The session never imports Learn: whoever opens the session says how to show a topic."""
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    opened: list[str] = []
+    launcher = SessionLauncher(ctx, holder, backend=SilentBackend(), open_topic=opened.append)
+    routine = ctx.content.protocols[profile.surgery].phases[1].routines[0].id
+    window = launcher.start(routine)
+    assert window is not None
+    window.flow.topic_requested.emit("coping-with-pain")
+    assert opened == ["coping-with-pain"]
+    window.close()
+
+
 def test_the_pick_screen_needs_a_choice_and_a_click_on_the_words_chooses(
     qtbot: QtBot, flow: SessionFlow
 ) -> None:
