@@ -14,11 +14,16 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from coach.domain.errors import UserError
 from coach.system.paths import assets_dir
 
 DESKTOP_ID = "io.github.rehabcoach.RehabCoach"
 HICOLOR_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 INSTALLED_BY_KEY = "X-Rehab-Coach-Installed-By"  # marks a user entry as ours, so remove is safe
+
+
+class DesktopEntryError(UserError, ValueError):
+    """The desktop entry cannot be added or removed, said in one sentence."""
 
 
 def desktop_file() -> Path:
@@ -133,7 +138,7 @@ def remove(target: UserInstall) -> list[Path]:
     entry = target.entry
     if entry.is_file() and not entry.is_symlink():
         if f"\n{INSTALLED_BY_KEY}=" not in entry.read_text(encoding="utf-8", errors="replace"):
-            raise ValueError(
+            raise DesktopEntryError(
                 f"{entry} was not written by rehab-coach --install-desktop-entry; "
                 "it is left as it is."
             )
@@ -171,9 +176,9 @@ def _touch_theme(target: UserInstall) -> None:
 
 def run_flag(*, install_entry: bool) -> int:
     """``--install-desktop-entry`` / ``--remove-desktop-entry``: do it and say what changed.
-    Errors are raised (OSError, ValueError) for the command line to put in one sentence."""
+    Errors are raised (OSError, DesktopEntryError) for the command line to put in one sentence."""
     if not sys.platform.startswith("linux"):
-        raise ValueError(
+        raise DesktopEntryError(
             "The desktop entry is for Linux; on Windows and macOS the installer adds the app "
             "to the start menu or Applications."
         )
