@@ -5,6 +5,10 @@ first: an exercise whose movements the phase (or the surgeon's extra restriction
 refused with plain words, unless the therapist states a reason, which is stored with the item
 and shown to the patient. ``check_plan`` re-reads the result through the strict plan reader, so
 an edited plan can always be stored and loaded again.
+
+Why one module over 300 lines: every change to a plan (add, remove, move, dose, phase
+starts, settings) goes through the same safety check and re-read; splitting them would split
+that one rule.
 """
 
 from __future__ import annotations

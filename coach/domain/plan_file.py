@@ -17,6 +17,9 @@ A plan file comes from outside, so it is read as untrusted: size, encoding, nest
 duplicate keys, NaN/Infinity and huge numbers are all refused *before* or *while* JSON is parsed
 (Python's ``json`` would accept or crash on each), then every field goes through the strict
 ``Fields`` reader. A bad file gets one sentence saying what is wrong and where.
+
+Why one module over 300 lines: the format, its reader and its writer change together, and
+the reader is the hostile-input edge for files from outside.
 """
 
 from __future__ import annotations

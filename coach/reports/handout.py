@@ -6,6 +6,9 @@ action (REFERENCE section 3: emergency signs never under "call your surgeon"). A
 least 14 pt. Text from
 files and people is escaped, so markup prints as the characters typed. Blocks are laid out one
 by one and never split across pages, and the file is written atomically.
+
+Why one module over 300 lines: the handout's words and its page layout are read together
+when a printed page looks wrong; the shared page painter is in ``reports.paged``.
 """
 
 from __future__ import annotations

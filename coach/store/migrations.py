@@ -3,6 +3,9 @@
 Never edit a migration that has shipped: add m00N_... below it. Tables are STRICT with CHECK
 constraints so that bad values are refused by the database itself, whatever code wrote them.
 Times are UTC ISO 8601 text; ``local_date`` beside them groups by the patient's own day.
+
+Why one module over 300 lines: the schema's history is read in order, top to bottom, and it
+only grows (shipped migrations are never edited).
 """
 
 from __future__ import annotations

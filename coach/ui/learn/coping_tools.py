@@ -3,6 +3,9 @@ screen, and journaling prompts saved as notes. Each use is recorded (when, how l
 
 Breathing and the body scan are timed by the session player's ``Session`` on the app's clock,
 with the same cue sounds; nothing here sleeps, so a fake clock drives them in tests.
+
+Why one module over 300 lines: the three tools share one recorder, one clock and one page
+frame; each tool's own part is short.
 """
 
 from __future__ import annotations

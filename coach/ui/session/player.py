@@ -5,6 +5,10 @@ state machine (remaining = deadline - now on the monotonic clock), and a single-
 timer is armed for the next due cue so it plays on time rather than on the next repaint. If the
 event loop stalls, the next poll catches up and the display is right again at once; cues that
 are more than ``STALE_S`` late are not played (a flash of the countdown still shows them).
+
+Why one module over 300 lines: the countdown, the cue timer and the controls share one
+session and one clock; the timing rules live in ``domain.timer``, the cues in ``sounds`` and
+``speech``, so what is left here is the screen's layout and its wiring, kept together.
 """
 
 from __future__ import annotations

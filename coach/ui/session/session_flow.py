@@ -1,6 +1,10 @@
 """One session from start to finish: warning signs -> pain now -> player -> pain after -> how it
 felt -> the response. Each answer and each step is written to the store the moment it happens
-(one transaction each), so a crash loses at most the step in progress."""
+(one transaction each), so a crash loses at most the step in progress.
+
+Why one module over 300 lines: it is the one place that knows the order of a session's
+pages and what each answer writes; each page is its own widget in ``ui.session``.
+"""
 
 from __future__ import annotations
 

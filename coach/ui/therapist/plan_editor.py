@@ -1,5 +1,9 @@
 """The plan editor: a draft of the active profile's current plan, changed only through
-``coach.domain.plan_edit`` (and so through safety), saved as a new plan version."""
+``coach.domain.plan_edit`` (and so through safety), saved as a new plan version.
+
+Why one module over 300 lines: the editor's draft, its save and undo and its rebuild share
+one state; its actions live in ``file_actions`` and ``item_actions`` (through ``EditorPort``).
+"""
 
 from __future__ import annotations
 
