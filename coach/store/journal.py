@@ -17,20 +17,25 @@ from sqlite_utils import Database
 
 from coach.domain.clock import utc_iso
 from coach.domain.journal import QUALITIES, JournalEntry, RegionMark
+from coach.store.events import JOURNAL, StoreEvents, announces
 from coach.store.migrations import quality_column
 
 _QCOLS = [quality_column(q) for q in QUALITIES]
 
 
 class JournalStore:
-    def __init__(self, db: Database) -> None:
+    """Finished entries are announced (``JOURNAL``); drafts, written at every tap, are not."""
+
+    def __init__(self, db: Database, events: StoreEvents | None = None) -> None:
         self.db = db
+        self.changes = events if events is not None else StoreEvents()
 
     # -- writing -------------------------------------------------------------------------------
     def save_draft(self, profile_id: int, entry: JournalEntry, now: datetime) -> JournalEntry:
         """Keep an unfinished new entry (replacing the profile's draft); returns it with its id."""
         return self._write(profile_id, entry, now, draft=True)
 
+    @announces(JOURNAL)
     def save(self, profile_id: int, entry: JournalEntry, now: datetime) -> JournalEntry:
         """Store a finished entry: a draft becomes final, an edited entry is replaced whole."""
         return self._write(profile_id, entry, now, draft=False)
@@ -90,11 +95,13 @@ class JournalStore:
                     [entry_id, factor, effect],
                 )
 
+    @announces(JOURNAL)
     def delete(self, entry_id: int) -> None:
         """Remove an entry with its regions and ticks (one transaction)."""
         with self.db.atomic():
             self.db.execute("DELETE FROM journal_entries WHERE id = ?", [entry_id])
 
+    @announces(JOURNAL)
     def discard_draft(self, profile_id: int) -> None:
         with self.db.atomic():
             self.db.execute(

@@ -9,12 +9,15 @@ from sqlite_utils import Database
 
 from coach.domain.clock import utc_iso
 from coach.domain.medicines import MedicineEntry
+from coach.store.events import MEDICINES, StoreEvents, announces
 
 
 class MedicineStore:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, events: StoreEvents | None = None) -> None:
         self.db = db
+        self.changes = events if events is not None else StoreEvents()
 
+    @announces(MEDICINES)
     def save(self, profile_id: int, entry: MedicineEntry) -> MedicineEntry:
         """Add a new entry, or replace the one with ``entry.id`` (an edit)."""
         values = [entry.name, entry.kind, entry.amount, utc_iso(entry.at), entry.day.isoformat()]
@@ -35,6 +38,7 @@ class MedicineStore:
                 raise LookupError("That medicine entry is no longer there.")
         return entry
 
+    @announces(MEDICINES)
     def delete(self, entry_id: int) -> None:
         with self.db.atomic():
             self.db.execute("DELETE FROM medicines_taken WHERE id = ?", [entry_id])

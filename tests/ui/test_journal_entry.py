@@ -22,8 +22,9 @@ from coach.ui.journal.entry_dialog import JournalEntryDialog
 from coach.ui.journal.journal_screen import JournalScreen
 from coach.ui.journal.medicine_dialog import MedicineDialog
 from coach.ui.main_window import MainWindow
+from coach.ui.safety.screen import WarningSignsScreen
 from coach.ui.screens import build_screens
-from coach.ui.warning_signs_screen import WarningSignsScreen
+from tests.scripted_dialogs import scripted
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -174,17 +175,13 @@ def test_editing_a_saved_entry_changes_it_only_on_save(
     assert stored(ctx, profile)[0].mark("calf-right") == RegionMark("calf-right", 2)
 
 
-class _Drive(actions.Dialogs):
-    """Answers the entry dialog as a patient would: marks new numbness and saves."""
-
-    @staticmethod
-    def run(dialog: QDialog) -> int:
-        assert isinstance(dialog, JournalEntryDialog)
-        dialog.show()
-        dialog.checklist.item_for("shin-left").setCheckState(Qt.CheckState.Checked)
-        dialog.editor.quality_boxes["numbness"].click()
-        dialog.save_button.click()
-        return dialog.result()
+def _numb_shin(dialog: JournalEntryDialog) -> bool:
+    """Answers the entry dialog as a patient would: marks numbness in the shin and saves."""
+    dialog.show()
+    dialog.checklist.item_for("shin-left").setCheckState(Qt.CheckState.Checked)
+    dialog.editor.quality_boxes["numbness"].click()
+    dialog.save_button.click()
+    return dialog.result() == QDialog.DialogCode.Accepted
 
 
 def test_new_numbness_opens_the_warning_signs_check(
@@ -193,7 +190,8 @@ def test_new_numbness_opens_the_warning_signs_check(
     window = MainWindow(build_screens(ctx, lambda: None))
     qtbot.addWidget(window)
     window.show()
-    assert actions.open_entry(ctx, window, dialogs=_Drive)
+    scripted(ctx).on(JournalEntryDialog, _numb_shin)
+    assert actions.open_entry(ctx, window)
     assert window.current_key() == "warning-signs"
     screen = window.screen_widget("warning-signs")
     assert isinstance(screen, WarningSignsScreen)
@@ -221,7 +219,8 @@ def test_the_same_numbness_again_does_not_open_the_check(
     window = MainWindow(build_screens(ctx, lambda: None))
     qtbot.addWidget(window)
     window.show()
-    assert actions.open_entry(ctx, window, dialogs=_Drive)
+    scripted(ctx).on(JournalEntryDialog, _numb_shin)
+    assert actions.open_entry(ctx, window)
     assert window.current_key() == "today"
 
 

@@ -1,12 +1,10 @@
-"""Opening the journal's dialogs from anywhere (Today's card, the Journal page, History), and
-the one step after an entry: the warning-signs check when numbness or weakness is new or worse.
-
-``Dialogs`` is what tests replace to answer without a person (pytest-qt's advice).
-"""
+"""Opening the journal's dialogs from anywhere (Today's card, the Journal page, History),
+through the one dialog service (``ctx.dialogs.ask``), and the one step after an entry: the
+warning-signs check when numbness or weakness is new or worse."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from coach.domain.journal import JournalEntry
 from coach.domain.medicines import MedicineEntry, again, last_taken
@@ -14,17 +12,10 @@ from coach.store.medicines import MedicineStore
 from coach.ui.context import AppContext
 
 
-class Dialogs:
-    @staticmethod
-    def run(dialog: QDialog) -> int:
-        return dialog.exec()
-
-
 def open_entry(
     ctx: AppContext,
     parent: QWidget,
     entry: JournalEntry | None = None,
-    dialogs: type[Dialogs] = Dialogs,
 ) -> bool:
     """The entry dialog (a new entry, the draft, or an edit); True when saved."""
     from coach.ui.journal.entry_dialog import JournalEntryDialog
@@ -36,7 +27,7 @@ def open_entry(
     reasons: list[str] = []
     dialog.check_needed.connect(reasons.append)
     try:
-        saved = dialogs.run(dialog) == QDialog.DialogCode.Accepted
+        saved = ctx.dialogs.ask(dialog)
     finally:
         dialog.deleteLater()
     for reason in reasons:
@@ -48,7 +39,6 @@ def open_medicine(
     ctx: AppContext,
     parent: QWidget,
     entry: MedicineEntry | None = None,
-    dialogs: type[Dialogs] = Dialogs,
 ) -> bool:
     from coach.ui.journal.medicine_dialog import MedicineDialog
 
@@ -57,7 +47,7 @@ def open_medicine(
         return False
     dialog = MedicineDialog(ctx, profile.id, entry, parent)
     try:
-        return dialogs.run(dialog) == QDialog.DialogCode.Accepted
+        return ctx.dialogs.ask(dialog)
     finally:
         dialog.deleteLater()
 

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import QBoxLayout, QDialog, QPlainTextEdit, QVBoxLayout, 
 from coach.domain.journal import MAX_NOTE, JournalEntry, RegionMark, with_region, without_region
 from coach.domain.journal_rules import WINDOW_DAYS, check_prompt, nerve_changes
 from coach.store.journal import JournalStore
+from coach.ui.common.widgets import button, dialog_buttons, fit_to_screen, label, scroll_area
 from coach.ui.context import AppContext
 from coach.ui.journal.body_map import BodyMap
 from coach.ui.journal.region_parts import FactorTicks, RegionChecklist, RegionEditor
-from coach.ui.common.widgets import button, dialog_buttons, fit_to_screen, label, scroll_area
 
 DEFAULT_SCORE = 5
 

@@ -15,11 +15,11 @@ from coach.domain.medicines import NO_DOSE_ADVICE, MedicineEntry, remembered_nam
 from coach.store.journal import JournalStore
 from coach.store.medicines import MedicineStore
 from coach.ui.common.blocks import clear
-from coach.ui.context import AppContext
 from coach.ui.common.flow_layout import FlowLayout
-from coach.ui.journal import actions
 from coach.ui.common.screen_stack import guarded_refresh
 from coach.ui.common.widgets import button, card, label, scroll_page
+from coach.ui.context import AppContext
+from coach.ui.journal import actions
 
 AGAIN_SHOWN = 4
 

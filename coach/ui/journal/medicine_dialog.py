@@ -29,8 +29,8 @@ from coach.domain.medicines import (
     remembered_names,
 )
 from coach.store.medicines import MedicineStore
-from coach.ui.context import AppContext
 from coach.ui.common.widgets import dialog_buttons, label, size_to_contents, width_floor
+from coach.ui.context import AppContext
 
 DAYS = (("Today", 0), ("Yesterday", 1))
 
