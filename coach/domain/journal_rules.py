@@ -121,6 +121,12 @@ def journal_baseline(entries: Iterable[JournalEntry]) -> float | None:
     return sum(days) / len(days) if len(days) == BASELINE_DAYS else None
 
 
+def leg_baseline(session_baseline: float | None, entries: Iterable[JournalEntry]) -> float | None:
+    """The leg pain baseline for the journal's rule: the one Progress uses (the therapist's,
+    or the first three sessions'), else the journal's own first three days."""
+    return session_baseline if session_baseline is not None else journal_baseline(entries)
+
+
 def raised_pain(
     entries: Iterable[JournalEntry], baseline: float | None, today: date
 ) -> JournalNote | None:

@@ -16,6 +16,8 @@ from typing import Any, NamedTuple
 from sqlite_utils import Database
 
 from coach.domain.catalogue import Catalogue
+from coach.domain.journal import JournalEntry
+from coach.domain.medicines import MedicineEntry
 from coach.domain.pain import Pain
 from coach.domain.plan import Plan
 from coach.domain.profile import Profile
@@ -32,6 +34,8 @@ from coach.domain.progress import (
 from coach.domain.records import CLEAR, DISCARDED
 from coach.domain.timer import EventKind
 from coach.store.coping import CopingStore, CopingUse
+from coach.store.journal import JournalStore
+from coach.store.medicines import MedicineStore
 from coach.store.outcomes import OutcomesStore
 from coach.store.repository import Repository
 from coach.store.session_log import session_tally
@@ -70,6 +74,8 @@ class ProfileHistory:
     exercises: dict[int, ExerciseTally]  # by session id
     catalogue: Catalogue  # the profile's exercises (its therapist's own included), for names
     coping: tuple[CopingUse, ...] = ()  # coping tools used (REFERENCE 10), oldest first
+    journal: tuple[JournalEntry, ...] = ()  # pain journal entries (REFERENCE 8), oldest first
+    medicines: tuple[MedicineEntry, ...] = ()  # medicines taken (REFERENCE 9), oldest first
 
 
 class ProgressData:
@@ -212,4 +218,6 @@ class ProgressData:
             self.exercise_tallies(profile.id),
             current.catalogue,
             tuple(CopingStore(self.db).uses(profile.id)),
+            tuple(JournalStore(self.db).entries(profile.id)),
+            tuple(MedicineStore(self.db).entries(profile.id)),
         )
