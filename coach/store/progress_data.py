@@ -74,8 +74,16 @@ class ProfileHistory:
     exercises: dict[int, ExerciseTally]  # by session id
     catalogue: Catalogue  # the profile's exercises (its therapist's own included), for names
     coping: tuple[CopingUse, ...] = ()  # coping tools used (REFERENCE 10), oldest first
-    journal: tuple[JournalEntry, ...] = ()  # pain journal entries (REFERENCE 8), oldest first
-    medicines: tuple[MedicineEntry, ...] = ()  # medicines taken (REFERENCE 9), oldest first
+
+    @property
+    def journal(self) -> Sequence[JournalEntry]:
+        """Pain journal entries (REFERENCE 8), oldest first."""
+        return self.input.journal
+
+    @property
+    def medicines(self) -> Sequence[MedicineEntry]:
+        """Medicines taken (REFERENCE 9), oldest first."""
+        return self.input.medicines
 
 
 class ProgressData:
@@ -204,6 +212,8 @@ class ProgressData:
             therapist_baseline=(
                 {"back": baseline["back"], "leg": baseline["leg"]} if baseline else None
             ),
+            journal=JournalStore(self.db).entries(pid),
+            medicines=MedicineStore(self.db).entries(pid),
         )
 
     def history(self, current: ProfilePlan, today: date) -> ProfileHistory:
@@ -218,6 +228,4 @@ class ProgressData:
             self.exercise_tallies(profile.id),
             current.catalogue,
             tuple(CopingStore(self.db).uses(profile.id)),
-            tuple(JournalStore(self.db).entries(profile.id)),
-            tuple(MedicineStore(self.db).entries(profile.id)),
         )

@@ -16,7 +16,7 @@ PRINT = Look(QColor("#eeeeee"), QColor("#555555"), QColor("#000000"), QColor("#0
 def body_summary_image(counts: Mapping[str, int], width: int = 1100, text_px: int = 28) -> QImage:
     """Each marked region shaded by how often it was marked (darker = more often) with the
     number of entries written in it."""
-    height = round(width * 0.62)
+    height = round(width * 0.8)
     image = QImage(width, height, QImage.Format.Format_RGB32)
     image.fill(QColor("white"))
     most = max(counts.values(), default=0)
