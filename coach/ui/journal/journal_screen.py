@@ -6,7 +6,7 @@ The lists are read from the store on every change; History has every day with ed
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
@@ -22,6 +22,7 @@ from coach.ui.context import AppContext
 from coach.ui.journal import actions
 
 AGAIN_SHOWN = 4
+AGAIN_DAYS = 14  # "took it again" only for medicines taken in the last two weeks
 
 
 def entry_line(entry: JournalEntry, now: datetime) -> str:
@@ -70,7 +71,9 @@ class JournalButtons(QWidget):
         pid = profile.id if profile is not None else None
         draft = JournalStore(self._ctx.db).draft(pid) if pid is not None else None
         self.entry_button.setText("Carry on with my entry" if draft else "Add a pain entry")
-        names = remembered_names(MedicineStore(self._ctx.db).entries(pid)) if pid else []
+        since = self._ctx.clock.now().date() - timedelta(days=AGAIN_DAYS)
+        recent = MedicineStore(self._ctx.db).entries(pid, since=since) if pid else []
+        names = remembered_names(recent)
         clear(self._again)
         self.again_buttons = []
         for name in names[:AGAIN_SHOWN]:
