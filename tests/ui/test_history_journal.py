@@ -96,7 +96,7 @@ def test_journal_and_medicines_sit_beside_sessions_newest_first(
     assert model.rowCount() == 3
     whats = [cells(model, r)[1] for r in range(3)]
     assert whats == ["Medicine: Ibuprofen", "Pain journal", "Daily exercises"]
-    assert cells(model, 1)[2:] == ["Left leg: below the knee; right leg: none", "3", "6"]
+    assert cells(model, 1)[2:] == ["Left: below knee", "3", "6"]
     assert cells(model, 0)[2] == "1 tablet"
     qtmodeltester.check(model)  # type: ignore[attr-defined]
 

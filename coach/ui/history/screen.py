@@ -82,6 +82,7 @@ class HistoryScreen(QWidget):
         # The routine's name takes the room left and wraps, so at big text the table does not
         # scroll sideways (the result and the pain columns stay in view).
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # a journal row's reach
         header.setMinimumSectionSize(40)
         self.table.setWordWrap(True)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows choose a session

@@ -23,14 +23,25 @@ def when_words(at: datetime, this_year: int | None = None) -> str:
     return f"{local:%a} {local.day} {local:%b}{year}, {local:%H:%M}"
 
 
+SHORT = {1: "buttock", 2: "thigh", 3: "below knee", 4: "foot"}
+
+
 def reach_words(entry: JournalEntry) -> str:
-    """'Left leg: below the knee; right leg: none' (how far each leg's pain reached)."""
-    parts = []
-    for side in ("left", "right"):
-        level = entry.extent(side)
-        parts.append(f"{side} leg: {EXTENT_WORDS[level] if level else 'none'}")
-    text = "; ".join(parts)
+    """'Left: below knee, right: foot', or 'No leg pain' (how far each leg's pain reached)."""
+    parts = [
+        f"{side}: {SHORT[level]}" for side in ("left", "right") if (level := entry.extent(side))
+    ]
+    text = ", ".join(parts) or "no leg pain"
     return text[0].upper() + text[1:]
+
+
+def reach_sentence(entry: JournalEntry) -> str:
+    """'Leg pain reached: left leg none, right leg below the knee.'"""
+    words = [
+        f"{side} leg {EXTENT_WORDS[level] if (level := entry.extent(side)) else 'none'}"
+        for side in ("left", "right")
+    ]
+    return f"Leg pain reached: {', '.join(words)}."
 
 
 def _back(entry: JournalEntry) -> int | None:
@@ -67,7 +78,7 @@ def item_details(item: JournalItem) -> list[str]:
             f"Amount: {item.amount or 'not written'}",
             f"Kind: {KINDS.get(item.kind, 'not given')}",
         ]
-    lines = [reach_words(item) + "."]
+    lines = [reach_sentence(item)]
     for mark in item.marks:
         feels = ", ".join(QUALITIES[q].lower() for q in QUALITIES if q in mark.qualities)
         lines.append(
