@@ -26,7 +26,7 @@ from coach.ui.journal.medicine_dialog import MedicineDialog
 from coach.ui.main_window import MainWindow
 
 FILLED = (("calf-right", 6, "tingling"), ("buttock-right", 4, ""), ("lower-back-centre", 3, ""))
-PDF_DPI = 60
+PDF_DPI = 130  # an A4 page about 1075 px wide, as wide as the screen pictures
 
 
 def _save(widget: QWidget, path: Path) -> Path:
@@ -48,6 +48,7 @@ def render_journal_screens(
         return []
     written = _entry_pictures(ctx, profile.id, window, out_dir, settle)
     medicine = MedicineDialog(ctx, profile.id, None, window)
+    medicine.resize(window.size())  # as big as the window, like the other pictures
     medicine.show()
     settle()
     written.append(_save(medicine, out_dir / "journal-medicine.png"))

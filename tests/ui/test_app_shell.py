@@ -103,6 +103,8 @@ def test_screenshot_writes_a_readable_png_per_screen(qapp: QApplication, tmp_pat
     names = {p.name for p in written}
     for shot in ("warning-signs", "warning-signs-pick", "today-stopped", "session-player"):
         assert f"{shot}.png" in names
+    for shot in ("journal", "journal-entry-empty", "journal-entry-filled", "history-journal"):
+        assert f"{shot}.png" in names
     for path in written:
         image = QImage(str(path))
         assert image.width() >= 1000
