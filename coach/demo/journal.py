@@ -92,7 +92,7 @@ class JournalWriter:
             if level == reach and level >= 3 and (week < 2 or _flare(week)):
                 feels.add("numbness")
             marks.append(RegionMark(region, max(1, leg - (reach - level)), frozenset(feels)))
-        if week > 10 and self.rng.random() < 0.08:
+        if _flare(week) and self.rng.random() < 0.5:  # a flare touches the other side too
             marks.append(RegionMark("buttock-left", self.rng.randint(1, 3), frozenset({"aching"})))
         at = self._at(day, hour, self.rng.randrange(0, 60))
         helped = {

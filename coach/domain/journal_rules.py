@@ -102,7 +102,7 @@ def trend(days: Sequence[DayExtent], side: str, today: date) -> JournalNote | No
             f"Your {side} leg pain {_NOW[now]}; {words} {_THEN[then]}. {TELL}", "tell"
         )
     if now == 0:
-        return JournalNote(f"You marked no pain in your {side} leg this week.", "info")
+        return None  # no pain in that leg now or then: nothing to say
     return JournalNote(f"Your {side} leg pain reaches {_REACHES[now]}, as it did {words}.", "info")
 
 

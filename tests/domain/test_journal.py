@@ -147,6 +147,11 @@ def test_pain_reaching_further_than_weeks_ago_says_tell_your_therapist() -> None
     assert note.text.endswith("Tell your therapist.")
 
 
+def test_a_leg_without_pain_then_and_now_gets_no_sentence() -> None:
+    days = daily_extent([entry(ago(22), m("calf-right")), entry(ago(1), m("calf-right"))])
+    assert trend(days, "left", TODAY) is None
+
+
 def test_same_reach_is_described_without_judgement() -> None:
     days = daily_extent([entry(ago(15), m("calf-left")), entry(ago(3), m("shin-left"))])
     note = trend(days, "left", TODAY)

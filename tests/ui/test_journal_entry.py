@@ -294,3 +294,21 @@ def test_the_journal_is_a_button_on_today_and_in_the_rail(
     assert "Add a pain entry" in buttons and "I took a medicine" in buttons
     boxes = card.findChildren(QCheckBox)
     assert boxes == []
+
+
+def test_the_journal_page_says_what_the_entries_show(
+    qtbot: QtBot, ctx: AppContext, profile: Profile
+) -> None:
+    """Pain that reached the foot three weeks ago and stops above the knee now: a good sign."""
+    now = ctx.clock.now()
+    store = JournalStore(ctx.db)
+    for days, region in ((22, "sole-right"), (1, "thigh-back-right")):
+        at = now - timedelta(days=days)
+        store.save(profile.id or 0, JournalEntry(at, at.date(), (RegionMark(region, 5),)), at)
+    page = JournalScreen(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.changes.text() == (
+        "Your right leg pain now stops above the knee; three weeks ago it reached your foot. "
+        "That is a good sign."
+    )

@@ -10,7 +10,8 @@ from datetime import datetime, timedelta
 
 from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
-from coach.domain.journal import REGION_BY_ID, JournalEntry
+from coach.domain.journal import REGION_BY_ID, JournalEntry, daily_extent
+from coach.domain.journal_rules import JournalNote, extent_notes, leg_baseline
 from coach.domain.medicines import NO_DOSE_ADVICE, MedicineEntry, remembered_names
 from coach.store.journal import JournalStore
 from coach.store.medicines import MedicineStore
@@ -37,6 +38,21 @@ def medicine_line(entry: MedicineEntry, now: datetime) -> str:
     when = entry.at.astimezone(now.tzinfo)
     amount = f", {entry.amount}" if entry.amount else ""
     return f"{when:%H:%M}  {entry.name}{amount}"
+
+
+def journal_notes(ctx: AppContext, profile_id: int) -> list[JournalNote]:
+    """What the journal shows about the leg (section 8's sentences), with the leg baseline
+    Progress uses (the therapist's, else the first three sessions', else the journal's)."""
+    from coach.domain.progress import pain_baseline
+    from coach.store.outcomes import OutcomesStore
+    from coach.store.sessions import SessionStore
+
+    entries = JournalStore(ctx.db).entries(profile_id)
+    therapist = OutcomesStore(ctx.db).pain_baseline(profile_id)
+    sessions = SessionStore(ctx.db).sessions(profile_id)
+    start = pain_baseline(sessions, "leg", therapist["leg"] if therapist else None)
+    baseline = leg_baseline(start.value if start else None, entries)
+    return extent_notes(daily_extent(entries), entries, baseline, ctx.clock.now().date())
 
 
 class JournalButtons(QWidget):
@@ -141,6 +157,11 @@ class JournalScreen(QWidget):
         advice = label(NO_DOSE_ADVICE, "hint", body)
         advice.setObjectName("no-dose-advice")
         column.addWidget(advice)
+        self.changes_title = label("How your leg pain is changing", "heading", body)
+        column.addWidget(self.changes_title)
+        self.changes = label("", None, body)
+        self.changes.setObjectName("journal-changes")
+        column.addWidget(self.changes)
         frame, self._today = card(body)
         column.addWidget(frame)
         column.addWidget(label("Older entries are in History.", "hint", body))
@@ -162,8 +183,14 @@ class JournalScreen(QWidget):
         profile = self._ctx.active.profile
         if profile is None or profile.id is None:
             self._today.addWidget(label("Set up your profile to keep a journal.", None, parent))
+            self.changes.hide()
+            self.changes_title.hide()
             return
         now = self._ctx.clock.now()
+        notes = journal_notes(self._ctx, profile.id)
+        self.changes.setText("\n".join(n.text for n in notes))
+        self.changes.setVisible(bool(notes))
+        self.changes_title.setVisible(bool(notes))
         entries = JournalStore(self._ctx.db).entries(profile.id, since=now.date())
         medicines = MedicineStore(self._ctx.db).entries(profile.id, since=now.date())
         lines = sorted(
