@@ -36,6 +36,11 @@ class RegionChecklist(QListWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Where it hurts: body parts, tick each one")
+        # Big targets: each line about 40 px high at 100% text, the tick box 22 px.
+        self.setStyleSheet(
+            "QListWidget::item { padding: 7px 4px; }"
+            " QListWidget::indicator { width: 22px; height: 22px; }"
+        )
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setMinimumWidth(240)
         self._items: dict[str, QListWidgetItem] = {}
