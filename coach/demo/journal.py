@@ -58,8 +58,8 @@ class JournalWriter:
         days a step further or shorter; a flare reaches the foot again."""
         if _flare(week):
             return 4
-        base = 4 - min(3.0, week / 4.5)
-        step = self.rng.choices((-1, 0, 1), weights=(15, 70, 15))[0]
+        base = 4 - min(3.0, week / 4.0)
+        step = self.rng.choices((-1, 0, 1), weights=(20, 65, 15))[0]
         if week > 20 and self.rng.random() < 0.5:
             return 0
         return max(0, min(4, round(base) + step))
@@ -73,12 +73,13 @@ class JournalWriter:
         per_day = 3 if week < 3 else 2 if week < 8 else 1
         if week >= 16 and self.rng.random() < (0.6 if week < 52 else 0.85):
             per_day = 2 if _flare(week) else 0
+        reach = self._reach(week)  # the day's furthest; some entries of the day reach less
         for number in range(per_day):
-            self._entry(day, week, 8 + 5 * number + self.rng.randrange(0, 3))
+            less = 1 if number and self.rng.random() < 0.4 else 0
+            self._entry(day, week, 8 + 5 * number + self.rng.randrange(0, 3), max(0, reach - less))
         self._medicines(day, week)
 
-    def _entry(self, day: date, week: float, hour: int) -> None:
-        reach = self._reach(week)
+    def _entry(self, day: date, week: float, hour: int, reach: int) -> None:
         leg = self._leg(week)
         marks = [
             RegionMark(
