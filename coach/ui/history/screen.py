@@ -29,8 +29,8 @@ from coach.ui.common.widgets import button, card, label, scroll_area
 from coach.ui.context import AppContext
 from coach.ui.history.details import session_details
 from coach.ui.history.model import HistoryModel, when_text
-from coach.ui.journal.history_items import delete_item, delete_question, edit_item
-from coach.ui.journal.rows import JournalItem, item_details, item_title
+from coach.ui.journal.history_items import delete_item, edit_item, show_item
+from coach.ui.journal.rows import JournalItem
 
 MAX_NOTE = 4000
 
@@ -179,11 +179,7 @@ class HistoryScreen(QWidget):
         """A journal entry or medicine: its lines, Edit and Delete."""
         self._current = None
         self._clear_details(item)
-        self.details_title.setText(item_title(item, self._ctx.clock.now().year))
-        parent = self.details_title.parentWidget()
-        for line in item_details(item):
-            self.details_box.addWidget(label(line, None, parent))
-        self.details_box.addStretch(1)
+        show_item(self.details_title, self.details_box, item, self._ctx.clock.now().year)
         self.delete_button.setEnabled(True)
 
     def _show_details(self, session_id: int | None) -> None:
@@ -243,18 +239,15 @@ class HistoryScreen(QWidget):
             edit_item(self._ctx, self, self._item)
 
     def _delete_item(self, item: JournalItem) -> None:
-        if item.id is None or not self._dialogs.confirm(
-            self, "Delete this?", delete_question(item), default_no=True
-        ):
-            return
-        row = self.model.row_of(item.id, type(item))
+        row = self.model.row_of(item.id or 0, type(item))
         self._announcing = True  # the store announces it; this screen updates itself below
         try:
-            delete_item(self._ctx, item)
+            deleted = delete_item(self._ctx, self, item)
         finally:
             self._announcing = False
-        self.model.remove_session(item.id, type(item))
-        self._after_delete(row)
+        if deleted:
+            self.model.remove_session(item.id or 0, type(item))
+            self._after_delete(row)
 
     def _after_delete(self, row: int) -> None:
         if self.model.rowCount():

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from coach.domain.medicines import MedicineEntry
 from coach.store.journal import JournalStore
 from coach.store.medicines import MedicineStore
+from coach.ui.common.widgets import label
 from coach.ui.context import AppContext
 from coach.ui.journal import actions
-from coach.ui.journal.rows import JournalItem
+from coach.ui.journal.rows import JournalItem, item_details, item_title
 
 
 def edit_item(ctx: AppContext, parent: QWidget, item: JournalItem) -> bool:
@@ -19,16 +20,28 @@ def edit_item(ctx: AppContext, parent: QWidget, item: JournalItem) -> bool:
     return actions.open_entry(ctx, parent, item)
 
 
+def show_item(title: QLabel, box: QVBoxLayout, item: JournalItem, this_year: int) -> None:
+    """The details panel for a journal entry or medicine: a title and its lines."""
+    title.setText(item_title(item, this_year))
+    for line in item_details(item):
+        box.addWidget(label(line, None, title.parentWidget()))
+    box.addStretch(1)
+
+
 def delete_question(item: JournalItem) -> str:
     what = f"the medicine {item.name}" if isinstance(item, MedicineEntry) else "this pain entry"
     return f"Delete {what} for good? It cannot be brought back."
 
 
-def delete_item(ctx: AppContext, item: JournalItem) -> None:
-    """One transaction (an entry's places and ticks go with it)."""
-    if item.id is None:
-        return
+def delete_item(ctx: AppContext, parent: QWidget, item: JournalItem) -> bool:
+    """After a question (No is the default), in one transaction (an entry's places and ticks
+    go with it); True when deleted."""
+    if item.id is None or not ctx.dialogs.confirm(
+        parent, "Delete this?", delete_question(item), default_no=True
+    ):
+        return False
     if isinstance(item, MedicineEntry):
         MedicineStore(ctx.db).delete(item.id)
     else:
         JournalStore(ctx.db).delete(item.id)
+    return True
