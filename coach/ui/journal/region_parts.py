@@ -39,6 +39,8 @@ class RegionChecklist(QListWidget):
         # Big targets: each line about 40 px high at 100% text, the tick box 22 px.
         self.setStyleSheet(
             "QListWidget::item { padding: 7px 4px; }"
+            " QListWidget::item:selected { background: palette(highlight);"
+            " color: palette(highlighted-text); }"
             " QListWidget::indicator { width: 22px; height: 22px; }"
         )
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
