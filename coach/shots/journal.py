@@ -55,6 +55,7 @@ def render_journal_screens(
     medicine.close()
     medicine.deleteLater()
     written.append(_history_day(window, out_dir, settle))
+    written.append(_extent_chart(window, out_dir, settle))
     if long:
         written += _report_pages(ctx, out_dir)
     return written
@@ -92,6 +93,26 @@ def _history_day(window: MainWindow, out_dir: Path, settle: Callable[[], None]) 
         screen.table.selectRow(row)
     settle()
     return _save(window, out_dir / "history-journal.png")
+
+
+def _extent_chart(window: MainWindow, out_dir: Path, settle: Callable[[], None]) -> Path:
+    """Progress scrolled to the leg pain reach chart, its sentences at the top."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from coach.ui.progress.screen import ProgressScreen
+
+    window.show_screen("progress")
+    screen = window.screen_widget("progress")
+    settle()
+    if isinstance(screen, ProgressScreen):
+        frame = screen.charts.frames["extent"]
+        scroll = screen.findChild(QScrollArea)
+        body = scroll.widget() if scroll is not None else None
+        if scroll is not None and body is not None:
+            top = frame.mapTo(body, frame.rect().topLeft()).y()
+            scroll.verticalScrollBar().setValue(top - 12)
+    settle()
+    return _save(window, out_dir / "progress-extent.png")
 
 
 def _report_pages(ctx: AppContext, out_dir: Path) -> list[Path]:
