@@ -44,8 +44,6 @@ class Stores:
     @cached_property
     def coping(self) -> CopingStore:
         from coach.store.coping import CopingStore
-    from coach.store.journal import JournalStore
-    from coach.store.medicines import MedicineStore
 
         return CopingStore(self.db, self.changes)
 

@@ -285,3 +285,19 @@ def test_kill_9_mid_entry_keeps_every_acknowledged_change(db_path: Path, acks: i
             assert len(draft.marks) - min(n % 40 + 1, len(REGION_IDS)) in (0, 1)
     finally:
         db.close()
+
+
+def test_finished_entries_and_medicines_are_announced_drafts_are_not(
+    db: Database, profile_id: int
+) -> None:
+    from coach.store.events import JOURNAL, MEDICINES, Change
+    from coach.store.stores import Stores
+
+    stores = Stores(db)
+    heard: list[Change] = []
+    stores.changes.subscribe(heard.append)
+    draft = stores.journal.save_draft(profile_id, sample(), NOW)
+    assert heard == []  # a tap in the entry is not news for the other screens
+    stores.journal.save(profile_id, draft, NOW)
+    stores.medicines.save(profile_id, MedicineEntry("Ibuprofen", NOW, NOW.date()))
+    assert heard == [Change(JOURNAL, profile_id), Change(MEDICINES, profile_id)]

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QWidget
 
 from coach.domain.journal import JournalEntry
 from coach.domain.medicines import MedicineEntry, again, last_taken
-from coach.store.medicines import MedicineStore
 from coach.ui.context import AppContext
 
 
@@ -57,13 +56,11 @@ def took_again(ctx: AppContext, name: str) -> MedicineEntry | None:
     profile = ctx.active.profile
     if profile is None or profile.id is None:
         return None
-    store = MedicineStore(ctx.db)
+    store = ctx.stores.medicines
     last = last_taken(store.entries(profile.id), name)
     if last is None:
         return None
-    saved = store.save(profile.id, again(last, ctx.clock.now()))
-    ctx.active.notify_data_changed()
-    return saved
+    return store.save(profile.id, again(last, ctx.clock.now()))
 
 
 def open_warning_check(widget: QWidget, reason: str) -> bool:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QBoxLayout, QDialog, QPlainTextEdit, QVBoxLayout, 
 
 from coach.domain.journal import MAX_NOTE, JournalEntry, RegionMark, with_region, without_region
 from coach.domain.journal_rules import WINDOW_DAYS, check_prompt, nerve_changes
-from coach.store.journal import JournalStore
 from coach.ui.common.widgets import button, dialog_buttons, fit_to_screen, label, scroll_area
 from coach.ui.context import AppContext
 from coach.ui.journal.body_map import BodyMap
@@ -44,7 +43,7 @@ class JournalEntryDialog(QDialog):
         super().__init__(parent)
         self._ctx = ctx
         self._profile_id = profile_id
-        self._store = JournalStore(ctx.db)
+        self._store = ctx.stores.journal
         self._editing = entry is not None and not entry.draft
         self._current: str | None = None
         self._last_score = DEFAULT_SCORE
@@ -253,7 +252,6 @@ class JournalEntryDialog(QDialog):
         changes = nerve_changes(self._entry, earlier)
         assert self._entry.id is not None
         self.saved.emit(self._entry.id)
-        self._ctx.active.notify_data_changed()
         self.accept()
         if changes:
             self.check_needed.emit(check_prompt(changes))

@@ -5,8 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from coach.domain.medicines import MedicineEntry
-from coach.store.journal import JournalStore
-from coach.store.medicines import MedicineStore
 from coach.ui.common.widgets import label
 from coach.ui.context import AppContext
 from coach.ui.journal import actions
@@ -41,7 +39,7 @@ def delete_item(ctx: AppContext, parent: QWidget, item: JournalItem) -> bool:
     ):
         return False
     if isinstance(item, MedicineEntry):
-        MedicineStore(ctx.db).delete(item.id)
+        ctx.stores.medicines.delete(item.id)
     else:
-        JournalStore(ctx.db).delete(item.id)
+        ctx.stores.journal.delete(item.id)
     return True

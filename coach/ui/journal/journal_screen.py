@@ -13,8 +13,6 @@ from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 from coach.domain.journal import REGION_BY_ID, JournalEntry, daily_extent
 from coach.domain.journal_rules import JournalNote, extent_notes, leg_baseline
 from coach.domain.medicines import NO_DOSE_ADVICE, MedicineEntry, remembered_names
-from coach.store.journal import JournalStore
-from coach.store.medicines import MedicineStore
 from coach.ui.common.blocks import clear
 from coach.ui.common.flow_layout import FlowLayout
 from coach.ui.common.screen_stack import guarded_refresh
@@ -44,12 +42,10 @@ def journal_notes(ctx: AppContext, profile_id: int) -> list[JournalNote]:
     """What the journal shows about the leg (section 8's sentences), with the leg baseline
     Progress uses (the therapist's, else the first three sessions', else the journal's)."""
     from coach.domain.progress import pain_baseline
-    from coach.store.outcomes import OutcomesStore
-    from coach.store.sessions import SessionStore
 
-    entries = JournalStore(ctx.db).entries(profile_id)
-    therapist = OutcomesStore(ctx.db).pain_baseline(profile_id)
-    sessions = SessionStore(ctx.db).sessions(profile_id)
+    entries = ctx.stores.journal.entries(profile_id)
+    therapist = ctx.stores.outcomes.pain_baseline(profile_id)
+    sessions = ctx.stores.sessions.sessions(profile_id)
     start = pain_baseline(sessions, "leg", therapist["leg"] if therapist else None)
     baseline = leg_baseline(start.value if start else None, entries)
     return extent_notes(daily_extent(entries), entries, baseline, ctx.clock.now().date())
@@ -85,10 +81,10 @@ class JournalButtons(QWidget):
     def refresh(self) -> None:
         profile = self._ctx.active.profile
         pid = profile.id if profile is not None else None
-        draft = JournalStore(self._ctx.db).draft(pid) if pid is not None else None
+        draft = self._ctx.stores.journal.draft(pid) if pid is not None else None
         self.entry_button.setText("Carry on with my entry" if draft else "Add a pain entry")
         since = self._ctx.clock.now().date() - timedelta(days=AGAIN_DAYS)
-        recent = MedicineStore(self._ctx.db).entries(pid, since=since) if pid else []
+        recent = self._ctx.stores.medicines.entries(pid, since=since) if pid else []
         names = remembered_names(recent)
         clear(self._again)
         self.again_buttons = []
@@ -101,6 +97,7 @@ class JournalButtons(QWidget):
 
     def _on_entry_clicked(self) -> None:
         actions.open_entry(self._ctx, self)
+        self.refresh()  # a draft left open says "Carry on with my entry" (drafts are quiet)
 
     def _on_medicine_clicked(self) -> None:
         actions.open_medicine(self._ctx, self)
@@ -191,8 +188,8 @@ class JournalScreen(QWidget):
         self.changes.setText("\n".join(n.text for n in notes))
         self.changes.setVisible(bool(notes))
         self.changes_title.setVisible(bool(notes))
-        entries = JournalStore(self._ctx.db).entries(profile.id, since=now.date())
-        medicines = MedicineStore(self._ctx.db).entries(profile.id, since=now.date())
+        entries = self._ctx.stores.journal.entries(profile.id, since=now.date())
+        medicines = self._ctx.stores.medicines.entries(profile.id, since=now.date())
         lines = sorted(
             [(e.at, "Pain: " + entry_line(e, now)) for e in entries]
             + [(m.at, "Medicine: " + medicine_line(m, now)) for m in medicines]

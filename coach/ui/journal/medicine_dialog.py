@@ -28,7 +28,6 @@ from coach.domain.medicines import (
     MedicineError,
     remembered_names,
 )
-from coach.store.medicines import MedicineStore
 from coach.ui.common.widgets import dialog_buttons, label, size_to_contents, width_floor
 from coach.ui.context import AppContext
 
@@ -48,7 +47,7 @@ class MedicineDialog(QDialog):
         super().__init__(parent)
         self._ctx = ctx
         self._profile_id = profile_id
-        self._store = MedicineStore(ctx.db)
+        self._store = ctx.stores.medicines
         self._entry = entry
         self.saved_entry: MedicineEntry | None = None
         self.setWindowTitle("Edit medicine" if entry else "I took a medicine")
@@ -158,7 +157,6 @@ class MedicineDialog(QDialog):
                 raise
             self._say(sentence)
             return
-        self._ctx.active.notify_data_changed()
         self.accept()
 
     def _say(self, text: str) -> None:
