@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
+
+from coach.domain.schedule import week_index, week_start
 
 # Section 7 topic 6's kinds; '' = not given.
 KINDS: dict[str, str] = {
@@ -106,7 +108,7 @@ def weekly_table(entries: Iterable[MedicineEntry], first_day: date) -> list[Week
     weeks: dict[date, Counter[str]] = {}
     names: dict[str, str] = {}
     for entry in sorted(entries, key=lambda e: e.at):
-        start = first_day + timedelta(days=7 * ((entry.day - first_day).days // 7))
+        start = week_start(first_day, week_index(first_day, entry.day))
         key = entry.name.casefold()
         names[key] = entry.name
         weeks.setdefault(start, Counter())[key] += 1

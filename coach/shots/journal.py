@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QWidget
 
 from coach.domain.journal import JournalEntry
 from coach.store.plans import resolve_plan
-from coach.store.progress_data import ProgressData
 from coach.ui.context import AppContext
 from coach.ui.history.screen import HistoryScreen
 from coach.ui.journal.entry_dialog import JournalEntryDialog
@@ -125,7 +124,7 @@ def _report_pages(ctx: AppContext, out_dir: Path) -> list[Path]:
     if pdftoppm is None or profile is None:
         return []
     current = resolve_plan(ctx.db, ctx.content, profile)
-    history = ProgressData(ctx.db).history(current, ctx.clock.now().date())
+    history = ctx.stores.progress.history(current, ctx.clock.now().date())
     pdf = render_pdf(report_data(profile, history, ctx.content))
     with tempfile.TemporaryDirectory(prefix="rehab-coach-report-") as tmp:
         source = Path(tmp) / "report.pdf"
