@@ -1,6 +1,8 @@
 """Progress charts benchmark: 10 years of history against 12 weeks, measured in one run.
 
-For each history (made by ``coach.demo.history``, the same code as ``seed-demo``):
+For each history (made by ``coach.demo.history``, the same code as ``seed-demo``; it includes
+the pain journal and medicines log, whose sizes are printed first; all of it is read, turned
+into series and drawn with the sessions):
 - open: build the Progress screen (read the store, analytics, arrays, charts) and paint it once;
 - redraw: hand the series to every chart again and draw all six charts (range 'All').
 Prints the medians, the ratios (10 years / 12 weeks), and on its last line the 10-year redraw
@@ -45,6 +47,14 @@ def seeded_context(root: Path, weeks: int) -> AppContext:
     ctx = build_context(paths)
     ctx.active.set(stats.profile)
     return ctx
+
+
+def journal_counts(ctx: AppContext) -> str:
+    """How much journal the history has (the figures the report quotes)."""
+    entries = ctx.db.execute("SELECT count(*) FROM journal_entries").fetchone()[0]
+    regions = ctx.db.execute("SELECT count(*) FROM journal_regions").fetchone()[0]
+    medicines = ctx.db.execute("SELECT count(*) FROM medicines_taken").fetchone()[0]
+    return f"{entries} journal entries ({regions} body parts marked), {medicines} medicines"
 
 
 def time_open(app: QApplication, ctx: AppContext, runs: int) -> list[float]:
@@ -101,6 +111,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         short, long = seeded_context(root, 12), seeded_context(root, 520)
+        for weeks, ctx in ((12, short), (520, long)):
+            print(f"{weeks} weeks: {journal_counts(ctx)}")
         time_open(app, short, 2)  # import pyqtgraph and warm the caches for both
         opens: dict[int, list[float]] = {12: [], 520: []}
         redraws: dict[int, list[float]] = {12: [], 520: []}

@@ -5,13 +5,19 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from datetime import date
+from typing import TYPE_CHECKING
 
 from coach.commands.base import EXIT_OK, Command, CommandError, check_output, write_output
 from coach.domain.clock import SystemClock
 from coach.system.instance_lock import InstanceLock
 from coach.system.paths import DataPaths
 
+if TYPE_CHECKING:
+    from coach.store.progress_data import ProfileHistory
+
 DEFAULT_DEMO_NAME = "Sam (demo)"
+CSV_TABLES = ("sessions", "journal", "medicines")
 MAX_DEMO_WEEKS = 1040
 
 
@@ -73,6 +79,12 @@ def _configure_export(parser: argparse.ArgumentParser) -> None:
         "--out", metavar="PATH", required=True, help="the file to write ('-': standard output)"
     )
     parser.add_argument(
+        "--table",
+        choices=CSV_TABLES,
+        default="sessions",
+        help="csv only: sessions (default), journal (one row per body part marked) or medicines",
+    )
+    parser.add_argument(
         "--profile", metavar="NAME", help="whose report (needed when there are several profiles)"
     )
 
@@ -85,6 +97,8 @@ def _export(args: argparse.Namespace, paths: DataPaths) -> int:
     from coach.store.progress_data import ProgressData
     from coach.system.paths import exercises_dir
 
+    if args.format == "pdf" and args.table != "sessions":
+        raise CommandError("--table is for csv only; the PDF report holds every table.")
     check_output(args.out, paths)  # a bad target is refused before the report is made
     content = load_content(exercises_dir())
     with named_profile(paths, args.profile) as (db, profile):
@@ -99,13 +113,9 @@ def _export(args: argparse.Namespace, paths: DataPaths) -> int:
         )
     try:
         if args.format == "csv":
-            from coach.reports.csv_export import csv_bytes, csv_text
+            from coach.reports.csv_export import csv_bytes
 
-            report = csv_bytes(
-                csv_text(
-                    history.sessions, history.exercises, history.input.plan, profile.surgery_date
-                )
-            )
+            report = csv_bytes(_csv_table(args.table, history, profile.surgery_date))
         else:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
             from coach.ui.progress.report_export import render_pdf_headless
@@ -117,6 +127,21 @@ def _export(args: argparse.Namespace, paths: DataPaths) -> int:
     if written is not None:
         print(f"Wrote {written}.")
     return EXIT_OK
+
+
+def _csv_table(table: str, history: ProfileHistory, surgery_date: date) -> str:
+    """One of the three CSV tables (columns in the README)."""
+    if table == "journal":
+        from coach.reports.journal_csv import journal_csv_text
+
+        return journal_csv_text(history.journal)
+    if table == "medicines":
+        from coach.reports.journal_csv import medicines_csv_text
+
+        return medicines_csv_text(history.medicines)
+    from coach.reports.csv_export import csv_text
+
+    return csv_text(history.sessions, history.exercises, history.input.plan, surgery_date)
 
 
 COMMANDS = [

@@ -2,7 +2,8 @@
 
 Pain falls unevenly with a flare week, some days and sessions are missed, walking grows toward
 the goal, PSFS and ODI are recorded at the suggested weeks, and one warning sign (call within
-24 hours) is answered "yes". Everything is written through the normal store classes, so the demo
+24 hours) is answered "yes"; a pain journal and medicines log go with it (``coach.demo.journal``).
+Everything is written through the normal store classes, so the demo
 exercises the same code as a real patient; one outer transaction keeps 10 years fast.
 """
 
@@ -13,6 +14,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from coach.demo.journal import JournalWriter
 from coach.domain.content import Content
 from coach.domain.outcomes import REMINDER_WEEKS
 from coach.domain.pain import Pain
@@ -80,11 +82,13 @@ def seed_history(
         current = resolve_plan(db, content, profile)
         assert current.plan_id is not None
         writer = _Writer(db, content, rng, profile=profile, plan_id=current.plan_id, now=now)
+        journal = JournalWriter(db, _id(profile), surgery_date, now.tzinfo, seed + 16)
         count = 0
         for offset in range(1, (today - surgery_date).days):
             day = surgery_date + timedelta(days=offset)
             count += writer.day(day, [d.routine for d in routines_due(plan, surgery_date, day)])
             writer.walking(day, walking_goal(plan, surgery_date, day).minutes_per_day)
+            journal.day(day)
         writer.outcomes(surgery_date, today)
     return SeedStats(profile, count, (today - surgery_date).days - 1)
 

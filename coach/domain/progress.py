@@ -10,10 +10,13 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Literal, Protocol
 
+from coach.domain.journal import SIDES, JournalEntry
+from coach.domain.journal_progress import JournalProgress, journal_progress
+from coach.domain.medicines import MedicineEntry
 from coach.domain.outcomes import OdiEntry, PsfsEntry
 from coach.domain.pain import FLARE_POINTS, Pain
 from coach.domain.plan import Plan
@@ -534,6 +537,8 @@ class ProgressInput:
     odi: Sequence[OdiEntry] = ()
     red_flags: Sequence[RedFlagEvent] = ()
     therapist_baseline: Mapping[Region, float] | None = None
+    journal: Sequence[JournalEntry] = ()  # pain journal entries (REFERENCE 8)
+    medicines: Sequence[MedicineEntry] = ()  # medicines taken (REFERENCE 9)
 
 
 @dataclass(frozen=True)
@@ -556,6 +561,7 @@ class Progress:
     red_flags: tuple[RedFlagEvent, ...]
     phases: tuple[PhaseMark, ...]
     current_phase: str
+    journal: JournalProgress = field(default_factory=JournalProgress)  # a value a day
 
     @property
     def days(self) -> int:
@@ -566,6 +572,7 @@ def build_progress(data: ProgressInput) -> Progress:
     """All series and judgements for one profile, from its first record (or surgery) to today."""
     today = data.today
     first_days = [s.local_date for s in data.sessions] + list(data.walking)
+    first_days += [e.day for e in data.journal[:1]] + [m.day for m in data.medicines[:1]]
     start = min([data.surgery_date, *first_days])
     start = min(start, today)
     pain = daily_pain_all(data.sessions, start, today)
@@ -605,6 +612,13 @@ def build_progress(data: ProgressInput) -> Progress:
         red_flags=tuple(sorted(data.red_flags, key=lambda e: e.day)),
         phases=tuple(phase_marks(data.plan, data.surgery_date, today)),
         current_phase=phase_on(data.plan, data.surgery_date, today).title,
+        journal=journal_progress(
+            data.journal,
+            data.medicines,
+            start,
+            today,
+            baselines["leg"].value if baselines["leg"] else None,
+        ),
     )
 
 
@@ -622,11 +636,19 @@ class WeekRow:
     walked_days: int
     walk_average: float | None  # minutes on the days walked
     goal: int | None
+    reach: Mapping[str, int | None] | None = None  # furthest leg pain reach that week, per leg
+    medicines: int = 0  # medicines taken that week
+    days: int = 7  # days of the week in the history (the last week may be short)
 
 
 def _mean(values: Iterable[float | None]) -> float | None:
     present = [v for v in values if v is not None]
     return sum(present) / len(present) if present else None
+
+
+def _furthest(values: Sequence[int | None], offsets: Iterable[int]) -> int | None:
+    present = [v for i in offsets if (v := values[i]) is not None]
+    return max(present) if present else None
 
 
 def weekly_rows(progress: Progress, since: date | None = None) -> list[WeekRow]:
@@ -649,6 +671,8 @@ def weekly_rows(progress: Progress, since: date | None = None) -> list[WeekRow]:
         walked = [m for m in walks if m is not None]
         goals = [g for i in offsets if (g := progress.walking.goal[i]) is not None]
         kept = adherence.get(week)
+        journal = progress.journal
+        reach = {side: _furthest(journal.side(side, progress.days), offsets) for side in SIDES}
         rows.append(
             WeekRow(
                 week=week,
@@ -660,6 +684,9 @@ def weekly_rows(progress: Progress, since: date | None = None) -> list[WeekRow]:
                 walked_days=len(walked),
                 walk_average=sum(walked) / len(walked) if walked else None,
                 goal=goals[-1] if goals else None,
+                reach=reach,
+                medicines=sum(journal.medicines[i] for i in offsets) if journal.medicines else 0,
+                days=len(offsets),
             )
         )
     return rows

@@ -27,6 +27,9 @@ the other full-width charts, the surgery, phase and warning-sign marks), the tab
 columns week by week, and the clinic PDF includes its picture and its columns when
 ``in_report`` says so.
 
+A chart may also say what it shows in plain sentences above it (``notes``, a function of
+``Progress``), as the leg pain reach chart does (``coach.reports.journal_charts``).
+
 Series kinds: ``DailyLine`` (one value a day, a gap where ``None``), ``DailyDots`` (the same as
 dots, only when few enough days are shown to tell them apart), ``DailyBars`` (a bar a day, a
 weekly mean over long spans), ``WeeklyBars`` (a bar per week), ``Points`` (a few dated values,
@@ -195,6 +198,7 @@ class Chart:
     in_report: Callable[[Progress], bool] = always  # is it in the clinic PDF?
     columns: tuple[Column, ...] = ()  # its columns in the Progress table
     report_columns: tuple[Column, ...] | None = None  # in the PDF's table (default: columns)
+    notes: Callable[[Progress], Sequence[str]] | None = None  # plain sentences above the chart
 
     def __post_init__(self) -> None:
         ids = [s.id for s in self.series]

@@ -50,6 +50,8 @@ from coach.domain.warning_signs import TierStatement
 from coach.reports import progress_charts
 from coach.reports.atomic import ExportError, atomic_write_bytes
 from coach.reports.chart_spec import table_cells, table_headers
+from coach.reports.html_table import html_table as _table
+from coach.reports.journal_report import JournalSection, journal_html
 from coach.reports.paged import paint_pages
 
 BODY_PT = 11.5
@@ -96,6 +98,7 @@ class ReportData:
     changes: Sequence[ReportNote] = ()  # exercises made easier or skipped in sessions
     coping: Sequence[CopingUse] = ()  # coping tools used; journal text only when shared
     warning_tiers: Sequence[TierStatement] = ()  # what each tier's signs mean, most severe first
+    journal: JournalSection | None = None  # pain journal and medicines (REFERENCE 8, 9)
 
 
 def page_size_for(locale: QLocale) -> QPageSize:
@@ -103,15 +106,6 @@ def page_size_for(locale: QLocale) -> QPageSize:
     if locale.measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem:
         return QPageSize(QPageSize.PageSizeId.Letter)
     return QPageSize(QPageSize.PageSizeId.A4)
-
-
-def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
-    return (
-        '<table border="1" cellspacing="0" cellpadding="5" width="100%">'
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-    )
 
 
 def _week_rows(progress: Progress) -> list[list[str]]:
@@ -173,6 +167,7 @@ def report_html(data: ReportData) -> str:
     parts.append(f"<h2>Charts ({escape(data.chart_span)})</h2>")
     for index in range(len(data.charts)):
         parts.append(f'<p><img src="chart{index}.png" width="{{W}}"></p>')
+    parts += journal_html(data.journal)
     parts += [
         f"<h2>Pain and activity by week (last {TABLE_WEEKS} weeks, newest first)</h2>",
         "<p>Pain: the mean of the scores that week (0 = none, 10 = worst), before and after "
@@ -315,6 +310,10 @@ def _paint(painter: QPainter, writer: QPdfWriter, data: ReportData) -> None:
     )
     for index, (_title, image) in enumerate(data.charts):
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"chart{index}.png"), image)
+    for index, (_title, image) in enumerate(data.journal.images if data.journal else ()):
+        doc.addResource(
+            QTextDocument.ResourceType.ImageResource, QUrl(f"journal{index}.png"), image
+        )
     # Image widths are in 96-dpi pixels, scaled by the layout to the writer's resolution.
     image_width = body.width() * 96 / writer.resolution()
     doc.setHtml(report_html(data).replace("{W}", str(int(image_width))))

@@ -33,6 +33,7 @@ from coach.reports.chart_spec import (
     YAxis,
     number,
 )
+from coach.reports.journal_charts import EXTENT, MEDICINE_MARKS
 
 WALK_TOP_AT_LEAST = 30.0  # minutes: a short walk does not fill the chart
 
@@ -79,6 +80,7 @@ def _pain(
                 Look(MUTED, "dotted", 2),
                 value=lambda p: b.value if (b := p.baselines[region]) else None,
             ),
+            MEDICINE_MARKS,
         ),
         columns=(
             Column(f"{title} before", lambda _p, row: number(row.pain[region, "before"])),
@@ -207,4 +209,4 @@ ODI = Chart(
     in_report=lambda p: bool(p.odi),
 )
 
-CHARTS: tuple[Chart, ...] = (BACK, LEG, SESSIONS, WALKING, PSFS, ODI)
+CHARTS: tuple[Chart, ...] = (BACK, LEG, EXTENT, SESSIONS, WALKING, PSFS, ODI)

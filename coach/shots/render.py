@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication
 
 from coach.demo.folder import demo_data_paths
+from coach.shots.journal import render_journal_screens
 from coach.shots.learn import render_learn_screens
 from coach.shots.progress import render_progress_screens
 from coach.shots.reminders import render_reminder_screens
@@ -107,6 +108,7 @@ def _render_all(
             written += render_resume_offer(window, out_dir, settle)
             written += render_learn_screens(ctx, window, out_dir, settle)
             written += render_reminder_screens(ctx, window, out_dir, settle)
+            written += render_journal_screens(ctx, window, out_dir, settle, long=look.long)
             window.close()
             window.deleteLater()
             settle()

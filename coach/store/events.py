@@ -29,6 +29,8 @@ OUTCOMES = "outcomes"  # PSFS, ODI and the therapist's pain baseline
 COPING = "coping"  # coping tools used, Today hints dismissed
 THERAPIST = "therapist"  # the PIN, its wrong tries, the therapist's name
 REMINDERS = "reminders"  # reminder settings and times, and what each reminder did today
+JOURNAL = "journal"  # a pain journal entry saved, edited or deleted (drafts are not announced)
+MEDICINES = "medicines"  # a medicine written down, edited or deleted
 TOPICS = frozenset(
     {
         PROFILES,
@@ -41,6 +43,8 @@ TOPICS = frozenset(
         COPING,
         THERAPIST,
         REMINDERS,
+        JOURNAL,
+        MEDICINES,
     }
 )
 

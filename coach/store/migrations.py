@@ -319,6 +319,71 @@ def m012_check_lists_from_constants(db: Database) -> None:
     sync_check_lists(db)
 
 
+@migrations()
+def m013_journal_and_medicines(db: Database) -> None:
+    """The leg-pain journal (REFERENCE 8) and the medicines log (REFERENCE 9).
+
+    An entry has one row per marked region (intensity and one 0/1 column per quality) and one
+    row per helped/worse tick. A new entry is kept as a draft while the patient fills it in
+    (at most one draft per profile), so a crash mid-entry loses nothing. The allowed values are
+    generated from ``coach.domain`` constants; ``tests/store/test_journal_store.py`` pins them,
+    because a change to them needs a new migration, never an edit of this one."""
+    from coach.domain.journal import FACTORS, MAX_NOTE, QUALITIES, REGION_IDS
+    from coach.domain.medicines import KINDS, MAX_AMOUNT, MAX_NAME
+
+    quality_columns = ",\n".join(
+        f"            {quality_column(q)} INTEGER NOT NULL DEFAULT 0"
+        f" CHECK ({quality_column(q)} IN (0, 1))"
+        for q in QUALITIES
+    )
+    db.executescript(
+        f"""
+        CREATE TABLE journal_entries (
+            id INTEGER PRIMARY KEY,
+            profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+            noted_at TEXT NOT NULL CHECK (length(noted_at) BETWEEN 20 AND 40),
+            local_date TEXT NOT NULL CHECK (date(local_date) IS local_date),
+            note TEXT NOT NULL DEFAULT '' CHECK (length(note) <= {MAX_NOTE}),
+            draft INTEGER NOT NULL DEFAULT 0 CHECK (draft IN (0, 1)),
+            updated_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX journal_entries_by_profile_date ON journal_entries (profile_id, local_date);
+        CREATE UNIQUE INDEX journal_one_draft ON journal_entries (profile_id) WHERE draft = 1;
+
+        CREATE TABLE journal_regions (
+            entry_id INTEGER NOT NULL REFERENCES journal_entries(id) ON DELETE CASCADE,
+            region TEXT NOT NULL CHECK (region IN {_in(REGION_IDS)}),
+            intensity INTEGER NOT NULL CHECK (intensity BETWEEN 0 AND 10),
+{quality_columns},
+            PRIMARY KEY (entry_id, region)
+        ) STRICT;
+
+        CREATE TABLE journal_factors (
+            entry_id INTEGER NOT NULL REFERENCES journal_entries(id) ON DELETE CASCADE,
+            factor TEXT NOT NULL CHECK (factor IN {_in(tuple(FACTORS))}),
+            effect TEXT NOT NULL CHECK (effect IN ('helped', 'worse')),
+            PRIMARY KEY (entry_id, factor, effect)
+        ) STRICT;
+
+        CREATE TABLE medicines_taken (
+            id INTEGER PRIMARY KEY,
+            profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+            name TEXT NOT NULL CHECK (length(trim(name)) BETWEEN 1 AND {MAX_NAME}),
+            kind TEXT NOT NULL DEFAULT '' CHECK (kind IN {_in(("", *KINDS))}),
+            amount TEXT NOT NULL DEFAULT '' CHECK (length(amount) <= {MAX_AMOUNT}),
+            taken_at TEXT NOT NULL CHECK (length(taken_at) BETWEEN 20 AND 40),
+            local_date TEXT NOT NULL CHECK (date(local_date) IS local_date)
+        ) STRICT;
+        CREATE INDEX medicines_by_profile_date ON medicines_taken (profile_id, local_date);
+        """
+    )
+
+
+def quality_column(quality: str) -> str:
+    """The journal_regions column for a quality: 'q_' + its id."""
+    return "q_" + quality.replace("-", "_")
+
+
 # As shipped with m014; the live list follows domain.reminders.ReminderState (check_lists.py).
 REMINDER_STATES = ("shown", "snoozed", "dismissed")
 

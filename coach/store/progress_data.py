@@ -16,6 +16,8 @@ from typing import Any, NamedTuple
 from sqlite_utils import Database
 
 from coach.domain.catalogue import Catalogue
+from coach.domain.journal import JournalEntry
+from coach.domain.medicines import MedicineEntry
 from coach.domain.pain import Pain
 from coach.domain.plan import Plan
 from coach.domain.profile import Profile
@@ -32,6 +34,8 @@ from coach.domain.progress import (
 from coach.domain.records import CLEAR, DISCARDED
 from coach.domain.timer import EventKind
 from coach.store.coping import CopingStore, CopingUse
+from coach.store.journal import JournalStore
+from coach.store.medicines import MedicineStore
 from coach.store.outcomes import OutcomesStore
 from coach.store.repository import Repository
 from coach.store.session_log import session_tally
@@ -70,6 +74,16 @@ class ProfileHistory:
     exercises: dict[int, ExerciseTally]  # by session id
     catalogue: Catalogue  # the profile's exercises (its therapist's own included), for names
     coping: tuple[CopingUse, ...] = ()  # coping tools used (REFERENCE 10), oldest first
+
+    @property
+    def journal(self) -> Sequence[JournalEntry]:
+        """Pain journal entries (REFERENCE 8), oldest first."""
+        return self.input.journal
+
+    @property
+    def medicines(self) -> Sequence[MedicineEntry]:
+        """Medicines taken (REFERENCE 9), oldest first."""
+        return self.input.medicines
 
 
 class ProgressData:
@@ -198,6 +212,8 @@ class ProgressData:
             therapist_baseline=(
                 {"back": baseline["back"], "leg": baseline["leg"]} if baseline else None
             ),
+            journal=JournalStore(self.db).entries(pid),
+            medicines=MedicineStore(self.db).entries(pid),
         )
 
     def history(self, current: ProfilePlan, today: date) -> ProfileHistory:

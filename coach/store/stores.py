@@ -18,6 +18,8 @@ from coach.store.sessions import SessionStore
 
 if TYPE_CHECKING:
     from coach.store.coping import CopingStore
+    from coach.store.journal import JournalStore
+    from coach.store.medicines import MedicineStore
     from coach.store.outcomes import OutcomesStore
     from coach.store.progress_data import ProgressData
     from coach.store.reminders import ReminderStore
@@ -44,6 +46,18 @@ class Stores:
         from coach.store.coping import CopingStore
 
         return CopingStore(self.db, self.changes)
+
+    @cached_property
+    def journal(self) -> JournalStore:
+        from coach.store.journal import JournalStore
+
+        return JournalStore(self.db, self.changes)
+
+    @cached_property
+    def medicines(self) -> MedicineStore:
+        from coach.store.medicines import MedicineStore
+
+        return MedicineStore(self.db, self.changes)
 
     @cached_property
     def therapist(self) -> TherapistStore:

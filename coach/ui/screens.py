@@ -15,6 +15,7 @@ def build_screens(ctx: AppContext, restyle: Callable[[], None]) -> list[ScreenEn
     """Create every screen with its dependencies (no screen finds its own)."""
     return [
         ScreenEntry("today", "Today", lambda: _today_screen(ctx)),
+        ScreenEntry("journal", "Journal", lambda: _journal_screen(ctx)),
         ScreenEntry("warning-signs", "Warning signs", lambda: _warning_signs_screen(ctx)),
         ScreenEntry("library", "Exercises", lambda: _library_screen(ctx)),
         ScreenEntry("learn", "Learn", lambda: _learn_screen(ctx)),
@@ -31,6 +32,7 @@ def _today_screen(ctx: AppContext) -> QWidget:
     screen.add_card_after_first_paint(lambda: _exercise_reminder_card(ctx, screen), above=True)
     screen.add_card_after_first_paint(lambda: _reminder_card(ctx, screen))
     screen.add_card_after_first_paint(lambda: _learn_hint_card(ctx, screen))
+    screen.add_card_after_first_paint(lambda: _journal_card(ctx, screen))
     screen.add_card_after_first_paint(lambda: _calm_card(ctx, screen))
     screen.start_requested.connect(lambda routine_id: _start_session(ctx, screen, routine_id))
     return screen
@@ -56,6 +58,20 @@ def _learn_hint_card(ctx: AppContext, today: QWidget) -> QWidget:
     from coach.ui.learn.cards import LearnHintCard
 
     return LearnHintCard(ctx, today)
+
+
+def _journal_card(ctx: AppContext, today: QWidget) -> QWidget:
+    """The pain journal and the medicines log, one tap from Today (REFERENCE 8 and 9)."""
+    from coach.ui.journal.journal_screen import JournalCard
+
+    return JournalCard(ctx, today)
+
+
+def _journal_screen(ctx: AppContext) -> QWidget:
+    """Imported when first shown, like every screen but Today."""
+    from coach.ui.journal.journal_screen import JournalScreen
+
+    return JournalScreen(ctx)
 
 
 def _calm_card(ctx: AppContext, today: QWidget) -> QWidget:

@@ -103,6 +103,8 @@ def test_screenshot_writes_a_readable_png_per_screen(qapp: QApplication, tmp_pat
     names = {p.name for p in written}
     for shot in ("warning-signs", "warning-signs-pick", "today-stopped", "session-player"):
         assert f"{shot}.png" in names
+    for shot in ("journal", "journal-entry-empty", "journal-entry-filled", "history-journal"):
+        assert f"{shot}.png" in names
     for path in written:
         image = QImage(str(path))
         assert image.width() >= 1000
@@ -117,7 +119,8 @@ def test_screenshot_writes_a_readable_png_per_screen(qapp: QApplication, tmp_pat
 def test_the_window_fits_a_laptop_screen_at_200_percent_text(
     qtbot: QtBot, ctx: AppContext, qapp: QApplication
 ) -> None:
-    """Eight rail entries (Warning signs among them) still fit 1366x768 at the largest text."""
+    """Nine rail entries (Warning signs and Journal among them) still fit 1366x768 at the
+    largest text."""
     from coach.ui.common.appearance import apply_appearance
 
     apply_appearance(qapp, 200, "light")
@@ -125,7 +128,7 @@ def test_the_window_fits_a_laptop_screen_at_200_percent_text(
     window.add_rail_widget(ProfileSwitcher(ctx))
     qtbot.addWidget(window)
     window.show()
-    assert len(window.screen_keys) == 8
+    assert len(window.screen_keys) == 9
     assert window.minimumSizeHint().height() <= 768 - 40  # a title bar and a panel
     for key in window.screen_keys:
         nav = window.findChild(QPushButton, f"nav-{key}")

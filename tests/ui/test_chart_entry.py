@@ -123,7 +123,13 @@ def test_a_new_chart_entry_goes_into_the_clinic_pdf(
     report = report_data(profile, history, seeded.content)
     titles = [title for title, _ in report.charts]
     assert titles[-1] == "Steps (a test chart)"
-    assert titles[:4] == ["Back pain", "Leg pain", "Sessions done each week", "Walking each day"]
+    assert titles[:5] == [
+        "Back pain",
+        "Leg pain",
+        "How far your leg pain reaches (0 none, 1 buttock, 2 thigh, 3 below the knee, 4 foot)",
+        "Sessions done each week",
+        "Walking each day",
+    ]
     assert "<th>Steps, mean of the week</th>" in report_html(report)
 
 

@@ -1,4 +1,6 @@
-"""Past sessions as a table model: date, routine, result, pain before and after."""
+"""Past sessions as a table model: date, routine, result, pain before and after; journal
+entries and medicines taken are rows beside them, in time order (``coach.ui.journal.rows``
+says what their cells show)."""
 
 from __future__ import annotations
 
@@ -7,13 +9,17 @@ from datetime import datetime
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from coach.domain.journal import JournalEntry
+from coach.domain.medicines import MedicineEntry
 from coach.domain.pain import Pain
 from coach.domain.session_result import RESULT_WORDS
 from coach.store.sessions import SessionRecord
+from coach.ui.journal.rows import item_cells, item_time
 
 Index = QModelIndex | QPersistentModelIndex
 
-COLUMNS = ("Date", "Routine", "Result", "Back", "Leg")  # pain: the page says so above
+COLUMNS = ("Date", "What", "Result", "Back", "Leg")  # pain: the page says so above
+Item = SessionRecord | JournalEntry | MedicineEntry
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -49,25 +55,36 @@ class HistoryModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None, this_year: int | None = None) -> None:
         super().__init__(parent)
-        self._sessions: list[SessionRecord] = []
+        self._sessions: list[Item] = []
         self._this_year = this_year
 
-    def set_sessions(self, sessions: Sequence[SessionRecord]) -> None:
+    def set_sessions(
+        self,
+        sessions: Sequence[SessionRecord],
+        journal: Sequence[JournalEntry] = (),
+        medicines: Sequence[MedicineEntry] = (),
+    ) -> None:
+        """Sessions, journal entries and medicines, newest first."""
         self.beginResetModel()
-        self._sessions = sorted(sessions, key=lambda s: s.started_at, reverse=True)
+        items: list[Item] = [*sessions, *journal, *medicines]
+        self._sessions = sorted(items, key=_time, reverse=True)
         self.endResetModel()
 
     def session_at(self, row: int) -> SessionRecord | None:
+        item = self.item_at(row)
+        return item if isinstance(item, SessionRecord) else None
+
+    def item_at(self, row: int) -> Item | None:
         return self._sessions[row] if 0 <= row < len(self._sessions) else None
 
-    def row_of(self, session_id: int) -> int:
-        for row, session in enumerate(self._sessions):
-            if session.id == session_id:
+    def row_of(self, session_id: int, kind: type = SessionRecord) -> int:
+        for row, item in enumerate(self._sessions):
+            if isinstance(item, kind) and item.id == session_id:
                 return row
         return -1
 
-    def remove_session(self, session_id: int) -> None:
-        row = self.row_of(session_id)
+    def remove_session(self, session_id: int, kind: type = SessionRecord) -> None:
+        row = self.row_of(session_id, kind)
         if row < 0:
             return
         self.beginRemoveRows(QModelIndex(), row, row)
@@ -90,16 +107,18 @@ class HistoryModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        session = self.session_at(index.row()) if index.isValid() else None
-        if session is None or not 0 <= index.column() < len(COLUMNS):
+        item = self.item_at(index.row()) if index.isValid() else None
+        if item is None or not 0 <= index.column() < len(COLUMNS):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             spoken = role == Qt.ItemDataRole.AccessibleTextRole
-            return self._text(session, index.column(), spoken=spoken)
+            if not isinstance(item, SessionRecord):
+                return item_cells(item, self._this_year, spoken=spoken)[index.column()]
+            return self._text(item, index.column(), spoken=spoken)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 3:
             return int(Qt.AlignmentFlag.AlignCenter)
-        if role == SESSION_ID_ROLE:
-            return session.id
+        if role == SESSION_ID_ROLE and isinstance(item, SessionRecord):
+            return item.id
         return None
 
     def _text(self, session: SessionRecord, column: int, *, spoken: bool) -> str:
@@ -122,3 +141,8 @@ class HistoryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
         return None
+
+
+def _time(item: Item) -> str:
+    """Sort key: the UTC ISO time the item happened."""
+    return item.started_at if isinstance(item, SessionRecord) else item_time(item)

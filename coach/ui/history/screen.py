@@ -1,5 +1,6 @@
-"""History: every past session in a table; the details of the chosen one beside it, with its
-note (editable) and a delete that asks first."""
+"""History: every past session, pain journal entry and medicine in one table; the details of
+the chosen one beside it, with its note (editable; a journal entry or medicine opens its own
+dialog to edit) and a delete that asks first."""
 
 from __future__ import annotations
 
@@ -20,12 +21,16 @@ from PySide6.QtWidgets import (
 from coach.domain.catalogue import Catalogue
 from coach.domain.coping import coping_summary
 from coach.domain.learn import TOOL_LABELS
+from coach.store.sessions import SessionRecord
 from coach.ui.active_plan import plan_of_profile
+from coach.ui.common.blocks import clear
 from coach.ui.common.screen_stack import guarded_refresh
 from coach.ui.common.widgets import button, card, label, scroll_area
 from coach.ui.context import AppContext
 from coach.ui.history.details import session_details
 from coach.ui.history.model import HistoryModel, when_text
+from coach.ui.journal.history_items import delete_item, edit_item, show_item
+from coach.ui.journal.rows import JournalItem
 
 MAX_NOTE = 4000
 
@@ -42,6 +47,7 @@ class HistoryScreen(QWidget):
         self._dialogs = ctx.dialogs
         self._store = ctx.stores.sessions
         self._current: int | None = None
+        self._item: JournalItem | None = None  # a journal entry or medicine is chosen
         self._stale = False
         self._announcing = False  # our own change: no reload needed
 
@@ -53,7 +59,10 @@ class HistoryScreen(QWidget):
         column.addWidget(self.empty)
         column.addWidget(
             label(
-                "Pain is shown before → after each session (0 = no pain, 10 = worst).", "hint", self
+                "Pain is shown before → after each session (0 = no pain, 10 = worst); a pain "
+                "journal entry shows the strongest back and leg pain marked.",
+                "hint",
+                self,
             )
         )
         self.coping = label("", None, self)
@@ -73,6 +82,7 @@ class HistoryScreen(QWidget):
         # The routine's name takes the room left and wraps, so at big text the table does not
         # scroll sideways (the result and the pain columns stay in view).
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # a journal row's reach
         header.setMinimumSectionSize(40)
         self.table.setWordWrap(True)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows choose a session
@@ -103,7 +113,8 @@ class HistoryScreen(QWidget):
         self.details_box = QVBoxLayout()
         columns.addLayout(self.details_box, 3)
         note_column = QVBoxLayout()
-        note_column.addWidget(label("Your note", None, frame))
+        self.note_label = label("Your note", None, frame)
+        note_column.addWidget(self.note_label)
         self.note = QPlainTextEdit(frame)
         self.note.setAccessibleName("Note for this session")
         self.note.setPlaceholderText("How did it go? Anything to tell your therapist?")
@@ -112,9 +123,12 @@ class HistoryScreen(QWidget):
         self.note.textChanged.connect(self._on_note_changed)
         note_column.addWidget(self.note)
         row = QHBoxLayout()
+        self.edit_button = button("Edit…", frame, primary=True)
+        self.edit_button.clicked.connect(self._on_edit_clicked)
+        row.addWidget(self.edit_button)
         self.save_note_button = button("Save note", frame, primary=True)
-        self.delete_button = button("Delete this session…", frame)
-        self.delete_button.setAccessibleName("Delete this session")
+        self.delete_button = button("Delete…", frame)
+        self.delete_button.setAccessibleName("Delete what is chosen")
         self.save_note_button.clicked.connect(self._on_save_note_clicked)
         self.delete_button.clicked.connect(self._on_delete_clicked)
         row.addWidget(self.save_note_button)
@@ -133,30 +147,44 @@ class HistoryScreen(QWidget):
     def reload(self) -> None:
         self._stale = False
         profile = self._ctx.active.profile
-        sessions = self._store.sessions(profile.id) if profile and profile.id else []
-        self.model.set_sessions(sessions)
-        uses = self._ctx.stores.coping.uses(profile.id) if profile and profile.id else []
+        pid = profile.id if profile is not None else None
+        stores = self._ctx.stores
+        sessions = self._store.sessions(pid) if pid else []
+        journal = stores.journal.entries(pid) if pid else []
+        medicines = stores.medicines.entries(pid) if pid else []
+        self.model.set_sessions(sessions, journal, medicines)
+        uses = stores.coping.uses(pid) if pid else []
         self.coping.setText(
             coping_summary([(u.tool, u.minutes, u.local_date) for u in uses], TOOL_LABELS)
         )
         self.coping.setVisible(bool(uses))
-        self.empty.setVisible(not sessions)
+        anything = bool(sessions or journal or medicines)
+        self.empty.setVisible(not anything)
         self.empty.setText(
-            "" if sessions else "Your sessions show here once you have done your first one."
+            "" if anything else "Your sessions show here once you have done your first one."
         )
-        if sessions:
+        if anything:
             self.table.selectRow(0)
         else:
             self._show_details(None)
 
+    def _clear_details(self, item: JournalItem | None) -> None:
+        self._item = item
+        clear(self.details_box)
+        for widget in (self.note_label, self.note, self.save_note_button):
+            widget.setVisible(item is None)
+        self.edit_button.setVisible(item is not None)
+
+    def _show_item(self, item: JournalItem) -> None:
+        """A journal entry or medicine: its lines, Edit and Delete."""
+        self._current = None
+        self._clear_details(item)
+        show_item(self.details_title, self.details_box, item, self._ctx.clock.now().year)
+        self.delete_button.setEnabled(True)
+
     def _show_details(self, session_id: int | None) -> None:
         self._current = session_id
-        while self.details_box.count():
-            item = self.details_box.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.hide()
-                widget.deleteLater()
+        self._clear_details(None)
         session = self._store.session(session_id) if session_id is not None else None
         for widget in (self.note, self.save_note_button, self.delete_button):
             widget.setEnabled(session is not None)
@@ -186,8 +214,11 @@ class HistoryScreen(QWidget):
     # -- handlers ------------------------------------------------------------------------------
     def _on_selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = {i.row() for i in selected.indexes()}
-        session = self.model.session_at(min(rows)) if rows else None
-        self._show_details(session.id if session else None)
+        item = self.model.item_at(min(rows)) if rows else None
+        if item is None or isinstance(item, SessionRecord):
+            self._show_details(item.id if item else None)
+        else:
+            self._show_item(item)
 
     def _on_note_changed(self) -> None:
         too_long = len(self.note.toPlainText()) > MAX_NOTE
@@ -203,7 +234,31 @@ class HistoryScreen(QWidget):
         self.save_note_button.setEnabled(False)
         self.note_saved.emit(self._current)
 
+    def _on_edit_clicked(self) -> None:
+        if self._item is not None:
+            edit_item(self._ctx, self, self._item)
+
+    def _delete_item(self, item: JournalItem) -> None:
+        row = self.model.row_of(item.id or 0, type(item))
+        self._announcing = True  # the store announces it; this screen updates itself below
+        try:
+            deleted = delete_item(self._ctx, self, item)
+        finally:
+            self._announcing = False
+        if deleted:
+            self.model.remove_session(item.id or 0, type(item))
+            self._after_delete(row)
+
+    def _after_delete(self, row: int) -> None:
+        if self.model.rowCount():
+            self.table.selectRow(min(row, self.model.rowCount() - 1))
+        else:
+            self._show_details(None)
+
     def _on_delete_clicked(self) -> None:
+        if self._item is not None:
+            self._delete_item(self._item)
+            return
         session = self._store.session(self._current) if self._current is not None else None
         if session is None:
             return
@@ -223,10 +278,7 @@ class HistoryScreen(QWidget):
             self._announcing = False
         self.model.remove_session(session.id)
         self.session_deleted.emit(session.id)
-        if self.model.rowCount():
-            self.table.selectRow(min(row, self.model.rowCount() - 1))
-        else:
-            self._show_details(None)
+        self._after_delete(row)
 
     def _on_data_changed(self) -> None:
         if self._announcing:

@@ -96,6 +96,7 @@ class ChartSeries:
     levels: dict[Key, float | None] = field(default_factory=dict)
     y_fit: dict[str, tuple[float, float]] = field(default_factory=dict)  # chart id: top, step
     marks: tuple[tuple[float, str, str], ...] = field(default=())  # (stamp, kind, text)
+    notes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # chart id: sentences
 
 
 def chart_series(progress: Progress, charts: Sequence[Chart] | None = None) -> ChartSeries:
@@ -115,6 +116,8 @@ def chart_series(progress: Progress, charts: Sequence[Chart] | None = None) -> C
     for chart in progress_charts.CHARTS if charts is None else charts:
         if chart.y.fit is not None:
             out.y_fit[chart.id] = chart.y.fit(progress)
+        if chart.notes is not None:
+            out.notes[chart.id] = tuple(chart.notes(progress))
         for s in chart.series:
             key = (chart.id, s.id)
             if isinstance(s, DailyLine | DailyDots):

@@ -3,6 +3,7 @@ text size, screen readers can read them, and they never cover the newest data po
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, Qt
@@ -101,6 +102,9 @@ class ChartFrame(QWidget):
         column.setSpacing(4)
         self.title = label(title, "heading", self)
         column.addWidget(self.title)
+        self.notes = label("", None, self)  # what the chart shows, in sentences (if it says)
+        self.notes.hide()
+        column.addWidget(self.notes)
         self._legend = QGridLayout()
         self._legend.setHorizontalSpacing(24)
         self._legend.setVerticalSpacing(2)
@@ -109,6 +113,13 @@ class ChartFrame(QWidget):
         column.addWidget(chart, 1)
         self._keys: list[Key] = []
         self._pictures: list[QLabel] = []
+
+    def set_notes(self, notes: Sequence[str]) -> None:
+        """Plain sentences above the chart (e.g. what the leg pain reach means)."""
+        text = "\n".join(notes)
+        if text != self.notes.text():
+            self.notes.setText(text)
+        self.notes.setVisible(bool(text))
 
     def set_keys(self, keys: list[Key]) -> None:
         """Replace the legend (colours change with the theme)."""

@@ -129,6 +129,8 @@ class ProgressCharts(QWidget):
         self._series = series
         for item in self.items.values():
             item.set_data(series)
+        for chart_id, notes in series.notes.items():
+            self.frames[chart_id].set_notes(notes)
         for chart_id, fit in series.y_fit.items():
             if fit != self._y_fit.get(chart_id):  # new grid lines only when the scale changes
                 self._y_fit[chart_id] = fit

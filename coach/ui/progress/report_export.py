@@ -19,6 +19,7 @@ from coach.domain.progress import ExerciseTally, Progress, build_progress
 from coach.domain.timer import SKIP_REASON_WORDS
 from coach.domain.warning_signs import tier_statements
 from coach.reports.csv_export import csv_text, write_csv
+from coach.reports.journal_report import JournalSection
 from coach.reports.pdf_report import ReportData, ReportNote, render_pdf, write_pdf
 from coach.store.progress_data import ProfileHistory
 
@@ -69,6 +70,33 @@ def report_data(profile: Profile, history: ProfileHistory, content: Content) -> 
         coping=history.coping,
         warning_tiers=tier_statements(content.red_flags, profile.emergency_number),
         medicine_sign=content.medicine_sign,
+        journal=journal_section(history, progress, first),
+    )
+
+
+def journal_section(history: ProfileHistory, progress: Progress, first: date) -> JournalSection:
+    """The journal's part of the report, over the same days as the charts."""
+    from coach.domain.journal import daily_extent, region_counts
+    from coach.domain.journal_rules import extent_notes, leg_baseline
+    from coach.domain.medicines import weekly_table
+    from coach.ui.journal.report_images import body_summary_image
+
+    entries = [e for e in history.journal if e.day >= first]
+    leg = progress.baselines["leg"]
+    baseline = leg_baseline(leg.value if leg is not None else None, history.journal)
+    notes = extent_notes(daily_extent(history.journal), history.journal, baseline, progress.end)
+    counts = region_counts(entries)
+    images = []
+    if entries:
+        images.append(("Where pain was marked (number of entries)", body_summary_image(counts)))
+    medicines = [m for m in history.medicines if m.day >= first]
+    return JournalSection(
+        entries=len(entries),
+        notes=[n.text for n in notes],
+        region_counts=counts,
+        medicine_weeks=weekly_table(medicines, history.input.surgery_date),
+        images=images,
+        medicines_taken=len(medicines),
     )
 
 

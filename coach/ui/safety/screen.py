@@ -121,6 +121,17 @@ class WarningSignsScreen(QWidget):
     def show_statements(self) -> None:
         self._stack.setCurrentWidget(self.statements)
 
+    def run_check(self, reason: str = "") -> None:
+        """Open the check from elsewhere (the journal: new or worse numbness or weakness),
+        first saying why in one sentence."""
+        if not reason or self._ctx.active.profile is None:
+            self._on_check_clicked()
+            return
+        start = [("Start the check", True, self._on_check_clicked)]
+        self.result.show_message("Please check your warning signs", [(reason, "big")], start)
+        self._stack.setCurrentWidget(self.result)
+        self.result.take_focus()
+
     def _on_check_clicked(self) -> None:
         self.check.restart()  # always the whole check here: the patient asked for it
         self._stack.setCurrentWidget(self.check)
