@@ -19,7 +19,9 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from coach.domain.journal import FACTORS, REGION_IDS
 from coach.domain.learn import TOOLS
+from coach.domain.medicines import KINDS
 from coach.domain.profile import Approach, Surgery
 from coach.domain.records import CHECK_OUTCOMES, PAIN_MOMENTS, RATINGS, SESSION_STATUSES
 from coach.domain.reminders import ReminderState
@@ -43,6 +45,9 @@ CHECK_LISTS = (
     CheckList("exercise_feedback", "rating", RATINGS),
     CheckList("coping_uses", "tool", TOOLS),
     CheckList("reminder_log", "state", tuple(s.value for s in ReminderState)),
+    CheckList("journal_regions", "region", REGION_IDS),
+    CheckList("journal_factors", "factor", tuple(FACTORS)),
+    CheckList("medicines_taken", "kind", ("", *KINDS)),
 )
 
 
