@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtWidgets import QWidget
 
 
 def over_window(base: QPixmap, top: QPixmap) -> QPixmap:
@@ -17,3 +20,10 @@ def over_window(base: QPixmap, top: QPixmap) -> QPixmap:
     painter.drawPixmap(x, y, top)
     painter.end()
     return picture
+
+
+def save_grab(widget: QWidget, path: Path) -> Path:
+    """Save what ``widget`` shows now as a PNG; a picture that cannot be written is an error."""
+    if not widget.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    return path

@@ -14,9 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
 
 from coach.domain.journal import JournalEntry
+from coach.shots.compose import save_grab
 from coach.store.plans import resolve_plan
 from coach.ui.context import AppContext
 from coach.ui.history.screen import HistoryScreen
@@ -26,12 +26,6 @@ from coach.ui.main_window import MainWindow
 
 FILLED = (("calf-right", 6, "tingling"), ("buttock-right", 4, ""), ("lower-back-centre", 3, ""))
 PDF_DPI = 130  # an A4 page about 1075 px wide, as wide as the screen pictures
-
-
-def _save(widget: QWidget, path: Path) -> Path:
-    if not widget.grab().save(str(path)):
-        raise OSError(f"could not write {path}")
-    return path
 
 
 def render_journal_screens(
@@ -50,7 +44,7 @@ def render_journal_screens(
     medicine.resize(window.size())  # as big as the window, like the other pictures
     medicine.show()
     settle()
-    written.append(_save(medicine, out_dir / "journal-medicine.png"))
+    written.append(save_grab(medicine, out_dir / "journal-medicine.png"))
     medicine.close()
     medicine.deleteLater()
     written.append(_history_day(window, out_dir, settle))
@@ -67,7 +61,7 @@ def _entry_pictures(
     dialog.resize(window.size())
     dialog.show()
     settle()
-    written = [_save(dialog, out_dir / "journal-entry-empty.png")]
+    written = [save_grab(dialog, out_dir / "journal-entry-empty.png")]
     for region, score, feels in FILLED:
         dialog.checklist.item_for(region).setCheckState(Qt.CheckState.Checked)
         dialog.editor.number_buttons[score].click()
@@ -76,7 +70,7 @@ def _entry_pictures(
     dialog.checklist.item_for("calf-right").setSelected(True)
     dialog.checklist.setCurrentItem(dialog.checklist.item_for("calf-right"))
     settle()
-    written.append(_save(dialog, out_dir / "journal-entry-filled.png"))
+    written.append(save_grab(dialog, out_dir / "journal-entry-filled.png"))
     dialog.cancel_button.click()  # "Throw away": the demo keeps no draft
     dialog.deleteLater()
     return written
@@ -91,7 +85,7 @@ def _history_day(window: MainWindow, out_dir: Path, settle: Callable[[], None]) 
         row = next((r for r in rows if isinstance(screen.model.item_at(r), JournalEntry)), 0)
         screen.table.selectRow(row)
     settle()
-    return _save(window, out_dir / "history-journal.png")
+    return save_grab(window, out_dir / "history-journal.png")
 
 
 def _extent_chart(window: MainWindow, out_dir: Path, settle: Callable[[], None]) -> Path:
@@ -111,7 +105,7 @@ def _extent_chart(window: MainWindow, out_dir: Path, settle: Callable[[], None])
             top = frame.mapTo(body, frame.rect().topLeft()).y()
             scroll.verticalScrollBar().setValue(top - 12)
     settle()
-    return _save(window, out_dir / "progress-extent.png")
+    return save_grab(window, out_dir / "progress-extent.png")
 
 
 def _report_pages(ctx: AppContext, out_dir: Path) -> list[Path]:

@@ -7,18 +7,13 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtWidgets import QScrollArea, QWidget
+from PySide6.QtWidgets import QScrollArea
 
 from coach.domain.clock import FakeClock
 from coach.domain.pain import Pain
+from coach.shots.compose import save_grab
 from coach.ui.context import AppContext
 from coach.ui.main_window import MainWindow
-
-
-def _save(widget: QWidget, path: Path) -> Path:
-    if not widget.grab().save(str(path)):
-        raise OSError(f"could not write {path}")
-    return path
 
 
 def render_learn_screens(
@@ -32,10 +27,10 @@ def render_learn_screens(
     if isinstance(screen, LearnScreen):
         screen.show_topic("coping-with-pain")
         settle()
-        written.append(_save(window, out_dir / "learn-topic.png"))
+        written.append(save_grab(window, out_dir / "learn-topic.png"))
         screen.search.setText("nerve")
         settle()
-        written.append(_save(window, out_dir / "learn-search.png"))
+        written.append(save_grab(window, out_dir / "learn-search.png"))
         screen.search.clear()
 
     written.append(_breathing_shot(ctx, window, out_dir, settle))
@@ -56,7 +51,7 @@ def _breathing_shot(
     clock.advance(2.0)
     tool.tick()
     settle()
-    path = _save(tool, out_dir / "calm-breathing.png")
+    path = save_grab(tool, out_dir / "calm-breathing.png")
     tool.stop()  # ended after 2 s: too short to be recorded
     tool.close()
     tool.deleteLater()
@@ -87,7 +82,7 @@ def _hint_shot(
             if card is not None and scroll is not None:
                 scroll.ensureWidgetVisible(card)
             settle()
-            written.append(_save(window, out_dir / "today-learn-hint.png"))
+            written.append(save_grab(window, out_dir / "today-learn-hint.png"))
             if scroll is not None:
                 scroll.verticalScrollBar().setValue(0)
         finally:

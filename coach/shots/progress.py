@@ -9,9 +9,10 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtWidgets import QScrollArea, QWidget
+from PySide6.QtWidgets import QScrollArea
 
 from coach.demo.history import seed_history
+from coach.shots.compose import save_grab
 from coach.store import open_db
 from coach.store.stores import Stores
 from coach.ui.active_profile import ActiveProfile
@@ -29,12 +30,6 @@ def _scroll_to_charts(screen: ProgressScreen) -> None:
         scroll.ensureWidgetVisible(screen.charts, 0, 0)
         bar = scroll.verticalScrollBar()
         bar.setValue(screen.stack.y() - 12)
-
-
-def _save(widget: QWidget, path: Path) -> Path:
-    if not widget.grab().save(str(path)):
-        raise OSError(f"could not write {path}")
-    return path
 
 
 def render_progress_screens(
@@ -55,13 +50,13 @@ def render_progress_screens(
     assert isinstance(screen, ProgressScreen)
     _scroll_to_charts(screen)
     settle()
-    written.append(_save(window, out_dir / "progress-charts.png"))
+    written.append(save_grab(window, out_dir / "progress-charts.png"))
 
     dialog = PsfsDialog(ctx, window)
     dialog.resize(window.size())  # as big as the window, like the other pictures
     dialog.show()
     settle()
-    written.append(_save(dialog, out_dir / "progress-psfs.png"))
+    written.append(save_grab(dialog, out_dir / "progress-psfs.png"))
     dialog.close()
     dialog.deleteLater()
     if not long:
@@ -78,7 +73,7 @@ def render_progress_screens(
             long_screen.range_buttons[None].click()
             _scroll_to_charts(long_screen)
             settle()
-            written.append(_save(long_screen, out_dir / "progress-10-years.png"))
+            written.append(save_grab(long_screen, out_dir / "progress-10-years.png"))
             long_screen.close()
             long_screen.deleteLater()
             settle()

@@ -7,16 +7,11 @@ from collections.abc import Callable
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
-from PySide6.QtWidgets import QScrollArea, QWidget
+from PySide6.QtWidgets import QScrollArea
 
+from coach.shots.compose import save_grab
 from coach.ui.context import AppContext
 from coach.ui.main_window import MainWindow
-
-
-def _save(widget: QWidget, path: Path) -> Path:
-    if not widget.grab().save(str(path)):
-        raise OSError(f"could not write {path}")
-    return path
 
 
 def render_reminder_screens(
@@ -58,7 +53,7 @@ def _today_card_shot(
             settle()
             scroll.ensureWidgetVisible(card)
         settle()
-        written.append(_save(window, out_dir / "today-reminder.png"))
+        written.append(save_grab(window, out_dir / "today-reminder.png"))
     finally:
         ctx.db.execute("DELETE FROM reminder_log WHERE profile_id = ?", [profile.id])
         store.set_times(profile.id, routine, list(kept_times.get(routine, ())))
@@ -84,7 +79,7 @@ def _settings_shots(window: MainWindow, out_dir: Path, settle: Callable[[], None
             continue
         scroll.ensureWidgetVisible(card, 0, 0)
         settle()
-        written.append(_save(window, out_dir / name))
+        written.append(save_grab(window, out_dir / name))
     if scroll is not None:
         scroll.verticalScrollBar().setValue(0)
     return written

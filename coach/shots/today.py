@@ -9,8 +9,8 @@ from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QWidget
 
+from coach.shots.compose import save_grab
 from coach.ui.context import AppContext
 from coach.ui.main_window import MainWindow
 from coach.ui.onboarding.wizard import OnboardingWizard
@@ -30,7 +30,7 @@ def render_library_detail(
         return []
     screen.show_exercise(DETAIL_EXERCISE)
     settle()
-    return [_save(window, out_dir / "library-detail.png")]
+    return [save_grab(window, out_dir / "library-detail.png")]
 
 
 def render_fusion_library(
@@ -55,11 +55,11 @@ def render_fusion_library(
         screen.refresh()
         screen.allowed_only.setChecked(True)
         settle()
-        written.append(_save(screen, out_dir / "library-fusion-week-2.png"))
+        written.append(save_grab(screen, out_dir / "library-fusion-week-2.png"))
         screen.allowed_only.setChecked(False)
         screen.show_exercise("split-squat")
         settle()
-        written.append(_save(screen, out_dir / "library-fusion-week-2-not-yet.png"))
+        written.append(save_grab(screen, out_dir / "library-fusion-week-2-not-yet.png"))
     finally:
         screen.close()
         screen.deleteLater()
@@ -89,7 +89,7 @@ def render_onboarding_screens(
                 break
             answers.get(page.key, lambda: None)()
             settle()
-            written.append(_save(wizard, out_dir / f"onboarding-{number}-{page.key}.png"))
+            written.append(save_grab(wizard, out_dir / f"onboarding-{number}-{page.key}.png"))
             if number < len(wizard.pages):
                 wizard.next()
     finally:
@@ -97,9 +97,3 @@ def render_onboarding_screens(
         wizard.deleteLater()
         settle()
     return written
-
-
-def _save(widget: QWidget, path: Path) -> Path:
-    if not widget.grab().save(str(path)):
-        raise OSError(f"could not write {path}")
-    return path

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from sqlite_utils import Database
 
 from coach.domain.clock import utc_iso
+from coach.store.day_range import day_range
 from coach.store.events import COPING, StoreEvents, announces
 
 TOOLS = ("breathing", "body-scan", "journal")
@@ -75,12 +76,9 @@ class CopingStore:
             " FROM coping_uses WHERE profile_id = ?"
         )
         params: list[object] = [profile_id]
-        if since is not None:
-            sql += " AND local_date >= ?"
-            params.append(since.isoformat())
-        if until is not None:
-            sql += " AND local_date <= ?"
-            params.append(until.isoformat())
+        between, bounds = day_range("local_date", since, until)
+        sql += between
+        params += bounds
         rows = self.db.execute(sql + " ORDER BY started_at, id", params).fetchall()
         return [
             CopingUse(int(i), str(t), date.fromisoformat(d), str(s), int(sec), str(n), bool(r))

@@ -17,6 +17,7 @@ from sqlite_utils import Database
 
 from coach.domain.clock import utc_iso
 from coach.domain.journal import QUALITIES, JournalEntry, RegionMark
+from coach.store.day_range import day_range
 from coach.store.events import JOURNAL, StoreEvents, announces
 from coach.store.migrations import quality_column
 
@@ -120,12 +121,9 @@ class JournalStore:
         """Finished entries, oldest first."""
         where = "profile_id = ? AND draft = 0"
         params: list[object] = [profile_id]
-        if since is not None:
-            where += " AND local_date >= ?"
-            params.append(since.isoformat())
-        if until is not None:
-            where += " AND local_date <= ?"
-            params.append(until.isoformat())
+        between, bounds = day_range("local_date", since, until)
+        where += between
+        params += bounds
         return self._read(where, params)
 
     def entry(self, entry_id: int) -> JournalEntry | None:

@@ -9,6 +9,7 @@ from sqlite_utils import Database
 
 from coach.domain.clock import utc_iso
 from coach.domain.medicines import MedicineEntry
+from coach.store.day_range import day_range
 from coach.store.events import MEDICINES, StoreEvents, announces
 
 
@@ -52,12 +53,9 @@ class MedicineStore:
             " WHERE profile_id = ?"
         )
         params: list[object] = [profile_id]
-        if since is not None:
-            sql += " AND local_date >= ?"
-            params.append(since.isoformat())
-        if until is not None:
-            sql += " AND local_date <= ?"
-            params.append(until.isoformat())
+        between, bounds = day_range("local_date", since, until)
+        sql += between
+        params += bounds
         rows = self.db.execute(sql + " ORDER BY taken_at, id", params).fetchall()
         return [
             MedicineEntry(

@@ -15,6 +15,7 @@ from coach.domain.clock import utc_iso
 from coach.domain.pain import Pain
 from coach.domain.records import CLEAR, DISCARDED, IN_PROGRESS, RATINGS, SESSION_STATUSES
 from coach.domain.warning_signs import DayCheck
+from coach.store.day_range import day_range
 from coach.store.events import SESSION_EVENTS, SESSIONS, WARNING_SIGNS, StoreEvents, announces
 
 
@@ -198,12 +199,9 @@ class SessionStore:
         """A profile's sessions (not discarded), oldest first."""
         sql = _SESSION_SQL + " WHERE s.profile_id = ? AND s.status != ?"
         params: list[object] = [profile_id, DISCARDED]
-        if since is not None:
-            sql += " AND s.local_date >= ?"
-            params.append(since.isoformat())
-        if until is not None:
-            sql += " AND s.local_date <= ?"
-            params.append(until.isoformat())
+        between, bounds = day_range("s.local_date", since, until)
+        sql += between
+        params += bounds
         return [_record(row) for row in self.db.query(sql + " ORDER BY s.started_at", params)]
 
     def unfinished_session(self, profile_id: int) -> SessionRecord | None:
