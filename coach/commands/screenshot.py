@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from coach.commands.base import EXIT_ERROR, EXIT_OK, Command
+from coach.domain.i18n import LANGUAGES, PSEUDO, SOURCE
 from coach.system.paths import DataPaths
 
 
@@ -21,9 +22,16 @@ def _configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--theme", default="light", choices=("light", "dark"))
     parser.add_argument(
+        "--lang",
+        default=SOURCE,
+        choices=(*LANGUAGES, PSEUDO),
+        help=f"language of the pictures ({SOURCE}); {PSEUDO} is the test pseudo-language",
+    )
+    parser.add_argument(
         "--check",
         action="store_true",
-        help="also list any cut-off text or widget outside its window; exit 1 if there is one",
+        help="also list any cut-off text or widget outside its window (and, with --lang "
+        f"{PSEUDO}, any text not translated); exit 1 if there is one",
     )
 
 
@@ -48,16 +56,21 @@ def _screenshot(args: argparse.Namespace, paths: DataPaths) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from coach.shots.render import Look, render_screens
     from coach.ui.common.errors import route_qt_messages
+    from coach.ui.common.untranslated import Untranslated
 
     route_qt_messages()
 
-    look = Look(args.size, args.text_size, args.theme)
+    look = Look(args.size, args.text_size, args.theme, lang=args.lang)
     problems: list[str] | None = [] if args.check else None
-    for path in render_screens(Path(args.dir).expanduser(), look=look, problems=problems):
+    untranslated: list[Untranslated] | None = [] if args.check and args.lang == PSEUDO else None
+    out_dir = Path(args.dir).expanduser()
+    for path in render_screens(out_dir, look=look, problems=problems, untranslated=untranslated):
         print(path)
     for problem in problems or []:
         print(f"does not fit: {problem}", file=sys.stderr)
-    return EXIT_ERROR if problems else EXIT_OK
+    for item in untranslated or []:
+        print(f"not translated: {item}", file=sys.stderr)
+    return EXIT_ERROR if problems or untranslated else EXIT_OK
 
 
 COMMANDS = [

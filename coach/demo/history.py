@@ -49,6 +49,7 @@ NOTES = (
     "Felt stronger today.",
 )
 RED_FLAG_WEEK = 4  # a fall in week 4: call within 24 hours
+FALL_NOTE = "Slipped on the stairs. Called the clinic, they said rest."
 
 
 @dataclass(frozen=True)
@@ -223,7 +224,7 @@ class _Writer:
                 exercise_id=exercise,
             )
         self.sessions.finish_session(sid, "done", start + timedelta(minutes=25))
-        self.sessions.set_note(sid, "Slipped on the stairs. Called the clinic, they said rest.")
+        self.sessions.set_note(sid, FALL_NOTE)
 
     def walking(self, day: date, goal: int) -> None:
         if self.rng.random() < 0.1:  # forgot to log

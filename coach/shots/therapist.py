@@ -61,6 +61,15 @@ class _Camera:
         dialog.deleteLater()
 
 
+# What a therapist or patient typed in these pictures: data, shown as typed in every language.
+SECOND_PROFILE = "Kim"
+REASON = "Eases your leg pain; we tried it together."
+NOTE = "Walk after lunch every day. Call me if anything worries you."
+THERAPIST = "Alex Moreno"
+CREATED = "2 March 2026, 10:15"
+TYPED = (SECOND_PROFILE, REASON, NOTE, THERAPIST, CREATED)
+
+
 def render_therapist_screens(
     ctx: AppContext, window: MainWindow, out_dir: Path, settle: Callable[[], None]
 ) -> list[Path]:
@@ -69,13 +78,15 @@ def render_therapist_screens(
     if profile is None or profile.id is None:
         return []
     camera = _Camera(window, out_dir, settle)
-    ctx.repo.add_profile(Profile("Kim", Surgery.DISCECTOMY, profile.surgery_date), ctx.clock.now())
+    ctx.repo.add_profile(
+        Profile(SECOND_PROFILE, Surgery.DISCECTOMY, profile.surgery_date), ctx.clock.now()
+    )
     ctx.active.set(ctx.repo.profile(profile.id))
     window.show_screen("plan")
     screen = window.screen_widget("plan")
     assert isinstance(screen, TherapistScreen)
     _switcher_shot(camera)
-    delete = DeleteProfileDialog("Kim", window)
+    delete = DeleteProfileDialog(SECOND_PROFILE, window)
     delete.typed.setText("Ki")
     camera.dialog_shot(delete, "profile-delete", (640, 320))
 
@@ -137,13 +148,13 @@ def _editor_shots(screen: TherapistScreen, camera: _Camera, profile: Profile) ->
         2,
         "stretches",
         "prone-press-up",
-        reason="Eases your leg pain; we tried it together.",
+        reason=REASON,
     )
-    plan = set_note(plan, "Walk after lunch every day. Call me if anything worries you.")
+    plan = set_note(plan, NOTE)
     preview = ImportPreview(
         nickname=profile.nickname,
-        therapist="Alex Moreno",
-        created="2 March 2026, 10:15",
+        therapist=THERAPIST,
+        created=CREATED,
         changes=summarise_changes(current.plan, plan, editor.catalogue, profile.surgery_date),
         current_version=current.version,
     )

@@ -16,6 +16,9 @@ from coach.ui.main_window import MainWindow
 from coach.ui.onboarding.wizard import OnboardingWizard
 
 DETAIL_EXERCISE = "bridge"
+# Names typed in these pictures: data, shown as typed in every language.
+FUSION_NAME = "Sam"
+ONBOARDING_NAME = "Alex"
 
 
 def render_library_detail(
@@ -45,7 +48,7 @@ def render_fusion_library(
 
     surgery_date = ctx.clock.now().date() - timedelta(days=10)
     plan = plan_from_protocol(ctx.content.protocols[Surgery.FUSION])
-    profile = Profile("Sam", Surgery.FUSION, surgery_date)
+    profile = Profile(FUSION_NAME, Surgery.FUSION, surgery_date)
     ctx.active.set(ctx.repo.add_profile(profile, ctx.clock.now(), plan=plan))
     screen = LibraryScreen(ctx)
     screen.resize(*size)
@@ -77,7 +80,7 @@ def render_onboarding_screens(
     wizard.resize(*size)
     wizard.show()
     answers: dict[str, Callable[[], None]] = {
-        "name": lambda: wizard.name.edit.setText("Alex"),
+        "name": lambda: wizard.name.edit.setText(ONBOARDING_NAME),
         "surgery": lambda: wizard.surgery.choose("discectomy"),
         "date": lambda: wizard.date.set_surgery_date(ctx.clock.now().date() - timedelta(days=17)),
         "rules": lambda: wizard.rules.boxes["lumbar-rotation"].setChecked(True),
