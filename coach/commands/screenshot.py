@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from coach.commands.base import EXIT_ERROR, EXIT_OK, Command
-from coach.domain.i18n import LANGUAGES, PSEUDO, SOURCE
+from coach.domain.i18n import current
 from coach.system.paths import DataPaths
 
 
@@ -22,16 +22,10 @@ def _configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--theme", default="light", choices=("light", "dark"))
     parser.add_argument(
-        "--lang",
-        default=SOURCE,
-        choices=(*LANGUAGES, PSEUDO),
-        help=f"language of the pictures ({SOURCE}); {PSEUDO} is the test pseudo-language",
-    )
-    parser.add_argument(
         "--check",
         action="store_true",
-        help="also list any cut-off text or widget outside its window (and, with --lang "
-        f"{PSEUDO}, any text not translated); exit 1 if there is one",
+        help="also list any cut-off text or widget outside its window (and, in the test "
+        "pseudo-language, --lang qps, any text not translated); exit 1 if there is one",
     )
 
 
@@ -60,9 +54,9 @@ def _screenshot(args: argparse.Namespace, paths: DataPaths) -> int:
 
     route_qt_messages()
 
-    look = Look(args.size, args.text_size, args.theme, lang=args.lang)
+    look = Look(args.size, args.text_size, args.theme)  # in the language of this run
     problems: list[str] | None = [] if args.check else None
-    untranslated: list[Untranslated] | None = [] if args.check and args.lang == PSEUDO else None
+    untranslated: list[Untranslated] | None = [] if args.check and current().pseudo else None
     out_dir = Path(args.dir).expanduser()
     for path in render_screens(out_dir, look=look, problems=problems, untranslated=untranslated):
         print(path)

@@ -55,14 +55,14 @@ DEMO_TEXT: tuple[str, ...] = (
 
 @dataclass(frozen=True)
 class Look:
-    """The window size, text size (percent), theme and language the pictures are taken at;
-    ``long``: also the 10-year Progress picture (slow to seed)."""
+    """The window size, text size (percent), theme and language the pictures are taken at
+    (``lang`` None: the language in use); ``long``: also the 10-year Progress picture."""
 
     size: tuple[int, int] = SIZE
     text_scale: int = 125
     theme: str = "light"
     long: bool = True
-    lang: str = "en"
+    lang: str | None = None
 
 
 def render_screens(
@@ -82,7 +82,7 @@ def render_screens(
     look = look or Look()
     settle = _Settle(app, look.size, problems, untranslated)
     before = current().code
-    use(look.lang)
+    use(look.lang or before)
     try:
         with tempfile.TemporaryDirectory(prefix="rehab-coach-shots-", dir=work_dir) as tmp:
             return _render_all(app, demo_data_paths(Path(tmp)), out_dir, look, settle)
