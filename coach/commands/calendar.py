@@ -7,6 +7,7 @@ import sys
 
 from coach.commands.base import EXIT_OK, Command, check_output, write_output
 from coach.commands.profile_data import named_profile
+from coach.domain import i18n
 from coach.domain.calendar_plan import DEFAULT_WEEKS, MAX_WEEKS
 from coach.domain.clock import SystemClock
 from coach.system.paths import DataPaths
@@ -45,7 +46,7 @@ def _calendar(args: argparse.Namespace, paths: DataPaths) -> int:
     from coach.system.paths import exercises_dir
 
     check_output(args.out, paths)  # a bad target is refused before the file is made
-    content = load_content(exercises_dir())
+    content = load_content(exercises_dir(), i18n.current().code)
     with named_profile(paths, args.profile) as (db, profile):
         current = resolve_plan(db, content, profile)
         times = ReminderStore(db).times(current.profile_id)

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from coach.commands.base import EXIT_OK, Command, CommandError
+from coach.domain import i18n
 from coach.domain.content import load_content
 from coach.domain.learn import LearnLibrary, Topic
 from coach.system.paths import DataPaths, exercises_dir
@@ -19,7 +20,7 @@ NO_NUMBER = "your emergency number"
 
 
 def _library() -> LearnLibrary:
-    return load_content(exercises_dir()).learn
+    return load_content(exercises_dir(), i18n.current().code).learn
 
 
 def _list(args: argparse.Namespace, paths: DataPaths) -> int:

@@ -12,6 +12,7 @@ from typing import Any
 
 from coach.commands import routine
 from coach.commands.base import EXIT_OK, Command
+from coach.domain import i18n
 from coach.domain.allowed import PatientDay, Verdict, library_statuses
 from coach.domain.content import load_content
 from coach.domain.plan import plan_from_protocol
@@ -24,7 +25,7 @@ JSON_VERSION = 1
 def _library(args: argparse.Namespace, paths: DataPaths) -> int:
     del paths  # reads only the shipped catalogue and protocols, never the user's data
     surgery, surgery_date, day = routine.read_day(args)
-    content = load_content(exercises_dir())
+    content = load_content(exercises_dir(), i18n.current().code)
     when = PatientDay(plan_from_protocol(content.protocols[surgery]), surgery_date, day)
     verdicts = library_statuses(content.catalogue, when)
     if args.json:

@@ -22,6 +22,7 @@ from coach.commands.base import (
     existing_file,
     write_output,
 )
+from coach.domain import i18n
 from coach.domain.clock import SystemClock
 from coach.domain.content import Content, load_content
 from coach.domain.plan_diff import summarise_changes
@@ -66,7 +67,7 @@ def choose_profile(profiles: list[Profile], wanted: str | None) -> Profile:
 
 def _export(args: argparse.Namespace, paths: DataPaths) -> int:
     check_output(args.file, paths)
-    content = load_content(exercises_dir())
+    content = load_content(exercises_dir(), i18n.current().code)
     with opened(paths) as db:
         profile = choose_profile(Repository(db).profiles(), args.profile)
         assert profile.id is not None
@@ -100,7 +101,7 @@ def _unlock(store: TherapistStore, args: argparse.Namespace) -> None:
 
 
 def _import(args: argparse.Namespace, paths: DataPaths) -> int:
-    content = load_content(exercises_dir())
+    content = load_content(exercises_dir(), i18n.current().code)
     raw = read_plan_bytes(args.file)
     assert raw is not None  # only a cancel returns None
     plan_file = read_plan_file(
@@ -147,7 +148,7 @@ def _print(args: argparse.Namespace, paths: DataPaths) -> int:
 
     check_output(args.out, paths)
     make_application()
-    content: Content = load_content(exercises_dir())
+    content: Content = load_content(exercises_dir(), i18n.current().code)
     day = args.date or SystemClock().now().date()
     try:
         with opened(paths) as db:

@@ -9,6 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from coach.commands.base import EXIT_OK, Command, CommandError, check_output, write_output
+from coach.domain import i18n
 from coach.domain.clock import SystemClock
 from coach.system.instance_lock import InstanceLock
 from coach.system.paths import DataPaths
@@ -50,7 +51,7 @@ def _seed(args: argparse.Namespace, paths: DataPaths) -> int:
     from coach.store.repository import Repository
     from coach.system.paths import exercises_dir
 
-    content = load_content(exercises_dir())
+    content = load_content(exercises_dir(), i18n.current().code)
     with InstanceLock(paths.lock):
         db = open_db(paths.database)
         try:
@@ -100,7 +101,7 @@ def _export(args: argparse.Namespace, paths: DataPaths) -> int:
     if args.format == "pdf" and args.table != "sessions":
         raise CommandError("--table is for csv only; the PDF report holds every table.")
     check_output(args.out, paths)  # a bad target is refused before the report is made
-    content = load_content(exercises_dir())
+    content = load_content(exercises_dir(), i18n.current().code)
     with named_profile(paths, args.profile) as (db, profile):
         today = SystemClock().now().date()
         current = resolve_plan(db, content, profile)

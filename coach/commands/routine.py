@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from coach.commands.base import EXIT_OK, Command, CommandError
+from coach.domain import i18n
 from coach.domain.clock import SystemClock
 from coach.domain.content import load_content
 from coach.domain.plan import plan_from_protocol
@@ -88,7 +89,7 @@ def read_day(args: argparse.Namespace) -> tuple[Surgery, date, date]:
 def _routine(args: argparse.Namespace, paths: DataPaths) -> int:
     del paths  # reads only the shipped protocols, never the user's data
     surgery, surgery_date, day = read_day(args)
-    content = load_content(exercises_dir())
+    content = load_content(exercises_dir(), i18n.current().code)
     plan = plan_from_protocol(content.protocols[surgery])
     result = build_today(plan, surgery_date, day, content.catalogue)
     if args.json:

@@ -6,6 +6,7 @@ import tempfile
 from pathlib import Path
 
 from coach.demo.history import seed_history
+from coach.domain import i18n
 from coach.domain.clock import Clock, SystemClock
 from coach.domain.content import load_content
 from coach.store import open_db
@@ -21,7 +22,7 @@ def seed_demo(paths: DataPaths, clock: Clock, weeks: int = 12) -> None:
     try:
         repo = Repository(db)
         if not any(p.nickname == DEMO_NICKNAME for p in repo.profiles()):
-            content = load_content(exercises_dir())
+            content = load_content(exercises_dir(), i18n.current().code)
             seed_history(db, content, clock.now(), weeks=weeks, nickname=DEMO_NICKNAME)
     finally:
         db.close()

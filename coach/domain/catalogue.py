@@ -12,6 +12,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from coach.domain.fields import DataError, Fields
+from coach.domain.overlay import Reader, read_english
 from coach.domain.profile import Surgery
 from coach.domain.words import minutes_text
 
@@ -270,15 +271,17 @@ def _read_timing(f: Fields) -> tuple[tuple[tuple[Surgery, int], ...], frozenset[
     return tuple(earliest), avoid
 
 
-def load_catalogue(folder: Path) -> Catalogue:
-    """Load and check every exercises/catalogue/*.toml; raises DataError naming file and field."""
+def load_catalogue(folder: Path, read: Reader = read_english) -> Catalogue:
+    """Load and check every exercises/catalogue/*.toml; raises DataError naming file and field.
+
+    ``read`` lays a translation over each file (``overlay.Overlay``) before it is checked."""
     exercises: dict[str, Exercise] = {}
     files = sorted(folder.glob("*.toml"))
     if not files:
         raise DataError(str(folder), "", "holds no exercise files")
     for path in files:
-        source = f"{folder.name}/{path.name}"
-        exercise = parse_exercise(read_toml(path, source), source)
+        data, source = read(path, f"{folder.name}/{path.name}")
+        exercise = parse_exercise(data, source)
         if exercise.id != path.stem:
             raise DataError(source, "id", f"must match the file name ({path.stem})")
         missing = [
@@ -307,15 +310,3 @@ def check_links(catalogue: Catalogue) -> None:
                     key,
                     f"points to {target!r}, which is not in the catalogue",
                 )
-
-
-def read_toml(path: Path, source: str) -> dict[str, object]:
-    import tomllib  # only when files are parsed: a usual start reads the content cache
-
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except tomllib.TOMLDecodeError as exc:
-        raise DataError(source, "", f"is not valid TOML ({exc})") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(source, "", f"could not be read ({exc})") from exc

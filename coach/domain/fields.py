@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from coach.domain.errors import UserError
@@ -101,6 +103,22 @@ def text_value_problem(
     return text_problem(value, one_line=not multiline)
 
 
+# Translations run longer than English (Spanish about a quarter, the pseudo-language a third plus
+# its marks). While content in another language is read, the text limits of ``Fields`` stretch
+# by this factor, so a limit set for the English layout does not refuse a good translation.
+_TEXT_STRETCH: ContextVar[float] = ContextVar("text_stretch", default=1.0)
+
+
+@contextmanager
+def longer_text(factor: float) -> Iterator[None]:
+    """Inside the block, ``Fields`` text limits are ``factor`` times longer (this thread)."""
+    token = _TEXT_STRETCH.set(factor)
+    try:
+        yield
+    finally:
+        _TEXT_STRETCH.reset(token)
+
+
 class DataError(UserError, ValueError):
     """A data file or plan file that cannot be accepted, in one sentence."""
 
@@ -166,7 +184,8 @@ class Fields:
     def _check_text(
         self, key: str, value: object, max_len: int, allow_empty: bool, multiline: bool = False
     ) -> str:
-        problem = text_value_problem(value, max_len, allow_empty=allow_empty, multiline=multiline)
+        limit = round(max_len * _TEXT_STRETCH.get())
+        problem = text_value_problem(value, limit, allow_empty=allow_empty, multiline=multiline)
         if problem is not None:
             raise self.error(key, problem)
         assert isinstance(value, str)

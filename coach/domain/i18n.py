@@ -152,6 +152,12 @@ _KEEP = re.compile(r"\{[^{}]*\}|%\([a-z_]+\)[sd]|%[sd]|<[^<>]*>|&[a-z]+;|&#\d+;"
 PSEUDO_MARKS = frozenset(_ACCENTED.values())
 
 
+def accent(text: str) -> str:
+    """Every letter accented, nothing added: 'fall' -> 'ƒåļļ' (pseudo keywords of a content
+    file, which must still be found inside the pseudo text)."""
+    return "".join(_ACCENTED.get(c, c) for c in text)
+
+
 def pseudo(text: str) -> str:
     """'Start' -> '[Šţåŕţ ẋẋ]': accented, bracketed, about 35% longer, fields kept."""
     if not text.strip():
@@ -159,10 +165,10 @@ def pseudo(text: str) -> str:
     out: list[str] = []
     last = 0
     for match in _KEEP.finditer(text):
-        out.append("".join(_ACCENTED.get(c, c) for c in text[last : match.start()]))
+        out.append(accent(text[last : match.start()]))
         out.append(match.group())
         last = match.end()
-    out.append("".join(_ACCENTED.get(c, c) for c in text[last:]))
+    out.append(accent(text[last:]))
     body = "".join(out)
     extra = max(1, round(len(_KEEP.sub("", text)) * 0.35) - 2)
     # Padding as short words, so wrapping behaves as it would with longer words of a language.

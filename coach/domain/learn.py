@@ -12,9 +12,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from coach.domain.catalogue import ID_PATTERN, read_toml
+from coach.domain.catalogue import ID_PATTERN
 from coach.domain.emergency import FALLBACK
 from coach.domain.fields import DataError, Fields
+from coach.domain.overlay import Reader, read_english
 
 # REFERENCE section 6 (R4-R8 is a range of hospital pages).
 _KEYS = "S1 C1 C2 C3 C4 C5 C6 C7 C8 C12 C14 C15 C16 C18 C19 C20 C21 C23 R1 R2 R4 R5 R6 R7 R8"
@@ -170,7 +171,7 @@ def parse_topic(data: object, source: str) -> Topic:
     return topic
 
 
-def load_learn(folder: Path) -> LearnLibrary:
+def load_learn(folder: Path, read: Reader = read_english) -> LearnLibrary:
     """Load and check every exercises/learn/*.toml; raises DataError naming file and field."""
     files = sorted(folder.glob("*.toml"))
     if not files:
@@ -178,8 +179,8 @@ def load_learn(folder: Path) -> LearnLibrary:
     topics: dict[str, Topic] = {}
     orders: dict[int, str] = {}
     for path in files:
-        source = f"{folder.name}/{path.name}"
-        topic = parse_topic(read_toml(path, source), source)
+        data, source = read(path, f"{folder.name}/{path.name}")
+        topic = parse_topic(data, source)
         if topic.id != path.stem:
             raise DataError(source, "id", f"must match the file name ({path.stem})")
         if topic.order in orders:

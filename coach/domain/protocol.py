@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from coach.domain.catalogue import MOVEMENT_TAGS, Catalogue, Dosage, read_dosage, read_toml
+from coach.domain.catalogue import MOVEMENT_TAGS, Catalogue, Dosage, read_dosage
 from coach.domain.fields import DataError, Fields
+from coach.domain.overlay import Reader, read_english
 from coach.domain.profile import Surgery
 
 ROUTINE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -220,9 +221,9 @@ def check_shipped_timing(protocol: Protocol, catalogue: Catalogue, source: str) 
                     )
 
 
-def load_protocol(path: Path, catalogue: Catalogue) -> Protocol:
-    source = f"protocols/{path.name}"
-    f = Fields(read_toml(path, source), source)
+def load_protocol(path: Path, catalogue: Catalogue, read: Reader = read_english) -> Protocol:
+    data, source = read(path, f"protocols/{path.name}")
+    f = Fields(data, source)
     surgery = Surgery(f.choice("surgery", [s.value for s in Surgery]))
     if surgery.value != path.stem:
         raise f.error("surgery", f"must match the file name ({path.stem})")
@@ -237,12 +238,14 @@ def load_protocol(path: Path, catalogue: Catalogue) -> Protocol:
     return protocol
 
 
-def load_protocols(folder: Path, catalogue: Catalogue) -> dict[Surgery, Protocol]:
+def load_protocols(
+    folder: Path, catalogue: Catalogue, read: Reader = read_english
+) -> dict[Surgery, Protocol]:
     """One protocol per surgery type; all must be present."""
     protocols: dict[Surgery, Protocol] = {}
     for surgery in Surgery:
         path = folder / f"{surgery.value}.toml"
         if not path.exists():
             raise DataError(f"protocols/{path.name}", "", "is missing")
-        protocols[surgery] = load_protocol(path, catalogue)
+        protocols[surgery] = load_protocol(path, catalogue, read)
     return protocols

@@ -10,8 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from coach.domain.catalogue import Exercise, read_toml
+from coach.domain.catalogue import Exercise
 from coach.domain.fields import DataError, Fields
+from coach.domain.overlay import Reader, read_english
 from coach.domain.protocol import Phase
 from coach.domain.records import TIERS
 
@@ -119,9 +120,9 @@ def check_stop_if_signs(exercise: Exercise, screen: RedFlagScreen) -> str | None
     return None
 
 
-def load_red_flags(path: Path) -> RedFlagScreen:
-    source = path.name
-    f = Fields(read_toml(path, source), source)
+def load_red_flags(path: Path, read: Reader = read_english) -> RedFlagScreen:
+    data, source = read(path, path.name)
+    f = Fields(data, source)
     check = f.table("check")
     assert check is not None
     ask = check.text("ask", max_len=120)

@@ -6,6 +6,8 @@ at worst be refused (and rebuilt), never run code. (It used to be a pickle, whic
 a crafted file asks; old ``*.pickle`` files are deleted unread.) It is keyed by the size and
 modification time of every content file and of the modules that validate them, so any edit to
 the data or the rules rebuilds it. A missing, stale or unreadable cache is simply rebuilt.
+There is one cache per language: its key covers the English files and that language's
+translation files (exercises/<language>/), so an edited translation rebuilds it too.
 """
 
 from __future__ import annotations
@@ -16,15 +18,18 @@ import enum
 import hashlib
 import json
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
 from coach import __version__
-from coach.domain import catalogue, content, learn, profile, protocol, safety
+from coach.domain import catalogue, content, coping, learn, profile, protocol, safety
 from coach.domain.catalogue import Catalogue
 from coach.domain.content import Content, load_content
+from coach.domain.i18n import LANGUAGES, SOURCE
 
 log = logging.getLogger(__name__)
+_LEGACY = re.compile(r"content-[0-9a-f]{32}\.json")
 
 _RULE_MODULES = (
     "catalogue",
@@ -38,28 +43,40 @@ _RULE_MODULES = (
     "records",
     "emergency",
     "pain",
+    "coping",
+    "overlay",
+    "i18n",
 )
-FORMAT = 2
+FORMAT = 3
 
 
-def _key(exercises: Path) -> str:
-    digest = hashlib.sha256(f"{__version__}:{FORMAT}".encode())
+def _key(exercises: Path, language: str) -> str:
+    digest = hashlib.sha256(f"{__version__}:{FORMAT}:{language}".encode())
     domain = Path(__file__).resolve().parent.parent / "domain"
     files = [domain / f"{name}.py" for name in _RULE_MODULES]
     files += sorted(exercises.glob("catalogue/*.toml"))
     files += sorted(exercises.glob("protocols/*.toml"))
     files += sorted(exercises.glob("learn/*.toml"))
     files.append(exercises / "safety.toml")
+    files.append(exercises / "coping.toml")
+    if language in LANGUAGES and language != SOURCE:
+        translated = sorted((exercises / language).rglob("*.toml"))
+        if not translated:
+            raise FileNotFoundError(exercises / language)  # the loader names what is missing
+        files += translated
     for path in files:
         stat = path.stat()
-        digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+        name = (
+            path.relative_to(exercises).as_posix() if path.is_relative_to(exercises) else path.name
+        )
+        digest.update(f"{name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
     return digest.hexdigest()[:32]
 
 
 def _allowed_types() -> dict[str, type]:
     """The only types a cache file may name: the content's dataclasses and enums."""
     allowed: dict[str, type] = {}
-    for module in (catalogue, content, learn, profile, protocol, safety):
+    for module in (catalogue, content, coping, learn, profile, protocol, safety):
         for value in vars(module).values():
             if (
                 isinstance(value, type)
@@ -139,17 +156,18 @@ def read_cache(path: Path) -> Content | None:
     return None
 
 
-def load_content_cached(exercises: Path, cache_dir: Path) -> Content:
-    """The same Content as ``load_content``; raises its DataError for bad files."""
+def load_content_cached(exercises: Path, cache_dir: Path, language: str = SOURCE) -> Content:
+    """The same Content as ``load_content(exercises, language)``; raises its DataError for
+    bad files (and LanguageError for a language we do not ship)."""
     try:
-        key = _key(exercises)
+        key = _key(exercises, language)
     except OSError:
-        return load_content(exercises)  # the loader says which file is missing
-    path = cache_dir / f"content-{key}.json"
+        return load_content(exercises, language)  # the loader says which file is missing
+    path = cache_dir / f"content-{language}-{key}.json"
     cached = read_cache(path)
-    if cached is not None:
+    if cached is not None and cached.language == language:
         return cached
-    loaded = load_content(exercises)
+    loaded = load_content(exercises, language)
     try:
         text = json.dumps([FORMAT, _encode(loaded)], ensure_ascii=False)
     except _NotCacheableError as exc:
@@ -157,7 +175,12 @@ def load_content_cached(exercises: Path, cache_dir: Path) -> Content:
         return loaded
     try:
         cache_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-        for old in [*cache_dir.glob("content-*.json"), *cache_dir.glob("content-*.pickle")]:
+        stale = [
+            *cache_dir.glob(f"content-{language}-*.json"),
+            *(p for p in cache_dir.glob("content-*.json") if _LEGACY.fullmatch(p.name)),
+            *cache_dir.glob("content-*.pickle"),
+        ]
+        for old in stale:  # this language's older caches, and those from before languages
             old.unlink(missing_ok=True)
         tmp = path.with_suffix(".partial")
         tmp.write_text(text, encoding="utf-8")

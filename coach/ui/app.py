@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QTimer
 from PySide6.QtWidgets import QApplication
 
+from coach.domain import i18n
 from coach.domain.clock import SystemClock
 from coach.domain.fields import DataError
 from coach.store import StoreError, open_db
@@ -76,7 +77,7 @@ def set_app_icon(app: QApplication) -> None:
 
 def build_context(paths: DataPaths, log_file: Path | None = None) -> AppContext:
     """Open the store and gather the app's dependencies. The caller holds the instance lock."""
-    content = load_content_cached(exercises_dir(), paths.cache)
+    content = load_content_cached(exercises_dir(), paths.cache, i18n.current().code)
     stores = Stores(open_db(paths.database))
     profiles = stores.repo.profiles()
     prefs = Preferences(paths.settings)

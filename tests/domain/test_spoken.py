@@ -56,12 +56,12 @@ def test_a_session_is_talked_through(content: Content) -> None:
     assert priorities["Relax."] == Priority.STEP
 
 
-def test_coping_tools_speak_their_steps() -> None:
-    breath = breathing_steps(2)
+def test_coping_tools_speak_their_steps(content: Content) -> None:
+    breath = breathing_steps(2, content.coping)
     start = Event(EventKind.STEP_STARTED, 0.0, 0)
     said = words_for(start, breath, lambda _id: "")
     assert said is not None and said.text == "Breathe in."
-    scan = body_scan_steps(3)
+    scan = body_scan_steps(3, content.coping)
     said = words_for(Event(EventKind.STEP_STARTED, 0.0, 1), scan, lambda _id: "")
     assert said is not None
     assert said.text == "Your feet. Notice your feet. Let them go heavy and loose."

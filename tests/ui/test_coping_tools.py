@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from coach.domain.clock import FakeClock
+from coach.domain.content import Content
 from coach.domain.coping import (
     BREATHE_IN_S,
     BREATHE_OUT_S,
@@ -49,27 +50,29 @@ def add_patient(ctx: AppContext) -> int:
 # -- the steps ---------------------------------------------------------------------------------
 
 
-def test_breathing_is_six_breaths_a_minute_for_two_to_five_minutes() -> None:
-    steps = breathing_steps(3)
+def test_breathing_is_six_breaths_a_minute_for_two_to_five_minutes(content: Content) -> None:
+    steps = breathing_steps(3, content.coping)
     assert len(steps) == 36  # 18 breaths, in and out
     assert sum(s.seconds for s in steps) == 180
     assert {s.kind for s in steps} == {StepKind.BREATHE_IN, StepKind.BREATHE_OUT}
     assert 60 / (BREATHE_IN_S + BREATHE_OUT_S) == 6
     for wrong in (1, 6, 0):
         with pytest.raises(ValueError, match="2 to 5 minutes"):
-            breathing_steps(wrong)
+            breathing_steps(wrong, content.coping)
 
 
-def test_the_body_scan_covers_the_body_in_the_time_chosen() -> None:
-    steps = body_scan_steps(5)
+def test_the_body_scan_covers_the_body_in_the_time_chosen(content: Content) -> None:
+    steps = body_scan_steps(5, content.coping)
     assert sum(s.seconds for s in steps) == pytest.approx(300)
     assert steps[0].title == "Get comfortable" and steps[-1].title == "Your whole body"
     with pytest.raises(ValueError):
-        body_scan_steps(20)
+        body_scan_steps(20, content.coping)
 
 
-def test_the_guide_fills_on_the_in_breath_and_empties_on_the_out_breath() -> None:
-    breathe_in, breathe_out = breathing_steps(2)[:2]
+def test_the_guide_fills_on_the_in_breath_and_empties_on_the_out_breath(
+    content: Content,
+) -> None:
+    breathe_in, breathe_out = breathing_steps(2, content.coping)[:2]
     assert breath_size(breathe_in, 0) == 0 and breath_size(breathe_in, 4) == 1
     assert 0.4 < breath_size(breathe_in, 2) < 0.6
     assert breath_size(breathe_out, 0) == 1 and breath_size(breathe_out, 6) == 0

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 from coach.domain.coping import (
     BODY_SCAN_MINUTES,
     BREATHING_MINUTES,
-    JOURNAL_PROMPTS,
     body_scan_steps,
     breath_size,
     breathing_steps,
@@ -168,7 +167,10 @@ class TimedTool(QDialog):
         return row
 
     def _steps(self, minutes: int) -> tuple[Step, ...]:
-        return breathing_steps(minutes) if self.tool == "breathing" else body_scan_steps(minutes)
+        words = self._ctx.content.coping
+        if self.tool == "breathing":
+            return breathing_steps(minutes, words)
+        return body_scan_steps(minutes, words)
 
     def start(self, minutes: int) -> None:
         """Begin a use of ``minutes``; the minute choices give way to the guide."""
@@ -303,7 +305,7 @@ class JournalDialog(QDialog):
         column.setSpacing(12)
         column.addWidget(label("Write it down", "title", self))
         column.addWidget(label("Some questions to start you off:", None, self))
-        for prompt in JOURNAL_PROMPTS:
+        for prompt in ctx.content.coping.journal_prompts:
             column.addWidget(label(f"•  {prompt}", "reading", self))
         self.text = QPlainTextEdit(self)
         self.text.setAccessibleName("What you want to write")
