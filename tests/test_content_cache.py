@@ -113,3 +113,30 @@ def test_a_crafted_cache_file_is_refused_and_rebuilt(
     loaded = load_content_cached(exercises, cache)
     assert loaded.protocols == content.protocols
     assert read_cache(path) is not None  # rebuilt
+
+
+# -- one cache per language ------------------------------------------------------------------------
+
+
+def test_each_language_has_its_own_cache_and_edits_to_its_words_are_read(
+    tmp_path: Path, content: Content
+) -> None:
+    from tests.content_overlays import complete_tree, edit
+
+    tree = complete_tree(tmp_path / "tree")
+    cache = tmp_path / "cache"
+    spanish = load_content_cached(tree, cache, "es")
+    english = load_content_cached(tree, cache, "en")
+    assert (
+        spanish.red_flags.ask.startswith("Ahora mismo") and english.red_flags == content.red_flags
+    )
+    names = sorted(p.name.split("-")[1] for p in cache.glob("content-*.json"))
+    assert names == ["en", "es"]  # switching language does not throw the other cache away
+    cached = read_cache(next(cache.glob("content-es-*.json")))
+    assert cached is not None and cached.red_flags == spanish.red_flags
+    assert cached.coping == spanish.coping
+    edit(tree / "es" / "safety.toml", 'title = "Pida ayuda ahora"', 'title = "Pida ayuda ya"')
+    os.utime(tree / "es" / "safety.toml", ns=(1, 1))
+    again = load_content_cached(tree, cache, "es")
+    assert again.red_flags.tiers["emergency"].title == "Pida ayuda ya"
+    assert load_content_cached(tree, cache, "en").red_flags == content.red_flags

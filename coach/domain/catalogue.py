@@ -7,6 +7,7 @@ together when a file is refused; the shared checks are in ``domain.fields``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -181,11 +182,18 @@ class Exercise:
         return POSITION_LABELS[self.position]
 
 
+def name_key(name: str) -> str:
+    """Alphabetical order ignoring case and accents, so a Spanish "Ángulo" sorts with the As
+    and not after Z."""
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in folded if not unicodedata.combining(c))
+
+
 class Catalogue:
     """All exercises by id, in name order."""
 
     def __init__(self, exercises: dict[str, Exercise]) -> None:
-        self._by_id = dict(sorted(exercises.items(), key=lambda kv: kv[1].name.lower()))
+        self._by_id = dict(sorted(exercises.items(), key=lambda kv: name_key(kv[1].name)))
 
     def __getitem__(self, exercise_id: str) -> Exercise:
         return self._by_id[exercise_id]

@@ -57,10 +57,12 @@ def _load(exercises: Path, read: Overlay) -> Content:
     for exercise in catalogue:
         problem = check_stop_if_signs(exercise, red_flags)
         if problem:
-            raise DataError(f"catalogue/{exercise.id}.toml", "stop_if_signs", problem)
+            raise DataError(read.name(f"catalogue/{exercise.id}.toml"), "stop_if_signs", problem)
     question = red_flags.question(MEDICINE_QUESTION)
     if question is None or not question.reminder:
-        raise DataError("safety.toml", "questions", f"{MEDICINE_QUESTION!r} needs a reminder")
+        raise DataError(
+            read.name("safety.toml"), "questions", f"{MEDICINE_QUESTION!r} needs a reminder"
+        )
     content = Content(
         catalogue=catalogue,
         protocols=load_protocols(exercises / "protocols", catalogue, read),

@@ -25,7 +25,7 @@ from typing import Protocol
 
 from coach.domain import i18n
 from coach.domain.fields import MISSING, NOT_A_TABLE, DataError
-from coach.domain.i18n import _
+from coach.domain.i18n import _, ngettext, pgettext
 
 
 def read_toml(path: Path, source: str) -> dict[str, object]:
@@ -35,9 +35,9 @@ def read_toml(path: Path, source: str) -> dict[str, object]:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
-        raise DataError(source, "", f"is not valid TOML ({exc})") from exc
+        raise DataError(source, "", _("is not valid TOML ({error})").format(error=exc)) from exc
     except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(source, "", f"could not be read ({exc})") from exc
+        raise DataError(source, "", _("could not be read ({error})").format(error=exc)) from exc
 
 
 class Reader(Protocol):
@@ -233,7 +233,11 @@ def _merge_value(
             raise DataError(
                 source,
                 where,
-                _("must have {count} entries, as in the English file").format(count=len(english)),
+                ngettext(
+                    "must have {count} entry, as in the English file",
+                    "must have {count} entries, as in the English file",
+                    len(english),
+                ).format(count=len(english)),
             )
         for index, item in enumerate(translated):
             text = english[index] if isinstance(english, list) else None
@@ -247,7 +251,8 @@ def _check_braces(english: object, translated: object, source: str, where: str) 
     if isinstance(english, str) and isinstance(translated, str):
         wanted = braced(english)
         if braced(translated) != wanted:
-            fields = ", ".join(wanted) or _("none")
+            # Translators: shown in "must keep the braced fields of the English exactly (none)".
+            fields = ", ".join(wanted) or pgettext("braced fields", "none")
             raise DataError(
                 source,
                 where,
@@ -287,9 +292,11 @@ def _merge_tables(
         raise DataError(
             source,
             where,
-            _("must have {count} entries, in the same order as the English file").format(
-                count=len(english)
-            ),
+            ngettext(
+                "must have {count} entry, in the same order as the English file",
+                "must have {count} entries, in the same order as the English file",
+                len(english),
+            ).format(count=len(english)),
         )
     table = Table(rule.fields)
     return [
@@ -367,7 +374,7 @@ class Overlay:
         spec = SPECS[relative.parts[0]]
         if self.language == i18n.PSEUDO:
             translated = pseudo_translation(english, spec)
-            where = f"{source} ({self.language})"
+            where = self.name(source)
         else:
             translated_path = self.exercises / self.language / relative
             where = f"{self.language}/{relative.as_posix()}"
@@ -375,15 +382,23 @@ class Overlay:
                 raise DataError(
                     where,
                     "",
-                    _("is missing: every content file needs its translation in {language}").format(
-                        language=i18n.LANGUAGES[self.language]
-                    ),
+                    _("is missing: every content file needs its translation in each language"),
                 )
             self.used.add(translated_path)
             translated = read_toml(translated_path, where)
         merged = merge(english, translated, spec, where)
         assert isinstance(merged, dict)
-        return merged, where if self.language == i18n.PSEUDO else f"{source} + {where}"
+        return merged, self.name(relative.as_posix())
+
+    def name(self, relative: str) -> str:
+        """How an error names a file read in this language: the English file and, for a
+        translation, its file too ("safety.toml + es/safety.toml"), since either may be wrong.
+        (An error the overlay finds itself names the translation file alone.)"""
+        if self.language == i18n.SOURCE:
+            return relative
+        if self.language == i18n.PSEUDO:
+            return f"{relative} ({self.language})"
+        return f"{relative} + {self.language}/{relative}"
 
     def files(self) -> list[Path]:
         """The translation files of this language (none for English and the pseudo-language)."""
