@@ -7,7 +7,7 @@ rule the English does, and the stop-if keyword rule runs with that language's ke
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from coach.domain.catalogue import Catalogue, load_catalogue
@@ -17,6 +17,7 @@ from coach.domain.i18n import PSEUDO, SOURCE
 from coach.domain.learn import LearnLibrary, load_learn
 from coach.domain.overlay import Overlay
 from coach.domain.pain import MEDICINE_QUESTION
+from coach.domain.plan_language import protocol_phrases
 from coach.domain.profile import Surgery
 from coach.domain.protocol import Protocol, load_protocols
 from coach.domain.safety import RedFlagScreen, check_stop_if_signs, load_red_flags
@@ -34,6 +35,9 @@ class Content:
     learn: LearnLibrary
     coping: CopingScripts
     language: str = SOURCE  # the language of every word above
+    # Other languages' protocol words -> this language's (``plan_language``), so a plan stored
+    # in the language of the day it was made is read in this one.
+    phrases: dict[str, str] = field(default_factory=dict)
 
     @property
     def medicine_sign(self) -> str:
@@ -63,13 +67,15 @@ def _load(exercises: Path, read: Overlay) -> Content:
         raise DataError(
             read.name("safety.toml"), "questions", f"{MEDICINE_QUESTION!r} needs a reminder"
         )
+    protocols = load_protocols(exercises / "protocols", catalogue, read)
     content = Content(
         catalogue=catalogue,
-        protocols=load_protocols(exercises / "protocols", catalogue, read),
+        protocols=protocols,
         red_flags=red_flags,
         learn=load_learn(exercises / "learn", read),
         coping=load_coping(exercises / "coping.toml", read),
         language=read.language,
+        phrases=protocol_phrases(exercises, read.language, protocols),
     )
     read.check_complete()
     return content

@@ -18,6 +18,7 @@ from sqlite_utils import Database
 from coach.domain.catalogue import Exercise, parse_exercise
 from coach.domain.content import Content
 from coach.domain.plan import plan_from_dict, plan_from_protocol
+from coach.domain.plan_language import plan_in_language
 from coach.domain.profile import Profile
 from coach.domain.profile_plan import UNREADABLE, ProfilePlan
 
@@ -48,6 +49,7 @@ def resolve_plan(db: Database, content: Content, profile: Profile) -> ProfilePla
     except (ValueError, RecursionError) as exc:
         log.error("stored plan %s of profile %s cannot be read: %s", plan_id, profile.id, exc)
         return ProfilePlan(profile, default, catalogue, custom, problem=UNREADABLE)
+    plan = plan_in_language(plan, content.phrases)  # the protocol's words, read in this language
     return ProfilePlan(
         profile, plan, catalogue, custom, int(plan_id), int(version), str(created_at), str(author)
     )

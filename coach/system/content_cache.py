@@ -45,6 +45,7 @@ _RULE_MODULES = (
     "pain",
     "coping",
     "overlay",
+    "plan_language",
     "i18n",
 )
 FORMAT = 3

@@ -347,3 +347,15 @@ def test_a_broken_coping_file_is_refused(tmp_path: Path, old: str, new: str, mes
     with pytest.raises(DataError) as caught:
         load_coping(path)
     assert str(caught.value).startswith(message)
+
+
+def test_a_stored_plan_reads_in_each_language_and_back(spanish: Content, content: Content) -> None:
+    from coach.domain.plan import plan_from_protocol
+    from coach.domain.plan_language import plan_in_language
+    from coach.domain.profile import Surgery
+
+    for surgery in Surgery:
+        english = plan_from_protocol(content.protocols[surgery])
+        in_spanish = plan_in_language(english, spanish.phrases)
+        assert in_spanish == plan_from_protocol(spanish.protocols[surgery])
+        assert plan_in_language(in_spanish, content.phrases) == english

@@ -214,3 +214,32 @@ def test_the_guard_sees_a_second_resolver() -> None:
     )
     assert called_names(rogue) & READERS == {"current_plan"}
     assert [f for f, _ in body_selects(rogue)] == ["plan"]
+
+
+def test_a_plan_stored_in_english_is_read_in_the_patients_language_now(
+    db: Database, content: Content, tmp_path: Path
+) -> None:
+    """A profile made in English, then Spanish chosen: Today's phase name, goals, precautions
+    and routine names come back in Spanish; a goal the therapist wrote stays as written; and
+    back in English the plan reads exactly as stored."""
+    from dataclasses import replace
+
+    from coach.domain.content import load_content
+    from tests.content_overlays import complete_tree
+
+    profile = add(db, content, "Ana")
+    assert profile.id is not None
+    stored = resolve_plan(db, content, profile).plan
+    own = "Walk to the bakery with Ana every morning"
+    phase = replace(stored.phases[0], goals=(*stored.phases[0].goals, own))
+    edited = replace(stored, phases=(phase, *stored.phases[1:]))
+    Repository(db).save_plan(profile.id, edited, NOW, author="therapist")
+
+    spanish = load_content(complete_tree(tmp_path), "es")
+    first = resolve_plan(db, spanish, profile).plan.phases[0]
+    protocol = spanish.protocols[Surgery.FUSION].phases[0]
+    assert first.name == protocol.name == "Proteger"
+    assert first.goals == (*protocol.goals, own)
+    assert first.precautions == protocol.precautions
+    assert [r.name for r in first.routines] == [r.name for r in protocol.routines]
+    assert resolve_plan(db, content, profile).plan == edited
