@@ -135,8 +135,12 @@ def test_each_language_has_its_own_cache_and_edits_to_its_words_are_read(
     cached = read_cache(next(cache.glob("content-es-*.json")))
     assert cached is not None and cached.red_flags == spanish.red_flags
     assert cached.coping == spanish.coping
-    edit(tree / "es" / "safety.toml", 'title = "Pida ayuda ahora"', 'title = "Pida ayuda ya"')
+    edit(
+        tree / "es" / "safety.toml",
+        'title = "Llame ahora para pedir ayuda"',
+        'title = "Llame ya para pedir ayuda"',
+    )
     os.utime(tree / "es" / "safety.toml", ns=(1, 1))
     again = load_content_cached(tree, cache, "es")
-    assert again.red_flags.tiers["emergency"].title == "Pida ayuda ya"
+    assert again.red_flags.tiers["emergency"].title == "Llame ya para pedir ayuda"
     assert load_content_cached(tree, cache, "en").red_flags == content.red_flags

@@ -134,7 +134,7 @@ def test_every_day_for_two_years_lists_walking_and_a_safe_routine(
     content: Content,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(routine_command, "load_content", lambda _folder: content)  # load once
+    monkeypatch.setattr(routine_command, "load_content", lambda _folder, _language: content)
     restricted_by_phase = {
         phase.number: phase.restricted for phase in content.protocols[Surgery(surgery)].phases
     }

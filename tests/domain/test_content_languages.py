@@ -113,7 +113,7 @@ def test_spanish_warning_signs_keep_every_question_tier_and_field(
     # the most severe "yes" still wins, with the Spanish words
     answers = {"fall": True, "chest-breathing": True}
     outcome = translated.outcome(answers)
-    assert outcome is not None and outcome.title == "Pida ayuda ahora"
+    assert outcome is not None and outcome.title == "Llame ahora para pedir ayuda"
     assert spanish.medicine_sign.startswith("Si su medicamento para el dolor no controla")
 
 
