@@ -59,6 +59,12 @@ def test_every_shipped_language_loads_completely(language: str, content: Content
     assert sorted(loaded.catalogue.ids()) == sorted(content.catalogue.ids())
     assert [q.id for q in loaded.red_flags.questions] == [q.id for q in content.red_flags.questions]
     assert [t.id for t in loaded.learn.topics] == [t.id for t in content.learn.topics]
+    for exercise in content.catalogue:
+        # a stop-if names the same warning signs in every language: a translation that lost
+        # "new numbness" or "chest pain" would lose the sign's action after it
+        english = {q.id for q in content.red_flags.signs_named(exercise.stop_if)}
+        theirs = loaded.red_flags.signs_named(loaded.catalogue[exercise.id].stop_if)
+        assert {q.id for q in theirs} == english, exercise.id
     if language == i18n.SOURCE:
         assert list(loaded.catalogue) == list(content.catalogue)
         assert (loaded.protocols, loaded.red_flags, loaded.learn, loaded.coping) == (
