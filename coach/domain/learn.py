@@ -2,12 +2,15 @@
 
 One validated ``Topic`` per file in exercises/learn/. Topics inform; they never diagnose and
 never give a dose, so the loader refuses the words that would ("hurt is not harm", an amount of
-a medicine). The only placeholder is ``{emergency_number}``, filled in from the profile.
+a medicine), in English and in Spanish, since a translation is checked by the same rules. The
+only placeholder is ``{emergency_number}``, filled in from the profile. Search ignores accents
+and case, so a patient typing "operacion" finds "operación".
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,34 +19,59 @@ from coach.domain.catalogue import ID_PATTERN
 from coach.domain.emergency import FALLBACK
 from coach.domain.fields import DataError, Fields
 from coach.domain.overlay import Reader, read_english
+from coach.domain.i18n import N_, _
 
 # REFERENCE section 6 (R4-R8 is a range of hospital pages).
 _KEYS = "S1 C1 C2 C3 C4 C5 C6 C7 C8 C12 C14 C15 C16 C18 C19 C20 C21 C23 R1 R2 R4 R5 R6 R7 R8"
 SOURCE_KEYS = frozenset(f"{_KEYS} O1 O2 O5 O6 O10 O11 O15 P1 P2 P3 P8 M2 X1 X2".split(" "))
-# The coping tools a topic can open (REFERENCE section 10).
+# The coping tools a topic can open (REFERENCE section 10). The labels are the English
+# msgids: show them through ``tool_label`` / ``tool_labels``, which translate at the time.
 TOOLS = ("breathing", "body-scan", "journal")
 TOOL_LABELS = {
-    "breathing": "Slow breathing",
-    "body-scan": "Relax your body",
-    "journal": "Write it down",
+    # Translators: a button that opens the paced-breathing guide; also a tool's name in History.
+    "breathing": N_("Slow breathing"),
+    # Translators: a button that opens the short relaxation (body scan) guide.
+    "body-scan": N_("Relax your body"),
+    # Translators: a button that opens the journal, to write about the day.
+    "journal": N_("Write it down"),
 }
 # The page "When to get help" links to (the main window's Warning signs screen).
 WARNING_SIGNS_KEY = "warning-signs"
 EMERGENCY_PLACEHOLDER = "{emergency_number}"
 
 # Words a topic must never say: REFERENCE 4 (no chronic-pain slogans after surgery) and 9 (no
-# doses). Checked on load and by the content tests.
+# doses), in English and Spanish (every shipped language's text passes the same check). Checked
+# on load and by the content tests.
 FORBIDDEN = (
     (re.compile(r"hurt\s+(is\s+not|isn'?t|does\s+not\s+(mean|equal))\s+harm", re.I), "a slogan"),
     (
         re.compile(
+            r"\bdol(or|er)\s+no\s+(es|significa|quiere\s+decir|equivale\s+a)\s+"
+            r"(da[ñn]o|da[ñn]ar|lesi[óo]n)",
+            re.I,
+        ),
+        "a slogan",
+    ),
+    (
+        re.compile(
             r"\b\d+([.,]\d+)?\s*(mg|mcg|µg|g|ml|milligrams?|micrograms?|grams?|tablets?|pills?|"
-            r"capsules?|puffs?|drops?|doses?)\b",
+            r"capsules?|puffs?|drops?|doses?|miligramos?|microgramos?|gramos?|comprimidos?|"
+            r"pastillas?|p[íi]ldoras?|c[áa]psulas?|gotas?|dosis|inhalaciones?|sobres?)\b",
             re.I,
         ),
         "a dose",
     ),
 )
+
+
+def tool_label(tool: str) -> str:
+    """The name of a coping tool in the current language ("Slow breathing", "Respiración lenta")."""
+    return _(TOOL_LABELS[tool])
+
+
+def tool_labels() -> dict[str, str]:
+    """Every tool's name in the current language, in TOOLS order (History's coping line)."""
+    return {tool: tool_label(tool) for tool in TOOLS}
 
 
 @dataclass(frozen=True)
@@ -63,11 +91,14 @@ class Topic:
         """The paragraphs with the patient's emergency number filled in."""
         return tuple(p.replace(EMERGENCY_PLACEHOLDER, emergency_number) for p in self.paragraphs)
 
-    def plain_text(self, emergency_number: str = "your emergency number") -> str:
-        """Everything the patient reads, one paragraph or item a line (search, reading grade)."""
+    def plain_text(self, emergency_number: str | None = None) -> str:
+        """Everything the patient reads, one paragraph or item a line (search, reading grade),
+        with the headings in the current language, as the screen shows them."""
+        if emergency_number is None:
+            emergency_number = _("your emergency number")
         lines = [self.title, self.summary, *self.body(emergency_number)]
-        lines += ["What you can do", *self.what_you_can_do]
-        lines += ["When to get help", self.when_to_get_help]
+        lines += [_("What you can do"), *self.what_you_can_do]
+        lines += [_("When to get help"), self.when_to_get_help]
         return "\n".join(lines)
 
     def reading_text(self) -> str:
@@ -108,8 +139,9 @@ class LearnLibrary:
         """Topics holding every word of ``query`` (any case); title matches first.
 
         An empty query gives every topic. Words match the start of a word ("nerv" finds
-        "nerves"), so a patient typing part of a word still finds the topic."""
-        terms = [t for t in re.findall(r"[a-z0-9']+", query.lower()) if t]
+        "nerves"), so a patient typing part of a word still finds the topic; accents do not
+        matter ("medicacion" finds "medicación"), as many people type without them."""
+        terms = [t for t in re.findall(r"[a-z0-9']+", _fold(query)) if t]
         if not terms:
             return self.topics
         scored: list[tuple[int, int, Topic]] = []
@@ -122,10 +154,16 @@ class LearnLibrary:
         return tuple(topic for _, _, topic in sorted(scored, key=lambda s: (s[0], s[1])))
 
 
+def _fold(text: str) -> str:
+    """Lower case without accents ("Operación" -> "operacion", "Ñ" -> "n"), for search."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def _word_starts(text: str) -> set[str]:
     """Every prefix of every word, so a search term matches the start of a word."""
     result: set[str] = set()
-    for word in re.findall(r"[a-z0-9']+", text.lower()):
+    for word in re.findall(r"[a-z0-9']+", _fold(text)):
         result.update(word[:n] for n in range(1, len(word) + 1))
     return result
 

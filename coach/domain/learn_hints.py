@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from coach.domain.i18n import _
 from coach.domain.pain import PastSession
 from coach.domain.schedule import week_number
 
@@ -36,7 +37,7 @@ class HintInput:
 class Hint:
     key: str  # remembered when dismissed; a new occasion has a new key
     topic_id: str
-    text: str
+    text: str  # in the language current when the hint was made (Today rebuilds it)
 
 
 def _flare(data: HintInput) -> Hint | None:
@@ -45,7 +46,7 @@ def _flare(data: HintInput) -> Hint | None:
             return Hint(
                 f"flare:{session.day.isoformat()}",
                 "coping-with-pain",
-                "Your pain went up after a recent session. Read about simple ways to cope.",
+                _("Your pain went up after a recent session. Read about simple ways to cope."),
             )
     return None
 
@@ -62,7 +63,7 @@ def _leg_worse(data: HintInput) -> Hint | None:
             return Hint(
                 f"leg-worse:{week}",
                 "leg-pain",
-                "Your leg hurts more than your back. Read why leg pain can last a while.",
+                _("Your leg hurts more than your back. Read why leg pain can last a while."),
             )
         return None  # the latest record decides
     return None
@@ -73,7 +74,7 @@ def _new_phase(data: HintInput) -> Hint | None:
         return Hint(
             f"phase:{data.phase_number}",
             "moving-and-exercise",
-            "A new stage of your plan started this week. Read what changes and why.",
+            _("A new stage of your plan started this week. Read what changes and why."),
         )
     return None
 
@@ -84,7 +85,7 @@ def _four_weeks(data: HintInput) -> Hint | None:
         return Hint(
             "four-weeks",
             "will-it-come-back",
-            "It is four weeks since your operation. Many people ask: will the pain come back?",
+            _("It is four weeks since your operation. Many people ask: will the pain come back?"),
         )
     return None
 

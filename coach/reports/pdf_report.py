@@ -34,8 +34,8 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from coach.domain.learn import TOOL_LABELS
 from coach.domain.learn import TOOLS as COPING_TOOLS
+from coach.domain.learn import tool_label
 from coach.domain.profile import Profile, Surgery
 from coach.domain.progress import (
     OUTCOME_WORDS,
@@ -244,7 +244,7 @@ def coping_rows(uses: Sequence[CopingUse]) -> list[list[str]]:
         if mine:
             minutes = sum(u.minutes for u in mine)
             rows.append(
-                [TOOL_LABELS[tool], str(len(mine)), str(minutes), long_date(mine[-1].local_date)]
+                [tool_label(tool), str(len(mine)), str(minutes), long_date(mine[-1].local_date)]
             )
     return rows
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from coach.domain.catalogue import Catalogue
 from coach.domain.coping import coping_summary
-from coach.domain.learn import TOOL_LABELS
+from coach.domain.learn import tool_labels
 from coach.store.sessions import SessionRecord
 from coach.ui.active_plan import plan_of_profile
 from coach.ui.common.blocks import clear
@@ -155,7 +155,7 @@ class HistoryScreen(QWidget):
         self.model.set_sessions(sessions, journal, medicines)
         uses = stores.coping.uses(pid) if pid else []
         self.coping.setText(
-            coping_summary([(u.tool, u.minutes, u.local_date) for u in uses], TOOL_LABELS)
+            coping_summary([(u.tool, u.minutes, u.local_date) for u in uses], tool_labels())
         )
         self.coping.setVisible(bool(uses))
         anything = bool(sessions or journal or medicines)

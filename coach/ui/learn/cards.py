@@ -11,7 +11,7 @@ from datetime import timedelta
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
-from coach.domain.learn import TOOL_LABELS, TOOLS
+from coach.domain.learn import TOOLS, tool_label
 from coach.domain.learn_hints import LEG_DAYS, Hint, HintInput, suggest_topic
 from coach.domain.pain import PastSession
 from coach.domain.records import FINISHED_STATUSES
@@ -139,7 +139,7 @@ class CalmCard(QFrame):
         row = FlowLayout(None)
         self.buttons: dict[str, QPushButton] = {}
         for tool in TOOLS:
-            tool_button = button(TOOL_LABELS[tool], self)
+            tool_button = button(tool_label(tool), self)
             tool_button.clicked.connect(lambda _=False, t=tool: self.tool_requested.emit(t))
             row.addWidget(tool_button)
             self.buttons[tool] = tool_button

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.domain.learn import TOOL_LABELS, LearnLibrary, Topic
+from coach.domain.learn import LearnLibrary, Topic, tool_label
 from coach.ui.common.flow_layout import FlowLayout
 from coach.ui.common.widgets import button, label
 
@@ -157,8 +157,8 @@ class TopicPage(QWidget):
         self.help_text.setText(topic.when_to_get_help)
         self.tool_buttons = {}
         for tool in topic.tools:
-            tool_button = button(TOOL_LABELS[tool], self)
-            tool_button.setAccessibleName(f"Open the {TOOL_LABELS[tool].lower()} tool")
+            tool_button = button(tool_label(tool), self)
+            tool_button.setAccessibleName(f"Open the {tool_label(tool).lower()} tool")
             tool_button.clicked.connect(lambda _=False, t=tool: self.tool_requested.emit(t))
             self._tools.addWidget(tool_button)
             self.tool_buttons[tool] = tool_button
