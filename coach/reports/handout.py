@@ -145,10 +145,10 @@ def _intro_html(data: HandoutInput, phase: Phase) -> str:
         f'<p style="font-size:{HEADING_PT}pt; font-weight:600">{_esc(phase.title)}</p>',
         f"<p>{_esc(started)}</p>",
         f"<p>{walking}</p>",
-        f"<p><b>{_esc(_('Goals'))}</b></p>{_items(phase.goals)}",
+        "<p><b>" + _esc(_("Goals")) + "</b></p>" + _items(phase.goals),
     ]
     if phase.precautions:
-        parts.append(f"<p><b>{_esc(_('Be careful'))}</b></p>{_items(phase.precautions)}")
+        parts.append("<p><b>" + _esc(_("Be careful")) + "</b></p>" + _items(phase.precautions))
     limits = frozenset(profile.extra_restrictions) | data.plan.extra_restrictions
     if limits:
         words = _(", ").join(tag_label(tag) for tag in sorted(limits))
@@ -161,7 +161,11 @@ def _intro_html(data: HandoutInput, phase: Phase) -> str:
         )
     if data.plan.note:
         parts.append(
-            f"<p><b>{_esc(_('A note from your therapist'))}</b><br>{_esc(data.plan.note)}</p>"
+            "<p><b>"
+            + _esc(_("A note from your therapist"))
+            + "</b><br>"
+            + _esc(data.plan.note)
+            + "</p>"
         )
     return "".join(parts)
 
@@ -203,12 +207,14 @@ def _exercise_html(exercise: Exercise, item: Prescription, data: HandoutInput | 
         else ""
     )
     reason = (
-        f"<p><b>{_esc(_('Your therapist added this:'))}</b> {_esc(item.reason)}</p>"
+        "<p><b>" + _esc(_("Your therapist added this:")) + "</b> " + _esc(item.reason) + "</p>"
         if item.reason
         else ""
     )
     floor = exercise.floor_advice
-    floor_html = f"<p><b>{_esc(_('Getting down and up:'))}</b> {_esc(floor)}</p>" if floor else ""
+    floor_html = (
+        "<p><b>" + _esc(_("Getting down and up:")) + "</b> " + _esc(floor) + "</p>" if floor else ""
+    )
     return (
         f'<p style="font-size:{NAME_PT}pt; font-weight:600">{_esc(exercise.name)}</p>'
         f"<p><b>{_esc(dose)}.</b>{sets}</p>"
@@ -253,7 +259,9 @@ def _help_blocks(data: HandoutInput) -> list[str]:
         )
     blocks[0] = (
         f'<p style="font-size:{HEADING_PT}pt; font-weight:600">'
-        f"{_esc(pgettext('heading', 'Warning signs'))}</p>" + blocks[0]
+        + _esc(pgettext("heading", "Warning signs"))
+        + "</p>"
+        + blocks[0]
     )
     blocks[-1] += (
         "<p>"

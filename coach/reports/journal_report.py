@@ -37,9 +37,9 @@ class JournalSection:
 def journal_html(section: JournalSection | None, image_prefix: str = "journal") -> list[str]:
     if section is None:
         return []
-    parts = [f"<h2>{escape(_('Pain journal'))}</h2>"]
+    parts = ["<h2>" + escape(_("Pain journal")) + "</h2>"]
     if not section.entries:
-        parts.append(f"<p>{escape(_('No pain journal entries.'))}</p>")
+        parts.append("<p>" + escape(_("No pain journal entries.")) + "</p>")
     else:
         text = ngettext(
             "{count} entry. How far leg pain reached: 0 none, 1 buttock, 2 thigh, 3 below the "
@@ -59,12 +59,12 @@ def journal_html(section: JournalSection | None, image_prefix: str = "journal") 
         if marked:
             rows = [[region_label(REGION_BY_ID[r]), str(n)] for r, n in marked]
             parts.append(_table([_("Where"), _("Entries that marked it")], rows))
-    parts.append(f"<h2>{escape(_('Medicines taken (as written by the patient)'))}</h2>")
+    parts.append("<h2>" + escape(_("Medicines taken (as written by the patient)")) + "</h2>")
     text = _("Counts of what the patient wrote down; Rehab Coach never suggests or checks a dose.")
     parts.append(f"<p>{escape(text)}</p>")
     weeks = list(section.medicine_weeks)[-WEEKS_SHOWN:]
     if not weeks:
-        parts.append(f"<p>{escape(_('None written down.'))}</p>")
+        parts.append("<p>" + escape(_("None written down.")) + "</p>")
         return parts
     rows = [
         [

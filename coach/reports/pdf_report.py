@@ -136,7 +136,7 @@ def _tiers_html(tiers: Sequence[TierStatement]) -> list[str]:
     """The three tiers apart, each a statement with its own signs and action (REFERENCE 3)."""
     if not tiers:
         return []
-    parts = [f"<h2>{escape(_('Warning signs: what the patient was told to do'))}</h2>"]
+    parts = ["<h2>" + escape(_("Warning signs: what the patient was told to do")) + "</h2>"]
     for tier in tiers:
         parts.append(f"<h3>{escape(tier.statement)}</h3><ul>")
         parts += [f"<li>{escape(sign)}</li>" for sign in tier.signs]
@@ -174,16 +174,20 @@ def report_html(data: ReportData) -> str:
             )
         )
         + "</i></p>",
-        f"<h2>{escape(_('Summary'))}</h2><ul>",
+        "<h2>" + escape(_("Summary")) + "</h2><ul>",
         *(f"<li>{escape(s)}</li>" for s in summary_sentences(p, data.medicine_sign)),
-        f"</ul><p>{escape(meaning_hint())} {escape(_('Pain is 0 (none) to 10 (worst).'))}"
-        f"{escape(_registry(profile))}</p>",
+        "</ul><p>"
+        + escape(meaning_hint())
+        + " "
+        + escape(_("Pain is 0 (none) to 10 (worst)."))
+        + escape(_registry(profile))
+        + "</p>",
     ]
     for base_region in REGIONS:
         base = p.baselines[base_region]
         if base is not None:
             parts.append(f"<p>{escape(_baseline_text(base_region, base.source, base.value))}</p>")
-    parts.append(f"<h2>{escape(_('Charts ({span})').format(span=data.chart_span))}</h2>")
+    parts.append("<h2>" + escape(_("Charts ({span})").format(span=data.chart_span)) + "</h2>")
     for index in range(len(data.charts)):
         parts.append(f'<p><img src="chart{index}.png" width="{{W}}"></p>')
     parts += journal_html(data.journal)
@@ -204,7 +208,7 @@ def report_html(data: ReportData) -> str:
         )
         + "</p>",
         _table(table_headers(progress_charts.CHARTS, pdf=True), _week_rows(p)),
-        f"<h2>{escape(_('Outcome scores'))}</h2>",
+        "<h2>" + escape(_("Outcome scores")) + "</h2>",
     ]
     if p.psfs:
         names = [n for n, _ in p.psfs[-1].ratings]
@@ -225,7 +229,7 @@ def report_html(data: ReportData) -> str:
         )
         parts.append(_table([_DATE(), *names, _("Score")], rows))
     else:
-        parts.append(f"<p>{escape(_('No PSFS ratings yet.'))}</p>")
+        parts.append("<p>" + escape(_("No PSFS ratings yet.")) + "</p>")
     if p.odi:
         parts.append(
             "<h3>"
@@ -236,9 +240,9 @@ def report_html(data: ReportData) -> str:
             _table([_DATE(), _("Total")], [[long_date(e.day), str(e.total)] for e in p.odi])
         )
     else:
-        parts.append(f"<p>{escape(_('No ODI score recorded.'))}</p>")
+        parts.append("<p>" + escape(_("No ODI score recorded.")) + "</p>")
     parts += _tiers_html(data.warning_tiers)
-    parts.append(f"<h2>{escape(_('Warning signs reported'))}</h2>")
+    parts.append("<h2>" + escape(_("Warning signs reported")) + "</h2>")
     if p.red_flags:
         rows = [
             [
@@ -251,7 +255,7 @@ def report_html(data: ReportData) -> str:
         parts.append(_table([_DATE(), _("Advice given"), _("Answered yes to")], rows))
     else:
         parts.append(_none())
-    parts.append(f"<h2>{escape(_('Exercises made easier or skipped by the patient'))}</h2>")
+    parts.append("<h2>" + escape(_("Exercises made easier or skipped by the patient")) + "</h2>")
     if data.changes:
         changes = list(data.changes)[-NOTES_SHOWN:]
         parts.append(
@@ -263,7 +267,7 @@ def report_html(data: ReportData) -> str:
     else:
         parts.append(_none())
     parts += _coping_html(data.coping)
-    parts.append(f"<h2>{escape(pgettext('report heading', 'Notes'))}</h2>")
+    parts.append("<h2>" + escape(pgettext("report heading", "Notes")) + "</h2>")
     if data.notes:
         notes = list(data.notes)[-NOTES_SHOWN:]
         parts.append(
@@ -273,7 +277,7 @@ def report_html(data: ReportData) -> str:
             )
         )
     else:
-        parts.append(f"<p>{escape(_('No notes.'))}</p>")
+        parts.append("<p>" + escape(_("No notes.")) + "</p>")
     return "\n".join(parts)
 
 
@@ -292,7 +296,7 @@ def _ROUTINE() -> str:
 
 def _none() -> str:
     # Translators: under a report heading when there is nothing to list.
-    return f"<p>{escape(pgettext('nothing to list', 'None.'))}</p>"
+    return "<p>" + escape(pgettext("nothing to list", "None.")) + "</p>"
 
 
 def _baseline_text(region: str, source: str, value: float) -> str:
@@ -325,14 +329,14 @@ def coping_rows(uses: Sequence[CopingUse]) -> list[list[str]]:
 
 
 def _coping_html(uses: Sequence[CopingUse]) -> list[str]:
-    parts = [f"<h2>{escape(_('Coping tools used by the patient'))}</h2>"]
+    parts = ["<h2>" + escape(_("Coping tools used by the patient")) + "</h2>"]
     rows = coping_rows(uses)
     if not rows:
         return [*parts, _none()]
     parts.append(_table([_("Tool"), _("Times used"), _("Minutes in all"), _("Last used")], rows))
     shared = [u for u in uses if u.tool == "journal" and u.in_report and u.note.strip()]
     if shared:
-        parts.append(f"<h3>{escape(_('Journal entries the patient chose to share'))}</h3>")
+        parts.append("<h3>" + escape(_("Journal entries the patient chose to share")) + "</h3>")
         recent = shared[-NOTES_SHOWN:]
         parts.append(
             _table(
