@@ -16,7 +16,7 @@ from coach.domain.i18n import N_, _, ngettext
 from coach.domain.learn import LearnLibrary, Topic
 from coach.system.paths import DataPaths, exercises_dir
 
-NO_NUMBER = "your emergency number"
+NO_NUMBER = N_("your emergency number")  # translated where it is used
 
 
 def _library() -> LearnLibrary:
@@ -59,7 +59,7 @@ def chosen_topics(library: LearnLibrary, wanted: list[str], everything: bool) ->
 
 def _emergency_number(paths: DataPaths, wanted: str | None) -> str:
     if wanted is None:
-        return NO_NUMBER
+        return _(NO_NUMBER)
     from coach.commands.plan import choose_profile, opened
     from coach.store.repository import Repository
 

@@ -3,19 +3,46 @@ History, the response after a session, adherence and the CSV all say the same.""
 
 from __future__ import annotations
 
-from coach.domain.i18n import N_, _, ngettext
+from collections.abc import Iterator, Mapping
+
+from coach.domain.i18n import _, ngettext, pgettext
 from coach.domain.progress import ExerciseTally
 from coach.domain.records import BLOCKED, DISCARDED, DONE, IN_PROGRESS, PARTIAL, SKIPPED
 from coach.domain.words import exercises_text
 
-RESULT_WORDS = {  # marked for translation; shown with result_words()
-    DONE: N_("Done"),
-    PARTIAL: N_("Partly done"),
-    SKIPPED: N_("Skipped"),
-    BLOCKED: N_("Stopped: warning sign"),
-    IN_PROGRESS: N_("Not finished"),
-    DISCARDED: N_("Discarded"),
-}
+_STATUSES = (DONE, PARTIAL, SKIPPED, BLOCKED, IN_PROGRESS, DISCARDED)
+
+
+def _word(status: str) -> str:
+    # Translators: a session's result ("la sesión"), e.g. in History's Result column.
+    return {
+        DONE: pgettext("session result", "Done"),
+        PARTIAL: pgettext("session result", "Partly done"),
+        SKIPPED: pgettext("session result", "Skipped"),
+        BLOCKED: pgettext("session result", "Stopped: warning sign"),
+        IN_PROGRESS: pgettext("session result", "Not finished"),
+        DISCARDED: pgettext("session result", "Discarded"),
+    }[status]
+
+
+class _ResultWords(Mapping[str, str]):
+    """status -> its words in the language of the moment. "Done" and "Skipped" also name
+    buttons and exercises elsewhere, so a result has its own context; a caller that still
+    wraps a value in ``_()`` gets it unchanged (the catalogue has no such msgid)."""
+
+    def __getitem__(self, status: str) -> str:
+        if status not in _STATUSES:
+            raise KeyError(status)
+        return _word(status)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_STATUSES)
+
+    def __len__(self) -> int:
+        return len(_STATUSES)
+
+
+RESULT_WORDS: Mapping[str, str] = _ResultWords()
 
 
 def session_status(tally: ExerciseTally, *, finished: bool) -> str:
@@ -31,7 +58,7 @@ def session_status(tally: ExerciseTally, *, finished: bool) -> str:
 
 def result_words(status: str) -> str:
     """'Partly done', 'Hecha en parte': a session's result as the patient reads it."""
-    return _(RESULT_WORDS[status]) if status in RESULT_WORDS else status
+    return RESULT_WORDS[status] if status in RESULT_WORDS else status
 
 
 def exercises_words(count: int) -> str:

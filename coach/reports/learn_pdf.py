@@ -39,10 +39,11 @@ def topic_html(topic: Topic, emergency_number: str, *, first: bool) -> str:
         f'<p style="font-style:italic">{_esc(topic.summary)}</p>',
     ]
     parts += [f"<p>{_esc(p)}</p>" for p in topic.body(emergency_number)]
-    parts.append(f'<p style="font-size:{HEADING_PT}pt; font-weight:600">What you can do</p>')
+    heading = f'<p style="font-size:{HEADING_PT}pt; font-weight:600">'
+    parts.append(heading + _esc(_("What you can do")) + "</p>")
     items = "".join(f"<li>{_esc(line)}</li>" for line in topic.what_you_can_do)
     parts.append(f"<ul>{items}</ul>")
-    parts.append(f'<p style="font-size:{HEADING_PT}pt; font-weight:600">When to get help</p>')
+    parts.append(heading + _esc(_("When to get help")) + "</p>")
     parts.append(f"<p>{_esc(topic.when_to_get_help)} {_esc(_(HELP_PAGE_LINE))}</p>")
     return "\n".join(parts)
 

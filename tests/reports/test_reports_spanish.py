@@ -75,7 +75,7 @@ def test_the_handout_prints_in_spanish(
         "10 veces, mantenga 10 segundos.",
         "Su fisioterapeuta añadió esto: Why",
         "Rehab Coach · página 1",
-        "Rehab Coach informa y acompaña; nunca hace diagnósticos.",
+        "Rehab Coach informa y acompaña; nunca diagnostica.",
     ):
         assert words in spanish
     for words in ("Exercise plan for", "Printed on", "Be careful", "page 1", "March 2026"):
@@ -105,7 +105,7 @@ def test_the_clinic_report_prints_in_spanish(
         "Dolor y actividad por semana (últimas 12 semanas, la más reciente primero)",
         "Puntuaciones de resultados",
         "Señales de alarma comunicadas",
-        "Diario del dolor",
+        "Diario de dolor",
         "Página 1 de",
     ):
         assert words in spanish
