@@ -58,7 +58,7 @@ def session_status(tally: ExerciseTally, *, finished: bool) -> str:
 
 def result_words(status: str) -> str:
     """'Partly done', 'Hecha en parte': a session's result as the patient reads it."""
-    return RESULT_WORDS[status] if status in RESULT_WORDS else status
+    return RESULT_WORDS.get(status, status)
 
 
 def exercises_words(count: int) -> str:
