@@ -14,8 +14,9 @@ from typing import Any
 from coach.commands.base import EXIT_OK, Command, CommandError
 from coach.domain.clock import SystemClock
 from coach.domain.content import load_content
-from coach.domain.i18n import N_, _, ngettext
+from coach.domain.i18n import N_, _
 from coach.domain.plan import plan_from_protocol
+from coach.domain.plan_diff import week_days_text
 from coach.domain.profile import Surgery
 from coach.domain.schedule import phase_span_text
 from coach.domain.today import TodayPlan, build_today
@@ -202,13 +203,7 @@ def routine_text(today_plan: TodayPlan) -> str:
     ]
     for routine in today_plan.routines:
         r = routine.routine
-        often = (
-            _("every day")
-            if r.days_per_week == 7
-            else ngettext("{count} day a week", "{count} days a week", r.days_per_week).format(
-                count=r.days_per_week
-            )
-        )
+        often = week_days_text(r.days_per_week)
         lines += [
             "",
             _("{name} [{id}]: {count} time(s) a day, {often}, about {minutes} minutes").format(

@@ -32,15 +32,17 @@ def frequency_text(routine: Routine) -> str:
             count=routine.times_per_day
         )
     )
-    days = (
-        _("every day")
-        if routine.days_per_week == 7
-        else ngettext("{count} day a week", "{count} days a week", routine.days_per_week).format(
-            count=routine.days_per_week
-        )
-    )
     # Translators: how often a routine is done: "twice a day, 5 days a week".
-    return _("{times}, {days}").format(times=times, days=days)
+    return _("{times}, {days}").format(times=times, days=week_days_text(routine.days_per_week))
+
+
+def week_days_text(days_per_week: int) -> str:
+    """'every day' or '5 days a week' (shared with the command line's listing)."""
+    if days_per_week == 7:
+        return _("every day")
+    return ngettext("{count} day a week", "{count} days a week", days_per_week).format(
+        count=days_per_week
+    )
 
 
 def walking_text(goal: WalkingGoal) -> str:
