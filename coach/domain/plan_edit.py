@@ -320,17 +320,23 @@ def phase_start_problem(plan: Plan, surgery_date: date) -> tuple[int, str] | Non
     latest = surgery_date + timedelta(weeks=MAX_WEEKS)
     for number, start in plan.phase_starts:
         if start <= surgery_date:
-            return number, f"must be after the day of surgery ({surgery_date})"
+            return number, _("must be after the day of surgery ({day})").format(day=surgery_date)
         if start > latest:
-            return number, f"must be within 10 years of the surgery ({surgery_date})"
+            return number, _("must be within 10 years of the surgery ({day})").format(
+                day=surgery_date
+            )
         if number > 1:
             before = effective_start(plan, surgery_date, number - 1)
             if start <= before:
-                return number, f"must be after the start of phase {number - 1} ({before})"
+                return number, _("must be after the start of phase {number} ({day})").format(
+                    number=number - 1, day=before
+                )
         if number < len(plan.phases):
             after = effective_start(plan, surgery_date, number + 1)
             if start >= after:
-                return number, f"must be before the start of phase {number + 1} ({after})"
+                return number, _("must be before the start of phase {number} ({day})").format(
+                    number=number + 1, day=after
+                )
     return None
 
 

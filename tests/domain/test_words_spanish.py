@@ -5,11 +5,16 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
+
 from coach.domain.catalogue import Dosage
+from coach.domain.content import Content
 from coach.domain.dates import date_text, when_text
+from coach.domain.fields import DataError
 from coach.domain.i18n import in_language
 from coach.domain.pain import Pain, PastSession, after_session_response
 from coach.domain.pin import describe_wait
+from coach.domain.plan_file import read_plan_file
 from coach.domain.progress import Baseline, Change
 from coach.domain.progress_text import meaning_hint, pain_sentence, points_text
 from coach.domain.session_result import result_words
@@ -106,3 +111,15 @@ def test_session_results_agree_with_la_sesion() -> None:
             "Saltada",
         ]
     assert result_words("partial") == "Partly done"
+
+
+def test_a_refused_plan_file_is_said_in_spanish(content: Content) -> None:
+    with in_language("es"), pytest.raises(DataError) as empty:
+        read_plan_file(b"", content.catalogue)
+    with in_language("es"), pytest.raises(DataError) as twice:
+        read_plan_file(b'{"format": "a", "format": "b"}', content.catalogue)
+    assert str(empty.value) == "archivo de plan: está vacío"
+    assert "tiene el campo 'format' dos veces" in str(twice.value)
+    with pytest.raises(DataError) as english:
+        read_plan_file(b"", content.catalogue)
+    assert str(english.value) == "plan file: is empty"
