@@ -16,6 +16,7 @@ from typing import NoReturn
 
 from coach import __version__
 from coach.commands.base import EXIT_ERROR, EXIT_USAGE, Command, CommandError, fail
+from coach.domain.i18n import _
 from coach.system.paths import DataPaths, resolve_data_paths
 
 log = logging.getLogger(__name__)
@@ -39,35 +40,48 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     """The full parser, or (``with_commands=False``) only the options that open the app."""
     parser = _Parser(
         prog="rehab-coach",
-        description="Rehab Coach: exercises, timing and progress after lumbar back surgery. "
-        "Run without a command to open the app.",
+        description=_(
+            "Rehab Coach: exercises, timing and progress after lumbar back surgery. "
+            "Run without a command to open the app."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"rehab-coach {__version__}")
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
-        help="use this data folder instead of the usual one (also COACH_DATA_DIR)",
+        help=_("use this data folder instead of the usual one (also COACH_DATA_DIR)"),
     )
     parser.add_argument(
-        "--demo", action="store_true", help="open the app on a throwaway demo profile"
+        "--demo", action="store_true", help=_("open the app on a throwaway demo profile")
     )
     if not with_commands:
         return parser
     entry = parser.add_mutually_exclusive_group()
     for flag, install, words in (
-        ("--install-desktop-entry", True, "add Rehab Coach and its icon to the applications menu"),
-        ("--remove-desktop-entry", False, "take them out again (your data stays)"),
+        (
+            "--install-desktop-entry",
+            True,
+            _(
+                "add Rehab Coach and its icon to the applications menu (Linux, for pip and pipx "
+                "installs)"
+            ),
+        ),
+        (
+            "--remove-desktop-entry",
+            False,
+            _("take them out again (your data stays) (Linux, for pip and pipx installs)"),
+        ),
     ):
         entry.add_argument(
             flag,
             action="store_const",
             dest="handler",
             const=_desktop_entry(install),
-            help=f"{words} (Linux, for pip and pipx installs)",
+            help=words,
         )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for command in _commands():
-        child = sub.add_parser(command.name, help=command.help, description=command.help)
+        child = sub.add_parser(command.name, help=_(command.help), description=_(command.help))
         command.configure(child)
         child.set_defaults(handler=command.handler)
     return parser
@@ -122,7 +136,7 @@ def run(argv: list[str]) -> int:
     except CommandError as exc:  # already the sentence to show, cause included
         return fail(str(exc))
     except KeyboardInterrupt:
-        return fail("Stopped.")
+        return fail(_("Stopped."))
     except Exception as exc:
         known = known_error_message(exc)
         if known is not None:
@@ -130,8 +144,11 @@ def run(argv: list[str]) -> int:
         log_file = _log_file(paths)
         log.exception("unexpected error in %s", getattr(args, "command", None) or "the app")
         if log_file is None:
-            return fail("Something went wrong, and the log could not be written.", EXIT_ERROR)
-        return fail(f"Something went wrong. Details are in the log: {log_file}", EXIT_ERROR)
+            return fail(_("Something went wrong, and the log could not be written."), EXIT_ERROR)
+        return fail(
+            _("Something went wrong. Details are in the log: {file}").format(file=log_file),
+            EXIT_ERROR,
+        )
 
 
 def known_error_message(exc: Exception) -> str | None:
@@ -142,15 +159,19 @@ def known_error_message(exc: Exception) -> str | None:
     from coach.system.instance_lock import AlreadyRunningError
 
     if isinstance(exc, AlreadyRunningError):
-        return f"{exc} Close it first, then try again."
+        return _("{problem} Close it first, then try again.").format(problem=exc)
     fault = fault_sentence(exc)  # disk full, read-only, busy, a date out of range
     if fault is not None:
         return fault
     if isinstance(exc, UserError):
         return str(exc)
     if isinstance(exc, OSError):
-        where = f" ({exc.filename})" if exc.filename else ""
-        return f"Could not use a file{where}: {exc.strerror or exc}."
+        reason = exc.strerror or exc
+        if exc.filename:
+            return _("Could not use a file ({file}): {reason}.").format(
+                file=exc.filename, reason=reason
+            )
+        return _("Could not use a file: {reason}.").format(reason=reason)
     return None
 
 

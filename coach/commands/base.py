@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coach.domain.errors import UserError
+from coach.domain.i18n import _
 from coach.system.paths import DataPaths
 
 EXIT_OK = 0
@@ -79,5 +80,5 @@ def existing_file(value: str) -> Path:
     """argparse type: a path that must exist."""
     path = Path(value).expanduser()
     if not path.exists():
-        raise argparse.ArgumentTypeError(f"there is no file at {value}")
+        raise argparse.ArgumentTypeError(_("there is no file at {path}").format(path=value))
     return path

@@ -10,6 +10,7 @@ from coach.commands.profile_data import named_profile
 from coach.domain import i18n
 from coach.domain.calendar_plan import DEFAULT_WEEKS, MAX_WEEKS
 from coach.domain.clock import SystemClock
+from coach.domain.i18n import N_, _
 from coach.system.paths import DataPaths
 
 
@@ -25,10 +26,13 @@ def _weeks(value: str) -> int:
 
 def _configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--out", metavar="FILE.ics", required=True, help="the file to write ('-': standard output)"
+        "--out",
+        metavar="FILE.ics",
+        required=True,
+        help=_("the file to write ('-': standard output)"),
     )
     parser.add_argument(
-        "--profile", metavar="NAME", help="whose plan (needed when there are several profiles)"
+        "--profile", metavar="NAME", help=_("whose plan (needed when there are several profiles)")
     )
     parser.add_argument(
         "--weeks",
@@ -53,15 +57,19 @@ def _calendar(args: argparse.Namespace, paths: DataPaths) -> int:
         data = profile_calendar(current, times, SystemClock().now(), args.weeks)
     if current.problem:
         print(
-            "Note: the therapist's plan could not be read, so the standard plan for the "
-            "surgery was used.",
+            _(
+                "Note: the therapist's plan could not be read, so the standard plan for the "
+                "surgery was used."
+            ),
             file=sys.stderr,
         )
     written = write_output(args.out, data, paths)
     if written is not None:
         print(
-            f"Wrote {written}. Import it into your calendar; importing a newer file updates "
-            "the same events."
+            _(
+                "Wrote {file}. Import it into your calendar; importing a newer file updates "
+                "the same events."
+            ).format(file=written)
         )
     return EXIT_OK
 
@@ -69,7 +77,7 @@ def _calendar(args: argparse.Namespace, paths: DataPaths) -> int:
 COMMANDS = [
     Command(
         "calendar",
-        "write the coming weeks' exercises, walks and phase starts as a calendar file (.ics)",
+        N_("write the coming weeks' exercises, walks and phase starts as a calendar file (.ics)"),
         _configure,
         _calendar,
     ),

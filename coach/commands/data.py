@@ -9,6 +9,7 @@ from pathlib import Path
 
 from coach.commands.base import EXIT_OK, EXIT_UNHEALTHY, Command, fail
 from coach.domain.clock import SystemClock
+from coach.domain.i18n import N_, _, ngettext
 from coach.store import NewerDatabaseError, StoreError, open_db
 from coach.store.backup import make_backup, restore
 from coach.store.schema_check import health_problems
@@ -25,8 +26,9 @@ def _check(args: argparse.Namespace, paths: DataPaths) -> int:
             raise
         except StoreError as exc:  # not a database, or SQLite's own check failed
             return fail(
-                f"The database {paths.database} is damaged ({exc.reason}). "
-                "Restore it from a backup.",
+                _("The database {file} is damaged ({reason}). Restore it from a backup.").format(
+                    file=paths.database, reason=exc.reason
+                ),
                 EXIT_UNHEALTHY,
             )
         try:
@@ -37,18 +39,23 @@ def _check(args: argparse.Namespace, paths: DataPaths) -> int:
             db.close()
     if problems:
         return fail(
-            f"The database {paths.database} is damaged: {len(problems)} problem(s), "
-            f"the first: {problems[0]}. Restore it from a backup.",
+            ngettext(
+                "The database {file} is damaged: {count} problem, the first: {first}. Restore "
+                "it from a backup.",
+                "The database {file} is damaged: {count} problems, the first: {first}. Restore "
+                "it from a backup.",
+                len(problems),
+            ).format(file=paths.database, count=len(problems), first=problems[0]),
             EXIT_UNHEALTHY,
         )
-    print(f"The database {paths.database} is healthy.")
+    print(_("The database {file} is healthy.").format(file=paths.database))
     return EXIT_OK
 
 
 def _backup(args: argparse.Namespace, paths: DataPaths) -> int:
     target: Path | None = Path(args.path).expanduser() if args.path else None
     made = make_backup(paths.database, paths.backups, SystemClock().now(), target)
-    print(f"Backup written to {made}.")
+    print(_("Backup written to {file}.").format(file=made))
     return EXIT_OK
 
 
@@ -57,8 +64,10 @@ def _restore(args: argparse.Namespace, paths: DataPaths) -> int:
         saved = restore(
             Path(args.path).expanduser(), paths.database, paths.backups, SystemClock().now()
         )
-    kept = f" The previous database was saved as {saved}." if saved else ""
-    sys.stdout.write(f"Restored from {args.path}.{kept}\n")
+    done = _("Restored from {file}.").format(file=args.path)
+    if saved:
+        done += " " + _("The previous database was saved as {file}.").format(file=saved)
+    sys.stdout.write(f"{done}\n")
     return EXIT_OK
 
 
@@ -66,12 +75,12 @@ def _configure_backup(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "path",
         nargs="?",
-        help="file or folder for the copy (default: the data folder's backups/, last 10 kept)",
+        help=_("file or folder for the copy (default: the data folder's backups/, last 10 kept)"),
     )
 
 
 def _configure_restore(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", help="a backup file made by 'rehab-coach backup'")
+    parser.add_argument("path", help=_("a backup file made by 'rehab-coach backup'"))
 
 
 def _no_arguments(parser: argparse.ArgumentParser) -> None:
@@ -81,14 +90,16 @@ def _no_arguments(parser: argparse.ArgumentParser) -> None:
 COMMANDS = [
     Command(
         "check",
-        "check the database (integrity and links); exit 0 when healthy",
+        N_("check the database (integrity and links); exit 0 when healthy"),
         _no_arguments,
         _check,
     ),
-    Command("backup", "copy the database safely to a checked backup", _configure_backup, _backup),
+    Command(
+        "backup", N_("copy the database safely to a checked backup"), _configure_backup, _backup
+    ),
     Command(
         "restore",
-        "replace the database by a checked backup (the current one is kept)",
+        N_("replace the database by a checked backup (the current one is kept)"),
         _configure_restore,
         _restore,
     ),

@@ -13,10 +13,11 @@ from pathlib import Path
 from coach.commands.base import EXIT_OK, Command, CommandError
 from coach.domain import i18n
 from coach.domain.content import load_content
+from coach.domain.i18n import N_, _, ngettext
 from coach.domain.learn import LearnLibrary, Topic
 from coach.system.paths import DataPaths, exercises_dir
 
-NO_NUMBER = "your emergency number"
+NO_NUMBER = N_("your emergency number")  # translated where it is used
 
 
 def _library() -> LearnLibrary:
@@ -36,16 +37,20 @@ def _list(args: argparse.Namespace, paths: DataPaths) -> int:
 def chosen_topics(library: LearnLibrary, wanted: list[str], everything: bool) -> list[Topic]:
     """The topics named (in the order given, each once), or all with --all."""
     if everything and wanted:
-        raise CommandError("Name topics or give --all, not both.")
+        raise CommandError(_("Name topics or give --all, not both."))
     if everything:
         return list(library)
     if not wanted:
-        raise CommandError("Name at least one topic (see 'rehab-coach learn list') or give --all.")
+        raise CommandError(
+            _("Name at least one topic (see 'rehab-coach learn list') or give --all.")
+        )
     chosen: list[Topic] = []
     for topic_id in wanted:
         if topic_id not in library:
             raise CommandError(
-                f"There is no topic called {topic_id!r}; 'rehab-coach learn list' shows them."
+                _(
+                    "There is no topic called '{topic}'; 'rehab-coach learn list' shows them."
+                ).format(topic=topic_id)
             )
         topic = library.get(topic_id)
         if topic not in chosen:
@@ -55,7 +60,7 @@ def chosen_topics(library: LearnLibrary, wanted: list[str], everything: bool) ->
 
 def _emergency_number(paths: DataPaths, wanted: str | None) -> str:
     if wanted is None:
-        return NO_NUMBER
+        return _(NO_NUMBER)
     from coach.commands.plan import choose_profile, opened
     from coach.store.repository import Repository
 
@@ -68,7 +73,9 @@ def _print(args: argparse.Namespace, paths: DataPaths) -> int:
     topics = chosen_topics(library, args.topics, args.all)
     target = Path(args.out).expanduser()
     if target.suffix.lower() != ".pdf":
-        raise CommandError(f"{target} does not end in .pdf; give a PDF file name.")
+        raise CommandError(
+            _("{file} does not end in .pdf; give a PDF file name.").format(file=target)
+        )
     number = _emergency_number(paths, args.profile)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from coach.reports.atomic import ExportError
@@ -80,8 +87,13 @@ def _print(args: argparse.Namespace, paths: DataPaths) -> int:
         write_topics(target, topics, number, data_folder=paths.root)
     except ExportError as exc:
         raise CommandError(str(exc)) from exc
-    what = "1 topic was" if len(topics) == 1 else f"{len(topics)} topics were"
-    print(f"{what.capitalize()} written to {target}.")
+    print(
+        ngettext(
+            "{count} topic was written to {file}.",
+            "{count} topics were written to {file}.",
+            len(topics),
+        ).format(count=len(topics), file=target)
+    )
     return EXIT_OK
 
 
@@ -89,26 +101,26 @@ def _configure(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(
         dest="learn_command", metavar="ACTION", required=True, parser_class=type(parser)
     )
-    listed = sub.add_parser("list", help="list the topics: id, title and one-line summary")
+    listed = sub.add_parser("list", help=_("list the topics: id, title and one-line summary"))
     listed.set_defaults(handler=_list)
-    printed = sub.add_parser("print", help="write topics as a large-print PDF")
-    printed.add_argument("topics", nargs="*", metavar="TOPIC", help="topic ids (see learn list)")
-    printed.add_argument("--all", action="store_true", help="print every topic")
-    printed.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write")
+    printed = sub.add_parser("print", help=_("write topics as a large-print PDF"))
+    printed.add_argument("topics", nargs="*", metavar="TOPIC", help=_("topic ids (see learn list)"))
+    printed.add_argument("--all", action="store_true", help=_("print every topic"))
+    printed.add_argument("--out", required=True, metavar="FILE.pdf", help=_("the PDF to write"))
     printed.add_argument(
-        "--profile", metavar="P", help="put this profile's emergency number in the text"
+        "--profile", metavar="P", help=_("put this profile's emergency number in the text")
     )
     printed.set_defaults(handler=_print)
 
 
 def _unreachable(args: argparse.Namespace, paths: DataPaths) -> int:
-    raise CommandError("Say what to do: learn list or learn print.")
+    raise CommandError(_("Say what to do: learn list or learn print."))
 
 
 COMMANDS = [
     Command(
         "learn",
-        "list the Learn topics about leg pain after surgery, or print them to a PDF",
+        N_("list the Learn topics about leg pain after surgery, or print them to a PDF"),
         _configure,
         _unreachable,
     )

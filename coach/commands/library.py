@@ -15,6 +15,7 @@ from coach.commands.base import EXIT_OK, Command
 from coach.domain import i18n
 from coach.domain.allowed import PatientDay, Verdict, library_statuses
 from coach.domain.content import load_content
+from coach.domain.i18n import N_, _
 from coach.domain.plan import plan_from_protocol
 from coach.domain.schedule import week_number
 from coach.system.paths import DataPaths, exercises_dir
@@ -63,9 +64,14 @@ def library_json(when: PatientDay, verdicts: list[Verdict]) -> dict[str, Any]:
 def library_text(when: PatientDay, verdicts: list[Verdict]) -> str:
     week = week_number(when.surgery_date, when.day)
     lines = [
-        f"{when.plan.surgery.label.capitalize()} on {when.surgery_date.isoformat()}: "
-        f"{when.day.isoformat()} is day {(when.day - when.surgery_date).days}, week {week}, "
-        f"{when.phase.title}",
+        _("{surgery} on {surgery_date}: {day} is day {number}, week {week}, {phase}").format(
+            surgery=when.plan.surgery.label.capitalize(),
+            surgery_date=when.surgery_date.isoformat(),
+            day=when.day.isoformat(),
+            number=(when.day - when.surgery_date).days,
+            week=week,
+            phase=when.phase.title,
+        ),
         "",
         f"  {'status':<15} {'starts':<10}  exercise",
     ]
@@ -80,8 +86,10 @@ def library_text(when: PatientDay, verdicts: list[Verdict]) -> str:
 COMMANDS = [
     Command(
         "library",
-        "list every exercise and whether it is allowed on a day after surgery (allowed, "
-        "not-yet, restricted, avoid, therapist-only); --json for machines",
+        N_(
+            "list every exercise and whether it is allowed on a day after surgery (allowed, "
+            "not-yet, restricted, avoid, therapist-only); --json for machines"
+        ),
         routine.configure_day,
         _library,
     )

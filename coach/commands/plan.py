@@ -25,6 +25,7 @@ from coach.commands.base import (
 from coach.domain import i18n
 from coach.domain.clock import SystemClock
 from coach.domain.content import Content, load_content
+from coach.domain.i18n import N_, _
 from coach.domain.plan_diff import summarise_changes
 from coach.domain.plan_file import check_fits, dump_plan_file, read_plan_bytes, read_plan_file
 from coach.domain.profile import Profile
@@ -50,19 +51,25 @@ def opened(paths: DataPaths) -> Iterator[Database]:
 def choose_profile(profiles: list[Profile], wanted: str | None) -> Profile:
     """--profile by nickname (any case) or number; without it, the only profile there is."""
     if not profiles:
-        raise CommandError("There is no profile yet. Open Rehab Coach to make one first.")
+        raise CommandError(_("There is no profile yet. Open Rehab Coach to make one first."))
     if wanted is None:
         if len(profiles) == 1:
             return profiles[0]
         names = ", ".join(p.nickname for p in profiles)
         raise CommandError(
-            f"There are {len(profiles)} profiles ({names}); choose one with --profile NAME."
+            _("There are {count} profiles ({names}); choose one with --profile NAME.").format(
+                count=len(profiles), names=names
+            )
         )
     for profile in profiles:
         if profile.nickname.casefold() == wanted.strip().casefold() or str(profile.id) == wanted:
             return profile
     names = ", ".join(p.nickname for p in profiles)
-    raise CommandError(f"There is no profile called {wanted!r} (there is: {names}).")
+    raise CommandError(
+        _("There is no profile called '{name}' (there is: {names}).").format(
+            name=wanted, names=names
+        )
+    )
 
 
 def _export(args: argparse.Namespace, paths: DataPaths) -> int:
@@ -75,7 +82,11 @@ def _export(args: argparse.Namespace, paths: DataPaths) -> int:
         plan_file = TherapistStore(db).plan_file_for(current, SystemClock().now())
     target = write_output(args.file, dump_plan_file(plan_file), paths)
     if target is not None:
-        print(f"The plan of {profile.nickname} was written to {target}.")
+        print(
+            _("The plan of {name} was written to {file}.").format(
+                name=profile.nickname, file=target
+            )
+        )
     return EXIT_OK
 
 
@@ -85,9 +96,9 @@ def _ask_pin(args: argparse.Namespace) -> str:
         return sys.stdin.readline().strip()
     if not sys.stdin.isatty():
         raise CommandError(
-            "A therapist PIN is set: type it at a terminal, or give it with --pin-from-stdin."
+            _("A therapist PIN is set: type it at a terminal, or give it with --pin-from-stdin.")
         )
-    return getpass.getpass("Therapist PIN: ").strip()
+    return getpass.getpass(_("Therapist PIN: ")).strip()
 
 
 def _unlock(store: TherapistStore, args: argparse.Namespace) -> None:
@@ -97,7 +108,7 @@ def _unlock(store: TherapistStore, args: argparse.Namespace) -> None:
         return
     problem = store.try_pin(_ask_pin(args), SystemClock().now())
     if problem is not None:
-        raise CommandError(f"{problem} Nothing was changed.")
+        raise CommandError(_("{problem} Nothing was changed.").format(problem=problem))
 
 
 def _import(args: argparse.Namespace, paths: DataPaths) -> int:
@@ -119,25 +130,34 @@ def _import(args: argparse.Namespace, paths: DataPaths) -> int:
         resolved = resolve_plan(db, content, profile)
         catalogue = plan_file.catalogue(resolved.catalogue)
         current = resolved if resolved.is_stored else None
-        who = f" from {plan_file.therapist}" if plan_file.therapist else ""
-        print(f"Plan{who} for {profile.nickname}. What changes:")
+        if plan_file.therapist:
+            heading = _("Plan from {therapist} for {name}. What changes:").format(
+                therapist=plan_file.therapist, name=profile.nickname
+            )
+        else:
+            heading = _("Plan for {name}. What changes:").format(name=profile.nickname)
+        print(heading)
         for change in summarise_changes(
             current.plan if current else None, plan_file.plan, catalogue, profile.surgery_date
         ):
             print(f"  {change.section}: {change.text}")
         if args.dry_run:
-            print("Nothing was changed (--dry-run).")
+            print(_("Nothing was changed (--dry-run)."))
             return EXIT_OK
         if (
             current is not None
             and current.plan == plan_file.plan
             and not plan_file.custom_exercises
         ):
-            print("Nothing was changed: this is already the current plan.")
+            print(_("Nothing was changed: this is already the current plan."))
             return EXIT_OK
         store.import_plan(profile.id, plan_file, now)
         version = resolve_plan(db, content, profile).version
-    print(f"Done: this is now plan version {version}. Earlier versions and all history are kept.")
+    print(
+        _(
+            "Done: this is now plan version {version}. Earlier versions and all history are kept."
+        ).format(version=version)
+    )
     return EXIT_OK
 
 
@@ -162,7 +182,11 @@ def _print(args: argparse.Namespace, paths: DataPaths) -> int:
         raise CommandError(str(exc)) from exc
     target = write_output(args.out, pdf, paths)
     if target is not None:
-        print(f"The handout for {profile.nickname} was written to {target}.")
+        print(
+            _("The handout for {name} was written to {file}.").format(
+                name=profile.nickname, file=target
+            )
+        )
     return EXIT_OK
 
 
@@ -170,48 +194,53 @@ def _day(value: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-03-01") from None
+        raise argparse.ArgumentTypeError(
+            _("'{value}' is not a date like 2026-03-01").format(value=value)
+        ) from None
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(
         dest="plan_command", metavar="ACTION", required=True, parser_class=type(parser)
     )
-    export = sub.add_parser("export", help="write a profile's current plan to a plan file")
-    export.add_argument("--profile", metavar="P", help="nickname or number of the profile")
+    export = sub.add_parser("export", help=_("write a profile's current plan to a plan file"))
+    export.add_argument("--profile", metavar="P", help=_("nickname or number of the profile"))
     export.add_argument(
-        "file", help="the plan file to write (e.g. sam.rcplan.json; '-': standard output)"
+        "file", help=_("the plan file to write (e.g. sam.rcplan.json; '-': standard output)")
     )
     export.set_defaults(handler=_export)
     imp = sub.add_parser(
-        "import", help="make a plan file the profile's current plan (old versions are kept)"
+        "import", help=_("make a plan file the profile's current plan (old versions are kept)")
     )
-    imp.add_argument("--profile", metavar="P", help="nickname or number (default: the only one)")
-    imp.add_argument("--dry-run", action="store_true", help="only show what would change")
+    imp.add_argument("--profile", metavar="P", help=_("nickname or number (default: the only one)"))
+    imp.add_argument("--dry-run", action="store_true", help=_("only show what would change"))
     imp.add_argument(
         "--pin-from-stdin",
         action="store_true",
-        help="read the therapist PIN from the first line of standard input",
+        help=_("read the therapist PIN from the first line of standard input"),
     )
-    imp.add_argument("file", type=existing_file, help="the plan file to read")
+    imp.add_argument("file", type=existing_file, help=_("the plan file to read"))
     imp.set_defaults(handler=_import)
-    printed = sub.add_parser("print", help="write a large-print PDF handout of the plan")
-    printed.add_argument("--profile", metavar="P", help="nickname or number of the profile")
+    printed = sub.add_parser("print", help=_("write a large-print PDF handout of the plan"))
+    printed.add_argument("--profile", metavar="P", help=_("nickname or number of the profile"))
     printed.add_argument(
-        "--out", required=True, metavar="FILE.pdf", help="the PDF to write ('-': standard output)"
+        "--out",
+        required=True,
+        metavar="FILE.pdf",
+        help=_("the PDF to write ('-': standard output)"),
     )
-    printed.add_argument("--date", type=_day, help="print the phase of this day (default today)")
+    printed.add_argument("--date", type=_day, help=_("print the phase of this day (default today)"))
     printed.set_defaults(handler=_print)
 
 
 def _unreachable(args: argparse.Namespace, paths: DataPaths) -> int:
-    raise CommandError("Say what to do: plan export, plan import or plan print.")
+    raise CommandError(_("Say what to do: plan export, plan import or plan print."))
 
 
 COMMANDS = [
     Command(
         "plan",
-        "export, import or print a patient's plan (a therapist's plan file or a handout)",
+        N_("export, import or print a patient's plan (a therapist's plan file or a handout)"),
         _configure,
         _unreachable,
     )

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from coach.commands.base import EXIT_OK, Command, CommandError, check_output, write_output
 from coach.domain import i18n
 from coach.domain.clock import SystemClock
+from coach.domain.i18n import N_, _, ngettext
 from coach.system.instance_lock import InstanceLock
 from coach.system.paths import DataPaths
 
@@ -26,21 +27,25 @@ def _weeks(value: str) -> int:
     try:
         weeks = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of weeks") from None
+        raise argparse.ArgumentTypeError(
+            _("'{value}' is not a whole number of weeks").format(value=value)
+        ) from None
     if not 1 <= weeks <= MAX_DEMO_WEEKS:
-        raise argparse.ArgumentTypeError(f"weeks must be from 1 to {MAX_DEMO_WEEKS}")
+        raise argparse.ArgumentTypeError(
+            _("weeks must be from 1 to {count}").format(count=MAX_DEMO_WEEKS)
+        )
     return weeks
 
 
 def _configure_seed(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--weeks", type=_weeks, default=12, help="weeks since the demo surgery (default 12)"
+        "--weeks", type=_weeks, default=12, help=_("weeks since the demo surgery (default 12)")
     )
     parser.add_argument(
         "--profile",
         metavar="NAME",
         default=DEFAULT_DEMO_NAME,
-        help=f"name of the new demo profile (default {DEFAULT_DEMO_NAME!r})",
+        help=_("name of the new demo profile (default '{name}')").format(name=DEFAULT_DEMO_NAME),
     )
 
 
@@ -58,14 +63,24 @@ def _seed(args: argparse.Namespace, paths: DataPaths) -> int:
             name = args.profile.strip()
             if any(p.nickname.casefold() == name.casefold() for p in Repository(db).profiles()):
                 raise CommandError(
-                    f"A profile named {name!r} already exists; choose another name with --profile."
+                    _(
+                        "A profile named '{name}' already exists; choose another name with "
+                        "--profile."
+                    ).format(name=name)
                 )
             stats = seed_history(db, content, SystemClock().now(), weeks=args.weeks, nickname=name)
         finally:
             db.close()
     print(
-        f"Added the demo profile {stats.profile.nickname!r} with {args.weeks} weeks of history "
-        f"({stats.sessions} sessions) to {paths.root}."
+        ngettext(
+            "Added the demo profile '{name}' with {weeks} weeks of history ({count} session) "
+            "to {folder}.",
+            "Added the demo profile '{name}' with {weeks} weeks of history ({count} sessions) "
+            "to {folder}.",
+            stats.sessions,
+        ).format(
+            name=stats.profile.nickname, weeks=args.weeks, count=stats.sessions, folder=paths.root
+        )
     )
     return EXIT_OK
 
@@ -74,19 +89,19 @@ def _configure_export(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "format",
         choices=("csv", "pdf"),
-        help="csv: one row per session; pdf: a report for the clinic visit",
+        help=_("csv: one row per session; pdf: a report for the clinic visit"),
     )
     parser.add_argument(
-        "--out", metavar="PATH", required=True, help="the file to write ('-': standard output)"
+        "--out", metavar="PATH", required=True, help=_("the file to write ('-': standard output)")
     )
     parser.add_argument(
         "--table",
         choices=CSV_TABLES,
         default="sessions",
-        help="csv only: sessions (default), journal (one row per body part marked) or medicines",
+        help=_("csv only: sessions (default), journal (one row per body part marked) or medicines"),
     )
     parser.add_argument(
-        "--profile", metavar="NAME", help="whose report (needed when there are several profiles)"
+        "--profile", metavar="NAME", help=_("whose report (needed when there are several profiles)")
     )
 
 
@@ -99,7 +114,7 @@ def _export(args: argparse.Namespace, paths: DataPaths) -> int:
     from coach.system.paths import exercises_dir
 
     if args.format == "pdf" and args.table != "sessions":
-        raise CommandError("--table is for csv only; the PDF report holds every table.")
+        raise CommandError(_("--table is for csv only; the PDF report holds every table."))
     check_output(args.out, paths)  # a bad target is refused before the report is made
     content = load_content(exercises_dir(), i18n.current().code)
     with named_profile(paths, args.profile) as (db, profile):
@@ -108,8 +123,10 @@ def _export(args: argparse.Namespace, paths: DataPaths) -> int:
         history = ProgressData(db).history(current, today)
     if current.problem:  # the report is still written, on the standard plan: say so
         print(
-            "Note: the therapist's plan could not be read, so the standard plan for the "
-            "surgery was used for the planned sessions.",
+            _(
+                "Note: the therapist's plan could not be read, so the standard plan for the "
+                "surgery was used for the planned sessions."
+            ),
             file=sys.stderr,
         )
     try:
@@ -126,7 +143,7 @@ def _export(args: argparse.Namespace, paths: DataPaths) -> int:
         raise CommandError(str(exc)) from None
     written = write_output(args.out, report, paths)
     if written is not None:
-        print(f"Wrote {written}.")
+        print(_("Wrote {file}.").format(file=written))
     return EXIT_OK
 
 
@@ -148,13 +165,13 @@ def _csv_table(table: str, history: ProfileHistory, surgery_date: date) -> str:
 COMMANDS = [
     Command(
         "seed-demo",
-        "add a demo profile with weeks of made-up history (for trying the app)",
+        N_("add a demo profile with weeks of made-up history (for trying the app)"),
         _configure_seed,
         _seed,
     ),
     Command(
         "export",
-        "write a CSV of all sessions or a PDF report for the clinic",
+        N_("write a CSV of all sessions or a PDF report for the clinic"),
         _configure_export,
         _export,
     ),

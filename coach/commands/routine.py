@@ -15,10 +15,13 @@ from coach.commands.base import EXIT_OK, Command, CommandError
 from coach.domain import i18n
 from coach.domain.clock import SystemClock
 from coach.domain.content import load_content
+from coach.domain.i18n import N_, _
 from coach.domain.plan import plan_from_protocol
+from coach.domain.plan_diff import week_days_text
 from coach.domain.profile import Surgery
 from coach.domain.schedule import phase_span_text
 from coach.domain.today import TodayPlan, build_today
+from coach.domain.words import localised_number
 from coach.system.paths import DataPaths, exercises_dir
 
 JSON_VERSION = 1
@@ -41,22 +44,25 @@ def configure_day(parser: argparse.ArgumentParser) -> None:
         "--surgery",
         required=True,
         metavar="{" + ",".join(s.value for s in Surgery) + "}",
-        help=f"the kind of operation: {names}",
+        help=_("the kind of operation: {names}").format(names=names),
     )
     parser.add_argument(
-        "--surgery-date", required=True, metavar="YYYY-MM-DD", help="the day of the operation"
+        "--surgery-date", required=True, metavar="YYYY-MM-DD", help=_("the day of the operation")
     )
-    parser.add_argument("--date", metavar="YYYY-MM-DD", help="the day to show (default: today)")
-    parser.add_argument("--json", action="store_true", help="print JSON (see the README)")
+    parser.add_argument("--date", metavar="YYYY-MM-DD", help=_("the day to show (default: today)"))
+    parser.add_argument("--json", action="store_true", help=_("print JSON (see the README)"))
 
 
 def _parse_date(text: str, what: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise CommandError(
-            f"The {what} {text!r} is not a date; write it as YYYY-MM-DD, like 2025-03-14."
-        ) from None
+        message = (
+            _("The surgery date '{text}' is not a date; write it as YYYY-MM-DD, like 2025-03-14.")
+            if what == "surgery date"
+            else _("The date '{text}' is not a date; write it as YYYY-MM-DD, like 2025-03-14.")
+        )
+        raise CommandError(message.format(text=text)) from None
 
 
 def _surgery(text: str) -> Surgery:
@@ -64,7 +70,9 @@ def _surgery(text: str) -> Surgery:
         return Surgery(text.strip().lower())
     except ValueError:
         names = ", ".join(s.value for s in Surgery)
-        raise CommandError(f"Unknown surgery type {text!r}: use one of {names}.") from None
+        raise CommandError(
+            _("Unknown surgery type '{text}': use one of {names}.").format(text=text, names=names)
+        ) from None
 
 
 def read_day(args: argparse.Namespace) -> tuple[Surgery, date, date]:
@@ -75,13 +83,16 @@ def read_day(args: argparse.Namespace) -> tuple[Surgery, date, date]:
     day = _parse_date(args.date, "date") if args.date else now
     if surgery_date > now:
         raise CommandError(
-            f"The surgery date {surgery_date.isoformat()} is in the future; "
-            "give the day the operation took place."
+            _(
+                "The surgery date {day} is in the future; give the day the operation took place."
+            ).format(day=surgery_date.isoformat())
         )
     if day < surgery_date - timedelta(days=MAX_DAYS_BEFORE):
         raise CommandError(
-            f"The date {day.isoformat()} is more than a year before the surgery "
-            f"({surgery_date.isoformat()}); there is no plan for it."
+            _(
+                "The date {day} is more than a year before the surgery ({surgery_date}); there "
+                "is no plan for it."
+            ).format(day=day.isoformat(), surgery_date=surgery_date.isoformat())
         )
     return surgery, surgery_date, day
 
@@ -170,27 +181,39 @@ def routine_text(today_plan: TodayPlan) -> str:
         f"{today_plan.heading} ({today_plan.day.isoformat()}): {today_plan.position}",
         f"{phase.title}: {span}",
         "",
-        "Goals:",
+        _("Goals:"),
         *(f"  - {goal}" for goal in phase.goals),
     ]
     if phase.precautions:
-        lines += ["", "Precautions:", *(f"  - {p}" for p in phase.precautions)]
+        lines += ["", _("Precautions:"), *(f"  - {p}" for p in phase.precautions)]
     if phase.lift_limit_kg is not None:
         kg = phase.lift_limit_kg
-        lines.append(f"  - Lifting limit: {kg:g} kg ({kg * LB_PER_KG:.0f} lb)")
+        limit = _("Lifting limit: {kg} kg ({lb} lb)").format(
+            kg=localised_number(f"{kg:g}"), lb=f"{kg * LB_PER_KG:.0f}"
+        )
+        lines.append(f"  - {limit}")
     walking = today_plan.walking
     lines += [
         "",
-        f"Walking: {walking.goal_minutes} minutes a day, in {walking.walks_per_day} walk(s) "
-        f"of about {walking.minutes_per_walk} minutes",
+        # Translators: a plain-text listing; "(s)" keeps one wording for one or more walks.
+        _("Walking: {minutes} minutes a day, in {count} walk(s) of about {each} minutes").format(
+            minutes=walking.goal_minutes,
+            count=walking.walks_per_day,
+            each=walking.minutes_per_walk,
+        ),
     ]
     for routine in today_plan.routines:
         r = routine.routine
-        often = "every day" if r.days_per_week == 7 else f"{r.days_per_week} days a week"
+        often = week_days_text(r.days_per_week)
         lines += [
             "",
-            f"{r.name} [{r.id}]: {r.times_per_day} time(s) a day, {often}, "
-            f"about {routine.minutes} minutes",
+            _("{name} [{id}]: {count} time(s) a day, {often}, about {minutes} minutes").format(
+                name=r.name,
+                id=r.id,
+                count=r.times_per_day,
+                often=often,
+                minutes=routine.minutes,
+            ),
             f"  {'exercise':<26} {'name':<32} sets reps hold_s rest_s per_side minutes",
         ]
         for item in routine.items:
@@ -200,15 +223,17 @@ def routine_text(today_plan: TodayPlan) -> str:
                 f"{d.hold_s:>6} {d.rest_s:>6} {'yes' if item.exercise.per_side else 'no':>8} "
                 f"{d.minutes:>7}"
             )
-    lines += ["", f"Next: {today_plan.next_text}"]
+    lines += ["", _("Next: {text}").format(text=today_plan.next_text)]
     return "\n".join(lines)
 
 
 COMMANDS = [
     Command(
         "routine",
-        "print the default plan for one day after surgery (phase, precautions, routines, "
-        "walking); --json for machines",
+        N_(
+            "print the default plan for one day after surgery (phase, precautions, routines, "
+            "walking); --json for machines"
+        ),
         configure_day,
         _routine,
     )

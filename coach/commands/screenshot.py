@@ -8,31 +8,35 @@ import sys
 from pathlib import Path
 
 from coach.commands.base import EXIT_ERROR, EXIT_OK, Command
-from coach.domain.i18n import current
+from coach.domain.i18n import N_, _, current
 from coach.system.paths import DataPaths
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("dir", help="folder for the PNG files (created if needed)")
+    parser.add_argument("dir", help=_("folder for the PNG files (created if needed)"))
     parser.add_argument(
-        "--size", default="1280x800", type=_size, help="window size WIDTHxHEIGHT (1280x800)"
+        "--size", default="1280x800", type=_size, help=_("window size WIDTHxHEIGHT (1280x800)")
     )
     parser.add_argument(
-        "--text-size", type=_percent, default=125, help="text size, 100 to 200 percent (125)"
+        "--text-size", type=_percent, default=125, help=_("text size, 100 to 200 percent (125)")
     )
     parser.add_argument("--theme", default="light", choices=("light", "dark"))
     parser.add_argument(
         "--check",
         action="store_true",
-        help="also list any cut-off text or widget outside its window (and, in the test "
-        "pseudo-language, --lang qps, any text not translated); exit 1 if there is one",
+        help=_(
+            "also list any cut-off text or widget outside its window (and, in the test "
+            "pseudo-language, --lang qps, any text not translated); exit 1 if there is one"
+        ),
     )
 
 
 def _percent(text: str) -> int:
     if text.isdigit() and 100 <= int(text) <= 200:
         return int(text)
-    raise argparse.ArgumentTypeError(f"{text!r} is not a text size from 100 to 200")
+    raise argparse.ArgumentTypeError(
+        _("'{text}' is not a text size from 100 to 200").format(text=text)
+    )
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -42,7 +46,7 @@ def _size(text: str) -> tuple[int, int]:
         width, height = int(parts[0]), int(parts[1])
         if 320 <= width <= 7680 and 320 <= height <= 7680:
             return width, height
-    raise argparse.ArgumentTypeError(f"{text!r} is not a size like 1366x768")
+    raise argparse.ArgumentTypeError(_("'{text}' is not a size like 1366x768").format(text=text))
 
 
 def _screenshot(args: argparse.Namespace, paths: DataPaths) -> int:
@@ -61,16 +65,16 @@ def _screenshot(args: argparse.Namespace, paths: DataPaths) -> int:
     for path in render_screens(out_dir, look=look, problems=problems, untranslated=untranslated):
         print(path)
     for problem in problems or []:
-        print(f"does not fit: {problem}", file=sys.stderr)
+        print(_("does not fit: {problem}").format(problem=problem), file=sys.stderr)
     for item in untranslated or []:
-        print(f"not translated: {item}", file=sys.stderr)
+        print(_("not translated: {item}").format(item=item), file=sys.stderr)
     return EXIT_ERROR if problems or untranslated else EXIT_OK
 
 
 COMMANDS = [
     Command(
         "screenshot",
-        "render every main screen to PNG files in DIR, with demo data",
+        N_("render every main screen to PNG files in DIR, with demo data"),
         _configure,
         _screenshot,
     )

@@ -14,8 +14,9 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
-from coach.domain.catalogue import TAG_LABELS, Catalogue, Exercise
+from coach.domain.catalogue import Catalogue, Exercise, tag_label
 from coach.domain.dates import date_text
+from coach.domain.i18n import _, ngettext
 from coach.domain.plan import Plan
 from coach.domain.protocol import Phase
 from coach.domain.restrictions import rule_text
@@ -146,40 +147,96 @@ def _explain(verdict: Verdict, when: PatientDay) -> str:
     """The most severe objection in plain words, and when it will be allowed; a restricted
     movement is named too when it is not the main objection (the therapist must know)."""
     exercise, status, starts = verdict.exercise, verdict.status, verdict.starts
-    surgery = when.plan.surgery.label
-    on = f", on {date_text(starts, when.day)}" if starts is not None and when.dated else ""
+    name, surgery = exercise.name, when.plan.surgery.label
     if status is Status.AVOID:
-        return f"{exercise.name} is not done after a {surgery}, unless your therapist adds it."
+        return _("{exercise} is not done after a {surgery}, unless your therapist adds it.").format(
+            exercise=name, surgery=surgery
+        )
     if status is Status.THERAPIST_ONLY:
-        return f"{exercise.name} is only done if your therapist adds it to your plan."
-    movements = _movement_words(verdict)
+        return _("{exercise} is only done if your therapist adds it to your plan.").format(
+            exercise=name
+        )
     if status is Status.NOT_YET:
-        weeks = exercise.earliest_week(when.plan.surgery)
-        first = f"{weeks} week{'' if weeks == 1 else 's'}" if weeks else "the day"
-        if starts is None:
-            text = (
-                f"{exercise.name} is not done before {first} after your {surgery}, "
-                "and then only if your therapist adds it."
+        text = _not_yet(verdict, when)
+        also = _movement_words(verdict, also=True)
+        return f"{text} {also}" if also else text
+    text = _movement_words(verdict, also=False)
+    if starts is not None and when.dated:
+        allowed = _("It is allowed from {day}.").format(day=date_text(starts, when.day))
+        return f"{text} {allowed}"
+    return text
+
+
+def _not_yet(verdict: Verdict, when: PatientDay) -> str:
+    """'Bridge starts 2 weeks after your discectomy, on 14 March.' and its kin, whole."""
+    exercise, starts = verdict.exercise, verdict.starts
+    weeks = exercise.earliest_week(when.plan.surgery)
+    fields = {"exercise": exercise.name, "surgery": when.plan.surgery.label, "count": weeks}
+    if starts is None:
+        if weeks:
+            text = ngettext(
+                "{exercise} is not done before {count} week after your {surgery}, and then only "
+                "if your therapist adds it.",
+                "{exercise} is not done before {count} weeks after your {surgery}, and then only "
+                "if your therapist adds it.",
+                weeks,
             )
         else:
-            text = f"{exercise.name} starts {first} after your {surgery}{on}."
-        return f"{text} It also {movements[0].lower()}{movements[1:]}" if movements else text
-    if starts is not None:
-        allowed_from = f" It is allowed from {date_text(starts, when.day)}." if when.dated else ""
-        return f"{exercise.name} {movements}{allowed_from}"
-    return f"{exercise.name} {movements}"
+            text = _(
+                "{exercise} is not done before the day after your {surgery}, and then only if "
+                "your therapist adds it."
+            )
+        return text.format(**fields)
+    if when.dated:
+        fields["day"] = date_text(starts, when.day)
+        if weeks:
+            text = ngettext(
+                "{exercise} starts {count} week after your {surgery}, on {day}.",
+                "{exercise} starts {count} weeks after your {surgery}, on {day}.",
+                weeks,
+            )
+        else:
+            text = _("{exercise} starts the day after your {surgery}, on {day}.")
+    elif weeks:
+        text = ngettext(
+            "{exercise} starts {count} week after your {surgery}.",
+            "{exercise} starts {count} weeks after your {surgery}.",
+            weeks,
+        )
+    else:
+        text = _("{exercise} starts the day after your {surgery}.")
+    return text.format(**fields)
 
 
-def _movement_words(verdict: Verdict) -> str:
-    """'involves twisting, which is not allowed in this phase.' or the surgeon's rule."""
+def _movement_words(verdict: Verdict, *, also: bool) -> str:
+    """'Bridge involves twisting, which is not allowed in this phase.' or the surgeon's rule;
+    ``also``: the second sentence after a 'not yet' ('It also involves ...')."""
     by_phase = verdict.movements - verdict.by_surgeon
+    name = verdict.exercise.name
+    # Translators: between the movements or rules in a list ("twisting, bending forward").
+    comma = _(", ")
     if by_phase:
-        words = ", ".join(TAG_LABELS[t] for t in sorted(by_phase))
-        return f"involves {words}, which is not allowed in this phase."
+        words = comma.join(tag_label(t) for t in sorted(by_phase))
+        if also:
+            return _("It also involves {movements}, which is not allowed in this phase.").format(
+                movements=words
+            )
+        return _("{exercise} involves {movements}, which is not allowed in this phase.").format(
+            exercise=name, movements=words
+        )
     if verdict.by_surgeon:
-        rules = ", ".join(rule_text(tag).lower() for tag in sorted(verdict.by_surgeon))
-        return f"is left out, because your surgeon said: {rules}."
+        rules = comma.join(_lower_first(rule_text(tag)) for tag in sorted(verdict.by_surgeon))
+        if also:
+            return _("It also is left out, because your surgeon said: {rules}.").format(rules=rules)
+        return _("{exercise} is left out, because your surgeon said: {rules}.").format(
+            exercise=name, rules=rules
+        )
     return ""
+
+
+def _lower_first(text: str) -> str:
+    """'no twisting' from 'No twisting', as the rule reads inside a sentence."""
+    return text.lower()
 
 
 # A stand-in surgery date for rules about a plan when no patient's date is known (a plan file).

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 
 from coach.domain.catalogue import Catalogue
+from coach.domain.i18n import _
 from coach.domain.plan import Plan
 from coach.domain.reminder_times import default_walk_times, routine_times
 from coach.domain.schedule import phase_start
@@ -106,7 +107,7 @@ def _add_day(
         if not routine.can_start:
             continue
         ids = tuple(item.exercise.id for item in routine.items)
-        names = ", ".join(item.exercise.name for item in routine.items)
+        names = _(", ").join(item.exercise.name for item in routine.items)
         rid = routine.routine.id
         for slot, at in enumerate(routine_times(rid, routine.times_due, source.times)):
             key: tuple[object, ...] = ("routine", phase, rid, slot, at, ids)
@@ -115,10 +116,10 @@ def _add_day(
                 event = series[key] = CalendarEvent(
                     uid=_uid(source.profile_id, f"p{phase}", rid, str(slot), _digest(ids)),
                     summary=routine.routine.name,
-                    description=(
-                        f"{names}. Open Rehab Coach to start: it times each exercise and "
+                    description=_(
+                        "{exercises}. Open Rehab Coach to start: it times each exercise and "
                         "tells you when to stop."
-                    ),
+                    ).format(exercises=names),
                     start=day,
                     at=at,
                     alarm=True,
@@ -133,11 +134,10 @@ def _add_day(
         if event is None:
             event = series[walk_key] = CalendarEvent(
                 uid=_uid(source.profile_id, f"p{phase}", "walk", str(slot), f"{minutes}min"),
-                summary=f"Walk, about {minutes_text(minutes)}",
-                description=(
-                    f"{walk.goal_text}. Walk at an easy pace; stop if your leg pain or "
-                    "numbness gets worse."
-                ),
+                summary=_("Walk, about {minutes}").format(minutes=minutes_text(minutes)),
+                description=_(
+                    "{goal}. Walk at an easy pace; stop if your leg pain or numbness gets worse."
+                ).format(goal=walk.goal_text),
                 start=day,
                 at=at,
                 minutes=minutes,
@@ -178,12 +178,14 @@ def _phase_events(source: CalendarInput, last: date) -> list[CalendarEvent]:
         events.append(
             CalendarEvent(
                 uid=_uid(source.profile_id, "phase", str(phase.number)),
-                summary=f"{phase.title} starts",
+                summary=_("{phase} starts").format(phase=phase.title),
                 description=(
-                    f"{phase.title} starts on the day of your surgery."
+                    _("{phase} starts on the day of your surgery.").format(phase=phase.title)
                     if first == 0
-                    else f"{phase.title} starts today, day {first} after your surgery. "
-                    "Rehab Coach shows your new exercises."
+                    else _(
+                        "{phase} starts today, day {day} after your surgery. Rehab Coach shows "
+                        "your new exercises."
+                    ).format(phase=phase.title, day=first)
                 ),
                 start=start,
             )

@@ -13,6 +13,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from coach.domain.fields import DataError, Fields
+from coach.domain.i18n import N_, _, ngettext
 from coach.domain.overlay import Reader, read_english
 from coach.domain.profile import Surgery
 from coach.domain.words import minutes_text
@@ -35,38 +36,55 @@ MOVEMENT_TAGS = (
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 CATEGORY_LABELS = {
-    "strengthening": "Strength",
-    "stretching": "Stretch",
-    "mobility": "Gentle movement",
-    "aerobic": "Walking and fitness",
-    "neural": "Nerve glide",
-    "relaxation": "Relaxation",
+    "strengthening": N_("Strength"),
+    "stretching": N_("Stretch"),
+    "mobility": N_("Gentle movement"),
+    "aerobic": N_("Walking and fitness"),
+    "neural": N_("Nerve glide"),
+    "relaxation": N_("Relaxation"),
 }
 POSITION_LABELS = {
-    "supine": "Lying on your back",
-    "prone": "Lying on your front",
-    "side-lying": "Lying on your side",
-    "quadruped": "On hands and knees",
-    "sitting": "Sitting",
-    "standing": "Standing",
-    "kneeling": "Kneeling",
+    "supine": N_("Lying on your back"),
+    "prone": N_("Lying on your front"),
+    "side-lying": N_("Lying on your side"),
+    "quadruped": N_("On hands and knees"),
+    "sitting": N_("Sitting"),
+    "standing": N_("Standing"),
+    "kneeling": N_("Kneeling"),
 }
+# Marked for translation: shown through category_label, position_label and tag_label.
 TAG_LABELS = {
-    "lumbar-flexion": "bending forward",
-    "lumbar-extension": "arching back",
-    "lumbar-rotation": "twisting",
-    "lumbar-side-bend": "bending sideways",
-    "end-range": "moving to the very end of the range",
-    "loaded-lift": "lifting a weight",
-    "impact": "running or jumping",
-    "prone-lying": "lying on your front",
-    "neural-tension": "stretching the nerve",
-    "floor": "getting down to the floor",
-    "wound-water": "going in water",
+    "lumbar-flexion": N_("bending forward"),
+    "lumbar-extension": N_("arching back"),
+    "lumbar-rotation": N_("twisting"),
+    "lumbar-side-bend": N_("bending sideways"),
+    "end-range": N_("moving to the very end of the range"),
+    "loaded-lift": N_("lifting a weight"),
+    "impact": N_("running or jumping"),
+    "prone-lying": N_("lying on your front"),
+    "neural-tension": N_("stretching the nerve"),
+    "floor": N_("getting down to the floor"),
+    "wound-water": N_("going in water"),
 }
 
+
+def category_label(category: str) -> str:
+    """'Strength', 'Fuerza': a category as the patient reads it."""
+    return _(CATEGORY_LABELS[category])
+
+
+def position_label(position: str) -> str:
+    """'Lying on your back' in the active language."""
+    return _(POSITION_LABELS[position])
+
+
+def tag_label(tag: str) -> str:
+    """'bending forward' in the active language (the tag itself when unknown)."""
+    return _(TAG_LABELS[tag]) if tag in TAG_LABELS else tag
+
+
 # REFERENCE section 2: floor exercises say how to get down and up safely (or use a firm bed).
-FLOOR_ADVICE = (
+FLOOR_ADVICE = N_(
     "Getting down: stand by a sturdy chair, hold it, and kneel down one knee at a time. "
     "Put your hands down, then move into position. "
     "Getting up: come onto your hands and knees, hold the chair, put one foot flat in front "
@@ -106,15 +124,27 @@ class Dosage:
         """Plain words: '10 times, hold 5 seconds, each side' or '20 minutes'."""
         if self.timed:
             return minutes_text(self.minutes)
-        parts = ["once" if self.reps == 1 else f"{self.reps} times"]
-        if self.hold_s:
-            parts.append(f"hold {self.hold_s} seconds")
+        times = (
+            _("once")
+            if self.reps == 1
+            else ngettext("{count} time", "{count} times", self.reps).format(count=self.reps)
+        )
         if self.sets > 1:
-            parts.insert(0, f"{self.sets} sets of")
-            parts = [f"{parts[0]} {parts[1]}", *parts[2:]]
+            # Translators: "2 sets of 10 times"; {times} is "10 times" or "once".
+            times = ngettext("{count} set of {times}", "{count} sets of {times}", self.sets).format(
+                count=self.sets, times=times
+            )
+        parts = [times]
+        if self.hold_s:
+            parts.append(
+                ngettext("hold {count} second", "hold {count} seconds", self.hold_s).format(
+                    count=self.hold_s
+                )
+            )
         if per_side:
-            parts.append("each side")
-        return ", ".join(parts)
+            parts.append(_("each side"))
+        # Translators: between the parts of a dose: "10 times, hold 5 seconds, each side".
+        return _(", ").join(parts)
 
     def seconds(self, per_side: bool) -> int:
         """About how long it takes, rests included (for 'about 12 minutes')."""
@@ -171,7 +201,7 @@ class Exercise:
     @property
     def floor_advice(self) -> str | None:
         """How to get down to the floor and up again, for exercises done there."""
-        return FLOOR_ADVICE if "floor" in self.movements else None
+        return _(FLOOR_ADVICE) if "floor" in self.movements else None
 
     @property
     def category_label(self) -> str:

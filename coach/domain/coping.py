@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from coach.domain import formats
 from coach.domain.catalogue import ID_PATTERN
 from coach.domain.fields import DataError, Fields
+from coach.domain.i18n import _, ngettext
 from coach.domain.overlay import Reader, braced, read_english
 from coach.domain.steps import Step, StepKind
 
@@ -170,8 +172,14 @@ def coping_summary(uses: Sequence[tuple[str, int, date]], labels: Mapping[str, s
     for tool, tool_label in labels.items():
         mine = [u for u in uses if u[0] == tool]
         if mine:
-            times = "once" if len(mine) == 1 else f"{len(mine)} times"
             minutes = sum(u[1] for u in mine)
-            parts.append(f"{tool_label} {times} ({minutes} min)")
+            # Translators: "Slow breathing 3 times (15 min)"; one tool in the History line.
+            parts.append(
+                ngettext(
+                    "{tool} once ({minutes} min)", "{tool} {count} times ({minutes} min)", len(mine)
+                ).format(tool=tool_label, count=len(mine), minutes=minutes)
+            )
     last = uses[-1][2]
-    return f"Calm tools: {'; '.join(parts)}. Last used {last.day} {last:%B}."
+    return _("Calm tools: {tools}. Last used {day}.").format(
+        tools=_("; ").join(parts), day=formats.day_month(last)
+    )

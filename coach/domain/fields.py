@@ -15,6 +15,7 @@ from contextvars import ContextVar
 from typing import Any
 
 from coach.domain.errors import UserError
+from coach.domain.i18n import N_, _
 
 # Characters that hide, reorder or garble text, found in one linear scan (a character class
 # never backtracks): C0 and C1 controls other than newline and tab, lone surrogates, bidi
@@ -36,30 +37,36 @@ def text_problem(value: str, *, one_line: bool = True) -> str | None:
     if found is None:
         return None
     ch = found.group()
-    where = f"(U+{ord(ch):04X} at character {found.start() + 1})"
+    where = _("(U+{code} at character {position})").format(
+        code=f"{ord(ch):04X}", position=found.start() + 1
+    )
     if ch in "\n\t\u2028\u2029":
-        return f"must be on one line: it has a line break or tab {where}"
+        return _("must be on one line: it has a line break or tab {where}").format(where=where)
     if re.fullmatch(f"[{_SURROGATES}]", ch):
-        return f"must not contain a broken character (a lone surrogate) {where}"
+        return _("must not contain a broken character (a lone surrogate) {where}").format(
+            where=where
+        )
     if re.fullmatch(f"[{_BIDI}]", ch):
-        return f"must not contain a character that changes the text direction {where}"
+        return _("must not contain a character that changes the text direction {where}").format(
+            where=where
+        )
     if re.fullmatch(f"[{_INVISIBLE}]", ch):
-        return f"must not contain an invisible character {where}"
-    return f"must not contain control characters {where}"
+        return _("must not contain an invisible character {where}").format(where=where)
+    return _("must not contain control characters {where}").format(where=where)
 
 
 def integer_problem(value: object, lo: int, hi: int) -> str | None:
     """Why ``value`` is not a whole number from ``lo`` to ``hi`` (a phrase), or None."""
     if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
-        return f"must be a whole number from {lo} to {hi}"
+        return _("must be a whole number from {lo} to {hi}").format(lo=lo, hi=hi)
     return None
 
 
 # The phrases below are the one wording of each rule, for the ``Fields`` reader and for readers
 # and editors that walk their data another way (the figure loader, the plan editor).
-MISSING = "is missing"
-NOT_A_TABLE = "must be a table of named fields"
-UNKNOWN_KEY = "is not a known field (check the spelling)"
+MISSING = N_("is missing")
+NOT_A_TABLE = N_("must be a table of named fields")
+UNKNOWN_KEY = N_("is not a known field (check the spelling)")
 
 
 def number_problem(value: object, lo: float, hi: float) -> str | None:
@@ -70,22 +77,26 @@ def number_problem(value: object, lo: float, hi: float) -> str | None:
         or not math.isfinite(value)
         or not lo <= value <= hi
     ):
-        return f"must be a number from {lo:g} to {hi:g}"
+        return _("must be a number from {lo} to {hi}").format(lo=f"{lo:g}", hi=f"{hi:g}")
     return None
 
 
 def choice_problem(value: object, options: Iterable[str]) -> str | None:
     """Why ``value`` is not one of ``options`` (a phrase), or None."""
     choices = list(options)
-    return None if value in choices else f"must be one of: {', '.join(choices)}"
+    if value in choices:
+        return None
+    return _("must be one of: {choices}").format(choices=", ".join(choices))
 
 
 def list_problem(value: object, min_items: int = 0, max_items: int | None = None) -> str | None:
     """Why ``value`` is not a list of ``min_items`` to ``max_items`` entries, or None."""
     if not isinstance(value, list):
-        return "must be a list"
+        return _("must be a list")
     if max_items is not None and not min_items <= len(value) <= max_items:
-        return f"must have {min_items} to {max_items} entries"
+        return _("must have {min_items} to {max_items} entries").format(
+            min_items=min_items, max_items=max_items
+        )
     return None
 
 
@@ -95,11 +106,11 @@ def text_value_problem(
     """Why ``value`` cannot be accepted as text of at most ``max_len`` characters (a phrase
     after the field's name), or None. The one text rule for files and for editors alike."""
     if not isinstance(value, str):
-        return "must be text"
+        return _("must be text")
     if not allow_empty and not value.strip():
-        return "must not be empty"
+        return _("must not be empty")
     if len(value) > max_len:
-        return f"must be at most {max_len} characters"
+        return _("must be at most {count} characters").format(count=max_len)
     return text_problem(value, one_line=not multiline)
 
 
@@ -135,7 +146,7 @@ class Fields:
 
     def __init__(self, data: object, source: str, path: str = "") -> None:
         if not isinstance(data, Mapping):
-            raise DataError(source, path, NOT_A_TABLE)
+            raise DataError(source, path, _(NOT_A_TABLE))
         self._data: Mapping[str, Any] = data
         self._source = source
         self._path = path
@@ -155,14 +166,14 @@ class Fields:
         self._seen.add(key)
         if key not in self._data:
             if required:
-                raise self.error(key, MISSING)
+                raise self.error(key, _(MISSING))
             return None
         return self._data[key]
 
     def finish(self) -> None:
         unknown = sorted(set(self._data) - self._seen)
         if unknown:
-            raise DataError(self._source, self.where(unknown[0]), UNKNOWN_KEY)
+            raise DataError(self._source, self.where(unknown[0]), _(UNKNOWN_KEY))
 
     # -- scalars -------------------------------------------------------------------------------
     def text(
@@ -234,7 +245,7 @@ class Fields:
         if value is None:
             return default
         if not isinstance(value, bool):
-            raise self.error(key, "must be true or false")
+            raise self.error(key, _("must be true or false"))
         return value
 
     # -- lists and tables ----------------------------------------------------------------------
@@ -261,10 +272,13 @@ class Fields:
         for index, item in enumerate(value):
             text = self._check_text(f"{key}[{index}]", item, max_len, False)
             if options is not None and text not in options:
-                raise self.error(f"{key}[{index}]", f"must be one of: {', '.join(sorted(options))}")
+                raise self.error(
+                    f"{key}[{index}]",
+                    _("must be one of: {choices}").format(choices=", ".join(sorted(options))),
+                )
             result.append(text)
         if unique and len(set(result)) != len(result):
-            raise self.error(key, "must not repeat an entry")
+            raise self.error(key, _("must not repeat an entry"))
         return tuple(result)
 
     def table(self, key: str, *, required: bool = True) -> Fields | None:

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from coach.domain.i18n import N_, _
+
 SIDES = ("left", "right")
 VIEWS = ("front", "back")
 MAX_INTENSITY = 10
@@ -20,11 +22,11 @@ MAX_NOTE = 2000
 # How far down a leg (REFERENCE 8): 0 no leg symptoms, 1 buttock, 2 thigh, 3 below the knee,
 # 4 foot.
 EXTENT_WORDS = {
-    0: "no leg pain",
-    1: "the buttock",
-    2: "the thigh",
-    3: "below the knee",
-    4: "the foot",
+    0: N_("no leg pain"),
+    1: N_("the buttock"),
+    2: N_("the thigh"),
+    3: N_("below the knee"),
+    4: N_("the foot"),
 }
 
 
@@ -34,54 +36,61 @@ class Region:
     middle of the lower back); ``level`` is how far down the leg it is (0 = not the leg)."""
 
     id: str
-    name: str
+    name: str  # English, marked for translation: show it with ``label``
     view: str
     side: str
     level: int
 
 
-def _leg(part: str, name: str, view: str, level: int) -> tuple[Region, Region]:
+def _leg(part: str, left: str, right: str, view: str, level: int) -> tuple[Region, Region]:
     return (
-        Region(f"{part}-left", f"Left {name}", view, "left", level),
-        Region(f"{part}-right", f"Right {name}", view, "right", level),
+        Region(f"{part}-left", left, view, "left", level),
+        Region(f"{part}-right", right, view, "right", level),
     )
 
 
 # The groin is the top of the leg, level with the buttock: it counts as 1.
 REGIONS: tuple[Region, ...] = (
-    Region("lower-back-centre", "Lower back, middle", "back", "centre", 0),
-    Region("lower-back-left", "Lower back, left side", "back", "left", 0),
-    Region("lower-back-right", "Lower back, right side", "back", "right", 0),
-    *_leg("buttock", "buttock", "back", 1),
-    *_leg("thigh-back", "back of thigh", "back", 2),
-    *_leg("calf", "calf", "back", 3),
-    *_leg("sole", "sole of foot", "back", 4),
-    *_leg("groin", "groin", "front", 1),
-    *_leg("thigh-front", "front of thigh", "front", 2),
-    *_leg("shin", "shin", "front", 3),
-    *_leg("foot-top", "top of foot", "front", 4),
+    Region("lower-back-centre", N_("Lower back, middle"), "back", "centre", 0),
+    Region("lower-back-left", N_("Lower back, left side"), "back", "left", 0),
+    Region("lower-back-right", N_("Lower back, right side"), "back", "right", 0),
+    *_leg("buttock", N_("Left buttock"), N_("Right buttock"), "back", 1),
+    *_leg("thigh-back", N_("Left back of thigh"), N_("Right back of thigh"), "back", 2),
+    *_leg("calf", N_("Left calf"), N_("Right calf"), "back", 3),
+    *_leg("sole", N_("Left sole of foot"), N_("Right sole of foot"), "back", 4),
+    *_leg("groin", N_("Left groin"), N_("Right groin"), "front", 1),
+    *_leg("thigh-front", N_("Left front of thigh"), N_("Right front of thigh"), "front", 2),
+    *_leg("shin", N_("Left shin"), N_("Right shin"), "front", 3),
+    *_leg("foot-top", N_("Left top of foot"), N_("Right top of foot"), "front", 4),
 )
 REGION_BY_ID = {r.id: r for r in REGIONS}
+
+
+def region_label(region: Region) -> str:
+    """'Left calf', 'Pantorrilla izquierda': a place on the body map as the patient reads it."""
+    return _(region.name)
+
+
 REGION_IDS = tuple(r.id for r in REGIONS)
 
 QUALITIES: dict[str, str] = {
-    "aching": "Aching",
-    "sharp": "Sharp or stabbing",
-    "shooting": "Shooting or electric",
-    "burning": "Burning",
-    "tingling": "Tingling or pins and needles",
-    "numbness": "Numbness",
-    "weakness": "Weakness",
+    "aching": N_("Aching"),
+    "sharp": N_("Sharp or stabbing"),
+    "shooting": N_("Shooting or electric"),
+    "burning": N_("Burning"),
+    "tingling": N_("Tingling or pins and needles"),
+    "numbness": N_("Numbness"),
+    "weakness": N_("Weakness"),
 }
 NERVE_SIGNS = ("numbness", "weakness")  # new or worse: the warning-signs check opens
 
 FACTORS: dict[str, str] = {
-    "walking": "Walking",
-    "sitting": "Sitting",
-    "lying": "Lying down",
-    "medicine": "Medicine",
-    "exercise": "Exercise",
-    "heat-cold": "Heat or cold",
+    "walking": N_("Walking"),
+    "sitting": N_("Sitting"),
+    "lying": N_("Lying down"),
+    "medicine": N_("Medicine"),
+    "exercise": N_("Exercise"),
+    "heat-cold": N_("Heat or cold"),
 }
 
 
@@ -99,12 +108,16 @@ class RegionMark:
 
     def __post_init__(self) -> None:
         if self.region not in REGION_BY_ID:
-            raise JournalError(f"{self.region!r} is not a place on the body map.")
+            raise JournalError(
+                _("'{region}' is not a place on the body map.").format(region=self.region)
+            )
         if isinstance(self.intensity, bool) or not 0 <= self.intensity <= MAX_INTENSITY:
-            raise JournalError("Pain is a whole number from 0 to 10.")
+            raise JournalError(_("Pain is a whole number from 0 to 10."))
         unknown = self.qualities - QUALITIES.keys()
         if unknown:
-            raise JournalError(f"{sorted(unknown)[0]!r} is not a way pain can feel here.")
+            raise JournalError(
+                _("'{quality}' is not a way pain can feel here.").format(quality=sorted(unknown)[0])
+            )
 
     @property
     def side(self) -> str:
@@ -131,13 +144,17 @@ class JournalEntry:
     def __post_init__(self) -> None:
         regions = [m.region for m in self.marks]
         if len(set(regions)) != len(regions):
-            raise JournalError("Each place on the body map can be marked only once.")
+            raise JournalError(_("Each place on the body map can be marked only once."))
         for ticks in (self.helped, self.worse):
             unknown = ticks - FACTORS.keys()
             if unknown:
-                raise JournalError(f"{sorted(unknown)[0]!r} is not one of the choices.")
+                raise JournalError(
+                    _("'{choice}' is not one of the choices.").format(choice=sorted(unknown)[0])
+                )
         if len(self.note) > MAX_NOTE:
-            raise JournalError(f"The note is too long (at most {MAX_NOTE} characters).")
+            raise JournalError(
+                _("The note is too long (at most {count} characters).").format(count=MAX_NOTE)
+            )
 
     def mark(self, region: str) -> RegionMark | None:
         return next((m for m in self.marks if m.region == region), None)

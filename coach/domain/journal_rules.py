@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from coach.domain.i18n import N_, _
 from coach.domain.journal import NERVE_SIGNS, DayExtent, JournalEntry
 
 WINDOW_DAYS = 7
@@ -24,25 +25,27 @@ RISE_DAYS = 3  # ... on this many days in a row
 WORSE_POINTS = 2  # numbness or weakness this much stronger counts as worse
 BASELINE_DAYS = 3
 
-TELL = "Tell your therapist."
-GOOD = "That is a good sign."
+TELL = N_("Tell your therapist.")
+GOOD = N_("That is a good sign.")
 
+# Clauses of the trend sentence ("Your left leg pain {now}; {when} {then}."), marked for
+# translation and translated where the sentence is made.
 _NOW = {
-    0: "has gone for now",
-    1: "now stops at the buttock",
-    2: "now stops above the knee",
-    3: "now reaches below the knee",
-    4: "now reaches your foot",
+    0: N_("has gone for now"),
+    1: N_("now stops at the buttock"),
+    2: N_("now stops above the knee"),
+    3: N_("now reaches below the knee"),
+    4: N_("now reaches your foot"),
 }
 _THEN = {
-    0: "you marked no pain in it",
-    1: "it stopped at the buttock",
-    2: "it stopped above the knee",
-    3: "it reached below the knee",
-    4: "it reached your foot",
+    0: N_("you marked no pain in it"),
+    1: N_("it stopped at the buttock"),
+    2: N_("it stopped above the knee"),
+    3: N_("it reached below the knee"),
+    4: N_("it reached your foot"),
 }
-_REACHES = {1: "the buttock", 2: "the thigh", 3: "below the knee", 4: "your foot"}
-_WHEN = ((21, "three weeks ago"), (14, "two weeks ago"), (7, "last week"))
+_REACHES = {1: N_("the buttock"), 2: N_("the thigh"), 3: N_("below the knee"), 4: N_("your foot")}
+_WHEN = ((21, N_("three weeks ago")), (14, N_("two weeks ago")), (7, N_("last week")))
 
 
 @dataclass(frozen=True)
@@ -72,11 +75,15 @@ def spreading(days: Sequence[DayExtent], side: str, today: date) -> JournalNote 
     now = latest.on(side)
     if before is None or now <= before:
         return None
-    return JournalNote(
-        f"Your {side} leg pain reaches further down than in the 7 days before: now to "
-        f"{_REACHES[now]}. {TELL}",
-        "tell",
-    )
+    if side == "left":
+        text = _(
+            "Your left leg pain reaches further down than in the 7 days before: now to {place}."
+        )
+    else:
+        text = _(
+            "Your right leg pain reaches further down than in the 7 days before: now to {place}."
+        )
+    return JournalNote(f"{text.format(place=_(_REACHES[now]))} {_(TELL)}", "tell")
 
 
 def trend(days: Sequence[DayExtent], side: str, today: date) -> JournalNote | None:
@@ -93,17 +100,26 @@ def trend(days: Sequence[DayExtent], side: str, today: date) -> JournalNote | No
     if found is None:
         return None
     words, then = found
+    fields = {"now": _(_NOW[now]), "when": _(words), "then": _(_THEN[then])}
+    # Translators: {now} is "now stops above the knee"; {when} {then} is "last week it reached
+    # your foot".
+    compared = (
+        _("Your left leg pain {now}; {when} {then}.")
+        if side == "left"
+        else _("Your right leg pain {now}; {when} {then}.")
+    ).format(**fields)
     if now < then:
-        return JournalNote(
-            f"Your {side} leg pain {_NOW[now]}; {words} {_THEN[then]}. {GOOD}", "good"
-        )
+        return JournalNote(f"{compared} {_(GOOD)}", "good")
     if now > then:
-        return JournalNote(
-            f"Your {side} leg pain {_NOW[now]}; {words} {_THEN[then]}. {TELL}", "tell"
-        )
+        return JournalNote(f"{compared} {_(TELL)}", "tell")
     if now == 0:
         return None  # no pain in that leg now or then: nothing to say
-    return JournalNote(f"Your {side} leg pain reaches {_REACHES[now]}, as it did {words}.", "info")
+    same = (
+        _("Your left leg pain reaches {place}, as it did {when}.")
+        if side == "left"
+        else _("Your right leg pain reaches {place}, as it did {when}.")
+    )
+    return JournalNote(same.format(place=_(_REACHES[now]), when=_(words)), "info")
 
 
 def daily_leg_pain(entries: Iterable[JournalEntry]) -> dict[date, float]:
@@ -140,8 +156,11 @@ def raised_pain(
         run = run + 1 if value is not None and value >= baseline + RISE_POINTS else 0
         if run >= RISE_DAYS:
             return JournalNote(
-                f"Your leg pain has been {RISE_POINTS} or more points above your usual level "
-                f"for {RISE_DAYS} days in a row. {TELL}",
+                _(
+                    "Your leg pain has been {points} or more points above your usual level for "
+                    "{days} days in a row."
+                ).format(points=RISE_POINTS, days=RISE_DAYS)
+                + f" {_(TELL)}",
                 "tell",
             )
     return None
@@ -195,18 +214,37 @@ def nerve_changes(entry: JournalEntry, earlier: Iterable[JournalEntry]) -> list[
             if not now:
                 continue
             old = [m for e in before for m in e.marks if m.side == side and sign in m.qualities]
-            where = "your lower back" if side == "centre" else f"your {side} leg"
             if not old:
-                changes.append(NerveChange(sign, side, f"new {sign} in {where}"))
+                changes.append(NerveChange(sign, side, _(_NERVE_WORDS["new", sign, side])))
             elif (
                 max(m.level for m in now) > max(m.level for m in old)
                 or max(m.intensity for m in now) >= max(m.intensity for m in old) + WORSE_POINTS
             ):
-                changes.append(NerveChange(sign, side, f"worse {sign} in {where}"))
+                changes.append(NerveChange(sign, side, _(_NERVE_WORDS["worse", sign, side])))
     return changes
+
+
+# What changed, as the check's prompt names it: whole phrases, one per sign, side and kind.
+_NERVE_WORDS = {
+    ("new", "numbness", "left"): N_("new numbness in your left leg"),
+    ("new", "numbness", "right"): N_("new numbness in your right leg"),
+    ("new", "numbness", "centre"): N_("new numbness in your lower back"),
+    ("new", "weakness", "left"): N_("new weakness in your left leg"),
+    ("new", "weakness", "right"): N_("new weakness in your right leg"),
+    ("new", "weakness", "centre"): N_("new weakness in your lower back"),
+    ("worse", "numbness", "left"): N_("worse numbness in your left leg"),
+    ("worse", "numbness", "right"): N_("worse numbness in your right leg"),
+    ("worse", "numbness", "centre"): N_("worse numbness in your lower back"),
+    ("worse", "weakness", "left"): N_("worse weakness in your left leg"),
+    ("worse", "weakness", "right"): N_("worse weakness in your right leg"),
+    ("worse", "weakness", "centre"): N_("worse weakness in your lower back"),
+}
 
 
 def check_prompt(changes: Sequence[NerveChange]) -> str:
     """Why the warning-signs check opens, in one sentence."""
-    words = " and ".join(c.words for c in changes)
-    return f"You marked {words}. Please answer the warning-sign questions now."
+    # Translators: joins the changes in "You marked new numbness in ... and worse weakness ...".
+    words = _(" and ").join(c.words for c in changes)
+    return _("You marked {changes}. Please answer the warning-sign questions now.").format(
+        changes=words
+    )

@@ -18,8 +18,8 @@ from pathlib import Path
 from coach.domain.catalogue import ID_PATTERN
 from coach.domain.emergency import FALLBACK
 from coach.domain.fields import DataError, Fields
-from coach.domain.overlay import Reader, read_english
 from coach.domain.i18n import N_, _
+from coach.domain.overlay import Reader, read_english
 
 # REFERENCE section 6 (R4-R8 is a range of hospital pages).
 _KEYS = "S1 C1 C2 C3 C4 C5 C6 C7 C8 C12 C14 C15 C16 C18 C19 C20 C21 C23 R1 R2 R4 R5 R6 R7 R8"

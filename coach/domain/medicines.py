@@ -11,19 +11,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from coach.domain.i18n import N_, _
 from coach.domain.schedule import week_index, week_start
 
 # Section 7 topic 6's kinds; '' = not given.
 KINDS: dict[str, str] = {
-    "anti-inflammatory": "Anti-inflammatory",
-    "paracetamol": "Paracetamol (acetaminophen)",
-    "opioid": "Opioid",
-    "nerve-pain": "Nerve-pain medicine",
-    "other": "Other",
+    "anti-inflammatory": N_("Anti-inflammatory"),
+    "paracetamol": N_("Paracetamol (acetaminophen)"),
+    "opioid": N_("Opioid"),
+    "nerve-pain": N_("Nerve-pain medicine"),
+    "other": N_("Other"),
 }
 MAX_NAME = 80
 MAX_AMOUNT = 80
-NO_DOSE_ADVICE = (
+NO_DOSE_ADVICE = N_(
     "Rehab Coach only keeps a note of what you took. It never suggests or checks a dose. "
     "Ask your doctor or pharmacist about your medicines."
 )
@@ -35,10 +36,21 @@ class MedicineError(ValueError):
 
 def _one_line(text: str, what: str, limit: int) -> str:
     cleaned = " ".join(text.split())
+    name = what == "name"
     if any(ord(c) < 32 or ord(c) == 127 for c in text if c not in "\t\n\r"):
-        raise MedicineError(f"The {what} has characters that cannot be shown.")
+        raise MedicineError(
+            _("The medicine's name has characters that cannot be shown.")
+            if name
+            else _("The amount has characters that cannot be shown.")
+        )
     if len(cleaned) > limit:
-        raise MedicineError(f"The {what} is too long (at most {limit} characters).")
+        raise MedicineError(
+            (
+                _("The medicine's name is too long (at most {count} characters).")
+                if name
+                else _("The amount is too long (at most {count} characters).")
+            ).format(count=limit)
+        )
     return cleaned
 
 
@@ -54,13 +66,15 @@ class MedicineEntry:
     id: int | None = None
 
     def __post_init__(self) -> None:
-        name = _one_line(self.name, "medicine's name", MAX_NAME)
+        name = _one_line(self.name, "name", MAX_NAME)
         if not name:
-            raise MedicineError("Write the medicine's name.")
+            raise MedicineError(_("Write the medicine's name."))
         object.__setattr__(self, "name", name)
         object.__setattr__(self, "amount", _one_line(self.amount, "amount", MAX_AMOUNT))
         if self.kind and self.kind not in KINDS:
-            raise MedicineError(f"{self.kind!r} is not a kind of medicine the app knows.")
+            raise MedicineError(
+                _("'{kind}' is not a kind of medicine the app knows.").format(kind=self.kind)
+            )
 
 
 def remembered_names(entries: Iterable[MedicineEntry]) -> list[str]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from coach.domain.errors import UserError
+from coach.domain.i18n import _, ngettext
 
 PSFS_MIN_ACTIVITIES = 3
 PSFS_MAX_ACTIVITIES = 5
@@ -33,24 +34,28 @@ def check_activity_names(names: Iterable[str]) -> tuple[str, ...]:
     cleaned = tuple(n for n in cleaned if n)
     if not PSFS_MIN_ACTIVITIES <= len(cleaned) <= PSFS_MAX_ACTIVITIES:
         raise OutcomeError(
-            f"Please name {PSFS_MIN_ACTIVITIES} to {PSFS_MAX_ACTIVITIES} activities."
+            _("Please name {low} to {high} activities.").format(
+                low=PSFS_MIN_ACTIVITIES, high=PSFS_MAX_ACTIVITIES
+            )
         )
     if any(len(n) > PSFS_MAX_NAME for n in cleaned):
-        raise OutcomeError(f"Each activity can be at most {PSFS_MAX_NAME} characters.")
+        raise OutcomeError(
+            _("Each activity can be at most {count} characters.").format(count=PSFS_MAX_NAME)
+        )
     if len({n.casefold() for n in cleaned}) != len(cleaned):
-        raise OutcomeError("Each activity must be different.")
+        raise OutcomeError(_("Each activity must be different."))
     return cleaned
 
 
 def check_rating(value: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
-        raise OutcomeError("Each rating must be a whole number from 0 to 10.")
+        raise OutcomeError(_("Each rating must be a whole number from 0 to 10."))
     return value
 
 
 def check_odi_total(value: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= ODI_MAX:
-        raise OutcomeError("The ODI score must be a whole number from 0 to 100.")
+        raise OutcomeError(_("The ODI score must be a whole number from 0 to 100."))
     return value
 
 
@@ -94,8 +99,10 @@ class Reminder:
     @property
     def title(self) -> str:
         if self.week == 52:
-            return "One year since your surgery: time for a check-in"
-        return f"Check-in {self.week} weeks after surgery"
+            return _("One year since your surgery: time for a check-in")
+        return ngettext(
+            "Check-in {count} week after surgery", "Check-in {count} weeks after surgery", self.week
+        ).format(count=self.week)
 
 
 def reminder_due(surgery_date: date, today: date, psfs_days: Iterable[date]) -> Reminder | None:

@@ -13,13 +13,14 @@ from datetime import date
 from enum import StrEnum
 
 from coach.domain.catalogue import Catalogue
+from coach.domain.i18n import N_, _
 
 FLARE_POINTS = 2  # after >= before + 2, in back or leg
 HIGH_BEFORE = 8  # pain before of 8 or more: walking and breathing only today
 WORSE_POINTS = 2  # a 7-day mean this far above the baseline: tell the therapist (no 30% rule)
 HIGH_DAYS_IN_A_ROW = 2  # pain before of 8+ on this many days running: tell the therapist
-SUGGESTION_ONLY = "These are suggestions. Your therapist decides your exercises."
-TELL_THERAPIST = "Please tell your therapist."
+SUGGESTION_ONLY = N_("These are suggestions. Your therapist decides your exercises.")
+TELL_THERAPIST = N_("Please tell your therapist.")
 # REFERENCE section 4: pain of 8 or more points to the call-your-surgeon-today sign (section 3).
 # Its words live with the sign in safety.toml (the question's ``reminder``).
 MEDICINE_QUESTION = "pain-uncontrolled"
@@ -132,10 +133,10 @@ def before_session_advice(
         advice.append(
             Advice(
                 AdviceKind.STILL_UP,
-                "Your pain is still up",
+                _("Your pain is still up"),
                 (
-                    "Your pain went up in your last session, and it is still higher today.",
-                    "Please call your therapist to talk about your exercises.",
+                    _("Your pain went up in your last session, and it is still higher today."),
+                    _("Please call your therapist to talk about your exercises."),
                 ),
             )
         )
@@ -150,17 +151,17 @@ def before_session_advice(
             advice.append(
                 Advice(
                     AdviceKind.HIGH_AGAIN,
-                    "Your pain has been high two days running",
-                    (f"Your pain was 8 or more yesterday and today. {TELL_THERAPIST}",),
+                    _("Your pain has been high two days running"),
+                    (_("Your pain was 8 or more yesterday and today.") + f" {_(TELL_THERAPIST)}",),
                 )
             )
         advice.append(
             Advice(
                 AdviceKind.HIGH_PAIN,
-                "Your pain is high today",
+                _("Your pain is high today"),
                 (
-                    "Today, we suggest only gentle walking and breathing.",
-                    "Rest if you need to.",
+                    _("Today, we suggest only gentle walking and breathing."),
+                    _("Rest if you need to."),
                     medicine_sign,
                 ),
             )
@@ -172,21 +173,27 @@ def after_session_response(before: Pain, after: Pain, previous: PastSession | No
     """The message after a session: a flare, a flare twice in a row, or well done."""
     regions = rises(before, after)
     if regions:
-        where = " and ".join(regions)
+        if regions == ["back", "leg"]:
+            rose = _("Your back and leg pain went up by {points} points or more in this session.")
+        elif regions == ["back"]:
+            rose = _("Your back pain went up by {points} points or more in this session.")
+        else:
+            rose = _("Your leg pain went up by {points} points or more in this session.")
         lines = [
-            f"Your {where} pain went up by {FLARE_POINTS} points or more in this session.",
-            "Rest now. Next time, do the easier version of the exercises.",
+            rose.format(points=FLARE_POINTS),
+            _("Rest now. Next time, do the easier version of the exercises."),
         ]
+        title = _("This session raised your pain")
         if previous is not None and previous.flared:
-            lines.append("This happened in your last session too. Please call your therapist.")
-            return Advice(AdviceKind.FLARE_AGAIN, "This session raised your pain", tuple(lines))
-        lines.append("If it is still up tomorrow morning, please call your therapist.")
-        return Advice(AdviceKind.FLARE, "This session raised your pain", tuple(lines))
+            lines.append(_("This happened in your last session too. Please call your therapist."))
+            return Advice(AdviceKind.FLARE_AGAIN, title, tuple(lines))
+        lines.append(_("If it is still up tomorrow morning, please call your therapist."))
+        return Advice(AdviceKind.FLARE, title, tuple(lines))
     if after.back + after.leg < before.back + before.leg:
-        line = "Your pain is lower than before. Well done."
+        line = _("Your pain is lower than before. Well done.")
     else:
-        line = "Your pain did not go up. Well done."
-    return Advice(AdviceKind.FINE, "Session done", (line,))
+        line = _("Your pain did not go up. Well done.")
+    return Advice(AdviceKind.FINE, _("Session done"), (line,))
 
 
 def easier_variants(exercise_ids: Iterable[str], catalogue: Catalogue) -> list[tuple[str, str]]:

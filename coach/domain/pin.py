@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from coach.domain.errors import UserError
+from coach.domain.i18n import _, ngettext
 
 PIN_MIN = 4
 PIN_MAX = 8
@@ -41,7 +42,9 @@ class PinError(UserError, ValueError):
 def check_pin_format(pin: str) -> None:
     """A PIN is 4 to 8 digits (easy to type on any keyboard, hard to guess by accident)."""
     if not (PIN_MIN <= len(pin) <= PIN_MAX) or not all("0" <= ch <= "9" for ch in pin):
-        raise PinError(f"The PIN must be {PIN_MIN} to {PIN_MAX} digits.")
+        raise PinError(
+            _("The PIN must be {low} to {high} digits.").format(low=PIN_MIN, high=PIN_MAX)
+        )
 
 
 def _b64(data: bytes) -> str:
@@ -145,7 +148,14 @@ def describe_wait(seconds: float) -> str:
     """'Please wait 15 seconds before trying again.' in plain words."""
     whole = max(1, math.ceil(seconds))
     if whole < 90:
-        unit = "second" if whole == 1 else "seconds"
-        return f"Please wait {whole} {unit} before trying again."
+        return ngettext(
+            "Please wait {count} second before trying again.",
+            "Please wait {count} seconds before trying again.",
+            whole,
+        ).format(count=whole)
     minutes = math.ceil(whole / 60)
-    return f"Please wait {minutes} minute{'s' if minutes != 1 else ''} before trying again."
+    return ngettext(
+        "Please wait {count} minute before trying again.",
+        "Please wait {count} minutes before trying again.",
+        minutes,
+    ).format(count=minutes)

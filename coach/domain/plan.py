@@ -12,6 +12,7 @@ from typing import Any
 
 from coach.domain.catalogue import MOVEMENT_TAGS, Catalogue
 from coach.domain.fields import DataError, Fields
+from coach.domain.i18n import _
 from coach.domain.profile import Surgery
 from coach.domain.protocol import Phase, PhaseRules, Prescription, Protocol, parse_phases
 from coach.domain.serial import Shape, Shapes, to_data
@@ -80,21 +81,27 @@ def plan_from_dict(data: object, catalogue: Catalogue, source: str = "plan") -> 
     if starts_table is not None:
         for key in [k for k in ("1", "2", "3", "4", "5", "6", "7", "8") if starts_table.has(k)]:
             if int(key) > len(phases):
-                raise starts_table.error(key, "names a phase the plan does not have")
+                raise starts_table.error(key, _("names a phase the plan does not have"))
             if key == "1":
                 raise starts_table.error(
-                    key, "cannot be moved: phase 1 starts on the day of surgery"
+                    key, _("cannot be moved: phase 1 starts on the day of surgery")
                 )
             text = starts_table.text(key, max_len=10)
             try:
                 day = date.fromisoformat(text)
             except ValueError:
-                raise starts_table.error(key, "must be a date like 2026-03-01") from None
+                raise starts_table.error(key, _("must be a date like 2026-03-01")) from None
             if not MIN_YEAR <= day.year <= MAX_YEAR:
-                raise starts_table.error(key, f"must be a date from {MIN_YEAR} to {MAX_YEAR}")
+                raise starts_table.error(
+                    key,
+                    _("must be a date from {low} to {high}").format(low=MIN_YEAR, high=MAX_YEAR),
+                )
             if starts and day <= starts[-1][1]:
                 raise starts_table.error(
-                    key, f"must be after the start of phase {starts[-1][0]} ({starts[-1][1]})"
+                    key,
+                    _("must be after the start of phase {number} ({day})").format(
+                        number=starts[-1][0], day=starts[-1][1]
+                    ),
                 )
             starts.append((int(key), day))
         starts_table.finish()

@@ -5,12 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from coach.domain.catalogue import TAG_LABELS, Catalogue
+from coach.domain import formats
+from coach.domain.catalogue import Catalogue, tag_label
+from coach.domain.i18n import N_, _, ngettext
 from coach.domain.plan import Plan
 from coach.domain.protocol import Phase, Prescription, Routine, WalkingGoal
 from coach.domain.schedule import phase_start
+from coach.domain.words import localised_number
 
-WHOLE_PLAN = "Whole plan"
+WHOLE_PLAN = N_("Whole plan")  # the section of plan-wide changes; shown with _()
 
 
 @dataclass(frozen=True)
@@ -22,18 +25,36 @@ class Change:
 
 
 def frequency_text(routine: Routine) -> str:
-    times = "once a day" if routine.times_per_day == 1 else f"{routine.times_per_day} times a day"
-    days = "every day" if routine.days_per_week == 7 else f"{routine.days_per_week} days a week"
-    return f"{times}, {days}"
+    times = (
+        _("once a day")
+        if routine.times_per_day == 1
+        else ngettext("{count} time a day", "{count} times a day", routine.times_per_day).format(
+            count=routine.times_per_day
+        )
+    )
+    # Translators: how often a routine is done: "twice a day, 5 days a week".
+    return _("{times}, {days}").format(times=times, days=week_days_text(routine.days_per_week))
+
+
+def week_days_text(days_per_week: int) -> str:
+    """'every day' or '5 days a week' (shared with the command line's listing)."""
+    if days_per_week == 7:
+        return _("every day")
+    return ngettext("{count} day a week", "{count} days a week", days_per_week).format(
+        count=days_per_week
+    )
 
 
 def walking_text(goal: WalkingGoal) -> str:
-    walks = "1 walk" if goal.walks_per_day == 1 else f"{goal.walks_per_day} walks"
-    return f"{goal.minutes_start} to {goal.minutes_end} minutes a day, in {walks}"
+    return ngettext(
+        "{start} to {end} minutes a day, in {count} walk",
+        "{start} to {end} minutes a day, in {count} walks",
+        goal.walks_per_day,
+    ).format(start=goal.minutes_start, end=goal.minutes_end, count=goal.walks_per_day)
 
 
 def tags_text(tags: frozenset[str]) -> str:
-    return ", ".join(TAG_LABELS[t] for t in sorted(tags)) or "nothing"
+    return _(", ").join(tag_label(t) for t in sorted(tags)) or _("nothing")
 
 
 def dose_text(item: Prescription, catalogue: Catalogue) -> str:
@@ -46,26 +67,44 @@ def summarise_changes(
 ) -> list[Change]:
     """Every difference a therapist or patient would care about, old to new."""
     if old is None:
-        return [Change(WHOLE_PLAN, "This will be the first plan for this profile.")]
+        return [Change(_(WHOLE_PLAN), _("This will be the first plan for this profile."))]
+    whole = _(WHOLE_PLAN)
     changes: list[Change] = []
     if old.surgery != new.surgery:
-        changes.append(Change(WHOLE_PLAN, f"For {new.surgery.label} (was {old.surgery.label})."))
+        changes.append(
+            Change(
+                whole,
+                _("For {surgery} (was {old}).").format(
+                    surgery=new.surgery.label, old=old.surgery.label
+                ),
+            )
+        )
     if len(old.phases) != len(new.phases):
-        changes.append(Change(WHOLE_PLAN, f"{len(new.phases)} phases (was {len(old.phases)})."))
+        count = len(new.phases)
+        text = ngettext("{count} phase (was {old}).", "{count} phases (was {old}).", count)
+        changes.append(Change(whole, text.format(count=count, old=len(old.phases))))
     added = new.extra_restrictions - old.extra_restrictions
     removed = old.extra_restrictions - new.extra_restrictions
     if added:
-        changes.append(Change(WHOLE_PLAN, f"Surgeon's extra limits added: {tags_text(added)}."))
+        text = _("Surgeon's extra limits added: {movements}.").format(movements=tags_text(added))
+        changes.append(Change(whole, text))
     if removed:
-        changes.append(Change(WHOLE_PLAN, f"Surgeon's extra limits removed: {tags_text(removed)}."))
+        text = _("Surgeon's extra limits removed: {movements}.").format(
+            movements=tags_text(removed)
+        )
+        changes.append(Change(whole, text))
     if old.note != new.note:
-        text = f"New note from the therapist: {new.note}" if new.note else "The note is removed."
-        changes.append(Change(WHOLE_PLAN, text))
+        text = (
+            _("New note from the therapist: {note}").format(note=new.note)
+            if new.note
+            else _("The note is removed.")
+        )
+        changes.append(Change(whole, text))
     for phase in new.phases:
         before = old.phases[phase.number - 1] if phase.number <= len(old.phases) else None
         changes.extend(_phase_changes(old, before, new, phase, catalogue, surgery_date))
     if not changes:
-        changes.append(Change(WHOLE_PLAN, "Nothing changes: the plan is the same as now."))
+        changes.append(Change(whole, _("Nothing changes: the plan is the same as now.")))
     return changes
 
 
@@ -73,11 +112,14 @@ def _start_text(plan: Plan, phase: Phase, surgery_date: date | None) -> str:
     if surgery_date is not None:
         return _day(phase_start(plan, surgery_date, phase.number))
     override = plan.start_override(phase.number)
-    return _day(override) if override else f"week {phase.weeks_from} after surgery"
+    if override:
+        return _day(override)
+    return _("week {number} after surgery").format(number=phase.weeks_from)
 
 
 def _day(value: date) -> str:
-    return f"{value.day} {value:%B %Y}"
+    """'14 March 2026', '14 de marzo de 2026'."""
+    return formats.day_month_year(value)
 
 
 def _phase_changes(  # noqa: PLR0917 - old and new side by side reads best
@@ -90,20 +132,23 @@ def _phase_changes(  # noqa: PLR0917 - old and new side by side reads best
 ) -> list[Change]:
     section = new.title
     if old is None:
-        return [Change(section, "A new phase.")]
+        return [Change(section, _("A new phase."))]
     out: list[Change] = []
     if old.name != new.name:
-        out.append(Change(section, f"Renamed (was {old.name})."))
+        out.append(Change(section, _("Renamed (was {old}).").format(old=old.name)))
     old_start = _start_text(old_plan, old, surgery_date)
     new_start = _start_text(new_plan, new, surgery_date)
     if old_start != new_start:
-        out.append(Change(section, f"Starts {new_start} (was {old_start})."))
+        text = _("Starts {start} (was {old}).").format(start=new_start, old=old_start)
+        out.append(Change(section, text))
     out.extend(_care_changes(section, old, new))
     if old.walking != new.walking:
         out.append(
             Change(
                 section,
-                f"Walking: {walking_text(new.walking)} (was {walking_text(old.walking)}).",
+                _("Walking: {walking} (was {old}).").format(
+                    walking=walking_text(new.walking), old=walking_text(old.walking)
+                ),
             )
         )
     old_routines = {r.id: r for r in old.routines}
@@ -111,20 +156,25 @@ def _phase_changes(  # noqa: PLR0917 - old and new side by side reads best
     for routine in new.routines:
         before = old_routines.get(routine.id)
         if before is None:
-            names = ", ".join(catalogue[i.exercise_id].name for i in routine.items)
-            out.append(
-                Change(section, f"New routine {routine.name} ({frequency_text(routine)}): {names}.")
+            names = _(", ").join(catalogue[i.exercise_id].name for i in routine.items)
+            text = _("New routine {routine} ({frequency}): {exercises}.").format(
+                routine=routine.name, frequency=frequency_text(routine), exercises=names
             )
+            out.append(Change(section, text))
         else:
             out.extend(_routine_changes(section, before, routine, catalogue))
     for routine in old.routines:
         if routine.id not in new_ids:
-            out.append(Change(section, f"Routine removed: {routine.name}."))
+            out.append(
+                Change(section, _("Routine removed: {routine}.").format(routine=routine.name))
+            )
     return out
 
 
 def _lift_text(kg: float | None) -> str:
-    return "no lifting limit" if kg is None else f"lift at most {kg:g} kg"
+    if kg is None:
+        return _("No lifting limit")
+    return _("Lift at most {kg} kg").format(kg=localised_number(f"{kg:g}"))
 
 
 def _care_changes(section: str, old: Phase, new: Phase) -> list[Change]:
@@ -135,25 +185,29 @@ def _care_changes(section: str, old: Phase, new: Phase) -> list[Change]:
         out.append(
             Change(
                 section,
-                f"Movements to avoid: {tags_text(new.restricted)} "
-                f"(was {tags_text(old.restricted)}).",
+                _("Movements to avoid: {movements} (was {old}).").format(
+                    movements=tags_text(new.restricted), old=tags_text(old.restricted)
+                ),
             )
         )
     if old.lift_limit_kg != new.lift_limit_kg:
-        lift = _lift_text(new.lift_limit_kg)
-        out.append(
-            Change(section, f"{lift[0].upper()}{lift[1:]} (was {_lift_text(old.lift_limit_kg)}).")
+        # Translators: "Lift at most 5 kg (was no lifting limit)." {old} starts lowercase.
+        text = _("{lift} (was {old}).").format(
+            lift=_lift_text(new.lift_limit_kg), old=_lower_first(_lift_text(old.lift_limit_kg))
         )
-    for kind, before, after in (
-        ("precaution", old.precautions, new.precautions),
-        ("goal", old.goals, new.goals),
-    ):
-        out.extend(Change(section, f"New {kind}: {text}") for text in after if text not in before)
-        out.extend(
-            Change(section, f"{kind.capitalize()} removed: {text}")
-            for text in before
-            if text not in after
-        )
+        out.append(Change(section, text))
+    for text in new.precautions:
+        if text not in old.precautions:
+            out.append(Change(section, _("New precaution: {text}").format(text=text)))
+    for text in old.precautions:
+        if text not in new.precautions:
+            out.append(Change(section, _("Precaution removed: {text}").format(text=text)))
+    for text in new.goals:
+        if text not in old.goals:
+            out.append(Change(section, _("New goal: {text}").format(text=text)))
+    for text in old.goals:
+        if text not in new.goals:
+            out.append(Change(section, _("Goal removed: {text}").format(text=text)))
     return out
 
 
@@ -163,33 +217,49 @@ def _routine_changes(
     out: list[Change] = []
     name = new.name
     if old.name != new.name:
-        out.append(Change(section, f"{old.name} is now called {new.name}."))
+        text = _("{old} is now called {new}.").format(old=old.name, new=new.name)
+        out.append(Change(section, text))
     if (old.times_per_day, old.days_per_week) != (new.times_per_day, new.days_per_week):
-        out.append(Change(section, f"{name}: {frequency_text(new)} (was {frequency_text(old)})."))
+        text = _("{routine}: {frequency} (was {old}).").format(
+            routine=name, frequency=frequency_text(new), old=frequency_text(old)
+        )
+        out.append(Change(section, text))
     old_items = {i.exercise_id: i for i in old.items}
     new_items = {i.exercise_id: i for i in new.items}
     for item in new.items:
         exercise = catalogue[item.exercise_id]
         before = old_items.get(item.exercise_id)
         if before is None:
-            reason = f" Reason: {item.reason}" if item.reason else ""
-            out.append(
-                Change(
-                    section,
-                    f"{name}: added {exercise.name}, {dose_text(item, catalogue)}.{reason}",
+            fields = {
+                "routine": name,
+                "exercise": exercise.name,
+                "dose": dose_text(item, catalogue),
+            }
+            if item.reason:
+                text = _("{routine}: added {exercise}, {dose}. Reason: {reason}").format(
+                    reason=item.reason, **fields
                 )
-            )
+            else:
+                text = _("{routine}: added {exercise}, {dose}.").format(**fields)
+            out.append(Change(section, text))
             continue
         if before.dosage != item.dosage:
             out.append(
                 Change(
                     section,
-                    f"{name}: {exercise.name} {dose_text(item, catalogue)} "
-                    f"(was {dose_text(before, catalogue)}).",
+                    _("{routine}: {exercise} {dose} (was {old}).").format(
+                        routine=name,
+                        exercise=exercise.name,
+                        dose=dose_text(item, catalogue),
+                        old=dose_text(before, catalogue),
+                    ),
                 )
             )
         if before.reason != item.reason and item.reason:
-            out.append(Change(section, f"{name}: {exercise.name}, reason: {item.reason}"))
+            text = _("{routine}: {exercise}, reason: {reason}").format(
+                routine=name, exercise=exercise.name, reason=item.reason
+            )
+            out.append(Change(section, text))
     for item in old.items:
         if item.exercise_id not in new_items:
             exercise_name = (
@@ -197,9 +267,16 @@ def _routine_changes(
                 if item.exercise_id in catalogue
                 else item.exercise_id
             )
-            out.append(Change(section, f"{name}: removed {exercise_name}."))
+            text = _("{routine}: removed {exercise}.").format(routine=name, exercise=exercise_name)
+            out.append(Change(section, text))
     common_old = [i.exercise_id for i in old.items if i.exercise_id in new_items]
     common_new = [i.exercise_id for i in new.items if i.exercise_id in old_items]
     if common_old != common_new:
-        out.append(Change(section, f"{name}: the exercises are in a new order."))
+        text = _("{routine}: the exercises are in a new order.").format(routine=name)
+        out.append(Change(section, text))
     return out
+
+
+def _lower_first(text: str) -> str:
+    """'no lifting limit' inside a sentence, from 'No lifting limit'."""
+    return text[:1].lower() + text[1:]

@@ -17,10 +17,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
 
+from coach.domain import formats
 from coach.domain.allowed import decide, phase_day
-from coach.domain.catalogue import DOSAGE_LIMITS, MOVEMENT_TAGS, TAG_LABELS, Catalogue, Dosage
+from coach.domain.catalogue import DOSAGE_LIMITS, MOVEMENT_TAGS, Catalogue, Dosage, tag_label
 from coach.domain.errors import UserError
 from coach.domain.fields import DataError, integer_problem, text_value_problem
+from coach.domain.i18n import N_, _, ngettext
 from coach.domain.plan import MAX_NOTE, Plan, plan_from_dict, plan_to_dict
 from coach.domain.protocol import (
     DAYS_PER_WEEK,
@@ -67,30 +69,52 @@ class Conflict:
 
 def patient_reason_text(item: Prescription) -> str:
     """What the patient sees beside an exercise the therapist added against a restriction."""
-    return f"Your therapist added this: {item.reason}" if item.reason else ""
+    return (
+        _("Your therapist added this: {reason}").format(reason=item.reason) if item.reason else ""
+    )
 
 
 # The editor checks with the same rules as the plan reader (coach.domain.fields), and says the
 # problem in one sentence about the thing the therapist typed: "The note must be at most ...".
+# Translators: the subject of "... must be at most 200 characters." in the plan editor.
+_TEXT_FIELDS = {"reason": N_("The reason"), "note": N_("The note")}
+_WRITE = {"reason": N_("Please write a reason."), "note": N_("Please write a note.")}
+
+
 def _check_text(value: str, what: str, max_len: int, *, allow_empty: bool) -> str:
     if not allow_empty and not value.strip():
-        raise PlanEditError(f"Please write {what}.")
+        raise PlanEditError(_(_WRITE[what]))
     problem = text_value_problem(value, max_len, allow_empty=allow_empty, multiline=True)
-    if problem is not None:
-        raise PlanEditError(f"The {what} {problem}.")
-    return value
+    if problem is None:
+        return value
+    field = _(_TEXT_FIELDS[what])
+    if len(value) > max_len:
+        raise PlanEditError(
+            ngettext(
+                "{field} must be at most {count} character.",
+                "{field} must be at most {count} characters.",
+                max_len,
+            ).format(field=field, count=max_len)
+        )
+    # The character problems name a code point and a position; their words stay as the file
+    # reader writes them (coach.domain.fields).
+    raise PlanEditError(_("{field} {problem}.").format(field=field, problem=problem))
 
 
 def _check_range(value: int, limits: tuple[int, int], what: str) -> None:
-    problem = integer_problem(value, *limits)
-    if problem is not None:
-        raise PlanEditError(f"The {what} {problem}.")
+    if integer_problem(value, *limits) is not None:
+        # Translators: {field} is e.g. "The number of sets".
+        raise PlanEditError(
+            _("{field} must be a whole number from {lo} to {hi}.").format(
+                field=_(what), lo=limits[0], hi=limits[1]
+            )
+        )
 
 
 # -- finding things ------------------------------------------------------------------------------
 def _phase(plan: Plan, number: int) -> Phase:
     if not 1 <= number <= len(plan.phases):
-        raise PlanEditError(f"This plan has no phase {number}.")
+        raise PlanEditError(_("This plan has no phase {number}.").format(number=number))
     return plan.phase(number)
 
 
@@ -110,14 +134,22 @@ def _with_routine(
             if routine.id == routine_id:
                 routines[index] = change(routine)
                 return replace(phase, routines=tuple(routines))
-        raise PlanEditError(f"Phase {number} has no routine called {routine_id!r}.")
+        raise PlanEditError(
+            _("Phase {number} has no routine called '{routine}'.").format(
+                number=number, routine=routine_id
+            )
+        )
 
     return _with_phase(plan, number, on_phase)
 
 
 def _check_index(routine: Routine, index: int) -> None:
     if not 0 <= index < len(routine.items):
-        raise PlanEditError(f"{routine.name} has no exercise number {index + 1}.")
+        raise PlanEditError(
+            _("{routine} has no exercise number {number}.").format(
+                routine=routine.name, number=index + 1
+            )
+        )
 
 
 # -- exercises in a routine ----------------------------------------------------------------------
@@ -140,7 +172,9 @@ def check_allowed(
     after it) and no reason is given.
     """
     if exercise_id not in catalogue:
-        raise PlanEditError(f"There is no exercise called {exercise_id!r}.")
+        raise PlanEditError(
+            _("There is no exercise called '{exercise}'.").format(exercise=exercise_id)
+        )
     exercise = catalogue[exercise_id]
     _phase(plan, number)
     reason = reason.strip()
@@ -149,7 +183,7 @@ def check_allowed(
     when = phase_day(plan, number, surgery_date, profile_limits)
     verdict = decide(exercise, when, by_therapist=True, reason=reason)
     if not verdict.allowed:
-        message = f"{verdict.text} To add it anyway, write your reason."
+        message = _("{why} To add it anyway, write your reason.").format(why=verdict.text)
         raise RestrictedExerciseError(message, exercise_id, verdict.movements)
     return reason if verdict.objections else ""
 
@@ -187,10 +221,16 @@ def add_exercise(
     def change(routine: Routine) -> Routine:
         if len(routine.items) >= MAX_ITEMS:
             raise PlanEditError(
-                f"{routine.name} already has {MAX_ITEMS} exercises. Remove one first."
+                _("{routine} already has {count} exercises. Remove one first.").format(
+                    routine=routine.name, count=MAX_ITEMS
+                )
             )
         if any(item.exercise_id == exercise_id for item in routine.items):
-            raise PlanEditError(f"{exercise.name} is already in {routine.name}.")
+            raise PlanEditError(
+                _("{exercise} is already in {routine}.").format(
+                    exercise=exercise.name, routine=routine.name
+                )
+            )
         item = Prescription(exercise_id, dose, kept_reason)
         return replace(routine, items=(*routine.items, item))
 
@@ -201,7 +241,9 @@ def remove_exercise(plan: Plan, number: int, routine_id: str, index: int) -> Pla
     def change(routine: Routine) -> Routine:
         _check_index(routine, index)
         if len(routine.items) == 1:
-            raise PlanEditError(f"{routine.name} needs at least one exercise.")
+            raise PlanEditError(
+                _("{routine} needs at least one exercise.").format(routine=routine.name)
+            )
         return replace(routine, items=routine.items[:index] + routine.items[index + 1 :])
 
     return _with_routine(plan, number, routine_id, change)
@@ -222,12 +264,12 @@ def move_exercise(plan: Plan, number: int, routine_id: str, index: int, offset: 
 
 def _check_dosage(dosage: Dosage) -> None:
     words = {
-        "sets": "number of sets",
-        "reps": "number of times",
-        "hold_s": "hold (seconds)",
-        "rest_s": "rest (seconds)",
-        "minutes": "minutes",
-        "tempo_s": "seconds per movement",
+        "sets": N_("The number of sets"),
+        "reps": N_("The number of times"),
+        "hold_s": N_("The hold (seconds)"),
+        "rest_s": N_("The rest (seconds)"),
+        "minutes": N_("The minutes"),
+        "tempo_s": N_("The seconds per movement"),
     }
     for f in fields(Dosage):
         _check_range(getattr(dosage, f.name), DOSAGE_LIMITS[f.name], words[f.name])
@@ -249,8 +291,8 @@ def set_frequency(
     plan: Plan, number: int, routine_id: str, times_per_day: int, days_per_week: int
 ) -> Plan:
     """How often a routine is done: 1-4 times a day, on 1-7 days a week."""
-    _check_range(times_per_day, TIMES_PER_DAY, "times a day")
-    _check_range(days_per_week, DAYS_PER_WEEK, "days a week")
+    _check_range(times_per_day, TIMES_PER_DAY, N_("The times a day"))
+    _check_range(days_per_week, DAYS_PER_WEEK, N_("The days a week"))
     return _with_routine(
         plan,
         number,
@@ -278,17 +320,23 @@ def phase_start_problem(plan: Plan, surgery_date: date) -> tuple[int, str] | Non
     latest = surgery_date + timedelta(weeks=MAX_WEEKS)
     for number, start in plan.phase_starts:
         if start <= surgery_date:
-            return number, f"must be after the day of surgery ({surgery_date})"
+            return number, _("must be after the day of surgery ({day})").format(day=surgery_date)
         if start > latest:
-            return number, f"must be within 10 years of the surgery ({surgery_date})"
+            return number, _("must be within 10 years of the surgery ({day})").format(
+                day=surgery_date
+            )
         if number > 1:
             before = effective_start(plan, surgery_date, number - 1)
             if start <= before:
-                return number, f"must be after the start of phase {number - 1} ({before})"
+                return number, _("must be after the start of phase {number} ({day})").format(
+                    number=number - 1, day=before
+                )
         if number < len(plan.phases):
             after = effective_start(plan, surgery_date, number + 1)
             if start >= after:
-                return number, f"must be before the start of phase {number + 1} ({after})"
+                return number, _("must be before the start of phase {number} ({day})").format(
+                    number=number + 1, day=after
+                )
     return None
 
 
@@ -300,38 +348,41 @@ def set_phase_start(plan: Plan, surgery_date: date, number: int, start: date | N
     """
     _phase(plan, number)
     if number == 1:
-        raise PlanEditError("Phase 1 always starts on the day of surgery.")
+        raise PlanEditError(_("Phase 1 always starts on the day of surgery."))
     starts = dict(plan.phase_starts)
     if start is None or start == default_start(plan, surgery_date, number):
         starts.pop(number, None)
     else:
         if start <= surgery_date:
-            raise PlanEditError("A phase must start after the day of surgery.")
+            raise PlanEditError(_("A phase must start after the day of surgery."))
         if start > surgery_date + timedelta(weeks=MAX_WEEKS):
-            raise PlanEditError("That start date is too far away.")
+            raise PlanEditError(_("That start date is too far away."))
         starts[number] = start
     moved = replace(plan, phase_starts=tuple(sorted(starts.items())))
     before = effective_start(moved, surgery_date, number - 1)
     mine = effective_start(moved, surgery_date, number)
     if mine <= before:
         raise PlanEditError(
-            f"Phase {number} must start after phase {number - 1}, "
-            f"which starts on {before.day} {before:%B %Y}."
+            _("Phase {number} must start after phase {before}, which starts on {day}.").format(
+                number=number, before=number - 1, day=formats.day_month_year(before)
+            )
         )
     if number < len(plan.phases):
         after = effective_start(moved, surgery_date, number + 1)
         if mine >= after:
             raise PlanEditError(
-                f"Phase {number} must start before phase {number + 1}, "
-                f"which starts on {after.day} {after:%B %Y}. Move phase {number + 1} first."
+                _(
+                    "Phase {number} must start before phase {after}, which starts on {day}. "
+                    "Move phase {after} first."
+                ).format(number=number, after=number + 1, day=formats.day_month_year(after))
             )
     return moved
 
 
 def set_walking(plan: Plan, number: int, goal: WalkingGoal) -> Plan:
-    _check_range(goal.minutes_start, WALK_MINUTES, "walking minutes at the start")
-    _check_range(goal.minutes_end, WALK_MINUTES, "walking minutes at the end")
-    _check_range(goal.walks_per_day, WALKS_PER_DAY, "number of walks a day")
+    _check_range(goal.minutes_start, WALK_MINUTES, N_("The walking minutes at the start"))
+    _check_range(goal.minutes_end, WALK_MINUTES, N_("The walking minutes at the end"))
+    _check_range(goal.walks_per_day, WALKS_PER_DAY, N_("The number of walks a day"))
     return _with_phase(plan, number, lambda p: replace(p, walking=goal))
 
 
@@ -360,16 +411,29 @@ def set_extra_restrictions(
     chosen = frozenset(tags)
     unknown = sorted(chosen - set(MOVEMENT_TAGS))
     if unknown:
-        raise PlanEditError(f"{unknown[0]!r} is not a known movement.")
+        raise PlanEditError(_("'{movement}' is not a known movement.").format(movement=unknown[0]))
     found = conflicts(plan, catalogue, chosen)
     if found and not remove_conflicts:
         first = found[0]
-        words = ", ".join(TAG_LABELS[t] for t in sorted(first.blocked))
-        more = f" ({len(found) - 1} more)" if len(found) > 1 else ""
-        raise PlanEditError(
-            f"{catalogue[first.exercise_id].name} in phase {first.phase} involves {words}. "
-            f"Remove it from the plan first{more}."
-        )
+        fields = {
+            "exercise": catalogue[first.exercise_id].name,
+            "phase": first.phase,
+            "movements": _(", ").join(tag_label(t) for t in sorted(first.blocked)),
+            "count": len(found) - 1,
+        }
+        if len(found) > 1:
+            text = ngettext(
+                "{exercise} in phase {phase} involves {movements}. Remove it from the plan first "
+                "({count} more).",
+                "{exercise} in phase {phase} involves {movements}. Remove it from the plan first "
+                "({count} more).",
+                len(found) - 1,
+            )
+        else:
+            text = _(
+                "{exercise} in phase {phase} involves {movements}. Remove it from the plan first."
+            )
+        raise PlanEditError(text.format(**fields))
     for conflict in found:
         routine = plan.phase(conflict.phase).routine(conflict.routine)
         index = [i.exercise_id for i in routine.items].index(conflict.exercise_id)

@@ -36,6 +36,7 @@ from typing import Any
 
 from coach.domain.catalogue import Catalogue, Exercise, parse_exercise
 from coach.domain.fields import DataError, Fields
+from coach.domain.i18n import N_, _
 from coach.domain.plan import Plan, plan_from_dict, plan_to_dict
 from coach.domain.plan_edit import phase_start_problem
 from coach.domain.profile import Profile
@@ -44,7 +45,7 @@ from coach.domain.serial import Shape, Shapes, to_data
 
 FORMAT = "rehab-coach-plan"
 SCHEMA_VERSION = 1
-SOURCE = "plan file"
+SOURCE = N_("plan file")  # how errors name the file; shown with _()
 MAX_BYTES = 1024 * 1024
 # Deepest nesting the format uses: file { plan { phases [ phase { routines [ routine { items
 # [ item { ... = 8 levels. Anything deeper cannot be a plan file.
@@ -121,7 +122,7 @@ class _RefusedError(Exception):
 
 
 def _error(reason: str, path: str = "") -> DataError:
-    return DataError(SOURCE, path, reason)
+    return DataError(_(SOURCE), path, reason)
 
 
 def _depth(value: object) -> int:
@@ -140,7 +141,9 @@ def _depth(value: object) -> int:
 
 def _short_number(text: str) -> str:
     if len(text) > MAX_NUMBER_CHARS:
-        raise _RefusedError(f"contains a number that is far too long ({text[:12]}...)")
+        raise _RefusedError(
+            _("contains a number that is far too long ({digits}...)").format(digits=text[:12])
+        )
     return text
 
 
@@ -148,41 +151,51 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result = dict(pairs)
     if len(result) != len(pairs):
         seen: set[str] = set()
-        for key, _ in pairs:
+        for key, _value in pairs:
             if key in seen:
-                raise _RefusedError(f"has the field {key!r} twice")
+                raise _RefusedError(_("has the field '{key}' twice").format(key=key))
             seen.add(key)
     if None in result.values():  # the format never uses null; leave a field out instead
         key = next(k for k, v in pairs if v is None)
-        raise _RefusedError(f"has no value (null) for the field {key!r}")
+        raise _RefusedError(_("has no value (null) for the field '{key}'").format(key=key))
     return result
 
 
 def _no_constant(name: str) -> Any:
-    raise _RefusedError(f"contains {name}, which is not a number a plan can use")
+    raise _RefusedError(
+        _("contains {name}, which is not a number a plan can use").format(name=name)
+    )
 
 
 def _finite_float(text: str) -> float:
     value = float(_short_number(text))
     if value in (float("inf"), float("-inf")):
-        raise _RefusedError(f"contains a number that is far too large ({text})")
+        raise _RefusedError(_("contains a number that is far too large ({text})").format(text=text))
     return value
 
 
 def parse_json(raw: bytes) -> object:
     """Bytes to a JSON value, refusing everything a plan file must not be or contain."""
     if not raw.strip():
-        raise _error("is empty")
+        raise _error(_("is empty"))
     if len(raw) > MAX_BYTES:
-        raise _error(f"is larger than 1 MB ({len(raw) // 1024} KB); a plan is much smaller")
+        raise _error(
+            _("is larger than 1 MB ({size} KB); a plan is much smaller").format(
+                size=len(raw) // 1024
+            )
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise _error(f"is not UTF-8 text (a bad byte at position {exc.start})") from None
+        raise _error(
+            _("is not UTF-8 text (a bad byte at position {start})").format(start=exc.start)
+        ) from None
     # Everything here is linear in the size of the file: json's own scanner (no regular
     # expression over the text, which could backtrack on a long run of escaped quotes), hooks
     # for numbers, and a walk of the parsed value for the depth.
-    too_deep = f"is nested deeper than a plan file can be ({MAX_DEPTH} levels)"
+    too_deep = _("is nested deeper than a plan file can be ({count} levels)").format(
+        count=MAX_DEPTH
+    )
     try:
         value = json.loads(
             text,
@@ -197,10 +210,12 @@ def parse_json(raw: bytes) -> object:
         raise _error(too_deep) from None
     except json.JSONDecodeError as exc:
         raise _error(
-            f"is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
+            _("is not valid JSON ({reason} at line {line}, column {column})").format(
+                reason=exc.msg, line=exc.lineno, column=exc.colno
+            )
         ) from None
     except ValueError as exc:  # belt and braces: never a traceback
-        raise _error(f"is not valid JSON ({exc})") from None
+        raise _error(_("is not valid JSON ({reason})").format(reason=exc)) from None
     if _depth(value) > MAX_DEPTH:
         raise _error(too_deep)
     return value
@@ -245,11 +260,11 @@ def read_plan_bytes(
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        raise _error(f"could not be read ({exc.strerror or exc})") from None
+        raise _error(_("could not be read ({reason})").format(reason=exc.strerror or exc)) from None
     info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode):
         os.close(fd)
-        raise _error("is not a regular file (a folder, pipe or device cannot be imported)")
+        raise _error(_("is not a regular file (a folder, pipe or device cannot be imported)"))
     with os.fdopen(fd, "rb") as handle:
         size = max(1, min(info.st_size, MAX_BYTES + 1))
         chunks: list[bytes] = []
@@ -276,19 +291,25 @@ def read_plan_file(
     stop-if names, as the loader does for the shipped catalogue."""
     data = parse_json(raw)
     if not isinstance(data, dict):
-        kinds = {list: "a list", str: "text", bool: "true or false", int: "a number"}
-        kind = kinds.get(type(data), "a number" if isinstance(data, float) else "empty (null)")
-        raise _error(f"must be a JSON object with named fields, not {kind}")
-    f = Fields(data, SOURCE)
+        kinds = {list: _("a list"), str: _("text"), bool: _("true or false"), int: _("a number")}
+        kind = kinds.get(
+            type(data), _("a number") if isinstance(data, float) else _("empty (null)")
+        )
+        raise _error(_("must be a JSON object with named fields, not {kind}").format(kind=kind))
+    f = Fields(data, _(SOURCE))
     fmt = f.text("format", max_len=40)
     if fmt != FORMAT:
-        raise f.error("format", f'must be "{FORMAT}" (this is not a Rehab Coach plan file)')
+        raise f.error(
+            "format",
+            _('must be "{format}" (this is not a Rehab Coach plan file)').format(format=FORMAT),
+        )
     version = f.integer("schema_version", 1, 1_000_000)
     if version > SCHEMA_VERSION:
         raise f.error(
             "schema_version",
-            f"is {version}, newer than this app reads ({SCHEMA_VERSION}); please update "
-            "Rehab Coach",
+            _(
+                "is {version}, newer than this app reads ({newest}); please update Rehab Coach"
+            ).format(version=version, newest=SCHEMA_VERSION),
         )
     created = _read_time(f, "created_at")
     therapist = f.text("therapist", max_len=MAX_THERAPIST, allow_empty=True).strip()
@@ -300,7 +321,7 @@ def read_plan_file(
     full = catalogue.extended(custom)
     f.table("plan")  # present and a table; read below by the plan reader itself
     f.finish()
-    plan = plan_from_dict(data["plan"], full, SOURCE)
+    plan = plan_from_dict(data["plan"], full, _(SOURCE))
     return PlanFile(plan, therapist, created, custom, figures)
 
 
@@ -309,8 +330,11 @@ def check_fits(plan_file: PlanFile, profile: Profile) -> None:
     patient's surgery in order; refuse it otherwise."""
     if plan_file.plan.surgery != profile.surgery:
         raise _error(
-            f"is for a {plan_file.plan.surgery.label}, but {profile.nickname} had a "
-            f"{profile.surgery.label}, so it cannot be used for them",
+            _("is for a {surgery}, but {name} had a {other}, so it cannot be used for them").format(
+                surgery=plan_file.plan.surgery.label,
+                name=profile.nickname,
+                other=profile.surgery.label,
+            ),
             "surgery",
         )
     problem = phase_start_problem(plan_file.plan, profile.surgery_date)
@@ -324,9 +348,9 @@ def _read_time(f: Fields, key: str) -> datetime:
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
-        raise f.error(key, "must be a date and time like 2026-03-01T10:15:00+00:00") from None
+        raise f.error(key, _("must be a date and time like 2026-03-01T10:15:00+00:00")) from None
     if moment.tzinfo is None:
-        raise f.error(key, "must include the time zone, like +00:00")
+        raise f.error(key, _("must include the time zone, like +00:00"))
     return moment
 
 
@@ -342,20 +366,21 @@ def _read_custom(
         data = dict(item)
         figure = data.pop("figure", None)
         try:
-            exercise = parse_exercise(data, SOURCE)
+            exercise = parse_exercise(data, _(SOURCE))
         except DataError as exc:
             raise _error(exc.reason, f"{where}.{exc.path}" if exc.path else where) from None
         if exercise.id in catalogue:
             raise _error(
-                f"is {exercise.id!r}, which the app already has; a custom exercise needs its "
-                "own id",
+                _(
+                    "is '{id}', which the app already has; a custom exercise needs its own id"
+                ).format(id=exercise.id),
                 f"{where}.id",
             )
         if any(e.id == exercise.id for e in exercises):
-            raise _error(f"repeats {exercise.id!r}", f"{where}.id")
+            raise _error(_("repeats '{exercise}'").format(exercise=exercise.id), f"{where}.id")
         if figure is not None:
             if not isinstance(figure, str):
-                raise _error("must be text", f"{where}.figure")
+                raise _error(_("must be text"), f"{where}.figure")
             try:
                 figures.append((exercise.id, check_figure_path(figure)))
             except ValueError as exc:

@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from coach.domain.emergency import FALLBACK
 from coach.domain.errors import UserError
+from coach.domain.i18n import _
 
 
 class Surgery(StrEnum):
@@ -17,10 +18,12 @@ class Surgery(StrEnum):
 
     @property
     def label(self) -> str:
+        """'spinal fusion' in the active language, inside a sentence ("after your {surgery}")."""
+        # Translators: surgery names used inside sentences ("Week 3 after your spinal fusion").
         return {
-            Surgery.DISCECTOMY: "discectomy",
-            Surgery.LAMINECTOMY: "laminectomy",
-            Surgery.FUSION: "spinal fusion",
+            Surgery.DISCECTOMY: _("discectomy"),
+            Surgery.LAMINECTOMY: _("laminectomy"),
+            Surgery.FUSION: _("spinal fusion"),
         }[self]
 
 
@@ -50,9 +53,11 @@ class Profile:
     def __post_init__(self) -> None:
         name = self.nickname.strip()
         if not name or len(name) > MAX_NICKNAME:
-            raise ProfileError(f"The name must be 1 to {MAX_NICKNAME} characters.")
+            raise ProfileError(
+                _("The name must be 1 to {count} characters.").format(count=MAX_NICKNAME)
+            )
         if any(ord(ch) < 32 for ch in name):
-            raise ProfileError("The name cannot contain control characters.")
+            raise ProfileError(_("The name cannot contain control characters."))
         number = self.emergency_number.strip()
         if not number or len(number) > 15 or not all(ch.isdigit() or ch in "+ " for ch in number):
-            raise ProfileError("The emergency number must be digits, like 911, 112 or 999.")
+            raise ProfileError(_("The emergency number must be digits, like 911, 112 or 999."))

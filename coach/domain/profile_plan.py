@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from coach.domain.catalogue import Catalogue, Exercise
+from coach.domain.i18n import N_
 from coach.domain.plan import Plan
 from coach.domain.profile import Profile
 
-UNREADABLE = (
+UNREADABLE = N_(
     "Your therapist's plan could not be read, so the standard plan for your surgery is shown."
 )
 

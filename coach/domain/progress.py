@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Literal, Protocol
 
+from coach.domain.i18n import N_
 from coach.domain.journal import SIDES, JournalEntry
 from coach.domain.journal_progress import JournalProgress, journal_progress
 from coach.domain.medicines import MedicineEntry
@@ -500,10 +501,11 @@ class RedFlagEvent:
     questions: tuple[str, ...]
 
 
+# Marked for translation; shown with ``_`` (a cell of the clinic report's red-flag table).
 OUTCOME_WORDS = {
-    "emergency": "advised to call emergency services",
-    "surgeon-today": "advised to call the surgeon's office the same day",
-    "call-24h": "advised to call the therapist or surgeon within 24 hours",
+    "emergency": N_("advised to call emergency services"),
+    "surgeon-today": N_("advised to call the surgeon's office the same day"),
+    "call-24h": N_("advised to call the therapist or surgeon within 24 hours"),
 }
 
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from coach.domain import formats
+from coach.domain.i18n import N_, _, ngettext
 from coach.domain.pain import TELL_THERAPIST, high_days_running, worse_than_baseline
 from coach.domain.progress import (
-    OUTCOME_WORDS,
     PAIN_MIN_FRACTION,
     PAIN_MIN_POINTS,
     RECENT_DAYS,
@@ -21,9 +22,10 @@ from coach.domain.progress import (
     odi_change,
     psfs_change,
 )
-from coach.domain.words import minutes_text
+from coach.domain.words import localised_number, minutes_text, one_decimal
 
-REGION_WORDS = {"back": "Back pain", "leg": "Leg pain"}
+# The pain regions as a label ("Back pain: no scores...") and as the start of a sentence.
+REGION_WORDS = {"back": N_("Back pain"), "leg": N_("Leg pain")}
 
 MEANING_HINT = (
     f"A change counts as meaningful when it is at least {PAIN_MIN_POINTS:.0f} points and at "
@@ -31,48 +33,112 @@ MEANING_HINT = (
 )
 
 
+def meaning_hint() -> str:
+    """MEANING_HINT in the active language (the constant stays English for old callers)."""
+    return _(
+        "A change counts as meaningful when it is at least {points} points and at least "
+        "{percent}% of where you started."
+    ).format(points=f"{PAIN_MIN_POINTS:.0f}", percent=round(PAIN_MIN_FRACTION * 100))
+
+
 def short_date(day: date) -> str:
-    """'3 Mar'."""
-    return f"{day.day} {day:%b}"
+    """'3 Mar', '3 mar'."""
+    return formats.short_date(day)
 
 
 def long_date(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
+    """'3 Mar 2026', '3 mar 2026'."""
+    return formats.skeleton(day, "yMMMd")
 
 
 def points_text(points: float) -> str:
+    """'1 point', '1.5 points' / '1 punto', '1,5 puntos'."""
     size = abs(points)
-    return f"{size:.1f} point" + ("" if size == 1 else "s")
+    count = 1 if size == 1 else 2  # a fraction takes the plural in both languages
+    return ngettext("{points} point", "{points} points", count).format(points=one_decimal(size))
 
 
 def _since(baseline: Baseline) -> str:
+    # Translators: ends a sentence about pain: "Back pain before sessions is down 2.0 points
+    # since ...".
     if baseline.source == "therapist":
-        return "since the starting score your therapist entered"
-    return "since your first sessions"
+        return _("since the starting score your therapist entered")
+    return _("since your first sessions")
+
+
+def _score(value: float) -> str:
+    """'4.5', '4,5': one decimal, as the English always showed it."""
+    return one_decimal(value)
 
 
 def pain_sentence(
     region: Region, baseline: Baseline | None, recent: float | None, change: Change | None
 ) -> str:
     """One sentence about pain before sessions, compared with the baseline."""
-    what = f"{REGION_WORDS[region]} before sessions"
+    label = _(REGION_WORDS[region])
     if baseline is None:
-        return (
-            f"{REGION_WORDS[region]}: after three sessions with pain scores, you will see here "
-            "how it changes."
-        )
+        return _(
+            "{region}: after three sessions with pain scores, you will see here how it changes."
+        ).format(region=label)
     if recent is None or change is None:
-        return f"{REGION_WORDS[region]}: no scores in the last {RECENT_DAYS} days."
+        return ngettext(
+            "{region}: no scores in the last {count} day.",
+            "{region}: no scores in the last {count} days.",
+            RECENT_DAYS,
+        ).format(region=label, count=RECENT_DAYS)
+    since = _since(baseline)
     if change.direction == "same":
-        return f"{what} is about the same {_since(baseline)} ({recent:.1f} out of 10)."
-    percent = f" ({change.percent}%)" if change.percent is not None else ""
-    amount = f"{points_text(change.points)}{percent} {_since(baseline)}"
+        if region == "back":
+            text = _("Back pain before sessions is about the same {since} ({score} out of 10).")
+        else:
+            text = _("Leg pain before sessions is about the same {since} ({score} out of 10).")
+        return text.format(since=since, score=_score(recent))
+    points = points_text(change.points)
+    if change.percent is not None:
+        # Translators: "2.0 points (40%)": how much pain changed.
+        amount = _("{points} ({percent}%)").format(points=points, percent=change.percent)
+    else:
+        amount = points
     if change.direction == "better":
-        verdict = "a meaningful improvement" if change.meaningful else "not yet a meaningful change"
-        return f"{what} is down {amount}: {verdict}."
-    if change.meaningful or worse_than_baseline(change.start, change.now):
-        return f"{what} is up {amount}: please tell your therapist."
-    return f"{what} is up {amount}: not a meaningful change, but tell your therapist if it goes on."
+        if change.meaningful:
+            text = (
+                _("Back pain before sessions is down {amount} {since}: a meaningful improvement.")
+                if region == "back"
+                else _(
+                    "Leg pain before sessions is down {amount} {since}: a meaningful improvement."
+                )
+            )
+        else:
+            text = (
+                _(
+                    "Back pain before sessions is down {amount} {since}: not yet a meaningful "
+                    "change."
+                )
+                if region == "back"
+                else _(
+                    "Leg pain before sessions is down {amount} {since}: not yet a meaningful "
+                    "change."
+                )
+            )
+    elif change.meaningful or worse_than_baseline(change.start, change.now):
+        text = (
+            _("Back pain before sessions is up {amount} {since}: please tell your therapist.")
+            if region == "back"
+            else _("Leg pain before sessions is up {amount} {since}: please tell your therapist.")
+        )
+    else:
+        text = (
+            _(
+                "Back pain before sessions is up {amount} {since}: not a meaningful change, but "
+                "tell your therapist if it goes on."
+            )
+            if region == "back"
+            else _(
+                "Leg pain before sessions is up {amount} {since}: not a meaningful change, but "
+                "tell your therapist if it goes on."
+            )
+        )
+    return text.format(amount=amount, since=since)
 
 
 def high_pain_sentence(progress: Progress, medicine_sign: str) -> str | None:
@@ -85,10 +151,12 @@ def high_pain_sentence(progress: Progress, medicine_sign: str) -> str | None:
     run = high_days_running(highest)
     if not run:
         return None
-    return (
-        f"Your pain before sessions was 8 or more on {len(run)} days in a row "
-        f"({short_date(run[0])} to {short_date(run[-1])}). {TELL_THERAPIST} {medicine_sign}"
-    )
+    days_text = ngettext(
+        "Your pain before sessions was 8 or more on {count} day in a row ({first} to {last}).",
+        "Your pain before sessions was 8 or more on {count} days in a row ({first} to {last}).",
+        len(run),
+    ).format(count=len(run), first=short_date(run[0]), last=short_date(run[-1]))
+    return f"{days_text} {_(TELL_THERAPIST)} {medicine_sign}"
 
 
 def _highest(back: float | None, leg: float | None) -> float | None:
@@ -100,10 +168,11 @@ def adherence_sentence(progress: Progress) -> str | None:
     planned, done = progress.last_week
     if not planned:
         return None
-    return (
-        f"In the last {RECENT_DAYS} days you did {done} of {planned} planned sessions "
-        f"({round(100 * done / planned)}%)."
-    )
+    return ngettext(
+        "In the last {days} days you did {done} of {count} planned session ({percent}%).",
+        "In the last {days} days you did {done} of {count} planned sessions ({percent}%).",
+        planned,
+    ).format(days=RECENT_DAYS, done=done, count=planned, percent=round(100 * done / planned))
 
 
 def walking_sentence(progress: Progress) -> str | None:
@@ -118,14 +187,21 @@ def walking_sentence(progress: Progress) -> str | None:
         return None
     goal = goals[-1]
     if not logged:
-        return (
-            f"No walks logged in the last {RECENT_DAYS} days "
-            f"(your goal: {minutes_text(goal)} a day)."
+        return _("No walks logged in the last {days} days (your goal: {goal} a day).").format(
+            days=RECENT_DAYS, goal=minutes_text(goal)
         )
     average = round(sum(logged) / len(logged))
-    return (
-        f"You walked on {len(logged)} of the last {len(days)} days, {minutes_text(average)} a "
-        f"day on average (your goal: {minutes_text(goal)} a day)."
+    return ngettext(
+        "You walked on {walked} of the last {count} day, {average} a day on average "
+        "(your goal: {goal} a day).",
+        "You walked on {walked} of the last {count} days, {average} a day on average "
+        "(your goal: {goal} a day).",
+        len(days),
+    ).format(
+        walked=len(logged),
+        count=len(days),
+        average=minutes_text(average),
+        goal=minutes_text(goal),
     )
 
 
@@ -134,15 +210,36 @@ def psfs_sentence(progress: Progress) -> str | None:
         return None
     first, last = progress.psfs[0], progress.psfs[-1]
     if first is last:
-        return (
-            f"Your activity score (PSFS) was {first.score:.1f} out of 10 on "
-            f"{short_date(first.day)}. Rate your activities again at the next check-in."
-        )
+        return _(
+            "Your activity score (PSFS) was {score} out of 10 on {day}. Rate your activities "
+            "again at the next check-in."
+        ).format(score=_score(first.score), day=short_date(first.day))
     change = psfs_change(first.score, last.score)
-    return (
-        f"Your activity score (PSFS, higher is better) went from {first.score:.1f} to "
-        f"{last.score:.1f}: {_verdict(change)}."
-    )
+    return _verdict(
+        change,
+        (
+            _(
+                "Your activity score (PSFS, higher is better) went from {first} to {last}: "
+                "no change."
+            ),
+            _(
+                "Your activity score (PSFS, higher is better) went from {first} to {last}: "
+                "a meaningful improvement."
+            ),
+            _(
+                "Your activity score (PSFS, higher is better) went from {first} to {last}: "
+                "not yet a meaningful change."
+            ),
+            _(
+                "Your activity score (PSFS, higher is better) went from {first} to {last}: "
+                "worse: please tell your therapist."
+            ),
+            _(
+                "Your activity score (PSFS, higher is better) went from {first} to {last}: "
+                "a little worse."
+            ),
+        ),
+    ).format(first=_score(first.score), last=_score(last.score))
 
 
 def odi_sentence(progress: Progress) -> str | None:
@@ -150,20 +247,45 @@ def odi_sentence(progress: Progress) -> str | None:
         return None
     first, last = progress.odi[0], progress.odi[-1]
     if first is last:
-        return f"Your therapist recorded a disability score (ODI) of {first.total} out of 100."
+        return _("Your therapist recorded a disability score (ODI) of {score} out of 100.").format(
+            score=first.total
+        )
     change = odi_change(first.total, last.total)
-    return (
-        f"Your disability score (ODI, lower is better) went from {first.total} to "
-        f"{last.total}: {_verdict(change)}."
-    )
+    return _verdict(
+        change,
+        (
+            _(
+                "Your disability score (ODI, lower is better) went from {first} to {last}: "
+                "no change."
+            ),
+            _(
+                "Your disability score (ODI, lower is better) went from {first} to {last}: "
+                "a meaningful improvement."
+            ),
+            _(
+                "Your disability score (ODI, lower is better) went from {first} to {last}: "
+                "not yet a meaningful change."
+            ),
+            _(
+                "Your disability score (ODI, lower is better) went from {first} to {last}: "
+                "worse: please tell your therapist."
+            ),
+            _(
+                "Your disability score (ODI, lower is better) went from {first} to {last}: "
+                "a little worse."
+            ),
+        ),
+    ).format(first=first.total, last=last.total)
 
 
-def _verdict(change: Change) -> str:
+def _verdict(change: Change, sentences: tuple[str, str, str, str, str]) -> str:
+    """The one of five whole sentences that says this change (each is translated whole)."""
+    same, meaningful_better, better, meaningful_worse, worse = sentences
     if change.direction == "same":
-        return "no change"
+        return same
     if change.direction == "better":
-        return "a meaningful improvement" if change.meaningful else "not yet a meaningful change"
-    return "worse: please tell your therapist" if change.meaningful else "a little worse"
+        return meaningful_better if change.meaningful else better
+    return meaningful_worse if change.meaningful else worse
 
 
 def red_flag_sentence(progress: Progress) -> str | None:
@@ -172,10 +294,27 @@ def red_flag_sentence(progress: Progress) -> str | None:
     if not recent:
         return None
     last = recent[-1]
-    return (
-        f"On {short_date(last.day)} you answered yes to a warning-sign question and were "
-        f"{OUTCOME_WORDS.get(last.outcome, 'advised to call your care team')}."
-    )
+    if last.outcome == "emergency":
+        text = _(
+            "On {day} you answered yes to a warning-sign question and were advised to call "
+            "emergency services."
+        )
+    elif last.outcome == "surgeon-today":
+        text = _(
+            "On {day} you answered yes to a warning-sign question and were advised to call the "
+            "surgeon's office the same day."
+        )
+    elif last.outcome == "call-24h":
+        text = _(
+            "On {day} you answered yes to a warning-sign question and were advised to call the "
+            "therapist or surgeon within 24 hours."
+        )
+    else:
+        text = _(
+            "On {day} you answered yes to a warning-sign question and were advised to call your "
+            "care team."
+        )
+    return text.format(day=short_date(last.day))
 
 
 def summary_sentences(progress: Progress, medicine_sign: str) -> list[str]:
@@ -199,19 +338,58 @@ def summary_sentences(progress: Progress, medicine_sign: str) -> list[str]:
 
 def day_readout(progress: Progress, day: date) -> str:
     """The numbers of one day, as the hover readout under the charts says them."""
-    parts = [f"{day:%a} {long_date(day)}"]
+    parts = [f"{formats.short_day(day)} {day.year}"]
     for region in ("back", "leg"):
         before = progress.pain[region, "before"].on(day)
         after = progress.pain[region, "after"].on(day)
         if before is None and after is None:
             continue
-        words = [f"{m} {v:g}" for m, v in (("before", before), ("after", after)) if v is not None]
-        parts.append(f"{region} pain {' and '.join(words)}")
+        parts.append(_pain_readout(region, before, after))
+    no_walk = False
     index = (day - progress.walking.start).days
     if 0 <= index < len(progress.walking.minutes):
         walked, goal = progress.walking.minutes[index], progress.walking.goal[index]
-        goal_text = f" (goal {goal})" if goal is not None else ""
-        parts.append(f"walked {walked} min{goal_text}" if walked else f"no walk logged{goal_text}")
-    if len(parts) == 1 or (len(parts) == 2 and parts[1].startswith("no walk")):
-        parts.insert(1, "no pain scores")
-    return ": ".join([parts[0], ", ".join(parts[1:])])
+        no_walk = not walked
+        if walked and goal is not None:
+            text = _("walked {minutes} min (goal {goal})")
+        elif walked:
+            text = _("walked {minutes} min")
+        elif goal is not None:
+            text = _("no walk logged (goal {goal})")
+        else:
+            text = _("no walk logged")
+        parts.append(text.format(minutes=walked, goal=goal))
+    if len(parts) == 1 or (len(parts) == 2 and no_walk):
+        parts.insert(1, _("no pain scores"))
+    # Translators: the chart readout: "Tue 3 Mar 2026: back pain before 4, walked 20 min".
+    return _("{day}: {numbers}").format(day=parts[0], numbers=_list_separator().join(parts[1:]))
+
+
+def _list_separator() -> str:
+    # Translators: between the parts of the chart readout ("back pain before 4, walked 20 min").
+    return _(", ")
+
+
+def _pain_readout(region: str, before: float | None, after: float | None) -> str:
+    """'back pain before 4 and after 2' (either may be missing)."""
+    if region == "back":
+        if before is not None and after is not None:
+            text = _("back pain before {before} and after {after}")
+        elif before is not None:
+            text = _("back pain before {before}")
+        else:
+            text = _("back pain after {after}")
+    elif before is not None and after is not None:
+        text = _("leg pain before {before} and after {after}")
+    elif before is not None:
+        text = _("leg pain before {before}")
+    else:
+        text = _("leg pain after {after}")
+    return text.format(before=_number(before), after=_number(after))
+
+
+def _number(value: float | None) -> str:
+    """'4', '4.5' ('4,5'): the ``:g`` of a pain score."""
+    if value is None:
+        return ""
+    return localised_number(f"{value:g}")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from coach.domain.catalogue import MOVEMENT_TAGS, Catalogue, Dosage, read_dosage
 from coach.domain.fields import DataError, Fields
+from coach.domain.i18n import _
 from coach.domain.overlay import Reader, read_english
 from coach.domain.profile import Surgery
 
@@ -71,7 +72,7 @@ class Phase:
 
     @property
     def title(self) -> str:
-        return f"Phase {self.number}: {self.name}"
+        return _("Phase {number}: {name}").format(number=self.number, name=self.name)
 
     def routine(self, routine_id: str) -> Routine:
         for routine in self.routines:

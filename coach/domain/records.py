@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from coach.domain.i18n import N_
+
 # -- session statuses ----------------------------------------------------------------------------
 IN_PROGRESS = "in-progress"  # started, not ended (the app was closed or killed): offered to resume
 DONE = "done"  # ran to the end with every exercise done
@@ -22,7 +24,11 @@ FINISHED_STATUSES = frozenset({DONE, PARTIAL})
 
 # -- how an exercise felt, asked after a session -------------------------------------------------
 RATINGS = ("too-easy", "about-right", "too-hard")
-RATING_WORDS = {"too-easy": "Too easy", "about-right": "About right", "too-hard": "Too hard"}
+RATING_WORDS = {  # marked for translation; shown with _()
+    "too-easy": N_("Too easy"),
+    "about-right": N_("About right"),
+    "too-hard": N_("Too hard"),
+}
 
 # -- warning-sign checks -------------------------------------------------------------------------
 TIERS = ("emergency", "surgeon-today", "call-24h")  # most severe first (REFERENCE section 3)

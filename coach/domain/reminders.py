@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta, tzinfo
 from enum import StrEnum
 
+from coach.domain.i18n import _
 from coach.domain.reminder_times import routine_times, time_text
 from coach.domain.today import TodayPlan
 
@@ -46,23 +47,27 @@ class Reminder:
     @property
     def title(self) -> str:
         if self.follow_up:
-            return "Your exercises are not done yet today"
-        return "Time for your exercises"
+            return _("Your exercises are not done yet today")
+        return _("Time for your exercises")
 
     @property
     def text(self) -> str:
         """For the system notification (the app may be behind other windows)."""
         if self.follow_up:
             return self.card_text
-        return f"{_join(self.routine_names)}: it is time. Open Rehab Coach to start."
+        return _("{routines}: it is time. Open Rehab Coach to start.").format(
+            routines=_join(self.routine_names)
+        )
 
     @property
     def card_text(self) -> str:
         """For the card on Today, next to its Start button."""
         names = _join(self.routine_names)
         if self.follow_up:
-            return f"Still to do today: {names}. A short go still helps."
-        return f"It is time for {names}."
+            return _("Still to do today: {routines}. A short go still helps.").format(
+                routines=names
+            )
+        return _("It is time for {routines}.").format(routines=names)
 
 
 @dataclass(frozen=True)
@@ -182,4 +187,5 @@ def next_time(
 def _join(names: Sequence[str]) -> str:
     if len(names) <= 1:
         return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    # Translators: a list of routine names: "Morning, Midday and Evening".
+    return _("{first} and {last}").format(first=_(", ").join(names[:-1]), last=names[-1])

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from coach.domain.i18n import _
 from coach.domain.plan import Plan
 from coach.domain.protocol import Phase, Routine
 
@@ -40,9 +41,8 @@ def position_text(plan: Plan, surgery_date: date, day: date) -> str:
     days = (day - surgery_date).days
     phase = phase_on(plan, surgery_date, day)
     first = (phase_start(plan, surgery_date, phase.number) - surgery_date).days
-    return (
-        f"Day {days} after surgery, week {week_number(surgery_date, day)}, "
-        f"phase {phase.number} (from day {first})"
+    return _("Day {day} after surgery, week {week}, phase {phase} (from day {first})").format(
+        day=days, week=week_number(surgery_date, day), phase=phase.number, first=first
     )
 
 
@@ -52,10 +52,14 @@ def phase_span_text(plan: Plan, surgery_date: date, number: int) -> str:
     first = (start - surgery_date).days
     first_week = week_number(surgery_date, start)
     if number >= len(plan.phases):
-        return f"from day {first} after surgery (week {first_week} on)"
+        return _("from day {first} after surgery (week {week} on)").format(
+            first=first, week=first_week
+        )
     last = (phase_start(plan, surgery_date, number + 1) - surgery_date).days - 1
     last_week = week_number(surgery_date, surgery_date + timedelta(days=last))
-    return f"from day {first} to day {last} after surgery (weeks {first_week} to {last_week})"
+    return _(
+        "from day {first} to day {last} after surgery (weeks {first_week} to {last_week})"
+    ).format(first=first, last=last, first_week=first_week, last_week=last_week)
 
 
 def protocol_start(plan: Plan, surgery_date: date, number: int) -> date:

@@ -13,11 +13,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
+from coach.domain.i18n import N_, _
 from coach.domain.steps import Step, StepKind
 from coach.domain.timer import Event, EventKind
 
 BODY_SCAN_ID = "body-scan"
-END_WORDS = "That is the end of your session. Well done."
+END_WORDS = N_("That is the end of your session. Well done.")
 COUNT_WORDS = {3: "3", 2: "2", 1: "1"}
 
 
@@ -42,7 +43,7 @@ def words_for(
         text = COUNT_WORDS.get(event.value)
         return Utterance(text, Priority.COUNT) if text else None
     if event.kind == EventKind.SESSION_FINISHED:
-        return Utterance(END_WORDS, Priority.INTRO)
+        return Utterance(_(END_WORDS), Priority.INTRO)
     if event.kind != EventKind.STEP_STARTED or not 0 <= event.step_index < len(steps):
         return None
     return step_words(steps[event.step_index], stop_if)
@@ -51,23 +52,32 @@ def words_for(
 def step_words(step: Step, stop_if: Callable[[str], str]) -> Utterance | None:
     kind = step.kind
     if kind == StepKind.READY:
-        opening = "Get ready" if step.exercise_index == 0 else "Next exercise"
-        parts = [f"{opening}: {step.exercise_name}.", _sentence(step.instruction)]
+        if step.exercise_index == 0:
+            opening = _("Get ready: {name}.").format(name=step.exercise_name)
+        else:
+            opening = _("Next exercise: {name}.").format(name=step.exercise_name)
+        parts = [opening, _sentence(step.instruction)]
         warning = stop_if(step.exercise_id).split("\n", 1)[0].strip()
         if warning:
             parts.insert(1, _sentence(warning))
         return Utterance(" ".join(parts), Priority.INTRO)
     if kind == StepKind.REP:
         if step.exercise_id == BODY_SCAN_ID:
-            return Utterance(f"{step.title}. {_sentence(step.instruction)}", Priority.INTRO)
+            return Utterance(_titled(step), Priority.INTRO)
         # "2 of 10", never a bare number, which a 3-2-1 count just before would blur
-        return Utterance(f"{step.rep} of {step.reps}.", Priority.STEP) if step.rep else None
+        if not step.rep:
+            return None
+        # Translators: spoken during a set: "2 of 10." (repetition 2 of 10).
+        return Utterance(
+            _("{number} of {reps}.").format(number=step.rep, reps=step.reps), Priority.STEP
+        )
     if kind == StepKind.SWITCH:
-        return Utterance(f"Change sides. {_sentence(step.instruction)}", Priority.STEP)
+        text = _("Change sides. {instruction}").format(instruction=_sentence(step.instruction))
+        return Utterance(text, Priority.STEP)
     if kind == StepKind.REST:
         return Utterance(_sentence(step.instruction), Priority.STEP)
     if kind == StepKind.WALK:
-        return Utterance(f"{step.title}. {_sentence(step.instruction)}", Priority.STEP)
+        return Utterance(_titled(step), Priority.STEP)
     if kind == StepKind.HOLD:
         return Utterance(_hold_words(step), Priority.STEP)
     return Utterance(_sentence(step.title), Priority.STEP)  # Relax, Breathe in, Breathe out
@@ -76,8 +86,16 @@ def step_words(step: Step, stop_if: Callable[[str], str]) -> Utterance | None:
 def _hold_words(step: Step) -> str:
     """'Hold.' and, on the first and last of several, which one it is."""
     if step.reps > 1 and step.rep in (1, step.reps):
-        return f"Hold. {step.rep} of {step.reps}."
-    return "Hold."
+        # Translators: spoken at a hold: "Hold. 1 of 10." (repetition 1 of 10).
+        return _("Hold. {number} of {reps}.").format(number=step.rep, reps=step.reps)
+    return _("Hold.")
+
+
+def _titled(step: Step) -> str:
+    """'Walk. Go at an easy pace.': a step's title said before its instruction."""
+    return _("{title}. {instruction}").format(
+        title=step.title, instruction=_sentence(step.instruction)
+    )
 
 
 def _sentence(text: str) -> str:

@@ -10,6 +10,7 @@ from enum import StrEnum
 from typing import Any
 
 from coach.domain.catalogue import Catalogue, Dosage, Exercise
+from coach.domain.i18n import _, pgettext
 from coach.domain.protocol import Prescription
 
 READY_S = 10.0  # get into position
@@ -72,11 +73,11 @@ def _exercise_steps(index: int, exercise: Exercise, dose: Dosage) -> list[Step]:
     def step(kind: StepKind, seconds: float, title: str, text: str, **kw: Any) -> Step:
         return Step(kind, seconds, index, exercise.id, exercise.name, title, text, **kw)
 
-    title = "Get ready" if index == 0 else "Next exercise"
+    title = _("Get ready") if index == 0 else _("Next exercise")
     steps = [step(StepKind.READY, READY_S, title, exercise.steps[0])]
     if dose.timed:
-        title = "Walk" if exercise.id == WALKING_ID else "Keep going"
-        text = f"{exercise.cues[0]}. Go at an easy pace: you can still talk."
+        title = pgettext("step", "Walk") if exercise.id == WALKING_ID else _("Keep going")
+        text = _("{cue}. Go at an easy pace: you can still talk.").format(cue=exercise.cues[0])
         steps.append(step(StepKind.WALK, dose.minutes * 60.0, title, text))
         return steps
     sides: tuple[str | None, ...] = ("left", "right") if exercise.per_side else (None,)
@@ -84,15 +85,21 @@ def _exercise_steps(index: int, exercise: Exercise, dose: Dosage) -> list[Step]:
         for side in sides:
             where: dict[str, Any] = {"set": set_no, "sets": dose.sets, "side": side}
             if side == "right":
-                text = "Get ready to do your right side."
-                steps.append(step(StepKind.SWITCH, SWITCH_S, "Change sides", text, **where))
+                text = _("Get ready to do your right side.")
+                steps.append(step(StepKind.SWITCH, SWITCH_S, _("Change sides"), text, **where))
             for rep in range(1, dose.reps + 1):
                 for kind, seconds, title, text in _rep_parts(exercise, dose, rep):
                     steps.append(step(kind, seconds, title, text, rep=rep, reps=dose.reps, **where))
         if set_no < dose.sets:
             rest = max(MIN_REST_S, float(dose.rest_s))
-            text = f"Rest. Next: set {set_no + 1} of {dose.sets}."
-            steps.append(step(StepKind.REST, rest, "Rest", text, set=set_no, sets=dose.sets))
+            text = _("Rest. Next: set {number} of {sets}.").format(
+                number=set_no + 1, sets=dose.sets
+            )
+            steps.append(
+                step(
+                    StepKind.REST, rest, pgettext("step", "Rest"), text, set=set_no, sets=dose.sets
+                )
+            )
     return steps
 
 
@@ -102,19 +109,19 @@ def _rep_parts(
     """One rep: hold then relax, a breath in and out, or one slow movement at the tempo."""
     cue = exercise.cues[(rep - 1) % len(exercise.cues)]
     if dose.hold_s:
-        parts = [(StepKind.HOLD, float(dose.hold_s), "Hold", cue)]
+        parts = [(StepKind.HOLD, float(dose.hold_s), pgettext("step", "Hold"), cue)]
         if rep < dose.reps:  # the last rep is followed by a side change, a rest or the next step
-            parts.append((StepKind.RELAX, RELAX_S, "Relax", "Slowly go back to the start."))
+            parts.append((StepKind.RELAX, RELAX_S, _("Relax"), _("Slowly go back to the start.")))
         return parts
     if exercise.category == "relaxation":
         breathe_in = float(max(1, dose.tempo_s // 2))
         return [
-            (StepKind.BREATHE_IN, breathe_in, "Breathe in", "Slowly, through your nose."),
+            (StepKind.BREATHE_IN, breathe_in, _("Breathe in"), _("Slowly, through your nose.")),
             (
                 StepKind.BREATHE_OUT,
                 max(1.0, dose.tempo_s - breathe_in),
-                "Breathe out",
-                "Slowly, and let go.",
+                _("Breathe out"),
+                _("Slowly, and let go."),
             ),
         ]
-    return [(StepKind.REP, float(dose.tempo_s), "Move slowly", cue)]
+    return [(StepKind.REP, float(dose.tempo_s), _("Move slowly"), cue)]

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from coach.domain.clock import Clock
+from coach.domain.i18n import N_
 from coach.domain.steps import Step
 
 COUNTDOWN_FROM = 3  # 3-2-1 before a hold (or a wait) ends
@@ -52,7 +53,11 @@ class EventKind(StrEnum):
 
 # REFERENCE section 4: why a patient skipped an exercise (stored, shown to the therapist).
 SKIP_REASONS = ("pain", "tired", "other")
-SKIP_REASON_WORDS = {"pain": "pain", "tired": "too tired", "other": "another reason"}
+SKIP_REASON_WORDS = {  # marked for translation; shown with _()
+    "pain": N_("pain"),
+    "tired": N_("too tired"),
+    "other": N_("another reason"),
+}
 
 
 # What the store keeps (cues are not kept: they are only sound).

@@ -14,6 +14,7 @@ from datetime import date
 from coach.domain.allowed import PatientDay, Verdict, decide
 from coach.domain.catalogue import Catalogue, Dosage, Exercise
 from coach.domain.dates import date_text, when_text
+from coach.domain.i18n import _, ngettext
 from coach.domain.plan import Plan
 from coach.domain.profile import Surgery
 from coach.domain.protocol import Phase, Routine
@@ -52,7 +53,7 @@ class ItemToday:
             return ""
         full = self.target.describe(self.exercise.per_side)
         when = date_text(self.full_from, self.full_from)
-        return f"Building up: the full amount ({full}) from {when}."
+        return _("Building up: the full amount ({dose}) from {day}.").format(dose=full, day=when)
 
     @property
     def seconds(self) -> int:
@@ -95,10 +96,9 @@ class RoutineToday:
         if not days:
             return ""
         last = max(days)
-        return (
-            "New phase: the amounts grow a little each day, "
-            f"to your full plan on {date_text(last, last)}."
-        )
+        return _(
+            "New phase: the amounts grow a little each day, to your full plan on {day}."
+        ).format(day=date_text(last, last))
 
     @property
     def minutes(self) -> int:
@@ -130,15 +130,25 @@ class WalkingToday:
     def goal_text(self) -> str:
         """'Goal today: 40 minutes, in 3 walks of about 13 minutes'."""
         if self.walks_per_day == 1:
-            return f"Goal today: {minutes_text(self.goal_minutes)} in one walk"
-        return (
-            f"Goal today: {minutes_text(self.goal_minutes)}, "
-            f"in {self.walks_per_day} walks of about {minutes_text(self.minutes_per_walk)}"
+            return _("Goal today: {minutes} in one walk").format(
+                minutes=minutes_text(self.goal_minutes)
+            )
+        return ngettext(
+            "Goal today: {minutes}, in {count} walk of about {each}",
+            "Goal today: {minutes}, in {count} walks of about {each}",
+            self.walks_per_day,
+        ).format(
+            minutes=minutes_text(self.goal_minutes),
+            count=self.walks_per_day,
+            each=minutes_text(self.minutes_per_walk),
         )
 
     @property
     def progress_text(self) -> str:
-        return f"{self.done_minutes} of {minutes_text(self.goal_minutes)}"
+        # Translators: minutes walked today: "12 of 40 minutes".
+        return ngettext(
+            "{done} of {count} minute", "{done} of {count} minutes", self.goal_minutes
+        ).format(done=self.done_minutes, count=self.goal_minutes)
 
 
 @dataclass(frozen=True)
@@ -178,25 +188,34 @@ class TodayPlan:
         first = (
             phase_start(self.plan, self.surgery_date, self.phase.number) - self.surgery_date
         ).days
-        line = f"{self.phase.title} (from day {first})."
         if self.before_surgery:
-            return line
-        return f"{line} Today is day {self.days_since_surgery} after surgery."
+            return _("{phase} (from day {first}).").format(phase=self.phase.title, first=first)
+        return _("{phase} (from day {first}). Today is day {day} after surgery.").format(
+            phase=self.phase.title, first=first, day=self.days_since_surgery
+        )
 
     @property
     def heading(self) -> str:
         """'Week 3 after your spinal fusion' (or 'Your spinal fusion is in 5 days')."""
         if self.before_surgery:
-            return f"Your {self.surgery.label} is {when_text(self.day, self.surgery_date)}"
-        return f"Week {self.week} after your {self.surgery.label}"
+            # Translators: "Your spinal fusion is in 5 days" / "tomorrow".
+            return _("Your {surgery} is {when}").format(
+                surgery=self.surgery.label, when=when_text(self.day, self.surgery_date)
+            )
+        return _("Week {number} after your {surgery}").format(
+            number=self.week, surgery=self.surgery.label
+        )
 
     @property
     def next_text(self) -> str:
         """'Phase 2: Early mobility starts on 14 March (in 3 weeks).'"""
         if self.next_phase is None or self.next_start is None:
-            return "This is the last phase of your plan. Keep up your exercises and walking."
-        when = when_text(self.day, self.next_start)
-        return f"{self.next_phase.title} starts on {date_text(self.next_start, self.day)} ({when})."
+            return _("This is the last phase of your plan. Keep up your exercises and walking.")
+        return _("{phase} starts on {day} ({when}).").format(
+            phase=self.next_phase.title,
+            day=date_text(self.next_start, self.day),
+            when=when_text(self.day, self.next_start),
+        )
 
 
 def build_today(

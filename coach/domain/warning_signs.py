@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from coach.domain.catalogue import Exercise
+from coach.domain.i18n import _
 from coach.domain.records import TIERS
 from coach.domain.safety import RedFlagScreen, Tier
 
@@ -63,7 +64,10 @@ def recheck_text(screen: RedFlagScreen, day: DaySafety, now: datetime) -> str:
     """The one question for later sessions: '... since your check this morning?'."""
     first = day.first_check
     morning = first is not None and first.astimezone(now.tzinfo).hour < MORNING_ENDS_HOUR
-    return screen.recheck.replace("{when}", "this morning" if morning else "earlier today")
+    # Translators: fills {when} in the safety file's recheck question ("... since your check
+    # this morning?").
+    when = _("this morning") if morning else _("earlier today")
+    return screen.recheck.replace("{when}", when)
 
 
 @dataclass(frozen=True)
@@ -101,5 +105,5 @@ def stop_if_lines(exercise: Exercise, screen: RedFlagScreen, emergency_number: s
     lines = [exercise.stop_if]
     for question in named:
         action = screen.tiers[question.tier].stop_action_text(emergency_number)
-        lines.append(f"{question.sign}: {action}.")
+        lines.append(_("{sign}: {action}.").format(sign=question.sign, action=action))
     return lines

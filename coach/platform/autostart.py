@@ -18,6 +18,7 @@ from collections.abc import Iterator, MutableMapping, Sequence
 from pathlib import Path
 from typing import Protocol
 
+from coach.domain.i18n import _
 from coach.system.desktop_entry import exec_line, gui_command
 
 APP_NAME = "Rehab Coach"
@@ -56,14 +57,18 @@ def _write(path: Path, data: bytes) -> None:
                 Path(tmp).unlink()
             raise
     except OSError as exc:
-        raise AutostartError(f"Could not write {path}: {exc.strerror or exc}.") from exc
+        raise AutostartError(
+            _("Could not write {path}: {reason}.").format(path=path, reason=exc.strerror or exc)
+        ) from exc
 
 
 def _remove(path: Path) -> None:
     try:
         path.unlink(missing_ok=True)
     except OSError as exc:
-        raise AutostartError(f"Could not remove {path}: {exc.strerror or exc}.") from exc
+        raise AutostartError(
+            _("Could not remove {path}: {reason}.").format(path=path, reason=exc.strerror or exc)
+        ) from exc
 
 
 class XdgAutostart:
@@ -158,7 +163,9 @@ class _WinRegKey(MutableMapping[str, str]):
             ) as key:
                 winreg.SetValueEx(key, name, 0, winreg.REG_SZ, value)
         except OSError as exc:
-            raise AutostartError(f"Could not change the login items: {exc}.") from exc
+            raise AutostartError(
+                _("Could not change the login items: {reason}.").format(reason=exc)
+            ) from exc
 
     def __delitem__(self, name: str) -> None:
         if sys.platform != "win32":
@@ -173,7 +180,9 @@ class _WinRegKey(MutableMapping[str, str]):
         except FileNotFoundError:
             raise KeyError(name) from None
         except OSError as exc:
-            raise AutostartError(f"Could not change the login items: {exc}.") from exc
+            raise AutostartError(
+                _("Could not change the login items: {reason}.").format(reason=exc)
+            ) from exc
 
     def __iter__(self) -> Iterator[str]:
         return iter(())  # only single names are ever asked for

@@ -22,6 +22,8 @@ import sys
 import weakref
 from typing import Protocol
 
+from coach.domain.i18n import _
+
 log = logging.getLogger(__name__)
 
 PAUSE_LIMIT_S = 600.0  # a pause longer than 10 minutes lets the screen sleep
@@ -238,9 +240,9 @@ class AwakeKeeper:
     """Decides from a session's state when to hold the screen awake; the screens call
     ``update`` on every frame and ``release`` when they end (and at exit, whatever happens)."""
 
-    def __init__(self, inhibitor: Inhibitor, reason: str = "Exercises in progress") -> None:
+    def __init__(self, inhibitor: Inhibitor, reason: str = "") -> None:
         self._inhibitor = inhibitor
-        self._reason = reason
+        self._reason = reason  # "" means the default words, in the language of the moment
         self.holding = False
         self._paused_since: float | None = None
         self._failed_at: float | None = None
@@ -264,7 +266,7 @@ class AwakeKeeper:
         if self._failed_at is not None and now - self._failed_at < RETRY_S:
             return
         try:
-            self._inhibitor.acquire(self._reason)
+            self._inhibitor.acquire(self._reason or _("Exercises in progress"))
         except AwakeError as exc:
             self._failed_at = now
             log.info("the screen may dim during the session (%s)", exc)

@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 from coach.domain.errors import UserError
+from coach.domain.i18n import _
 from coach.system.targets import TargetRefusedError, check_target
 
 
@@ -30,11 +31,15 @@ def atomic_write_bytes(path: Path, data: bytes, *, data_folder: Path) -> None:
     except TargetRefusedError as exc:
         raise ExportError(str(exc)) from None
     if not folder.is_dir():
-        raise ExportError(f"The folder {folder} does not exist.")
+        raise ExportError(_("The folder {folder} does not exist.").format(folder=folder))
     try:
         fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
-        raise ExportError(f"Could not write in {folder}: {exc.strerror or exc}.") from exc
+        raise ExportError(
+            _("Could not write in {folder}: {reason}.").format(
+                folder=folder, reason=exc.strerror or exc
+            )
+        ) from exc
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -46,7 +51,9 @@ def atomic_write_bytes(path: Path, data: bytes, *, data_folder: Path) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise ExportError(
-            f"Could not write {path}: {exc.strerror or exc}. The previous file is unchanged."
+            _("Could not write {path}: {reason}. The previous file is unchanged.").format(
+                path=path, reason=exc.strerror or exc
+            )
         ) from exc
     _sync_folder(folder)
 

@@ -32,8 +32,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 
-from coach.domain.catalogue import TAG_LABELS, Catalogue, Exercise
+from coach.domain import formats
+from coach.domain.catalogue import Catalogue, Exercise, tag_label
 from coach.domain.content import Content
+from coach.domain.i18n import _, ngettext, pgettext
 from coach.domain.plan import Plan
 from coach.domain.plan_file import figure_file
 from coach.domain.profile import Profile
@@ -101,7 +103,8 @@ def _items(lines: Iterable[str], ordered: bool = False) -> str:
 
 
 def _day(value: date) -> str:
-    return f"{value.day} {value:%B %Y}"
+    """'2 March 2026', '2 de marzo de 2026'."""
+    return formats.day_month_year(value)
 
 
 def _intro_html(data: HandoutInput, phase: Phase) -> str:
@@ -109,32 +112,67 @@ def _intro_html(data: HandoutInput, phase: Phase) -> str:
     start = phase_start(data.plan, profile.surgery_date, phase.number)
     upcoming = next_phase(data.plan, profile.surgery_date, data.today)
     walk = walking_goal(data.plan, profile.surgery_date, data.today)
-    by = f" by {_esc(data.therapist)}" if data.therapist else ""
-    version = f"Plan version {data.version}{by}. " if data.version else ""
+    sentences = [
+        _("After your {surgery} on {day}.").format(
+            surgery=profile.surgery.label, day=_day(profile.surgery_date)
+        )
+    ]
+    if data.version and data.therapist:
+        sentences.append(
+            _("Plan version {version} by {therapist}.").format(
+                version=data.version, therapist=data.therapist
+            )
+        )
+    elif data.version:
+        sentences.append(_("Plan version {version}.").format(version=data.version))
+    sentences.append(_("Printed on {day}.").format(day=_day(data.today)))
+    span = phase_span_text(data.plan, profile.surgery_date, phase.number)
+    started = (
+        _("This phase started on {day} ({span}).")
+        if start <= data.today
+        else _("This phase starts on {day} ({span}).")
+    ).format(day=_day(start), span=span)
+    if upcoming:
+        started += " " + _("The next phase starts on {day}.").format(day=_day(upcoming[1]))
+    walking = ngettext(
+        "<b>Walking:</b> about {minutes} minutes a day, in {count} walk of about {each} minutes.",
+        "<b>Walking:</b> about {minutes} minutes a day, in {count} walks of about {each} minutes.",
+        walk.walks_per_day,
+    ).format(minutes=walk.minutes_per_day, count=walk.walks_per_day, each=walk.minutes_per_walk)
     parts = [
-        f'<p style="font-size:{TITLE_PT}pt; font-weight:600">Exercise plan for '
-        f"{_esc(profile.nickname)}</p>",
-        f"<p>After your {profile.surgery.label} on {_day(profile.surgery_date)}. "
-        f"{version}Printed on {_day(data.today)}.</p>",
+        f'<p style="font-size:{TITLE_PT}pt; font-weight:600">{_esc(_plan_title(profile))}</p>',
+        f"<p>{_esc(' '.join(sentences))}</p>",
         f'<p style="font-size:{HEADING_PT}pt; font-weight:600">{_esc(phase.title)}</p>',
-        f"<p>This phase {'started' if start <= data.today else 'starts'} on {_day(start)} "
-        f"({phase_span_text(data.plan, profile.surgery_date, phase.number)})."
-        + (f" The next phase starts on {_day(upcoming[1])}." if upcoming else "")
-        + "</p>",
-        f"<p><b>Walking:</b> about {walk.minutes_per_day} minutes a day, in "
-        f"{walk.walks_per_day} walk{'s' if walk.walks_per_day != 1 else ''} of about "
-        f"{walk.minutes_per_walk} minutes.</p>",
-        f"<p><b>Goals</b></p>{_items(phase.goals)}",
+        f"<p>{_esc(started)}</p>",
+        f"<p>{walking}</p>",
+        "<p><b>" + _esc(_("Goals")) + "</b></p>" + _items(phase.goals),
     ]
     if phase.precautions:
-        parts.append(f"<p><b>Be careful</b></p>{_items(phase.precautions)}")
+        parts.append("<p><b>" + _esc(_("Be careful")) + "</b></p>" + _items(phase.precautions))
     limits = frozenset(profile.extra_restrictions) | data.plan.extra_restrictions
     if limits:
-        words = ", ".join(TAG_LABELS.get(tag, tag) for tag in sorted(limits))
-        parts.append(f"<p><b>Your surgeon also asked you to avoid:</b> {_esc(words)}.</p>")
+        words = _(", ").join(tag_label(tag) for tag in sorted(limits))
+        parts.append(
+            "<p>"
+            + _("<b>Your surgeon also asked you to avoid:</b> {movements}.").format(
+                movements=_esc(words)
+            )
+            + "</p>"
+        )
     if data.plan.note:
-        parts.append(f"<p><b>A note from your therapist</b><br>{_esc(data.plan.note)}</p>")
+        parts.append(
+            "<p><b>"
+            + _esc(_("A note from your therapist"))
+            + "</b><br>"
+            + _esc(data.plan.note)
+            + "</p>"
+        )
     return "".join(parts)
+
+
+def _plan_title(profile: Profile) -> str:
+    """'Exercise plan for Sam' (the first line and the PDF's title)."""
+    return _("Exercise plan for {name}").format(name=profile.nickname)
 
 
 def _stop_if_html(exercise: Exercise, data: HandoutInput | None) -> str:
@@ -144,20 +182,39 @@ def _stop_if_html(exercise: Exercise, data: HandoutInput | None) -> str:
     else:
         lines = stop_if_lines(exercise, data.red_flags, data.profile.emergency_number)
     first = lines[0].strip()
-    if first.startswith("Stop if "):
-        head, first = "Stop if:", first.removeprefix("Stop if ")
+    # Translators: exactly how the exercises' stop-if texts begin ("Pare si" in Spanish); the
+    # handout prints it as a heading and the rest of the sentence after it.
+    opening = _("Stop if") + " "
+    if first.startswith(opening):
+        head, first = _("Stop if:"), first.removeprefix(opening)
     else:  # "Stop and rest if ..." reads wrongly after "Stop if:"
-        head = "When to stop:"
+        head = _("When to stop:")
     rest = "".join(f"<br>{_esc(line)}" for line in lines[1:])
-    return f"<p><b>{head}</b> {_esc(first)}{rest}</p>"
+    return f"<p><b>{_esc(head)}</b> {_esc(first)}{rest}</p>"
 
 
 def _exercise_html(exercise: Exercise, item: Prescription, data: HandoutInput | None = None) -> str:
     dose = item.dosage.describe(exercise.per_side)
-    sets = f" Rest {item.dosage.rest_s} seconds between sets." if item.dosage.sets > 1 else ""
-    reason = f"<p><b>Your therapist added this:</b> {_esc(item.reason)}</p>" if item.reason else ""
+    rest = item.dosage.rest_s
+    sets = (
+        " "
+        + _esc(
+            ngettext(
+                "Rest {count} second between sets.", "Rest {count} seconds between sets.", rest
+            ).format(count=rest)
+        )
+        if item.dosage.sets > 1
+        else ""
+    )
+    reason = (
+        "<p><b>" + _esc(_("Your therapist added this:")) + "</b> " + _esc(item.reason) + "</p>"
+        if item.reason
+        else ""
+    )
     floor = exercise.floor_advice
-    floor_html = f"<p><b>Getting down and up:</b> {_esc(floor)}</p>" if floor else ""
+    floor_html = (
+        "<p><b>" + _esc(_("Getting down and up:")) + "</b> " + _esc(floor) + "</p>" if floor else ""
+    )
     return (
         f'<p style="font-size:{NAME_PT}pt; font-weight:600">{_esc(exercise.name)}</p>'
         f"<p><b>{_esc(dose)}.</b>{sets}</p>"
@@ -169,11 +226,23 @@ def _exercise_html(exercise: Exercise, item: Prescription, data: HandoutInput | 
 
 
 def _routine_html(routine: Routine) -> str:
-    often = "once a day" if routine.times_per_day == 1 else f"{routine.times_per_day} times a day"
-    days = "every day" if routine.days_per_week == 7 else f"on {routine.days_per_week} days a week"
+    times = routine.times_per_day
+    often = (
+        _("once a day")
+        if times == 1
+        else ngettext("{count} time a day", "{count} times a day", times).format(count=times)
+    )
+    week = routine.days_per_week
+    days = (
+        _("every day")
+        if week == 7
+        else ngettext("on {count} day a week", "on {count} days a week", week).format(count=week)
+    )
+    # Translators: "Do this twice a day, every day." {often} and {days} are phrases above.
+    text = _("Do this {often}, {days}.").format(often=often, days=days)
     return (
         f'<p style="font-size:{HEADING_PT}pt; font-weight:600">{_esc(routine.name)}</p>'
-        f"<p>Do this {often}, {days}.</p>"
+        f"<p>{_esc(text)}</p>"
     )
 
 
@@ -189,11 +258,20 @@ def _help_blocks(data: HandoutInput) -> list[str]:
             f"{_items(tier.signs)}<p><b>{_esc(tier.action)}</b></p>"
         )
     blocks[0] = (
-        f'<p style="font-size:{HEADING_PT}pt; font-weight:600">Warning signs</p>' + blocks[0]
+        f'<p style="font-size:{HEADING_PT}pt; font-weight:600">'
+        + _esc(pgettext("heading", "Warning signs"))
+        + "</p>"
+        + blocks[0]
     )
     blocks[-1] += (
-        "<p>Rehab Coach informs and coaches; it never diagnoses. Your surgeon's advice comes "
-        "first.</p>"
+        "<p>"
+        + _esc(
+            _(
+                "Rehab Coach informs and coaches; it never diagnoses. Your surgeon's advice "
+                "comes first."
+            )
+        )
+        + "</p>"
     )
     return blocks
 
@@ -226,7 +304,8 @@ class _Pages:
         return BODY_PT / 72 * DPI * 2
 
     def _footer(self) -> None:
-        doc = self.document(f'<p style="color:#444">Rehab Coach · page {self.page}</p>')
+        footer = _("Rehab Coach · page {number}").format(number=self.page)
+        doc = self.document(f'<p style="color:#444">{_esc(footer)}</p>')
         self.painter.save()
         self.painter.translate(0, self.height + self._footer_height() / 2)
         doc.drawContents(self.painter)
@@ -289,7 +368,7 @@ def render_handout(data: HandoutInput) -> bytes:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(DPI)
-    writer.setTitle(f"Exercise plan for {data.profile.nickname}")
+    writer.setTitle(_plan_title(data.profile))
     writer.setCreator("Rehab Coach")
     writer.setPageLayout(
         QPageLayout(
@@ -335,10 +414,14 @@ def handout_input(
     profile = current.profile
     if current.problem:
         raise ExportError(
-            f"The plan of {profile.nickname} could not be read, so there is nothing to print."
+            _("The plan of {name} could not be read, so there is nothing to print.").format(
+                name=profile.nickname
+            )
         )
     if current.version is None:
-        raise ExportError(f"{profile.nickname} has no plan yet, so there is nothing to print.")
+        raise ExportError(
+            _("{name} has no plan yet, so there is nothing to print.").format(name=profile.nickname)
+        )
     return HandoutInput(
         profile=profile,
         plan=current.plan,

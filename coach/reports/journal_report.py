@@ -13,7 +13,8 @@ from html import escape
 
 from PySide6.QtGui import QImage
 
-from coach.domain.journal import REGION_BY_ID, REGION_IDS
+from coach.domain.i18n import _, ngettext
+from coach.domain.journal import REGION_BY_ID, REGION_IDS, region_label
 from coach.domain.medicines import WeekRow
 from coach.domain.progress_text import short_date
 from coach.reports.html_table import html_table as _table
@@ -36,14 +37,18 @@ class JournalSection:
 def journal_html(section: JournalSection | None, image_prefix: str = "journal") -> list[str]:
     if section is None:
         return []
-    parts = ["<h2>Pain journal</h2>"]
+    parts = ["<h2>" + escape(_("Pain journal")) + "</h2>"]
     if not section.entries:
-        parts.append("<p>No pain journal entries.</p>")
+        parts.append("<p>" + escape(_("No pain journal entries.")) + "</p>")
     else:
-        parts.append(
-            f"<p>{section.entries} entries. How far leg pain reached: 0 none, 1 buttock, "
-            "2 thigh, 3 below the knee, 4 foot.</p>"
-        )
+        text = ngettext(
+            "{count} entry. How far leg pain reached: 0 none, 1 buttock, 2 thigh, 3 below the "
+            "knee, 4 foot.",
+            "{count} entries. How far leg pain reached: 0 none, 1 buttock, 2 thigh, 3 below the "
+            "knee, 4 foot.",
+            section.entries,
+        ).format(count=section.entries)
+        parts.append(f"<p>{escape(text)}</p>")
         if section.notes:
             parts += ["<ul>", *(f"<li>{escape(n)}</li>" for n in section.notes), "</ul>"]
         for index, (title, _image) in enumerate(section.images):
@@ -52,15 +57,14 @@ def journal_html(section: JournalSection | None, image_prefix: str = "journal") 
         marked = [(r, n) for r, n in section.region_counts.items() if n]
         marked.sort(key=lambda rn: (-rn[1], REGION_IDS.index(rn[0])))
         if marked:
-            rows = [[REGION_BY_ID[r].name, str(n)] for r, n in marked]
-            parts.append(_table(["Where", "Entries that marked it"], rows))
-    parts.append("<h2>Medicines taken (as written by the patient)</h2>")
-    parts.append(
-        "<p>Counts of what the patient wrote down; Rehab Coach never suggests or checks a dose.</p>"
-    )
+            rows = [[region_label(REGION_BY_ID[r]), str(n)] for r, n in marked]
+            parts.append(_table([_("Where"), _("Entries that marked it")], rows))
+    parts.append("<h2>" + escape(_("Medicines taken (as written by the patient)")) + "</h2>")
+    text = _("Counts of what the patient wrote down; Rehab Coach never suggests or checks a dose.")
+    parts.append(f"<p>{escape(text)}</p>")
     weeks = list(section.medicine_weeks)[-WEEKS_SHOWN:]
     if not weeks:
-        parts.append("<p>None written down.</p>")
+        parts.append("<p>" + escape(_("None written down.")) + "</p>")
         return parts
     rows = [
         [
@@ -70,6 +74,7 @@ def journal_html(section: JournalSection | None, image_prefix: str = "journal") 
         ]
         for w in reversed(weeks)
     ]
-    parts.append(f"<p>By week, newest first (up to {WEEKS_SHOWN} weeks).</p>")
-    parts.append(_table(["Week from", "Medicines (times taken)", "Total"], rows))
+    by_week = _("By week, newest first (up to {count} weeks).").format(count=WEEKS_SHOWN)
+    parts.append(f"<p>{escape(by_week)}</p>")
+    parts.append(_table([_("Week from"), _("Medicines (times taken)"), _("Total")], rows))
     return parts

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QSizeF
 from PySide6.QtGui import QFont, QPageLayout, QPainter, QPdfWriter, QTextDocument
 
+from coach.domain.i18n import N_, _, pgettext
 from coach.domain.learn import Topic
 from coach.reports.atomic import ExportError, atomic_write_bytes
 from coach.reports.paged import paint_pages
@@ -23,7 +24,7 @@ HEADING_PT = 20
 TITLE_PT = 26
 FONT_SIZES = (BODY_PT, HEADING_PT, TITLE_PT)
 RESOLUTION = 300
-HELP_PAGE_LINE = "The Warning signs page in Rehab Coach lists them all."
+HELP_PAGE_LINE = N_("The Warning signs page in Rehab Coach lists them all.")
 
 
 def _esc(text: str) -> str:
@@ -38,11 +39,12 @@ def topic_html(topic: Topic, emergency_number: str, *, first: bool) -> str:
         f'<p style="font-style:italic">{_esc(topic.summary)}</p>',
     ]
     parts += [f"<p>{_esc(p)}</p>" for p in topic.body(emergency_number)]
-    parts.append(f'<p style="font-size:{HEADING_PT}pt; font-weight:600">What you can do</p>')
+    heading = f'<p style="font-size:{HEADING_PT}pt; font-weight:600">'
+    parts.append(heading + _esc(_("What you can do")) + "</p>")
     items = "".join(f"<li>{_esc(line)}</li>" for line in topic.what_you_can_do)
     parts.append(f"<ul>{items}</ul>")
-    parts.append(f'<p style="font-size:{HEADING_PT}pt; font-weight:600">When to get help</p>')
-    parts.append(f"<p>{_esc(topic.when_to_get_help)} {_esc(HELP_PAGE_LINE)}</p>")
+    parts.append(heading + _esc(_("When to get help")) + "</p>")
+    parts.append(f"<p>{_esc(topic.when_to_get_help)} {_esc(_(HELP_PAGE_LINE))}</p>")
     return "\n".join(parts)
 
 
@@ -51,7 +53,7 @@ def render_topics(
 ) -> bytes:
     """The topics as PDF bytes (needs a QGuiApplication for fonts)."""
     if not topics:
-        raise ExportError("Choose at least one topic to print.")
+        raise ExportError(_("Choose at least one topic to print."))
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
@@ -64,11 +66,15 @@ def render_topics(
             QPageLayout.Unit.Millimeter,
         )
     )
-    writer.setTitle("Rehab Coach: " + (topics[0].title if len(topics) == 1 else "Learn"))
+    writer.setTitle(
+        _("Rehab Coach: {title}").format(
+            title=topics[0].title if len(topics) == 1 else pgettext("screen", "Learn")
+        )
+    )
     writer.setCreator("Rehab Coach")
     painter = QPainter()
     if not painter.begin(writer):
-        raise ExportError("Could not start the PDF.")
+        raise ExportError(_("Could not start the PDF."))
     try:
         _paint(painter, writer, topics, emergency_number)
     finally:
@@ -100,7 +106,7 @@ def _paint(
         page=page,
         footer_height=footer_h,
         footer_font=font,
-        footer_text="Rehab Coach: information, not a diagnosis",
+        footer_text=_("Rehab Coach: information, not a diagnosis"),
     )
 
 

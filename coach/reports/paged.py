@@ -8,6 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, QRectF, QSizeF, Qt
 from PySide6.QtGui import QFont, QPainter, QPdfWriter, QTextDocument
 
+from coach.domain.i18n import _
+
 
 def paint_pages(
     painter: QPainter,
@@ -35,5 +37,7 @@ def paint_pages(
         bottom = Qt.AlignmentFlag.AlignBottom
         painter.drawText(footer, int(Qt.AlignmentFlag.AlignLeft | bottom), footer_text)
         painter.drawText(
-            footer, int(Qt.AlignmentFlag.AlignRight | bottom), f"Page {number + 1} of {pages}"
+            footer,
+            int(Qt.AlignmentFlag.AlignRight | bottom),
+            _("Page {number} of {count}").format(number=number + 1, count=pages),
         )

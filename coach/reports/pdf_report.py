@@ -34,6 +34,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from coach.domain.i18n import _, pgettext
 from coach.domain.learn import TOOLS as COPING_TOOLS
 from coach.domain.learn import tool_label
 from coach.domain.profile import Profile, Surgery
@@ -44,9 +45,10 @@ from coach.domain.progress import (
     Progress,
     weekly_rows,
 )
-from coach.domain.progress_text import MEANING_HINT, long_date, summary_sentences
+from coach.domain.progress_text import long_date, meaning_hint, summary_sentences
 from coach.domain.schedule import week_number
 from coach.domain.warning_signs import TierStatement
+from coach.domain.words import localised_number, one_decimal
 from coach.reports import progress_charts
 from coach.reports.atomic import ExportError, atomic_write_bytes
 from coach.reports.chart_spec import table_cells, table_headers
@@ -120,17 +122,21 @@ def _registry(profile: Profile) -> str:
     discectomy only, never for a fusion or a laminectomy, where they do not apply."""
     if profile.surgery is not Surgery.DISCECTOMY:
         return ""
-    return (
-        f" For reference, registry figures after disc surgery are {REGISTRY_MCID['back']} "
-        f"points for back pain and {REGISTRY_MCID['leg']} for leg pain (O5)."
+    text = _(
+        "For reference, registry figures after disc surgery are {back} points for back pain "
+        "and {leg} for leg pain (O5)."
+    ).format(
+        back=localised_number(str(REGISTRY_MCID["back"])),
+        leg=localised_number(str(REGISTRY_MCID["leg"])),
     )
+    return f" {text}"
 
 
 def _tiers_html(tiers: Sequence[TierStatement]) -> list[str]:
     """The three tiers apart, each a statement with its own signs and action (REFERENCE 3)."""
     if not tiers:
         return []
-    parts = ["<h2>Warning signs: what the patient was told to do</h2>"]
+    parts = ["<h2>" + escape(_("Warning signs: what the patient was told to do")) + "</h2>"]
     for tier in tiers:
         parts.append(f"<h3>{escape(tier.statement)}</h3><ul>")
         parts += [f"<li>{escape(sign)}</li>" for sign in tier.signs]
@@ -144,36 +150,65 @@ def report_html(data: ReportData) -> str:
     days_since = (data.made_on - profile.surgery_date).days
     week = week_number(profile.surgery_date, data.made_on)
     parts = [
-        f"<h1>Rehab Coach report: {escape(profile.nickname)}</h1>",
-        f"<p>Made on {long_date(data.made_on)}. Surgery: {escape(profile.surgery.label)} on "
-        f"{long_date(profile.surgery_date)} (day {days_since} after surgery, week {week}). "
-        "Current phase: "
-        f"{escape(p.current_phase)}.</p>",
-        "<p><i>Rehab Coach records and coaches; it does not diagnose. The numbers below are "
-        "what the patient entered.</i></p>",
-        "<h2>Summary</h2><ul>",
+        f"<h1>{escape(_title(profile))}</h1>",
+        "<p>"
+        + escape(
+            _(
+                "Made on {made}. Surgery: {surgery} on {surgery_date} (day {day} after surgery, "
+                "week {week}). Current phase: {phase}."
+            ).format(
+                made=long_date(data.made_on),
+                surgery=profile.surgery.label,
+                surgery_date=long_date(profile.surgery_date),
+                day=days_since,
+                week=week,
+                phase=p.current_phase,
+            )
+        )
+        + "</p>",
+        "<p><i>"
+        + escape(
+            _(
+                "Rehab Coach records and coaches; it does not diagnose. The numbers below are "
+                "what the patient entered."
+            )
+        )
+        + "</i></p>",
+        "<h2>" + escape(_("Summary")) + "</h2><ul>",
         *(f"<li>{escape(s)}</li>" for s in summary_sentences(p, data.medicine_sign)),
-        f"</ul><p>{escape(MEANING_HINT)} Pain is 0 (none) to 10 (worst).{_registry(profile)}</p>",
+        "</ul><p>"
+        + escape(meaning_hint())
+        + " "
+        + escape(_("Pain is 0 (none) to 10 (worst)."))
+        + escape(_registry(profile))
+        + "</p>",
     ]
     for base_region in REGIONS:
         base = p.baselines[base_region]
         if base is not None:
-            source = (
-                "entered by the therapist"
-                if base.source == "therapist"
-                else ("mean of the first three before-session scores")
-            )
-            parts.append(f"<p>Starting {base_region} pain: {base.value:.1f} ({source}).</p>")
-    parts.append(f"<h2>Charts ({escape(data.chart_span)})</h2>")
+            parts.append(f"<p>{escape(_baseline_text(base_region, base.source, base.value))}</p>")
+    parts.append("<h2>" + escape(_("Charts ({span})").format(span=data.chart_span)) + "</h2>")
     for index in range(len(data.charts)):
         parts.append(f'<p><img src="chart{index}.png" width="{{W}}"></p>')
     parts += journal_html(data.journal)
     parts += [
-        f"<h2>Pain and activity by week (last {TABLE_WEEKS} weeks, newest first)</h2>",
-        "<p>Pain: the mean of the scores that week (0 = none, 10 = worst), before and after "
-        "sessions. Walking: minutes on the days a walk was logged.</p>",
+        "<h2>"
+        + escape(
+            _("Pain and activity by week (last {count} weeks, newest first)").format(
+                count=TABLE_WEEKS
+            )
+        )
+        + "</h2>",
+        "<p>"
+        + escape(
+            _(
+                "Pain: the mean of the scores that week (0 = none, 10 = worst), before and after "
+                "sessions. Walking: minutes on the days a walk was logged."
+            )
+        )
+        + "</p>",
         _table(table_headers(progress_charts.CHARTS, pdf=True), _week_rows(p)),
-        "<h2>Outcome scores</h2>",
+        "<h2>" + escape(_("Outcome scores")) + "</h2>",
     ]
     if p.psfs:
         names = [n for n, _ in p.psfs[-1].ratings]
@@ -184,56 +219,100 @@ def report_html(data: ReportData) -> str:
                 [
                     long_date(entry.day),
                     *(str(ratings.get(n, "–")) for n in names),
-                    f"{entry.score:.1f}",
+                    one_decimal(entry.score),
                 ]
             )
-        parts.append("<h3>Patient-Specific Functional Scale (0 = cannot do, 10 = as before)</h3>")
-        parts.append(_table(["Date", *names, "Score"], rows))
+        parts.append(
+            "<h3>"
+            + escape(_("Patient-Specific Functional Scale (0 = cannot do, 10 = as before)"))
+            + "</h3>"
+        )
+        parts.append(_table([_DATE(), *names, _("Score")], rows))
     else:
-        parts.append("<p>No PSFS ratings yet.</p>")
+        parts.append("<p>" + escape(_("No PSFS ratings yet.")) + "</p>")
     if p.odi:
-        parts.append("<h3>Oswestry Disability Index (total 0-100, entered by the therapist)</h3>")
-        parts.append(_table(["Date", "Total"], [[long_date(e.day), str(e.total)] for e in p.odi]))
+        parts.append(
+            "<h3>"
+            + escape(_("Oswestry Disability Index (total 0-100, entered by the therapist)"))
+            + "</h3>"
+        )
+        parts.append(
+            _table([_DATE(), _("Total")], [[long_date(e.day), str(e.total)] for e in p.odi])
+        )
     else:
-        parts.append("<p>No ODI score recorded.</p>")
+        parts.append("<p>" + escape(_("No ODI score recorded.")) + "</p>")
     parts += _tiers_html(data.warning_tiers)
-    parts.append("<h2>Warning signs reported</h2>")
+    parts.append("<h2>" + escape(_("Warning signs reported")) + "</h2>")
     if p.red_flags:
         rows = [
             [
                 long_date(e.day),
-                OUTCOME_WORDS.get(e.outcome, e.outcome),
+                _(OUTCOME_WORDS[e.outcome]) if e.outcome in OUTCOME_WORDS else e.outcome,
                 "; ".join(data.question_texts.get(q, q) for q in e.questions),
             ]
             for e in p.red_flags
         ]
-        parts.append(_table(["Date", "Advice given", "Answered yes to"], rows))
+        parts.append(_table([_DATE(), _("Advice given"), _("Answered yes to")], rows))
     else:
-        parts.append("<p>None.</p>")
-    parts.append("<h2>Exercises made easier or skipped by the patient</h2>")
+        parts.append(_none())
+    parts.append("<h2>" + escape(_("Exercises made easier or skipped by the patient")) + "</h2>")
     if data.changes:
         changes = list(data.changes)[-NOTES_SHOWN:]
         parts.append(
             _table(
-                ["Date", "Routine", "What the patient did"],
+                [_DATE(), _ROUTINE(), _("What the patient did")],
                 [[long_date(c.day), c.routine, c.text] for c in reversed(changes)],
             )
         )
     else:
-        parts.append("<p>None.</p>")
+        parts.append(_none())
     parts += _coping_html(data.coping)
-    parts.append("<h2>Notes</h2>")
+    parts.append("<h2>" + escape(pgettext("report heading", "Notes")) + "</h2>")
     if data.notes:
         notes = list(data.notes)[-NOTES_SHOWN:]
         parts.append(
             _table(
-                ["Date", "Routine", "Note"],
+                [_DATE(), _ROUTINE(), pgettext("table header", "Note")],
                 [[long_date(n.day), n.routine, n.text] for n in reversed(notes)],
             )
         )
     else:
-        parts.append("<p>No notes.</p>")
+        parts.append("<p>" + escape(_("No notes.")) + "</p>")
     return "\n".join(parts)
+
+
+def _title(profile: Profile) -> str:
+    """'Rehab Coach report: Sam' (the heading, the PDF's title and its footer)."""
+    return _("Rehab Coach report: {name}").format(name=profile.nickname)
+
+
+def _DATE() -> str:
+    return pgettext("table header", "Date")
+
+
+def _ROUTINE() -> str:
+    return pgettext("table header", "Routine")
+
+
+def _none() -> str:
+    # Translators: under a report heading when there is nothing to list.
+    return "<p>" + escape(pgettext("nothing to list", "None.")) + "</p>"
+
+
+def _baseline_text(region: str, source: str, value: float) -> str:
+    """'Starting back pain: 5.3 (entered by the therapist).' and its three kin, whole."""
+    score = one_decimal(value)
+    if source == "therapist":
+        text = (
+            _("Starting back pain: {score} (entered by the therapist).")
+            if region == "back"
+            else _("Starting leg pain: {score} (entered by the therapist).")
+        )
+    elif region == "back":
+        text = _("Starting back pain: {score} (mean of the first three before-session scores).")
+    else:
+        text = _("Starting leg pain: {score} (mean of the first three before-session scores).")
+    return text.format(score=score)
 
 
 def coping_rows(uses: Sequence[CopingUse]) -> list[list[str]]:
@@ -250,17 +329,20 @@ def coping_rows(uses: Sequence[CopingUse]) -> list[list[str]]:
 
 
 def _coping_html(uses: Sequence[CopingUse]) -> list[str]:
-    parts = ["<h2>Coping tools used by the patient</h2>"]
+    parts = ["<h2>" + escape(_("Coping tools used by the patient")) + "</h2>"]
     rows = coping_rows(uses)
     if not rows:
-        return [*parts, "<p>None.</p>"]
-    parts.append(_table(["Tool", "Times used", "Minutes in all", "Last used"], rows))
+        return [*parts, _none()]
+    parts.append(_table([_("Tool"), _("Times used"), _("Minutes in all"), _("Last used")], rows))
     shared = [u for u in uses if u.tool == "journal" and u.in_report and u.note.strip()]
     if shared:
-        parts.append("<h3>Journal entries the patient chose to share</h3>")
+        parts.append("<h3>" + escape(_("Journal entries the patient chose to share")) + "</h3>")
         recent = shared[-NOTES_SHOWN:]
         parts.append(
-            _table(["Date", "Entry"], [[long_date(u.local_date), u.note] for u in reversed(recent)])
+            _table(
+                [_DATE(), _("Entry")],
+                [[long_date(u.local_date), u.note] for u in reversed(recent)],
+            )
         )
     return parts
 
@@ -279,11 +361,11 @@ def render_pdf(data: ReportData, locale: QLocale | None = None) -> bytes:
             QPageLayout.Unit.Millimeter,
         )
     )
-    writer.setTitle(f"Rehab Coach report: {data.profile.nickname}")
+    writer.setTitle(_title(data.profile))
     writer.setCreator("Rehab Coach")
     painter = QPainter()
     if not painter.begin(writer):
-        raise ExportError("Could not start the PDF.")
+        raise ExportError(_("Could not start the PDF."))
     try:
         _paint(painter, writer, data)
     finally:
@@ -325,7 +407,9 @@ def _paint(painter: QPainter, writer: QPdfWriter, data: ReportData) -> None:
         page=page,
         footer_height=footer_h,
         footer_font=footer_font,
-        footer_text=f"Rehab Coach report: {data.profile.nickname}, {long_date(data.made_on)}",
+        footer_text=_("Rehab Coach report: {name}, {day}").format(
+            name=data.profile.nickname, day=long_date(data.made_on)
+        ),
     )
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from coach.domain.i18n import _
 from coach.store import db as db_module
 from coach.store.db import (
     NewerDatabaseError,
@@ -63,7 +64,11 @@ def _copy_checked(source: Path, target: Path) -> None:
     try:
         target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
-        raise StoreError(f"Could not make the folder {target.parent}: {exc.strerror}.") from None
+        raise StoreError(
+            _("Could not make the folder {folder}: {reason}.").format(
+                folder=target.parent, reason=exc.strerror
+            )
+        ) from None
     tmp = target.with_name(target.name + ".partial")
     tmp.unlink(missing_ok=True)
     create_private_file(tmp)
@@ -80,12 +85,18 @@ def _copy_checked(source: Path, target: Path) -> None:
         finally:
             src.close()
         if problems != ["ok"]:
-            raise StoreError(f"The copy of {source} failed its check ({problems[0]}).")
+            raise StoreError(
+                _("The copy of {source} failed its check ({first}).").format(
+                    source=source, first=problems[0]
+                )
+            )
         with tmp.open("rb+") as handle:
             os.fsync(handle.fileno())
         tmp.replace(target)
     except (sqlite3.Error, OSError) as exc:
-        raise StoreError(f"Could not write the backup to {target}: {exc}.") from exc
+        raise StoreError(
+            _("Could not write the backup to {target}: {reason}.").format(target=target, reason=exc)
+        ) from exc
     finally:
         tmp.unlink(missing_ok=True)
 
@@ -102,7 +113,9 @@ def rotate(folder: Path, keep: int = KEEP_BACKUPS) -> list[Path]:
 def make_backup(database: Path, backups: Path, now: datetime, target: Path | None = None) -> Path:
     """Back up ``database``: to ``target`` if given, else into ``backups`` with rotation."""
     if not database.exists():
-        raise StoreError(f"There is no database at {database} to back up yet.")
+        raise StoreError(
+            _("There is no database at {database} to back up yet.").format(database=database)
+        )
     if target is not None:
         if target.is_dir() and not target.is_symlink():
             target = target / backup_name(now)
@@ -124,12 +137,16 @@ def _read_regular(path: Path) -> int:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        raise StoreError(f"There is no file at {path}.") from None
+        raise StoreError(_("There is no file at {path}.").format(path=path)) from None
     except OSError as exc:
-        raise StoreError(f"{path} could not be read: {exc.strerror or exc}.") from None
+        raise StoreError(
+            _("{path} could not be read: {reason}.").format(path=path, reason=exc.strerror or exc)
+        ) from None
     if not stat.S_ISREG(os.fstat(fd).st_mode):
         os.close(fd)
-        raise StoreError(f"{path} is not a Rehab Coach backup (not a regular file).")
+        raise StoreError(
+            _("{path} is not a Rehab Coach backup (not a regular file).").format(path=path)
+        )
     return fd
 
 
@@ -143,7 +160,11 @@ def _copy_private(source: Path, target: Path) -> None:
 
 
 def _refuse(candidate: Path, reason: str) -> StoreError:
-    return StoreError(f"{candidate} was not restored: {reason}. Nothing was changed.")
+    return StoreError(
+        _("{candidate} was not restored: {reason}. Nothing was changed.").format(
+            candidate=candidate, reason=reason
+        )
+    )
 
 
 def prepare_restore(candidate: Path, workdir: Path) -> Path:
@@ -157,7 +178,11 @@ def prepare_restore(candidate: Path, workdir: Path) -> Path:
     fd = _read_regular(candidate)
     with os.fdopen(fd, "rb") as handle:
         if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-            raise StoreError(f"{candidate} is not a Rehab Coach backup (not a database file).")
+            raise StoreError(
+                _("{candidate} is not a Rehab Coach backup (not a database file).").format(
+                    candidate=candidate
+                )
+            )
     copy = workdir / "candidate.db"
     _copy_private(candidate, copy)
     wal = candidate.with_name(candidate.name + "-wal")
@@ -167,30 +192,40 @@ def prepare_restore(candidate: Path, workdir: Path) -> Path:
         db = connect(copy)
         try:
             if not db.table("profiles").exists() or not migrations.applied(db):
-                raise StoreError(f"{candidate} is not a Rehab Coach backup.")
+                raise StoreError(
+                    _("{candidate} is not a Rehab Coach backup.").format(candidate=candidate)
+                )
         finally:
             db.close()
         try:
             db = open_db(copy)
         except NewerDatabaseError:
             raise NewerDatabaseError(
-                f"{candidate} was made by a newer version of Rehab Coach; update the app first."
+                _(
+                    "{candidate} was made by a newer version of Rehab Coach; update the app first."
+                ).format(candidate=candidate)
             ) from None
         except StoreError as exc:
             raise _refuse(
-                candidate, f"it is damaged or not made by Rehab Coach ({exc.reason})"
+                candidate,
+                _("it is damaged or not made by Rehab Coach ({reason})").format(reason=exc.reason),
             ) from None
         try:
             problems = health_problems(db)
             if problems:
-                raise _refuse(candidate, f"it is damaged or not made by Rehab Coach: {problems[0]}")
+                raise _refuse(
+                    candidate,
+                    _("it is damaged or not made by Rehab Coach: {first}").format(
+                        first=problems[0]
+                    ),
+                )
             db.execute("PRAGMA journal_mode = DELETE")  # one file, no WAL left over
             db.execute(f"PRAGMA page_size = {DEFAULT_PAGE_SIZE}")
             db.execute("VACUUM")  # rewrites every page: a clean, compact file
         finally:
             db.close()
     except sqlite3.Error as exc:
-        raise _refuse(candidate, f"it could not be read ({exc})") from None
+        raise _refuse(candidate, _("it could not be read ({reason})").format(reason=exc)) from None
     return copy
 
 
@@ -220,7 +255,11 @@ def restore(
             if live is not None:
                 migrations.apply(live)  # already current; kept for a live file at a lower level
         except sqlite3.Error as exc:
-            raise StoreError(f"Could not restore into {database}: {exc}.") from exc
+            raise StoreError(
+                _("Could not restore into {database}: {reason}.").format(
+                    database=database, reason=exc
+                )
+            ) from exc
         finally:
             if live is None:
                 dst.close()

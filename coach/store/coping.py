@@ -12,6 +12,7 @@ from datetime import date, datetime
 from sqlite_utils import Database
 
 from coach.domain.clock import utc_iso
+from coach.domain.i18n import _
 from coach.store.day_range import day_range
 from coach.store.events import COPING, StoreEvents, announces
 
@@ -58,7 +59,9 @@ class CopingStore:
             raise ValueError(f"{tool!r} is not a coping tool.")
         seconds = max(0, min(int(seconds), MAX_SECONDS))
         if len(note) > MAX_NOTE:
-            raise ValueError(f"The note is too long (at most {MAX_NOTE} characters).")
+            raise ValueError(
+                _("The note is too long (at most {count} characters).").format(count=MAX_NOTE)
+            )
         with self.db.atomic():
             cursor = self.db.execute(
                 "INSERT INTO coping_uses (profile_id, tool, local_date, started_at, seconds,"

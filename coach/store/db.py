@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from coach.domain.errors import UserError
+from coach.domain.i18n import _
 from coach.store.migrations import known_migration_names, migrations
 from coach.system.paths import ensure_private_dir
 
@@ -80,7 +81,9 @@ def _quick_check(db: Database, path: Path) -> None:
     result = [row[0] for row in db.execute("PRAGMA quick_check").fetchall()]
     if result != ["ok"]:
         raise CorruptDatabaseError(
-            f"The database {path} is damaged ({result[0]}). Restore it from a backup.",
+            _("The database {path} is damaged ({first}). Restore it from a backup.").format(
+                path=path, first=result[0]
+            ),
             reason=str(result[0]),
         )
 
@@ -91,7 +94,9 @@ def _refuse_foreign(db: Database, path: Path) -> None:
     has_tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
     if has_tables and not migrations.applied(db):
         raise CorruptDatabaseError(
-            f"The database {path} was not made by Rehab Coach; it was not changed.",
+            _("The database {path} was not made by Rehab Coach; it was not changed.").format(
+                path=path
+            ),
             reason="it was not made by Rehab Coach",
         )
 
@@ -109,8 +114,10 @@ def open_db(path: Path) -> Database:
             newer = newer_migrations(db)
             if newer:
                 raise NewerDatabaseError(
-                    f"The database {path} was made by a newer version of Rehab Coach. "
-                    "Please update the app; your data has not been changed."
+                    _(
+                        "The database {path} was made by a newer version of Rehab Coach. "
+                        "Please update the app; your data has not been changed."
+                    ).format(path=path)
                 )
             _quick_check(db, path)
             _refuse_foreign(db, path)
@@ -122,7 +129,10 @@ def open_db(path: Path) -> Database:
             db.close()
             raise
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"Could not open the database {path}: {exc}.", reason=str(exc)) from exc
+        raise StoreError(
+            _("Could not open the database {path}: {reason}.").format(path=path, reason=exc),
+            reason=str(exc),
+        ) from exc
     return db
 
 
@@ -130,6 +140,6 @@ def integrity_problems(db: Database) -> list[str]:
     """Everything integrity_check and foreign_key_check report; empty when healthy."""
     problems = [row[0] for row in db.execute("PRAGMA integrity_check").fetchall()]
     problems = [] if problems == ["ok"] else problems
-    for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check").fetchall():
+    for table, rowid, parent, _fkid in db.execute("PRAGMA foreign_key_check").fetchall():
         problems.append(f"row {rowid} of {table} points to a missing {parent} row")
     return problems

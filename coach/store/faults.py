@@ -8,15 +8,19 @@ from __future__ import annotations
 import errno
 import sqlite3
 
-BUSY = (
+from coach.domain.i18n import N_, _
+
+BUSY = N_(
     "The database is busy: another program is using it. Wait a moment, close other programs "
     "that may use it, and try again"
 )
-FULL = "The disk is full. Free some space, then try again"
-READ_ONLY = "The data folder cannot be written (it is read-only or not yours)"
-IO = "The disk could not be read or written (an input/output error); it may be failing"
-CANT_OPEN = "The database file could not be opened; check that the data folder exists and is yours"
-DATE = "A date is out of the range Rehab Coach can work with (check the computer's date)"
+FULL = N_("The disk is full. Free some space, then try again")
+READ_ONLY = N_("The data folder cannot be written (it is read-only or not yours)")
+IO = N_("The disk could not be read or written (an input/output error); it may be failing")
+CANT_OPEN = N_(
+    "The database file could not be opened; check that the data folder exists and is yours"
+)
+DATE = N_("A date is out of the range Rehab Coach can work with (check the computer's date)")
 
 _SQLITE = {
     "SQLITE_BUSY": BUSY,
@@ -65,11 +69,11 @@ def fault_cause(exc: BaseException) -> str | None:
         if isinstance(current, sqlite3.Error):
             cause = _sqlite_cause(current)
             if cause is not None:
-                return cause
+                return _(cause)
         elif isinstance(current, OSError) and current.errno in _OS:
-            return _OS[current.errno]
+            return _(_OS[current.errno])
         elif isinstance(current, OverflowError):
-            return DATE
+            return _(DATE)
         current = current.__cause__ or current.__context__
     return None
 
@@ -77,4 +81,5 @@ def fault_cause(exc: BaseException) -> str | None:
 def fault_sentence(exc: BaseException, *, before: str = "") -> str | None:
     """The cause as a sentence, after ``before`` (e.g. "Your last change was not saved. ")."""
     cause = fault_cause(exc)
-    return None if cause is None else f"{before}{cause}."
+    # Translators: a fault's cause ends with this full stop (kept apart: causes are clauses).
+    return None if cause is None else before + _("{cause}.").format(cause=cause)

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from sqlite_utils import Database
 
 from coach.domain.clock import utc_iso
+from coach.domain.i18n import _
 from coach.domain.journal import QUALITIES, JournalEntry, RegionMark
 from coach.store.day_range import day_range
 from coach.store.events import JOURNAL, StoreEvents, announces
@@ -61,7 +62,7 @@ class JournalStore:
                     [*values, entry_id, profile_id],
                 )
                 if cursor.rowcount != 1:
-                    raise LookupError("That journal entry is no longer there.")
+                    raise LookupError(_("That journal entry is no longer there."))
             self._write_children(entry_id, entry)
         from dataclasses import replace
 

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from sqlite_utils import Database
 
 from coach.domain.clock import utc_iso
+from coach.domain.i18n import _
 from coach.domain.medicines import MedicineEntry
 from coach.store.day_range import day_range
 from coach.store.events import MEDICINES, StoreEvents, announces
@@ -36,7 +37,7 @@ class MedicineStore:
                 [*values, entry.id, profile_id],
             )
             if cursor.rowcount != 1:
-                raise LookupError("That medicine entry is no longer there.")
+                raise LookupError(_("That medicine entry is no longer there."))
         return entry
 
     @announces(MEDICINES)

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from sqlite_utils import Database
 
 from coach.domain.clock import utc_iso
+from coach.domain.i18n import _
 from coach.domain.outcomes import (
     OdiEntry,
     OutcomeError,
@@ -79,7 +80,7 @@ class OutcomesStore:
         """Store one assessment: a rating 0-10 for each current activity (by activity id)."""
         current = {a.id for a in self.psfs_activities(profile_id)}
         if set(ratings) != current:
-            raise OutcomeError("Please rate every activity on the list.")
+            raise OutcomeError(_("Please rate every activity on the list."))
         for value in ratings.values():
             check_rating(value)
         with self.db.atomic():

@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 from sqlite_utils import Database
 
 from coach.domain.catalogue import Catalogue
+from coach.domain.i18n import _
 from coach.domain.journal import JournalEntry
 from coach.domain.medicines import MedicineEntry
 from coach.domain.pain import Pain
@@ -99,18 +100,20 @@ class ProgressData:
         LookupError with a plain sentence when that is not possible."""
         profiles = Repository(self.db).profiles()
         if not profiles:
-            raise LookupError("There is no profile yet: open the app and set one up first.")
+            raise LookupError(_("There is no profile yet: open the app and set one up first."))
         if nickname is None:
             if len(profiles) > 1:
                 names = ", ".join(repr(p.nickname) for p in profiles)
                 raise LookupError(
-                    f"There are several profiles ({names}): choose one with --profile."
+                    _("There are several profiles ({names}): choose one with --profile.").format(
+                        names=names
+                    )
                 )
             return profiles[0]
         for profile in profiles:
             if profile.nickname.casefold() == nickname.strip().casefold():
                 return profile
-        raise LookupError(f"There is no profile named {nickname!r}.")
+        raise LookupError(_("There is no profile named '{name}'.").format(name=nickname))
 
     def session_facts(self, profile_id: int) -> list[SessionFacts]:
         """The same sessions as SessionStore.sessions (not discarded, oldest first)."""

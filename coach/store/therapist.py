@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from coach.domain.clock import utc_iso
+from coach.domain.i18n import _
 from coach.domain.pin import PinAttempts, describe_wait, verify_pin
 from coach.domain.plan_file import PlanFile, exercise_to_dict
 from coach.domain.profile_plan import ProfilePlan
@@ -137,10 +138,12 @@ class TherapistStore:
         place because the stored one could not be read."""
         if current.problem:
             raise StoreError(
-                f"The plan of {current.profile.nickname} could not be read, so it was not written."
+                _("The plan of {name} could not be read, so it was not written.").format(
+                    name=current.profile.nickname
+                )
             )
         if not current.is_stored:
-            raise StoreError("This profile has no plan yet.")
+            raise StoreError(_("This profile has no plan yet."))
         custom = current.exercises_in_use()
         figures = self.custom_figures(current.profile_id)
         return PlanFile(
@@ -169,4 +172,4 @@ class TherapistStore:
         with self.db.atomic():
             cursor = self.db.execute("DELETE FROM profiles WHERE id = ?", [profile_id])
             if cursor.rowcount != 1:
-                raise StoreError("That profile no longer exists.")
+                raise StoreError(_("That profile no longer exists."))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coach.domain.errors import UserError
+from coach.domain.i18n import _, ngettext
 from coach.system.paths import assets_dir
 
 DESKTOP_ID = "io.github.rehabcoach.RehabCoach"
@@ -179,19 +180,27 @@ def run_flag(*, install_entry: bool) -> int:
     Errors are raised (OSError, DesktopEntryError) for the command line to put in one sentence."""
     if not sys.platform.startswith("linux"):
         raise DesktopEntryError(
-            "The desktop entry is for Linux; on Windows and macOS the installer adds the app "
-            "to the start menu or Applications."
+            _(
+                "The desktop entry is for Linux; on Windows and macOS the installer adds the app "
+                "to the start menu or Applications."
+            )
         )
     target = UserInstall(xdg_data_home())
     if install_entry:
         install(target)
-        print(f"Added Rehab Coach to the applications menu: {target.entry}")
-        print(f"It starts: {exec_line(gui_command())}")
+        print(_("Added Rehab Coach to the applications menu: {entry}").format(entry=target.entry))
+        print(_("It starts: {command}").format(command=exec_line(gui_command())))
         return 0
     removed = remove(target)
     if removed:
-        print(f"Removed Rehab Coach from the applications menu ({len(removed)} files).")
+        print(
+            ngettext(
+                "Removed Rehab Coach from the applications menu ({count} file).",
+                "Removed Rehab Coach from the applications menu ({count} files).",
+                len(removed),
+            ).format(count=len(removed))
+        )
     else:
-        print("Rehab Coach was not in the applications menu; nothing to remove.")
-    print("Your data is kept; this only removes the menu entry and its icons.")
+        print(_("Rehab Coach was not in the applications menu; nothing to remove."))
+    print(_("Your data is kept; this only removes the menu entry and its icons."))
     return 0

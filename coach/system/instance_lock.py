@@ -15,6 +15,7 @@ from types import TracebackType
 from typing import IO
 
 from coach.domain.errors import UserError
+from coach.domain.i18n import _
 from coach.system.paths import ensure_private_dir
 
 
@@ -47,30 +48,34 @@ class InstanceLock:
             fd = os.open(self._path, flags, 0o600)
         except OSError as exc:
             if exc.errno == errno.ELOOP:
-                raise UnsafeLockFileError(self._refusal("is a link")) from None
+                raise UnsafeLockFileError(
+                    _(
+                        "The lock file {path} is a link, which Rehab Coach never makes; remove it, "
+                        "then try again."
+                    ).format(path=self._path)
+                ) from None
             raise
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             os.close(fd)
-            raise UnsafeLockFileError(self._refusal("is not a regular file"))
+            raise UnsafeLockFileError(
+                _(
+                    "The lock file {path} is not a regular file, which Rehab Coach never makes; "
+                    "remove it, then try again."
+                ).format(path=self._path)
+            )
         handle = os.fdopen(fd, "r+b")
         try:
             _lock(handle)
         except OSError:
             handle.close()
             raise AlreadyRunningError(
-                "Rehab Coach is already open with this data folder."
+                _("Rehab Coach is already open with this data folder.")
             ) from None
         handle.seek(0)
         handle.truncate()
         handle.write(str(os.getpid()).encode())  # for people reading the folder; not trusted
         handle.flush()
         self._file = handle
-
-    def _refusal(self, what: str) -> str:
-        return (
-            f"The lock file {self._path} {what}, which Rehab Coach never makes; "
-            "remove it, then try again."
-        )
 
     def release(self) -> None:
         if self._file is not None:
