@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from coach.domain import formats
 from coach.domain.i18n import N_, _
 from coach.domain.progress import Progress, WeekRow
 from coach.reports.chart_spec import (
@@ -23,6 +22,7 @@ from coach.reports.chart_spec import (
     DailyLine,
     Look,
     YAxis,
+    number,
 )
 
 MARKS_UP_TO_DAYS = 400  # medicine marks over a year or less (a mark a day is a blur beyond)
@@ -56,7 +56,7 @@ def _medicines_cell(progress: Progress, row: WeekRow) -> str:
     if not progress.journal.medicines or not row.days:
         return NO_DATA
     return _("{count} ({per_day} a day)").format(
-        count=row.medicines, per_day=formats.decimal(row.medicines / row.days)
+        count=row.medicines, per_day=number(row.medicines / row.days)
     )
 
 
