@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 
+from coach.domain.i18n import pgettext
 from coach.domain.journal import REGIONS, Region
 
 UNIT_W, UNIT_H = 100.0, 244.0
@@ -191,13 +192,23 @@ def _titles(painter: QPainter, layout: Layout, look: Look, view: str) -> None:
     painter.setFont(font)
     painter.setPen(look.text)
     title = QRectF(origin.x(), origin.y() - 2.6 * px, width, 1.3 * px)
-    painter.drawText(title, int(Qt.AlignmentFlag.AlignCenter), view.title())
+    painter.drawText(title, int(Qt.AlignmentFlag.AlignCenter), view_title(view))
     font.setBold(False)
     font.setPixelSize(round(px * 0.8))
     painter.setFont(font)
-    sides = ("Left", "Right") if view == "back" else ("Right", "Left")
+    left, right = pgettext("body side", "Left"), pgettext("body side", "Right")
+    sides = (left, right) if view == "back" else (right, left)
     row = QRectF(origin.x(), origin.y() - 1.3 * px, width, 1.3 * px)
     painter.drawText(row, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), sides[0])
     painter.drawText(
         row, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), sides[1]
     )
+
+
+def view_title(view: str) -> str:
+    """The heading over a figure: 'Back' (seen from behind) or 'Front'."""
+    if view == "back":
+        # Translators: over the body figure seen from behind.
+        return pgettext("body map view", "Back")
+    # Translators: over the body figure seen from the front.
+    return pgettext("body map view", "Front")
