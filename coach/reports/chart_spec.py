@@ -45,9 +45,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from coach.domain.formats import short_date
 from coach.domain.i18n import _, current
 from coach.domain.progress import Progress, WeekRow
-from coach.domain.progress_text import short_date
 
 NO_DATA = "–"  # a table cell without data (read aloud as "no data")
 
