@@ -14,7 +14,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF, QTransform
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+    QTransform,
+)
 
 from coach.domain.i18n import pgettext
 from coach.domain.journal import REGIONS, Region
@@ -195,9 +204,13 @@ def _titles(painter: QPainter, layout: Layout, look: Look, view: str) -> None:
     painter.drawText(title, int(Qt.AlignmentFlag.AlignCenter), view_title(view))
     font.setBold(False)
     font.setPixelSize(round(px * 0.8))
-    painter.setFont(font)
     left, right = pgettext("body side", "Left"), pgettext("body side", "Right")
     sides = (left, right) if view == "back" else (right, left)
+    metrics = QFontMetricsF(font)
+    needed = metrics.horizontalAdvance(sides[0]) + metrics.horizontalAdvance(sides[1]) + px / 2
+    if needed > width:  # longer words (another language): smaller, never overlapping
+        font.setPixelSize(max(6, int(px * 0.8 * width / needed)))
+    painter.setFont(font)
     row = QRectF(origin.x(), origin.y() - 1.3 * px, width, 1.3 * px)
     painter.drawText(row, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), sides[0])
     painter.drawText(
