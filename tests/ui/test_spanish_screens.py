@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QDateEdit, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from coach.demo.history import seed_history
@@ -157,6 +157,8 @@ def test_the_therapist_editor_is_in_spanish(
             "minutos al día, en",
             "caminatas",
         ]
+        start = editor.panel.findChild(QDateEdit, "phase-start")
+        assert start is not None and start.text() == "29 de diciembre de 2025"
         assert (
             "Inicio habitual: 29 de diciembre de 2025 (día 42 después de la operación, semana 7)."
             " Adelántelo para avanzar la fase o atráselo para retrasarla."

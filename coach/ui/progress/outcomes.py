@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.domain.i18n import _
+from coach.domain.i18n import SOURCE, _, current
 from coach.domain.outcomes import (
     PSFS_MAX_ACTIVITIES,
     OutcomeError,
@@ -203,6 +203,8 @@ class OdiDialog(QDialog):
         self.total.setAccessibleName(_("ODI total score"))
         today = ctx.clock.now().date()
         self.day = QDateEdit(QDate(today.year, today.month, today.day), self)
+        if current().code != SOURCE:  # month names in the language shown, not the desktop's
+            self.day.setLocale(QLocale(current().format_locale))
         self.day.setCalendarPopup(True)
         self.day.setMaximumDate(QDate(today.year, today.month, today.day))
         self.day.setAccessibleName(_("Date of the questionnaire"))

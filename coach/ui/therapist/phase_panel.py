@@ -7,12 +7,12 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QSpinBox, QVBoxLayout, QWidget
 
 from coach.domain import formats
 from coach.domain.catalogue import Catalogue
-from coach.domain.i18n import N_, _
+from coach.domain.i18n import N_, SOURCE, _, current
 from coach.domain.plan import Plan
 from coach.domain.plan_edit import (
     default_start,
@@ -114,6 +114,8 @@ class PhasePanel(QWidget):
             usual = default_start(self._plan, self._surgery, self._number)
             row = QHBoxLayout()
             self.start = QDateEdit(frame)
+            if current().code != SOURCE:  # month names in the language shown, not the desktop's
+                self.start.setLocale(QLocale(current().format_locale))
             self.start.setCalendarPopup(True)
             # Translators: how the phase start date box shows a date (Qt's format letters).
             self.start.setDisplayFormat(_("d MMMM yyyy"))
