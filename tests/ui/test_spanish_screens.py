@@ -47,6 +47,14 @@ def texts(widget: QWidget) -> list[str]:
     return found
 
 
+def on_screen(qtbot: QtBot, widget: QWidget) -> QWidget:
+    """``widget`` shown at a laptop's size, closed after the test."""
+    qtbot.addWidget(widget)
+    widget.resize(1100, 800)
+    widget.show()
+    return widget
+
+
 def headers(view_model: object, columns: int) -> list[str]:
     return [
         view_model.headerData(c, Qt.Orientation.Horizontal)  # type: ignore[attr-defined]
@@ -60,9 +68,7 @@ def test_progress_is_in_spanish(
     stats = seed_history(ctx.db, ctx.content, clock.now(), weeks=12)
     ctx.active.set(stats.profile)
     screen = ProgressScreen(ctx)
-    qtbot.addWidget(screen)
-    screen.resize(1100, 800)
-    screen.show()
+    on_screen(qtbot, screen)
     shown = texts(screen)
     for words in ("Progreso", "Cómo le va", "Mostrar los números en una tabla", "&4 semanas"):
         assert words in shown
@@ -92,24 +98,28 @@ def test_progress_is_in_spanish(
     assert screen.view_button.text() == "Mostrar gráficos"
 
 
-def test_history_is_in_spanish_with_spanish_dates(
-    spanish: None, qtbot: QtBot, ctx: AppContext, clock: FakeClock
-) -> None:
+@pytest.fixture
+def ana(ctx: AppContext, clock: FakeClock) -> int:
+    """A patient three weeks after a discectomy, chosen; her profile id."""
     profile = ctx.repo.add_profile(
         Profile("Ana", Surgery.DISCECTOMY, clock.now().date() - timedelta(weeks=3)), clock.now()
     )
     ctx.active.set(profile)
     assert profile.id is not None
+    return profile.id
+
+
+def test_history_is_in_spanish_with_spanish_dates(
+    spanish: None, qtbot: QtBot, ctx: AppContext, clock: FakeClock, ana: int
+) -> None:
     store = ctx.stores.sessions
     at = clock.now() - timedelta(days=1)  # Sunday 4 January 2026
-    sid = store.start_session(profile.id, None, "daily", "Ejercicios diarios", at)
+    sid = store.start_session(ana, None, "daily", "Ejercicios diarios", at)
     store.record_pain(sid, "before", Pain(5, 6), at)
     store.record_pain(sid, "after", Pain(4, 8), at + timedelta(minutes=20))
     store.finish_session(sid, "done", at + timedelta(minutes=20))
     screen = HistoryScreen(ctx)
-    qtbot.addWidget(screen)
-    screen.resize(1100, 800)
-    screen.show()
+    on_screen(qtbot, screen)
     model = screen.model
     assert headers(model, 5) == ["Fecha", "Qué", "Resultado", "Espalda", "Pierna"]
     local = at.astimezone()
@@ -135,9 +145,7 @@ def test_the_therapist_editor_is_in_spanish(
     ctx.active.set(profile)
     mode = TherapistMode(ctx.stores.therapist, ctx.clock, check_ms=10)
     screen = TherapistScreen(ctx, mode=mode)
-    qtbot.addWidget(screen)
-    screen.resize(1100, 800)
-    screen.show()
+    on_screen(qtbot, screen)
     try:
         assert screen.unlock_button.text() == "Poner un PIN"
         assert "Fisioterapeuta" in texts(screen)
@@ -168,27 +176,20 @@ def test_the_therapist_editor_is_in_spanish(
 
 
 def test_the_journal_is_in_spanish(
-    spanish: None, qtbot: QtBot, ctx: AppContext, clock: FakeClock
+    spanish: None, qtbot: QtBot, ctx: AppContext, clock: FakeClock, ana: int
 ) -> None:
-    profile = ctx.repo.add_profile(
-        Profile("Ana", Surgery.DISCECTOMY, clock.now().date() - timedelta(weeks=3)), clock.now()
-    )
-    ctx.active.set(profile)
-    assert profile.id is not None
     taken = clock.now() - timedelta(minutes=30)
     ctx.stores.medicines.save(
-        profile.id, MedicineEntry("Ibuprofeno", taken, taken.date(), "anti-inflammatory", "1")
+        ana, MedicineEntry("Ibuprofeno", taken, taken.date(), "anti-inflammatory", "1")
     )
     entry_at = clock.now() - timedelta(minutes=10)
     ctx.stores.journal.save(
-        profile.id,
+        ana,
         JournalEntry(entry_at, entry_at.date(), (RegionMark("calf-left", 6),)),
         entry_at,
     )
     screen = JournalScreen(ctx)
-    qtbot.addWidget(screen)
-    screen.resize(1100, 800)
-    screen.show()
+    on_screen(qtbot, screen)
     shown = texts(screen)
     for words in ("Diario de dolor", "Anotar el dolor", "Tomé un medicamento", "Hoy"):
         assert words in shown, shown
