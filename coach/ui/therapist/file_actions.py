@@ -4,6 +4,7 @@ and print the large-print handout. Nothing is written to the database by a bad f
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -33,6 +34,13 @@ log = logging.getLogger(__name__)
 def _safe_name(nickname: str) -> str:
     cleaned = "".join(ch if ch.isalnum() else "-" for ch in nickname.strip().lower())
     return "-".join(part for part in cleaned.split("-") if part) or "patient"
+
+
+def made_when(at: datetime) -> str:
+    """When a plan file was made, as the import question says it: '2 March 2026, 10:15'."""
+    # Translators: when a plan file was made: "24 November 2026, 09:16".
+    day = formats.day_month_year(at.date())
+    return _("{date}, {time}").format(date=day, time=formats.clock(at))
 
 
 class FileActions(QObject):
@@ -174,11 +182,7 @@ class FileActions(QObject):
         preview = ImportPreview(
             nickname=profile.nickname,
             therapist=plan_file.therapist,
-            # Translators: when a plan file was made: "24 November 2026, 09:16".
-            created=_("{date}, {time}").format(
-                date=formats.day_month_year(plan_file.created_at.date()),
-                time=formats.clock(plan_file.created_at),
-            ),
+            created=made_when(plan_file.created_at),
             changes=summarise_changes(
                 current.plan if current else None, plan_file.plan, catalogue, profile.surgery_date
             ),
