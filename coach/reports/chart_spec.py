@@ -45,8 +45,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from coach.domain.formats import short_date
+from coach.domain.i18n import _, current
 from coach.domain.progress import Progress, WeekRow
-from coach.domain.progress_text import short_date
 
 NO_DATA = "–"  # a table cell without data (read aloud as "no data")
 
@@ -220,13 +221,19 @@ def week_values(
 
 
 def number(value: float | None, digits: int = 1) -> str:
-    """A table cell: the value rounded, or the no-data dash."""
-    return NO_DATA if value is None else f"{value:.{digits}f}"
+    """A table cell: the value rounded (in the language's digits, '2,5'), or the no-data dash.
+    Always ``digits`` places, so a column lines up."""
+    if value is None:
+        return NO_DATA
+    from babel.numbers import get_decimal_symbol
+
+    return f"{value:.{digits}f}".replace(".", get_decimal_symbol(current().format_locale))
 
 
 def table_headers(charts: Sequence[Chart], *, pdf: bool = False) -> list[str]:
-    return ["Week", "Dates"] + [
-        c.header for chart in charts for c in (chart.pdf_columns() if pdf else chart.columns)
+    """The table's headers in the current language (the charts' own are marked with N_)."""
+    return [_("Week"), _("Dates")] + [
+        _(c.header) for chart in charts for c in (chart.pdf_columns() if pdf else chart.columns)
     ]
 
 
@@ -236,7 +243,7 @@ def table_cells(
     """The week's number, its dates and every chart's cells, as the table shows them."""
     return [
         str(row.week),
-        f"{short_date(row.start)} – {short_date(row.end)}",
+        _("{first} – {last}").format(first=short_date(row.start), last=short_date(row.end)),
         *(
             c.cell(progress, row)
             for chart in charts

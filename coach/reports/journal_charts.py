@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from coach.domain.i18n import N_, _
 from coach.domain.progress import Progress, WeekRow
 from coach.reports.chart_spec import (
     BLUE,
@@ -21,6 +22,7 @@ from coach.reports.chart_spec import (
     DailyLine,
     Look,
     YAxis,
+    number,
 )
 
 MARKS_UP_TO_DAYS = 400  # medicine marks over a year or less (a mark a day is a blur beyond)
@@ -53,7 +55,9 @@ def _medicines_cell(progress: Progress, row: WeekRow) -> str:
     """Medicines taken that week and per day ('16 (2.3 a day)'); the app never judges them."""
     if not progress.journal.medicines or not row.days:
         return NO_DATA
-    return f"{row.medicines} ({row.medicines / row.days:.1f} a day)"
+    return _("{count} ({per_day} a day)").format(
+        count=row.medicines, per_day=number(row.medicines / row.days)
+    )
 
 
 def _marks(progress: Progress) -> tuple[float | None, ...]:
@@ -63,7 +67,7 @@ def _marks(progress: Progress) -> tuple[float | None, ...]:
 
 MEDICINE_MARKS = DailyDots(
     "medicine",
-    "A medicine was taken that day",
+    N_("A medicine was taken that day"),
     Look(PURPLE, "none", marker="d", marker_size=9),
     values=_marks,
     up_to_days=MARKS_UP_TO_DAYS,
@@ -71,33 +75,35 @@ MEDICINE_MARKS = DailyDots(
 
 EXTENT = Chart(
     id="extent",
-    title="How far your leg pain reaches (0 none, 1 buttock, 2 thigh, 3 below the knee, 4 foot)",
-    name="Leg pain reach chart",
-    y=YAxis("reach 0-4", top=4.4, step=1),
+    title=N_(
+        "How far your leg pain reaches (0 none, 1 buttock, 2 thigh, 3 below the knee, 4 foot)"
+    ),
+    name=N_("Leg pain reach chart"),
+    y=YAxis(N_("reach 0-4"), top=4.4, step=1),
     series=(
         DailyLine(
             "right",
-            "Right leg, furthest in 7 days",
+            N_("Right leg, furthest in 7 days"),
             Look(VERMILLION, "solid", 3),
             values=_reach("right", week=True),
             downsample="subsample",
         ),
         DailyLine(
             "left",
-            "Left leg, furthest in 7 days",
+            N_("Left leg, furthest in 7 days"),
             Look(BLUE, "dashed", 3),
             values=_reach("left", week=True),
             downsample="subsample",
         ),
         DailyDots(
             "right-day",
-            "Right leg, each day it reached the leg",
+            N_("Right leg, each day it reached the leg"),
             Look(VERMILLION, "none", marker="t"),
             values=_reach("right", week=False),
         ),
         DailyDots(
             "left-day",
-            "Left leg, each day it reached the leg",
+            N_("Left leg, each day it reached the leg"),
             Look(BLUE, "none", marker="o"),
             values=_reach("left", week=False),
         ),
@@ -105,11 +111,11 @@ EXTENT = Chart(
     notes=lambda p: [n.text for n in p.journal.notes],
     in_report=lambda p: p.journal.entries > 0,
     columns=(
-        Column("Leg pain reach, left / right", _reach_cell),
-        Column("Medicines taken", _medicines_cell),
+        Column(N_("Leg pain reach, left / right"), _reach_cell),
+        Column(N_("Medicines taken"), _medicines_cell),
     ),
     report_columns=(
-        Column("Leg reach L / R", _reach_cell),
-        Column("Medicines", _medicines_cell),
+        Column(N_("Leg reach L / R"), _reach_cell),
+        Column(N_("Medicines"), _medicines_cell),
     ),
 )

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from coach.domain import formats
+from coach.domain.i18n import N_, _, ngettext
 from coach.domain.progress import Progress, Region, WeekRow
 from coach.reports.chart_spec import (
     BLUE,
@@ -39,10 +41,16 @@ WALK_TOP_AT_LEAST = 30.0  # minutes: a short walk does not fill the chart
 
 
 def _pain(
-    region: Region, title: str, colour: Colour, marker: Marker, labels: frozenset[MarkKind]
+    region: Region,
+    words: tuple[str, str, str, str, str],
+    colour: Colour,
+    marker: Marker,
+    labels: frozenset[MarkKind],
 ) -> Chart:
     """Back or leg pain: each day's score before a session (dots), the 7-day averages before
-    and after sessions, and the patient's starting score."""
+    and after sessions, and the patient's starting score. ``words``: the title, the chart's
+    name, and the headers before, after and before / after (each a whole message)."""
+    title, name, before_header, after_header, both_header = words
 
     def pdf_cell(progress: Progress, row: WeekRow) -> str:
         del progress
@@ -52,70 +60,97 @@ def _pain(
     return Chart(
         id=region,
         title=title,
-        name=f"{title} chart",
-        y=YAxis("pain 0-10", top=10.6, step=2),
+        name=name,
+        y=YAxis(N_("pain 0-10"), top=10.6, step=2),
         labels=labels,
         series=(
             DailyDots(
                 "daily",
-                "Before a session, each day",
+                N_("Before a session, each day"),
                 Look(colour, "none", marker=marker),
                 values=lambda p: p.pain[region, "before"].values,
             ),
             DailyLine(
                 "before",
-                "Before sessions, 7-day average",
+                N_("Before sessions, 7-day average"),
                 Look(colour, "solid", 3),
                 values=lambda p: p.pain_average[region, "before"],
             ),
             DailyLine(
                 "after",
-                "After sessions, 7-day average",
+                N_("After sessions, 7-day average"),
                 Look(colour, "dashed", 2),
                 values=lambda p: p.pain_average[region, "after"],
             ),
             Level(
                 "start",
-                "Your start",
+                N_("Your start"),
                 Look(MUTED, "dotted", 2),
                 value=lambda p: b.value if (b := p.baselines[region]) else None,
             ),
             MEDICINE_MARKS,
         ),
         columns=(
-            Column(f"{title} before", lambda _p, row: number(row.pain[region, "before"])),
-            Column(f"{title} after", lambda _p, row: number(row.pain[region, "after"])),
+            Column(before_header, lambda _p, row: number(row.pain[region, "before"])),
+            Column(after_header, lambda _p, row: number(row.pain[region, "after"])),
         ),
-        report_columns=(Column(f"{title} before / after", pdf_cell),),
+        report_columns=(Column(both_header, pdf_cell),),
     )
 
 
-BACK = _pain("back", "Back pain", BLUE, "o", frozenset({"surgery", "phase"}))
-LEG = _pain("leg", "Leg pain", VERMILLION, "t", frozenset({"warning"}))
+BACK = _pain(
+    "back",
+    (
+        N_("Back pain"),
+        N_("Back pain chart"),
+        N_("Back pain before"),
+        N_("Back pain after"),
+        N_("Back pain before / after"),
+    ),
+    BLUE,
+    "o",
+    frozenset({"surgery", "phase"}),
+)
+LEG = _pain(
+    "leg",
+    (
+        N_("Leg pain"),
+        N_("Leg pain chart"),
+        N_("Leg pain before"),
+        N_("Leg pain after"),
+        N_("Leg pain before / after"),
+    ),
+    VERMILLION,
+    "t",
+    frozenset({"warning"}),
+)
 
 
 def _sessions_cell(progress: Progress, row: WeekRow) -> str:
     del progress
-    return NO_DATA if row.planned is None else f"{row.done} of {row.planned}"
+    if row.planned is None:
+        return NO_DATA
+    # Translators: a table cell, sessions done that week of those planned: "3 of 5".
+    return _("{done} of {planned}").format(done=row.done, planned=row.planned)
 
 
 SESSIONS = Chart(
     id="adherence",
-    title="Sessions done each week",
-    name="Sessions chart",
-    y=YAxis("% done", top=110, step=20),
+    title=N_("Sessions done each week"),
+    name=N_("Sessions chart"),
+    y=YAxis(N_("% done"), top=110, step=20),
     series=(
         WeeklyBars(
             "done",
-            "Sessions done, % of planned",
+            N_("Sessions done, % of planned"),
             Look(GREEN, marker="bar"),
             values=lambda p: [
                 (w.start, 100 * w.fraction) for w in p.adherence if w.fraction is not None
             ],
         ),
-        Level("all", "All planned sessions", Look(MUTED, "dashed", 1.5), value=lambda p: 100.0),
+        Level("all", N_("All planned sessions"), Look(MUTED, "dashed", 1.5), value=lambda p: 100.0),
     ),
-    columns=(Column("Sessions done", _sessions_cell),),
+    columns=(Column(N_("Sessions done"), _sessions_cell),),
 )
 
 
@@ -127,14 +162,21 @@ def _walk_fit(progress: Progress) -> tuple[float, float]:
     return top * 1.1, 10 if top <= 70 else 20
 
 
-def _walk_cell(days: str) -> Callable[[Progress, WeekRow], str]:
-    """Mean minutes on the days walked, and on how many days (``days`` has ``{n}``)."""
+def _walk_cell(*, short: bool) -> Callable[[Progress, WeekRow], str]:
+    """Mean minutes on the days walked, and on how many days ('25 on 4 days'; ``short``: the
+    PDF's narrower '25 (4 days)')."""
 
     def cell(progress: Progress, row: WeekRow) -> str:
         del progress
         if row.walk_average is None:
             return NO_DATA
-        return f"{row.walk_average:.0f} " + days.format(n=row.walked_days)
+        minutes, n = formats.decimal(row.walk_average, 0), row.walked_days
+        if short:
+            text = ngettext("{minutes} ({count} day)", "{minutes} ({count} days)", n)
+        else:
+            # Translators: a table cell, average minutes walked on the days walked that week.
+            text = ngettext("{minutes} on {count} day", "{minutes} on {count} days", n)
+        return text.format(minutes=minutes, count=n)
 
     return cell
 
@@ -146,44 +188,44 @@ def _goal_cell(progress: Progress, row: WeekRow) -> str:
 
 WALKING = Chart(
     id="walking",
-    title="Walking each day",
-    name="Walking chart",
-    y=YAxis("minutes", top=60, step=10, fit=_walk_fit),
+    title=N_("Walking each day"),
+    name=N_("Walking chart"),
+    y=YAxis(N_("minutes"), top=60, step=10, fit=_walk_fit),
     series=(
         DailyBars(
-            "minutes",
-            "Minutes walked",
+            N_("minutes"),
+            N_("Minutes walked"),
             Look(SKY, marker="bar"),
             values=lambda p: p.walking.minutes,
-            weekly_key="Minutes walked a day, average of each week",
+            weekly_key=N_("Minutes walked a day, average of each week"),
         ),
         DailyLine(
             "goal",
-            "Your daily goal",
+            N_("Your daily goal"),
             Look(TEXT, "dashed", 2),
             values=lambda p: p.walking.goal,
             downsample="subsample",
         ),
     ),
     columns=(
-        Column("Walking, minutes a day", _walk_cell("on {n} days")),
-        Column("Walking goal", _goal_cell),
+        Column(N_("Walking, minutes a day"), _walk_cell(short=False)),
+        Column(N_("Walking goal"), _goal_cell),
     ),
     report_columns=(
-        Column("Walking, min a day", _walk_cell("({n} days)")),
-        Column("Walking goal", _goal_cell),
+        Column(N_("Walking, min a day"), _walk_cell(short=True)),
+        Column(N_("Walking goal"), _goal_cell),
     ),
 )
 
 PSFS = Chart(
     id="psfs",
-    title="Activities score (PSFS): higher is better",
-    name="Activities score chart",
-    y=YAxis("score 0-10", top=10.6, step=2),
+    title=N_("Activities score (PSFS): higher is better"),
+    name=N_("Activities score chart"),
+    y=YAxis(N_("score 0-10"), top=10.6, step=2),
     series=(
         Points(
             "score",
-            "Average of your activities (0-10)",
+            N_("Average of your activities (0-10)"),
             Look(ORANGE, "solid", 2, "s", 12),
             values=lambda p: [(e.day, e.score) for e in p.psfs],
         ),
@@ -194,13 +236,13 @@ PSFS = Chart(
 
 ODI = Chart(
     id="odi",
-    title="Disability score (ODI): lower is better",
-    name="Disability score chart",
-    y=YAxis("score 0-100", top=105, step=20),
+    title=N_("Disability score (ODI): lower is better"),
+    name=N_("Disability score chart"),
+    y=YAxis(N_("score 0-100"), top=105, step=20),
     series=(
         Points(
             "total",
-            "Total entered by your therapist (0-100)",
+            N_("Total entered by your therapist (0-100)"),
             Look(PURPLE, "solid", 2, "d", 14),
             values=lambda p: [(e.day, float(e.total)) for e in p.odi],
         ),

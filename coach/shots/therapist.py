@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QPoint
@@ -22,6 +23,7 @@ from coach.ui.main_window import MainWindow
 from coach.ui.settings.profile_dialogs import DeleteProfileDialog
 from coach.ui.settings.profile_switcher import ProfileSwitcher
 from coach.ui.therapist.exercise_picker import ExercisePicker
+from coach.ui.therapist.file_actions import made_when
 from coach.ui.therapist.import_summary import ImportPreview, ImportSummary
 from coach.ui.therapist.pin_dialog import PinDialog
 from coach.ui.therapist.screen import TherapistScreen
@@ -66,8 +68,8 @@ SECOND_PROFILE = "Kim"
 REASON = "Eases your leg pain; we tried it together."
 NOTE = "Walk after lunch every day. Call me if anything worries you."
 THERAPIST = "Alex Moreno"
-CREATED = "2 March 2026, 10:15"
-TYPED = (SECOND_PROFILE, REASON, NOTE, THERAPIST, CREATED)
+CREATED = datetime(2026, 3, 2, 10, 15)  # when the plan file was made: a date, in the language
+TYPED = (SECOND_PROFILE, REASON, NOTE, THERAPIST)
 
 
 def render_therapist_screens(
@@ -154,7 +156,7 @@ def _editor_shots(screen: TherapistScreen, camera: _Camera, profile: Profile) ->
     preview = ImportPreview(
         nickname=profile.nickname,
         therapist=THERAPIST,
-        created=CREATED,
+        created=made_when(CREATED),
         changes=summarise_changes(current.plan, plan, editor.catalogue, profile.surgery_date),
         current_version=current.version,
     )

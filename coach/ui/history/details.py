@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from coach.domain.catalogue import Catalogue
+from coach.domain.i18n import _, ngettext
 from coach.domain.pain import FLARE_POINTS, flared
 from coach.domain.progress import ExerciseTally
 from coach.domain.records import RATING_WORDS
@@ -17,7 +18,10 @@ from coach.domain.words import minutes_text
 from coach.store.sessions import SessionRecord
 from coach.ui.history.model import pain_text, result_text
 
-FEELING_WORDS = {rating: words.lower() for rating, words in RATING_WORDS.items()}
+
+def feeling_words(rating: str) -> str:
+    """'too easy': how an exercise felt, inside a line."""
+    return _(RATING_WORDS[rating]).lower() if rating in RATING_WORDS else rating
 
 
 @dataclass(frozen=True)
@@ -28,7 +32,7 @@ class Detail:
 
 def _names(ids: tuple[str, ...], catalogue: Catalogue) -> str:
     names = [catalogue[i].name if i in catalogue else i for i in ids]
-    return ", ".join(names) if names else "none"
+    return ", ".join(names) if names else _("none")
 
 
 def _name(exercise_id: str, catalogue: Catalogue) -> str:
@@ -38,7 +42,10 @@ def _name(exercise_id: str, catalogue: Catalogue) -> str:
 def skip_reasons_text(tally: ExerciseTally, catalogue: Catalogue) -> str:
     """'Bridge (pain); Clamshell (too tired)'."""
     return "; ".join(
-        f"{_name(e, catalogue)} ({SKIP_REASON_WORDS.get(r, r)})" for e, r in tally.skip_reasons
+        _("{exercise} ({reason})").format(
+            exercise=_name(e, catalogue), reason=_(SKIP_REASON_WORDS.get(r, r))
+        )
+        for e, r in tally.skip_reasons
     )
 
 
@@ -68,34 +75,52 @@ def session_details(
     result = result_text(session)
     took = _minutes(session)
     details = [
-        Detail("Result", f"{result}, {took}" if took else result),
-        Detail("Pain before", pain_text(session.pain_before)),
-        Detail("Pain after", pain_text(session.pain_after)),
+        Detail(
+            _("Result"),
+            # Translators: a session's result and how long it took: "Done, 12 minutes".
+            _("{result}, {duration}").format(result=result, duration=took) if took else result,
+        ),
+        Detail(_("Pain before"), pain_text(session.pain_before)),
+        Detail(_("Pain after"), pain_text(session.pain_after)),
     ]
     before, after = session.pain_before, session.pain_after
     if before and after and flared(before, after):
-        note = f"Pain was {FLARE_POINTS} or more points higher after this session than before."
-        details.append(Detail("Note", note))
-    planned = f" of {len(tally.planned)}" if tally.planned else ""
-    details.append(
-        Detail(f"Exercises done ({len(tally.done)}{planned})", _names(tally.done, catalogue))
-    )
+        note = ngettext(
+            "Pain was {count} or more point higher after this session than before.",
+            "Pain was {count} or more points higher after this session than before.",
+            FLARE_POINTS,
+        ).format(count=FLARE_POINTS)
+        details.append(Detail(_("Note"), note))
+    done = len(tally.done)
+    if tally.planned:
+        heading = _("Exercises done ({done} of {planned})").format(
+            done=done, planned=len(tally.planned)
+        )
+    else:
+        heading = _("Exercises done ({done})").format(done=done)
+    details.append(Detail(heading, _names(tally.done, catalogue)))
     if tally.skipped:
-        details.append(Detail("Skipped", _names(tally.skipped, catalogue)))
+        details.append(Detail(_("Skipped"), _names(tally.skipped, catalogue)))
     if tally.skip_reasons:
-        details.append(Detail("Skipped, and why", skip_reasons_text(tally, catalogue)))
+        details.append(Detail(_("Skipped, and why"), skip_reasons_text(tally, catalogue)))
     if tally.swaps:
-        details.append(Detail("Did the easier version", swaps_text(tally, catalogue)))
+        details.append(Detail(_("Did the easier version"), swaps_text(tally, catalogue)))
     if answers is None:
-        details.append(Detail("Warning-sign check", "not recorded"))
+        details.append(Detail(_("Warning-sign check"), _("not recorded")))
     else:
         yes = [q.text for q in red_flags.questions if answers.get(q.id)]
-        text = "All answers were no." if not yes else "Answered yes: " + " ".join(yes)
-        details.append(Detail("Warning-sign check", text))
+        text = (
+            _("All answers were no.")
+            if not yes
+            else _("Answered yes: {questions}").format(questions=" ".join(yes))
+        )
+        details.append(Detail(_("Warning-sign check"), text))
     if feedback:
         felt = "; ".join(
-            f"{catalogue[e].name if e in catalogue else e}: {FEELING_WORDS.get(r, r)}"
+            _("{exercise}: {feeling}").format(
+                exercise=catalogue[e].name if e in catalogue else e, feeling=feeling_words(r)
+            )
             for e, r in feedback.items()
         )
-        details.append(Detail("How the exercises felt", felt))
+        details.append(Detail(_("How the exercises felt"), felt))
     return details

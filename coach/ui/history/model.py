@@ -9,45 +9,65 @@ from datetime import datetime
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from coach.domain.i18n import _, pgettext
 from coach.domain.journal import JournalEntry
 from coach.domain.medicines import MedicineEntry
 from coach.domain.pain import Pain
 from coach.domain.session_result import RESULT_WORDS
 from coach.store.sessions import SessionRecord
-from coach.ui.journal.rows import item_cells, item_time
+from coach.ui.journal.rows import item_cells, item_time, when_words
 
 Index = QModelIndex | QPersistentModelIndex
 
-COLUMNS = ("Date", "What", "Result", "Back", "Leg")  # pain: the page says so above
+COLUMN_COUNT = 5  # date, what, result, back pain, leg pain
 Item = SessionRecord | JournalEntry | MedicineEntry
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def column_headers() -> tuple[str, ...]:
+    """The table's headers in the current language (pain: the page says so above)."""
+    return (
+        _("Date"),
+        _("What"),
+        _("Result"),
+        # Translators: a History column header: back pain before → after.
+        pgettext("pain column", "Back"),
+        # Translators: a History column header: leg pain before → after.
+        pgettext("pain column", "Leg"),
+    )
 
 
 def when_text(session: SessionRecord, this_year: int | None = None) -> str:
     """'Tue 24 Nov 2026, 09:16' in the patient's local time (no year when it is
     ``this_year``)."""
-    started = datetime.fromisoformat(session.started_at).astimezone()
-    year = "" if started.year == this_year else f" {started.year}"
-    return f"{started:%a} {started.day} {started:%b}{year}, {started:%H:%M}"
+    return when_words(datetime.fromisoformat(session.started_at), this_year)
 
 
 def pain_text(pain: Pain | None) -> str:
-    return "–" if pain is None else f"back {pain.back}, leg {pain.leg}"
+    if pain is None:
+        return "–"
+    return _("back {back}, leg {leg}").format(back=pain.back, leg=pain.leg)
 
 
 def change_text(before: int | None, after: int | None, *, spoken: bool = False) -> str:
     """'4 → 3' (before → after the session); spoken: 'before 4, after 3'."""
     if before is None and after is None:
-        return "not recorded" if spoken else "–"
+        return _("not recorded") if spoken else "–"
     if spoken:
-        parts = [f"{w} {v}" for w, v in (("before", before), ("after", after)) if v is not None]
-        return ", ".join(parts)
+        if before is None:
+            return _("after {after}").format(after=after)
+        if after is None:
+            return _("before {before}").format(before=before)
+        return _("before {before}, after {after}").format(before=before, after=after)
     return f"{'–' if before is None else before} → {'–' if after is None else after}"
 
 
 def result_text(session: SessionRecord) -> str:
-    words = RESULT_WORDS.get(session.status, session.status)
-    return f"{words} (gentle)" if session.gentle and session.status == "done" else words
+    words = _(RESULT_WORDS.get(session.status, session.status))
+    if session.gentle and session.status == "done":
+        # Translators: a session's result, done in the gentle version.
+        return _("{result} (gentle)").format(result=words)
+    return words
 
 
 class HistoryModel(QAbstractTableModel):
@@ -97,18 +117,18 @@ class HistoryModel(QAbstractTableModel):
         if row < 0:
             return
         self._sessions[row] = session
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
 
     # -- Qt model API ------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._sessions)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
+        return 0 if parent.isValid() else COLUMN_COUNT
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         item = self.item_at(index.row()) if index.isValid() else None
-        if item is None or not 0 <= index.column() < len(COLUMNS):
+        if item is None or not 0 <= index.column() < COLUMN_COUNT:
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             spoken = role == Qt.ItemDataRole.AccessibleTextRole
@@ -139,7 +159,7 @@ class HistoryModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
+            return column_headers()[section] if 0 <= section < COLUMN_COUNT else None
         return None
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from coach.domain.catalogue import Catalogue
 from coach.domain.coping import coping_summary
+from coach.domain.i18n import _
 from coach.domain.learn import tool_labels
 from coach.store.sessions import SessionRecord
 from coach.ui.active_plan import plan_of_profile
@@ -54,13 +55,15 @@ class HistoryScreen(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(32, 28, 32, 28)
         column.setSpacing(14)
-        column.addWidget(label("History", "title", self))
+        column.addWidget(label(_("History"), "title", self))
         self.empty = label("", "big", self)
         column.addWidget(self.empty)
         column.addWidget(
             label(
-                "Pain is shown before → after each session (0 = no pain, 10 = worst); a pain "
-                "journal entry shows the strongest back and leg pain marked.",
+                _(
+                    "Pain is shown before → after each session (0 = no pain, 10 = worst); a "
+                    "pain journal entry shows the strongest back and leg pain marked."
+                ),
                 "hint",
                 self,
             )
@@ -72,7 +75,7 @@ class HistoryScreen(QWidget):
         self.table = QTableView(splitter)
         self.model = HistoryModel(self.table, ctx.clock.now().year)
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Your sessions, newest first")
+        self.table.setAccessibleName(_("Your sessions, newest first"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
@@ -105,7 +108,7 @@ class HistoryScreen(QWidget):
         """The chosen session: what happened on the left, its note and actions on the right."""
         scroll = scroll_area(parent)
         frame, layout = card(scroll)
-        self.details_title = label("Choose a session to see its details.", "heading", frame)
+        self.details_title = label(_("Choose a session to see its details."), "heading", frame)
         layout.addWidget(self.details_title)
         columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         columns.setSpacing(24)
@@ -113,22 +116,22 @@ class HistoryScreen(QWidget):
         self.details_box = QVBoxLayout()
         columns.addLayout(self.details_box, 3)
         note_column = QVBoxLayout()
-        self.note_label = label("Your note", None, frame)
+        self.note_label = label(_("Your note"), None, frame)
         note_column.addWidget(self.note_label)
         self.note = QPlainTextEdit(frame)
-        self.note.setAccessibleName("Note for this session")
-        self.note.setPlaceholderText("How did it go? Anything to tell your therapist?")
+        self.note.setAccessibleName(_("Note for this session"))
+        self.note.setPlaceholderText(_("How did it go? Anything to tell your therapist?"))
         self.note.setMinimumHeight(90)
         self.note.setTabChangesFocus(True)
         self.note.textChanged.connect(self._on_note_changed)
         note_column.addWidget(self.note)
         row = QHBoxLayout()
-        self.edit_button = button("Edit…", frame, primary=True)
+        self.edit_button = button(_("Edit…"), frame, primary=True)
         self.edit_button.clicked.connect(self._on_edit_clicked)
         row.addWidget(self.edit_button)
-        self.save_note_button = button("Save note", frame, primary=True)
-        self.delete_button = button("Delete…", frame)
-        self.delete_button.setAccessibleName("Delete what is chosen")
+        self.save_note_button = button(_("Save note"), frame, primary=True)
+        self.delete_button = button(_("Delete…"), frame)
+        self.delete_button.setAccessibleName(_("Delete what is chosen"))
         self.save_note_button.clicked.connect(self._on_save_note_clicked)
         self.delete_button.clicked.connect(self._on_delete_clicked)
         row.addWidget(self.save_note_button)
@@ -161,7 +164,7 @@ class HistoryScreen(QWidget):
         anything = bool(sessions or journal or medicines)
         self.empty.setVisible(not anything)
         self.empty.setText(
-            "" if anything else "Your sessions show here once you have done your first one."
+            "" if anything else _("Your sessions show here once you have done your first one.")
         )
         if anything:
             self.table.selectRow(0)
@@ -189,11 +192,13 @@ class HistoryScreen(QWidget):
         for widget in (self.note, self.save_note_button, self.delete_button):
             widget.setEnabled(session is not None)
         if session is None:
-            self.details_title.setText("Choose a session to see its details.")
+            self.details_title.setText(_("Choose a session to see its details."))
             self.note.setPlainText("")
             self.save_note_button.setEnabled(False)
             return
-        self.details_title.setText(f"{session.routine_name}, {when_text(session)}")
+        self.details_title.setText(
+            _("{routine}, {when}").format(routine=session.routine_name, when=when_text(session))
+        )
         parent = self.details_title.parentWidget()
         details = session_details(
             session,
@@ -204,7 +209,8 @@ class HistoryScreen(QWidget):
             red_flags=self._ctx.content.red_flags,
         )
         for detail in details:
-            self.details_box.addWidget(label(f"{detail.title}: {detail.text}", None, parent))
+            line = _("{title}: {text}").format(title=detail.title, text=detail.text)
+            self.details_box.addWidget(label(line, None, parent))
         self.details_box.addStretch(1)
         self.note.blockSignals(True)
         self.note.setPlainText(session.note)
@@ -264,9 +270,11 @@ class HistoryScreen(QWidget):
             return
         if not self._dialogs.confirm(
             self,
-            "Delete this session?",
-            f"The session of {when_text(session)} ({session.routine_name}) and its pain scores "
-            "will be deleted for good. Delete it?",
+            _("Delete this session?"),
+            _(
+                "The session of {when} ({routine}) and its pain scores will be deleted for "
+                "good. Delete it?"
+            ).format(when=when_text(session), routine=session.routine_name),
             default_no=True,
         ):
             return

@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Signal
 from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from coach.domain.i18n import _
 from coach.ui.journal.body_paint import (
     UNIT_H,
     UNIT_W,
@@ -49,9 +50,12 @@ class BodyMap(QWidget):
         self.setMinimumWidth(300)
         self._fit_text()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName("Body map, back and front")
+        self.setAccessibleName(_("Body map, back and front"))
         self.setAccessibleDescription(
-            "Click where it hurts. The list of body parts beside the map does the same by keyboard."
+            _(
+                "Click where it hurts. The list of body parts beside the map does the same by "
+                "keyboard."
+            )
         )
 
     def _tallest(self) -> int:
@@ -118,7 +122,7 @@ class BodyMap(QWidget):
             if region is None:
                 QToolTip.hideText()
             else:
-                QToolTip.showText(event.globalPos(), REGION_BY_ID[region].name, self)
+                QToolTip.showText(event.globalPos(), _(REGION_BY_ID[region].name), self)
             return True
         return super().event(event)
 

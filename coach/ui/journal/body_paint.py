@@ -14,8 +14,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF, QTransform
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+    QTransform,
+)
 
+from coach.domain.i18n import pgettext
 from coach.domain.journal import REGIONS, Region
 
 UNIT_W, UNIT_H = 100.0, 244.0
@@ -191,13 +201,27 @@ def _titles(painter: QPainter, layout: Layout, look: Look, view: str) -> None:
     painter.setFont(font)
     painter.setPen(look.text)
     title = QRectF(origin.x(), origin.y() - 2.6 * px, width, 1.3 * px)
-    painter.drawText(title, int(Qt.AlignmentFlag.AlignCenter), view.title())
+    painter.drawText(title, int(Qt.AlignmentFlag.AlignCenter), view_title(view))
     font.setBold(False)
     font.setPixelSize(round(px * 0.8))
+    left, right = pgettext("body side", "Left"), pgettext("body side", "Right")
+    sides = (left, right) if view == "back" else (right, left)
+    metrics = QFontMetricsF(font)
+    needed = metrics.horizontalAdvance(sides[0]) + metrics.horizontalAdvance(sides[1]) + px / 2
+    if needed > width:  # longer words (another language): smaller, never overlapping
+        font.setPixelSize(max(6, int(px * 0.8 * width / needed)))
     painter.setFont(font)
-    sides = ("Left", "Right") if view == "back" else ("Right", "Left")
     row = QRectF(origin.x(), origin.y() - 1.3 * px, width, 1.3 * px)
     painter.drawText(row, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), sides[0])
     painter.drawText(
         row, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), sides[1]
     )
+
+
+def view_title(view: str) -> str:
+    """The heading over a figure: 'Back' (seen from behind) or 'Front'."""
+    if view == "back":
+        # Translators: over the body figure seen from behind.
+        return pgettext("body map view", "Back")
+    # Translators: over the body figure seen from the front.
+    return pgettext("body map view", "Front")

@@ -17,6 +17,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QDialog, QPlainTextEdit, QVBoxLayout, QWidget
 
+from coach.domain import formats
+from coach.domain.i18n import _
 from coach.domain.journal import MAX_NOTE, JournalEntry, RegionMark, with_region, without_region
 from coach.domain.journal_rules import WINDOW_DAYS, check_prompt, nerve_changes
 from coach.ui.common.widgets import button, dialog_buttons, fit_to_screen, label, scroll_area
@@ -50,7 +52,7 @@ class JournalEntryDialog(QDialog):
         resumed = None if entry is not None else self._store.draft(profile_id)
         now = ctx.clock.now()
         self._entry = entry or resumed or JournalEntry(now, now.date())
-        self.setWindowTitle("Edit pain entry" if self._editing else "How is your pain?")
+        self.setWindowTitle(_("Edit pain entry") if self._editing else _("How is your pain?"))
         self._build(resumed is not None)
         fit_to_screen(self, 1100, 820)
         self._show_entry()
@@ -63,20 +65,22 @@ class JournalEntryDialog(QDialog):
         column = QVBoxLayout(body)
         column.setContentsMargins(20, 16, 20, 16)
         column.setSpacing(12)
-        title = "Edit this pain entry" if self._editing else "Where do you feel it now?"
+        title = _("Edit this pain entry") if self._editing else _("Where do you feel it now?")
         column.addWidget(label(title, "title", body))
         if resumed:
-            when = self._entry.at.astimezone(self._ctx.clock.now().tzinfo)
+            when = formats.clock(self._entry.at.astimezone(self._ctx.clock.now().tzinfo))
             column.addWidget(
                 label(
-                    f"You started this entry at {when:%H:%M}. Carry on where you left off.",
+                    _("You started this entry at {time}. Carry on where you left off.").format(
+                        time=when
+                    ),
                     None,
                     body,
                 )
             )
         column.addWidget(
             label(
-                "Tap a place to mark it; tap it again to remove it. Then choose how strong.",
+                _("Tap a place to mark it; tap it again to remove it. Then choose how strong."),
                 "hint",
                 body,
             )
@@ -89,9 +93,9 @@ class JournalEntryDialog(QDialog):
         self.message.setObjectName("journal-message")
         self.message.hide()
         outer.addWidget(self.message)
-        row, self.cancel_button, self.save_button = dialog_buttons(self, "Save entry")
+        row, self.cancel_button, self.save_button = dialog_buttons(self, _("Save entry"))
         if not self._editing:
-            self.cancel_button.setText("Throw away")
+            self.cancel_button.setText(_("Throw away"))
             self.cancel_button.clicked.disconnect()
             self.cancel_button.clicked.connect(self._on_throw_away)
         self.save_button.clicked.connect(self._on_save_clicked)
@@ -107,7 +111,7 @@ class JournalEntryDialog(QDialog):
         self.editor = RegionEditor(body)
         self.editor.intensity_chosen.connect(self._on_intensity_chosen)
         self.editor.qualities_changed.connect(self._on_qualities_changed)
-        self.remove_button = button("Remove this place", body)
+        self.remove_button = button(_("Remove this place"), body)
         self.remove_button.clicked.connect(self._on_remove_clicked)
         middle = QVBoxLayout()
         middle.addWidget(self.editor)
@@ -122,10 +126,10 @@ class JournalEntryDialog(QDialog):
         self.factors = FactorTicks(body)
         self.factors.changed.connect(self._on_factors_changed)
         column.addWidget(self.factors)
-        column.addWidget(label("Note (if you like)", None, body))
+        column.addWidget(label(_("Note (if you like)"), None, body))
         self.note = QPlainTextEdit(body)
-        self.note.setAccessibleName("Note for this entry")
-        self.note.setPlaceholderText("What were you doing? Anything else to remember?")
+        self.note.setAccessibleName(_("Note for this entry"))
+        self.note.setPlaceholderText(_("What were you doing? Anything else to remember?"))
         self.note.setTabChangesFocus(True)
         self.note.setMinimumHeight(80)
         self.note.textChanged.connect(self._on_note_changed)
@@ -165,7 +169,7 @@ class JournalEntryDialog(QDialog):
 
     def _write(self, *, draft: bool) -> bool:
         """Save; on a storage fault say so in one sentence and keep everything on screen."""
-        from coach.store.faults import fault_sentence
+        from coach.store.faults import fault_cause
 
         try:
             if draft:
@@ -173,10 +177,10 @@ class JournalEntryDialog(QDialog):
             else:
                 self._entry = self._store.save(self._profile_id, self._entry, self._now())
         except Exception as exc:
-            sentence = fault_sentence(exc, before="This entry was not saved: ")
-            if sentence is None:
+            cause = fault_cause(exc)
+            if cause is None:
                 raise
-            self.message.setText(sentence)
+            self.message.setText(_("This entry was not saved: {cause}.").format(cause=cause))
             self.message.show()
             return False
         self.message.hide()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from coach.domain.i18n import _
 from coach.domain.medicines import MedicineEntry
 from coach.ui.common.widgets import label
 from coach.ui.context import AppContext
@@ -27,15 +28,18 @@ def show_item(title: QLabel, box: QVBoxLayout, item: JournalItem, this_year: int
 
 
 def delete_question(item: JournalItem) -> str:
-    what = f"the medicine {item.name}" if isinstance(item, MedicineEntry) else "this pain entry"
-    return f"Delete {what} for good? It cannot be brought back."
+    if isinstance(item, MedicineEntry):
+        return _("Delete the medicine {name} for good? It cannot be brought back.").format(
+            name=item.name
+        )
+    return _("Delete this pain entry for good? It cannot be brought back.")
 
 
 def delete_item(ctx: AppContext, parent: QWidget, item: JournalItem) -> bool:
     """After a question (No is the default), in one transaction (an entry's places and ticks
     go with it); True when deleted."""
     if item.id is None or not ctx.dialogs.confirm(
-        parent, "Delete this?", delete_question(item), default_no=True
+        parent, _("Delete this?"), delete_question(item), default_no=True
     ):
         return False
     if isinstance(item, MedicineEntry):

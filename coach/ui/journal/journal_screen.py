@@ -10,6 +10,8 @@ from datetime import datetime, timedelta
 
 from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
+from coach.domain import formats
+from coach.domain.i18n import _
 from coach.domain.journal import REGION_BY_ID, JournalEntry, daily_extent
 from coach.domain.journal_rules import JournalNote, extent_notes, leg_baseline
 from coach.domain.medicines import NO_DOSE_ADVICE, MedicineEntry, remembered_names
@@ -26,16 +28,25 @@ AGAIN_DAYS = 14  # "took it again" only for medicines taken in the last two week
 
 def entry_line(entry: JournalEntry, now: datetime) -> str:
     """'09:40  Left calf 6, left buttock 3 (note: after the walk)'."""
-    when = entry.at.astimezone(now.tzinfo)
-    places = ", ".join(f"{REGION_BY_ID[m.region].name} {m.intensity}" for m in entry.marks)
-    note = f" (note: {entry.note.strip()})" if entry.note.strip() else ""
-    return f"{when:%H:%M}  {places or 'No place marked'}{note}"
+    when = formats.clock(entry.at.astimezone(now.tzinfo))
+    places = ", ".join(
+        # Translators: a place on the body and its pain 0-10: "Left calf 6".
+        _("{region} {score}").format(region=_(REGION_BY_ID[m.region].name), score=m.intensity)
+        for m in entry.marks
+    )
+    places = places or _("No place marked")
+    note = entry.note.strip()
+    if note:
+        return _("{time}  {places} (note: {note})").format(time=when, places=places, note=note)
+    return _("{time}  {places}").format(time=when, places=places)
 
 
 def medicine_line(entry: MedicineEntry, now: datetime) -> str:
-    when = entry.at.astimezone(now.tzinfo)
-    amount = f", {entry.amount}" if entry.amount else ""
-    return f"{when:%H:%M}  {entry.name}{amount}"
+    when = formats.clock(entry.at.astimezone(now.tzinfo))
+    if entry.amount:
+        # Translators: when a medicine was taken, its name and amount: "09:40  Ibuprofen, 1 tablet".
+        return _("{time}  {name}, {amount}").format(time=when, name=entry.name, amount=entry.amount)
+    return _("{time}  {name}").format(time=when, name=entry.name)
 
 
 def journal_notes(ctx: AppContext, profile_id: int) -> list[JournalNote]:
@@ -61,10 +72,10 @@ class JournalButtons(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         row = FlowLayout(spacing=10)
-        self.entry_button = button("Add a pain entry", self, primary=True)
+        self.entry_button = button(_("Add a pain entry"), self, primary=True)
         self.entry_button.setMinimumHeight(56)
         self.entry_button.clicked.connect(self._on_entry_clicked)
-        self.medicine_button = button("I took a medicine", self)
+        self.medicine_button = button(_("I took a medicine"), self)
         self.medicine_button.setMinimumHeight(56)
         self.medicine_button.clicked.connect(self._on_medicine_clicked)
         row.addWidget(self.entry_button)
@@ -82,15 +93,15 @@ class JournalButtons(QWidget):
         profile = self._ctx.active.profile
         pid = profile.id if profile is not None else None
         draft = self._ctx.stores.journal.draft(pid) if pid is not None else None
-        self.entry_button.setText("Carry on with my entry" if draft else "Add a pain entry")
+        self.entry_button.setText(_("Carry on with my entry") if draft else _("Add a pain entry"))
         since = self._ctx.clock.now().date() - timedelta(days=AGAIN_DAYS)
         recent = self._ctx.stores.medicines.entries(pid, since=since) if pid else []
         names = remembered_names(recent)
         clear(self._again)
         self.again_buttons = []
         for name in names[:AGAIN_SHOWN]:
-            again = button(f"Took {name} again", self)
-            again.setAccessibleName(f"I took {name} again now")
+            again = button(_("Took {name} again").format(name=name), self)
+            again.setAccessibleName(_("I took {name} again now").format(name=name))
             again.clicked.connect(lambda _=False, n=name: self._on_again_clicked(n))
             self._again.addWidget(again)
             self.again_buttons.append(again)
@@ -105,7 +116,8 @@ class JournalButtons(QWidget):
     def _on_again_clicked(self, name: str) -> None:
         saved = actions.took_again(self._ctx, name)
         if saved is not None:
-            self.message.setText(f"Saved: {medicine_line(saved, self._ctx.clock.now())}.")
+            line = medicine_line(saved, self._ctx.clock.now())
+            self.message.setText(_("Saved: {medicine}.").format(medicine=line))
             self.message.show()
 
 
@@ -119,8 +131,8 @@ class JournalCard(QFrame):
         self.setObjectName("journal-card")
         column = QVBoxLayout(self)
         column.setContentsMargins(20, 16, 20, 16)
-        column.addWidget(label("Pain journal", "heading", self))
-        column.addWidget(label("Write down leg or back pain when it happens.", None, self))
+        column.addWidget(label(_("Pain journal"), "heading", self))
+        column.addWidget(label(_("Write down leg or back pain when it happens."), None, self))
         self.buttons = JournalButtons(ctx, self)
         column.addWidget(self.buttons)
         ctx.active.changed.connect(self.refresh)
@@ -140,28 +152,30 @@ class JournalScreen(QWidget):
         super().__init__(parent)
         self._ctx = ctx
         scroll, body, column = scroll_page(self, spacing=14)
-        column.addWidget(label("Pain journal", "title", body))
+        column.addWidget(label(_("Pain journal"), "title", body))
         column.addWidget(
             label(
-                "Write down where you feel pain, how strong it is and what it feels like, as "
-                "often as you like. Your therapist can see how it changes.",
+                _(
+                    "Write down where you feel pain, how strong it is and what it feels like, "
+                    "as often as you like. Your therapist can see how it changes."
+                ),
                 None,
                 body,
             )
         )
         self.buttons = JournalButtons(ctx, body)
         column.addWidget(self.buttons)
-        advice = label(NO_DOSE_ADVICE, "hint", body)
+        advice = label(_(NO_DOSE_ADVICE), "hint", body)
         advice.setObjectName("no-dose-advice")
         column.addWidget(advice)
-        self.changes_title = label("How your leg pain is changing", "heading", body)
+        self.changes_title = label(_("How your leg pain is changing"), "heading", body)
         column.addWidget(self.changes_title)
         self.changes = label("", None, body)
         self.changes.setObjectName("journal-changes")
         column.addWidget(self.changes)
         frame, self._today = card(body)
         column.addWidget(frame)
-        column.addWidget(label("Older entries are in History.", "hint", body))
+        column.addWidget(label(_("Older entries are in History."), "hint", body))
         column.addStretch(1)
         scroll.setWidget(body)
         outer = QVBoxLayout(self)
@@ -176,10 +190,10 @@ class JournalScreen(QWidget):
         self.buttons.refresh()
         clear(self._today)
         parent = self._today.parentWidget()
-        self._today.addWidget(label("Today", "heading", parent))
+        self._today.addWidget(label(_("Today"), "heading", parent))
         profile = self._ctx.active.profile
         if profile is None or profile.id is None:
-            self._today.addWidget(label("Set up your profile to keep a journal.", None, parent))
+            self._today.addWidget(label(_("Set up your profile to keep a journal."), None, parent))
             self.changes.hide()
             self.changes_title.hide()
             return
@@ -191,12 +205,15 @@ class JournalScreen(QWidget):
         entries = self._ctx.stores.journal.entries(profile.id, since=now.date())
         medicines = self._ctx.stores.medicines.entries(profile.id, since=now.date())
         lines = sorted(
-            [(e.at, "Pain: " + entry_line(e, now)) for e in entries]
-            + [(m.at, "Medicine: " + medicine_line(m, now)) for m in medicines]
+            [(e.at, _("Pain: {entry}").format(entry=entry_line(e, now))) for e in entries]
+            + [
+                (m.at, _("Medicine: {entry}").format(entry=medicine_line(m, now)))
+                for m in medicines
+            ]
         )
         if not lines:
-            self._today.addWidget(label("Nothing written today yet.", None, parent))
-        for _, text in lines:
+            self._today.addWidget(label(_("Nothing written today yet."), None, parent))
+        for _at, text in lines:
             self._today.addWidget(label(text, None, parent))
 
     def take_focus(self) -> None:

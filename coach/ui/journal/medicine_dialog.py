@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.domain.i18n import N_, _
 from coach.domain.medicines import (
     KINDS,
     MAX_AMOUNT,
@@ -31,7 +32,7 @@ from coach.domain.medicines import (
 from coach.ui.common.widgets import dialog_buttons, label, size_to_contents, width_floor
 from coach.ui.context import AppContext
 
-DAYS = (("Today", 0), ("Yesterday", 1))
+DAYS = ((N_("Today"), 0), (N_("Yesterday"), 1))
 
 
 class MedicineDialog(QDialog):
@@ -50,18 +51,18 @@ class MedicineDialog(QDialog):
         self._store = ctx.stores.medicines
         self._entry = entry
         self.saved_entry: MedicineEntry | None = None
-        self.setWindowTitle("Edit medicine" if entry else "I took a medicine")
+        self.setWindowTitle(_("Edit medicine") if entry else _("I took a medicine"))
         column = QVBoxLayout(self)
         column.setSpacing(12)
         column.addWidget(
-            label("Edit this medicine" if entry else "I took a medicine", "title", self)
+            label(_("Edit this medicine") if entry else _("I took a medicine"), "title", self)
         )
         column.addLayout(self._build_form(entry))
         self.message = label("", None, self)
         self.message.setObjectName("medicine-message")
         self.message.hide()
         column.addWidget(self.message)
-        row, _cancel, self.save_button = dialog_buttons(self, "Save")
+        row, _cancel, self.save_button = dialog_buttons(self, _("Save"))
         self.save_button.clicked.connect(self._on_save_clicked)
         width_floor(row, 480)
         column.addLayout(row)
@@ -76,33 +77,33 @@ class MedicineDialog(QDialog):
         self.name.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.name.addItems(remembered_names(self._store.entries(self._profile_id)))
         self.name.setCurrentText(entry.name if entry else "")
-        self.name.setAccessibleName("Medicine name")
+        self.name.setAccessibleName(_("Medicine name"))
         line = self.name.lineEdit()
         if line is not None:
             line.setMaxLength(MAX_NAME)
-            line.setPlaceholderText("As written on the box")
+            line.setPlaceholderText(_("As written on the box"))
         self.name.currentTextChanged.connect(self._on_name_changed)
-        form.addRow("Name", self.name)
+        form.addRow(_("Name"), self.name)
         self.kind = QComboBox(self)
-        self.kind.addItem("Not sure, or I'd rather not say", "")
+        self.kind.addItem(_("Not sure, or I'd rather not say"), "")
         for key, words in KINDS.items():
-            self.kind.addItem(words, key)
-        self.kind.setAccessibleName("Kind of medicine (you can leave this)")
-        form.addRow("Kind (if you know)", self.kind)
+            self.kind.addItem(_(words), key)
+        self.kind.setAccessibleName(_("Kind of medicine (you can leave this)"))
+        form.addRow(_("Kind (if you know)"), self.kind)
         self.amount = QLineEdit(self)
         self.amount.setMaxLength(MAX_AMOUNT)
-        self.amount.setPlaceholderText("For example: 1 tablet")
-        self.amount.setAccessibleName("Amount, as you would write it")
-        form.addRow("How much (as you would write it)", self.amount)
+        self.amount.setPlaceholderText(_("For example: 1 tablet"))
+        self.amount.setAccessibleName(_("Amount, as you would write it"))
+        form.addRow(_("How much (as you would write it)"), self.amount)
         self.day = QComboBox(self)
-        for words, _ in DAYS:
-            self.day.addItem(words)
-        self.day.setAccessibleName("Which day")
+        for words, _days_ago in DAYS:
+            self.day.addItem(_(words))
+        self.day.setAccessibleName(_("Which day"))
         self.time = QTimeEdit(self)
         self.time.setDisplayFormat("HH:mm")
-        self.time.setAccessibleName("What time")
-        form.addRow("Day", self.day)
-        form.addRow("Time", self.time)
+        self.time.setAccessibleName(_("What time"))
+        form.addRow(_("Day"), self.day)
+        form.addRow(_("Time"), self.time)
         return form
 
     def _fill(self, entry: MedicineEntry | None) -> None:
@@ -134,7 +135,7 @@ class MedicineDialog(QDialog):
         return datetime(day.year, day.month, day.day, time.hour(), time.minute(), tzinfo=now.tzinfo)
 
     def _on_save_clicked(self) -> None:
-        from coach.store.faults import fault_sentence
+        from coach.store.faults import fault_cause
 
         at = self._when()
         try:
@@ -152,10 +153,10 @@ class MedicineDialog(QDialog):
             self._say(str(exc))
             return
         except Exception as exc:
-            sentence = fault_sentence(exc, before="The medicine was not saved: ")
-            if sentence is None:
+            cause = fault_cause(exc)
+            if cause is None:
                 raise
-            self._say(sentence)
+            self._say(_("The medicine was not saved: {cause}.").format(cause=cause))
             return
         self.accept()
 

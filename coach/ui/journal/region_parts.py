@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.domain.i18n import N_, _
 from coach.domain.journal import FACTORS, MAX_INTENSITY, QUALITIES, REGION_BY_ID, REGIONS
 from coach.ui.common.flow_layout import FlowLayout
 from coach.ui.common.widgets import label
 
 REGION_ROLE = Qt.ItemDataRole.UserRole + 1
-_GROUPS = (("back", "Back of the body"), ("front", "Front of the body"))
+_GROUPS = (("back", N_("Back of the body")), ("front", N_("Front of the body")))
 
 
 class RegionChecklist(QListWidget):
@@ -35,7 +36,7 @@ class RegionChecklist(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Where it hurts: body parts, tick each one")
+        self.setAccessibleName(_("Where it hurts: body parts, tick each one"))
         # Big targets: each line about 40 px high at 100% text, the tick box 22 px.
         self.setStyleSheet(
             "QListWidget::item { padding: 7px 4px; }"
@@ -47,13 +48,13 @@ class RegionChecklist(QListWidget):
         self.setMinimumWidth(240)
         self._items: dict[str, QListWidgetItem] = {}
         for view, heading in _GROUPS:
-            head = QListWidgetItem(heading, self)
+            head = QListWidgetItem(_(heading), self)
             head.setFlags(Qt.ItemFlag.NoItemFlags)
             font = head.font()
             font.setBold(True)
             head.setFont(font)
             for region in (r for r in REGIONS if r.view == view):
-                item = QListWidgetItem(region.name, self)
+                item = QListWidgetItem(_(region.name), self)
                 item.setFlags(
                     Qt.ItemFlag.ItemIsEnabled
                     | Qt.ItemFlag.ItemIsUserCheckable
@@ -107,10 +108,12 @@ class RegionEditor(QWidget):
         )
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
-        self.title = label("Tap a place on the body, or tick it in the list.", "heading", self)
+        self.title = label(_("Tap a place on the body, or tick it in the list."), "heading", self)
         self.title.setObjectName("region-title")
         column.addWidget(self.title)
-        self.scale_hint = label("How strong? 0 = no pain, 10 = worst pain imaginable.", None, self)
+        self.scale_hint = label(
+            _("How strong? 0 = no pain, 10 = worst pain imaginable."), None, self
+        )
         column.addWidget(self.scale_hint)
         numbers = FlowLayout(spacing=6)
         self.group = QButtonGroup(self)
@@ -120,18 +123,18 @@ class RegionEditor(QWidget):
             number = QPushButton(str(value), self)
             number.setCheckable(True)
             number.setMinimumSize(52, 52)
-            number.setAccessibleName(f"Pain {value} of 10")
+            number.setAccessibleName(_("Pain {score} of 10").format(score=value))
             number.setObjectName(f"pain-{value}")
             self.group.addButton(number, value)
             numbers.addWidget(number)
             self.number_buttons.append(number)
         self.group.idClicked.connect(self.intensity_chosen)
         column.addLayout(numbers)
-        column.addWidget(label("What does it feel like?", None, self))
+        column.addWidget(label(_("What does it feel like?"), None, self))
         feels = FlowLayout(spacing=8)
         self.quality_boxes: dict[str, QCheckBox] = {}
         for key, words in QUALITIES.items():
-            box = QCheckBox(words, self)
+            box = QCheckBox(_(words), self)
             box.setMinimumHeight(40)
             box.toggled.connect(self._on_quality_toggled)
             feels.addWidget(box)
@@ -145,9 +148,9 @@ class RegionEditor(QWidget):
         try:
             enabled = region_id is not None
             if region_id is None:
-                self.title.setText("Tap a place on the body, or tick it in the list.")
+                self.title.setText(_("Tap a place on the body, or tick it in the list."))
             else:
-                self.title.setText(REGION_BY_ID[region_id].name)
+                self.title.setText(_(REGION_BY_ID[region_id].name))
             for value, number in enumerate(self.number_buttons):
                 number.setEnabled(enabled)
                 number.setChecked(enabled and value == intensity)
@@ -173,14 +176,18 @@ class FactorTicks(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         self.boxes: dict[str, dict[str, QCheckBox]] = {}
-        for effect, heading in (("helped", "What helped?"), ("worse", "What made it worse?")):
+        headings = (
+            ("helped", _("What helped?"), _("What helped? {factor}")),
+            ("worse", _("What made it worse?"), _("What made it worse? {factor}")),
+        )
+        for effect, heading, spoken in headings:
             column.addWidget(label(heading, None, self))
             row = FlowLayout(spacing=8)
             self.boxes[effect] = {}
             for key, words in FACTORS.items():
-                box = QCheckBox(words, self)
+                box = QCheckBox(_(words), self)
                 box.setMinimumHeight(40)
-                box.setAccessibleName(f"{heading} {words}")
+                box.setAccessibleName(spoken.format(factor=_(words)))
                 box.toggled.connect(lambda _on: self.changed.emit())
                 row.addWidget(box)
                 self.boxes[effect][key] = box

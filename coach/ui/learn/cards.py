@@ -11,6 +11,7 @@ from datetime import timedelta
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
+from coach.domain.i18n import _
 from coach.domain.learn import TOOLS, tool_label
 from coach.domain.learn_hints import LEG_DAYS, Hint, HintInput, suggest_topic
 from coach.domain.pain import PastSession
@@ -76,13 +77,13 @@ class LearnHintCard(QFrame):
         column = QVBoxLayout(self)
         column.setContentsMargins(20, 16, 20, 16)
         column.setSpacing(10)
-        self.title = label("Something to read", "heading", self)
+        self.title = label(_("Something to read"), "heading", self)
         self.text = label("", None, self)
         row = FlowLayout(None)  # wraps at 200% text
-        self.read_button = button("Read it", self)
+        self.read_button = button(_("Read it"), self)
         self.read_button.clicked.connect(self._on_read)
-        self.dismiss_button = button("Not now", self)
-        self.dismiss_button.setAccessibleName("Hide this suggestion")
+        self.dismiss_button = button(_("Not now"), self)
+        self.dismiss_button.setAccessibleName(_("Hide this suggestion"))
         self.dismiss_button.clicked.connect(self._on_dismiss)
         row.addWidget(self.read_button)
         row.addWidget(self.dismiss_button)
@@ -107,8 +108,8 @@ class LearnHintCard(QFrame):
         if hint is not None:
             topic = self._ctx.content.learn.get(hint.topic_id)
             self.text.setText(hint.text)
-            self.read_button.setText(f"Read: {topic.title}")
-            self.read_button.setAccessibleName(f"Read the page {topic.title}")
+            self.read_button.setText(_("Read: {title}").format(title=topic.title))
+            self.read_button.setAccessibleName(_("Read the page {title}").format(title=topic.title))
 
     def _on_read(self) -> None:
         if self.hint is not None:
@@ -134,8 +135,8 @@ class CalmCard(QFrame):
         column = QVBoxLayout(self)
         column.setContentsMargins(20, 16, 20, 16)
         column.setSpacing(10)
-        column.addWidget(label("Calm", "heading", self))
-        column.addWidget(label("When pain or worry is high, try one of these.", None, self))
+        column.addWidget(label(_("Calm"), "heading", self))
+        column.addWidget(label(_("When pain or worry is high, try one of these."), None, self))
         row = FlowLayout(None)
         self.buttons: dict[str, QPushButton] = {}
         for tool in TOOLS:

@@ -34,6 +34,7 @@ from coach.domain.coping import (
     breath_size,
     breathing_steps,
 )
+from coach.domain.i18n import _, ngettext
 from coach.domain.steps import Step
 from coach.domain.timer import Event, EventKind, Session, State
 from coach.domain.timer_display import format_seconds
@@ -60,7 +61,7 @@ class BreathingGuide(QWidget):
         self.size_fraction = 0.0
         self.setMinimumSize(180, 180)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName("Breathing guide: the circle grows as you breathe in")
+        self.setAccessibleName(_("Breathing guide: the circle grows as you breathe in"))
 
     def set_size(self, fraction: float) -> None:
         if abs(fraction - self.size_fraction) > 0.002:
@@ -107,20 +108,25 @@ class TimedTool(QDialog):
         self.awake: AwakeKeeper | None = None
         breathing = tool == "breathing"
         self.setWindowTitle(
-            ("Slow breathing" if breathing else "Relax your body") + " - Rehab Coach"
+            _("Slow breathing - Rehab Coach") if breathing else _("Relax your body - Rehab Coach")
         )
         self.setModal(True)
         column = QVBoxLayout(self)
         column.setContentsMargins(32, 24, 32, 24)
         column.setSpacing(14)
-        self.title = label("Slow breathing" if breathing else "Relax your body", "title", self)
+        self.title = label(
+            _("Slow breathing") if breathing else _("Relax your body"), "title", self
+        )
         column.addWidget(self.title)
         intro = (
-            "Breathe in as the circle grows, and out as it shrinks. About six slow breaths "
-            "a minute. Stop at any time."
+            _(
+                "Breathe in as the circle grows, and out as it shrinks. About six slow breaths "
+                "a minute. Stop at any time."
+            )
             if breathing
-            else "Follow the words on the screen, one part of your body at a time. "
-            "Stop at any time."
+            else _(
+                "Follow the words on the screen, one part of your body at a time. Stop at any time."
+            )
         )
         self.intro = label(intro, None, self)
         column.addWidget(self.intro)
@@ -128,8 +134,16 @@ class TimedTool(QDialog):
         self.minute_buttons: dict[int, QPushButton] = {}
         choices = BREATHING_MINUTES if breathing else BODY_SCAN_MINUTES
         for minutes in choices:
-            choice = button(f"{minutes} minutes", self, primary=minutes == choices[0])
-            choice.setAccessibleName(f"Start {minutes} minutes")
+            choice = button(
+                ngettext("{count} minute", "{count} minutes", minutes).format(count=minutes),
+                self,
+                primary=minutes == choices[0],
+            )
+            choice.setAccessibleName(
+                ngettext("Start {count} minute", "Start {count} minutes", minutes).format(
+                    count=minutes
+                )
+            )
             choice.clicked.connect(lambda _=False, m=minutes: self.start(m))
             self.minutes_row.addWidget(choice)
             self.minute_buttons[minutes] = choice
@@ -155,11 +169,11 @@ class TimedTool(QDialog):
     def _build_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
         row.addStretch(1)
-        self.stop_button = button("Stop", self)
+        self.stop_button = button(_("Stop"), self)
         self.stop_button.setMinimumWidth(160)
         self.stop_button.clicked.connect(self.stop)
         self.stop_button.setVisible(False)
-        self.close_button = button("Close", self)
+        self.close_button = button(_("Close"), self)
         self.close_button.setMinimumWidth(160)
         self.close_button.clicked.connect(self.reject)
         row.addWidget(self.stop_button)
@@ -183,7 +197,7 @@ class TimedTool(QDialog):
         if self._voice is None:
             self._voice = VoiceCoach(self._ctx.prefs)
         if self.awake is None:
-            self.awake = new_keeper("A relaxation exercise is in progress")
+            self.awake = new_keeper(_("A relaxation exercise is in progress"))
         self.session = Session(self._steps(minutes), self._ctx.clock)
         self._started_mono = self._ctx.clock.monotonic()
         self._started_at = self._ctx.clock.now()
@@ -247,7 +261,7 @@ class TimedTool(QDialog):
         self.step_title.setText(step.title)
         self.step_text.setText(step.instruction)
         left = sum(s.seconds for s in session.steps[session.index + 1 :]) + session.remaining()
-        self.time_left.setText(f"{format_seconds(left)} left")
+        self.time_left.setText(_("{time} left").format(time=format_seconds(left)))
         self.guide.set_size(breath_size(step, session.elapsed()))
 
     def _end(self, at: float) -> None:
@@ -257,8 +271,8 @@ class TimedTool(QDialog):
         self.close_button.setVisible(True)
         self.close_button.setFocus()
         self.guide.set_size(0.0)
-        self.step_title.setText("Well done")
-        self.step_text.setText("Take a moment before you get up.")
+        self.step_title.setText(_("Well done"))
+        self.step_text.setText(_("Take a moment before you get up."))
         self.time_left.setText("")
         if seconds >= MIN_RECORDED_S:
             self._record(seconds)
@@ -277,7 +291,7 @@ class TimedTool(QDialog):
             )
         except Exception:  # a full disk must not crash a calming tool; say it plainly
             log.exception("a coping use could not be saved")
-            self.time_left.setText("This could not be saved, but it still did you good.")
+            self.time_left.setText(_("This could not be saved, but it still did you good."))
             return
         self.recorded.emit(seconds)
 
@@ -298,32 +312,32 @@ class JournalDialog(QDialog):
         self._ctx = ctx
         self._opened_mono = ctx.clock.monotonic()
         self._opened_at = ctx.clock.now()
-        self.setWindowTitle("Write it down - Rehab Coach")
+        self.setWindowTitle(_("Write it down - Rehab Coach"))
         self.setModal(True)
         column = QVBoxLayout(self)
         column.setContentsMargins(32, 24, 32, 24)
         column.setSpacing(12)
-        column.addWidget(label("Write it down", "title", self))
-        column.addWidget(label("Some questions to start you off:", None, self))
+        column.addWidget(label(_("Write it down"), "title", self))
+        column.addWidget(label(_("Some questions to start you off:"), None, self))
         for prompt in ctx.content.coping.journal_prompts:
             column.addWidget(label(f"•  {prompt}", "reading", self))
         self.text = QPlainTextEdit(self)
-        self.text.setAccessibleName("What you want to write")
-        self.text.setPlaceholderText("Write as much or as little as you like.")
+        self.text.setAccessibleName(_("What you want to write"))
+        self.text.setPlaceholderText(_("Write as much or as little as you like."))
         column.addWidget(self.text, 1)
-        self.in_report = QCheckBox("Show this in the report for my clinic", self)
+        self.in_report = QCheckBox(_("Show this in the report for my clinic"), self)
         self.in_report.setChecked(False)  # private by default (REFERENCE 10)
         column.addWidget(self.in_report)
         column.addWidget(
-            label("It stays private on this computer unless you tick the box.", "hint", self)
+            label(_("It stays private on this computer unless you tick the box."), "hint", self)
         )
         self.message = label("", None, self)
         self.message.setVisible(False)
         column.addWidget(self.message)
         row = QHBoxLayout()
-        cancel = button("Cancel", self)
+        cancel = button(_("Cancel"), self)
         cancel.clicked.connect(self.reject)
-        self.save_button = button("Save", self, primary=True)
+        self.save_button = button(_("Save"), self, primary=True)
         self.save_button.clicked.connect(self.save)
         row.addWidget(cancel)
         row.addStretch(1)
@@ -334,10 +348,16 @@ class JournalDialog(QDialog):
     def save(self) -> None:
         note = self.text.toPlainText().strip()
         if not note:
-            self._say("Write something first, or choose Cancel.")
+            self._say(_("Write something first, or choose Cancel."))
             return
         if len(note) > MAX_NOTE:
-            self._say(f"That is too long to save: at most {MAX_NOTE} characters.")
+            self._say(
+                ngettext(
+                    "That is too long to save: at most {count} character.",
+                    "That is too long to save: at most {count} characters.",
+                    MAX_NOTE,
+                ).format(count=MAX_NOTE)
+            )
             return
         profile = self._ctx.active.profile
         if profile is None or profile.id is None:
@@ -355,7 +375,7 @@ class JournalDialog(QDialog):
             )
         except Exception:
             log.exception("a journal entry could not be saved")
-            self._say("This could not be saved. Your words are still here: try again.")
+            self._say(_("This could not be saved. Your words are still here: try again."))
             return
         self.saved.emit(use_id)
         self.accept()

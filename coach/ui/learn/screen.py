@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.domain.i18n import _, ngettext
 from coach.domain.learn import WARNING_SIGNS_KEY, Topic
 from coach.reports.atomic import ExportError
 from coach.ui.common.flow_layout import FlowLayout
@@ -90,11 +91,11 @@ class LearnScreen(QWidget):
         column = QVBoxLayout(side)
         column.setContentsMargins(32, 28, 16, 28)
         column.setSpacing(10)
-        column.addWidget(label("Learn", "title", side))
-        column.addWidget(label("Short pages about leg pain after back surgery.", "hint", side))
+        column.addWidget(label(_("Learn"), "title", side))
+        column.addWidget(label(_("Short pages about leg pain after back surgery."), "hint", side))
         self.search = QLineEdit(side)
-        self.search.setPlaceholderText("Search, for example: nerve, sleep, medicine")
-        self.search.setAccessibleName("Search the Learn pages")
+        self.search.setPlaceholderText(_("Search, for example: nerve, sleep, medicine"))
+        self.search.setAccessibleName(_("Search the Learn pages"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._fill_list)
         column.addWidget(self.search)
@@ -103,7 +104,7 @@ class LearnScreen(QWidget):
         self.list = QListWidget(side)
         self.list.setWordWrap(True)
         self.list.setSpacing(4)
-        self.list.setAccessibleName("Learn pages")
+        self.list.setAccessibleName(_("Learn pages"))
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)  # re-wrap when the width changes
         self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
@@ -115,16 +116,16 @@ class LearnScreen(QWidget):
 
     def _build_buttons(self, parent: QWidget) -> FlowLayout:
         row = FlowLayout(None)  # wraps at 200% text instead of widening the page
-        self.previous = button("← Previous", parent)
-        self.previous.setAccessibleName("Previous page")
+        self.previous = button(_("← Previous"), parent)
+        self.previous.setAccessibleName(_("Previous page"))
         self.previous.clicked.connect(lambda: self._step(-1))
-        self.next = button("Next →", parent)
-        self.next.setAccessibleName("Next page")
+        self.next = button(_("Next →"), parent)
+        self.next.setAccessibleName(_("Next page"))
         self.next.clicked.connect(lambda: self._step(1))
-        self.print_button = button("Print this topic", parent)
-        self.print_button.setAccessibleName("Print this topic as a PDF")
+        self.print_button = button(_("Print this topic"), parent)
+        self.print_button.setAccessibleName(_("Print this topic as a PDF"))
         self.print_button.clicked.connect(self._on_print)
-        self.read_aloud = button("Read aloud", parent)
+        self.read_aloud = button(_("Read aloud"), parent)
         self.read_aloud.setVisible(False)  # no voice in the app yet (the session-voice issue)
         for widget in (self.previous, self.next, self.print_button, self.read_aloud):
             row.addWidget(widget)
@@ -152,11 +153,15 @@ class LearnScreen(QWidget):
         self.list.blockSignals(False)
         total = len(self._library)
         if not found:
-            self.count.setText("No page matches. Try another word.")
+            self.count.setText(_("No page matches. Try another word."))
         elif len(found) == total:
-            self.count.setText(f"{total} pages")
+            self.count.setText(ngettext("{count} page", "{count} pages", total).format(count=total))
         else:
-            self.count.setText(f"{len(found)} of {total} pages")
+            self.count.setText(
+                ngettext("{found} of {count} page", "{found} of {count} pages", total).format(
+                    found=len(found), count=total
+                )
+            )
 
     def _on_current_changed(self, item: QListWidgetItem | None, _old: object) -> None:
         if item is not None:
@@ -171,7 +176,7 @@ class LearnScreen(QWidget):
         topic = self._library.get(topic_id)
         self._current = topic
         profile = self._ctx.active.profile
-        number = profile.emergency_number if profile else "your emergency number"
+        number = profile.emergency_number if profile else _("your emergency number")
         self.page.show_topic(topic, self._library, number)
         self.page.tools_enabled(self._tools_on)
         self.page.warning_signs.setVisible(self._warning_signs_available())
@@ -238,18 +243,22 @@ class LearnScreen(QWidget):
             return
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         suggested = Path(folder or Path.home()) / f"rehab-coach-{topic.id}.pdf"
-        path = self._dialogs.save_path(self, "Save this topic as a PDF", suggested, "PDF (*.pdf)")
+        path = self._dialogs.save_path(
+            self, _("Save this topic as a PDF"), suggested, _("PDF (*.pdf)")
+        )
         if path is None:
             return
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         profile = self._ctx.active.profile
-        number = profile.emergency_number if profile else "your emergency number"
+        number = profile.emergency_number if profile else _("your emergency number")
         try:
             write_topics(path, [topic], number, data_folder=self._ctx.paths.root)
         except ExportError as exc:
-            self._dialogs.inform(self, "Not saved", str(exc))
+            self._dialogs.inform(self, _("Not saved"), str(exc))
             return
         log.info("printed a Learn topic")
         self.printed.emit(str(path))
-        self._dialogs.inform(self, "Saved", f"Saved to:\n{path}\n\nOpen it to print it.")
+        self._dialogs.inform(
+            self, _("Saved"), _("Saved to:\n{path}\n\nOpen it to print it.").format(path=path)
+        )

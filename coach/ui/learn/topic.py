@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.domain.i18n import _
 from coach.domain.learn import LearnLibrary, Topic, tool_label
 from coach.ui.common.flow_layout import FlowLayout
 from coach.ui.common.widgets import button, label
@@ -55,7 +56,7 @@ class TopicDelegate(QStyledItemDelegate):
         self._view = view
 
     def _parts(self, index: QModelIndex | QPersistentModelIndex) -> tuple[str, str]:
-        title, _, summary = str(index.data()).partition("\n")
+        title, _sep, summary = str(index.data()).partition("\n")
         return title, summary
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
@@ -121,21 +122,21 @@ class TopicPage(QWidget):
         self._body = QVBoxLayout()
         self._body.setSpacing(12)
         column.addLayout(self._body)
-        column.addWidget(label("What you can do", "heading", self))
+        column.addWidget(label(_("What you can do"), "heading", self))
         self._todo = QVBoxLayout()
         self._todo.setSpacing(6)
         column.addLayout(self._todo)
-        column.addWidget(label("When to get help", "heading", self))
+        column.addWidget(label(_("When to get help"), "heading", self))
         self.help_text = label("", "reading", self)
         column.addWidget(self.help_text)
-        self.warning_signs = button("Open Warning signs", self)
-        self.warning_signs.setAccessibleName("Open the Warning signs page")
+        self.warning_signs = button(_("Open Warning signs"), self)
+        self.warning_signs.setAccessibleName(_("Open the Warning signs page"))
         self.warning_signs.clicked.connect(self.warning_signs_requested)
         row = QHBoxLayout()
         row.addWidget(self.warning_signs)
         row.addStretch(1)
         column.addLayout(row)
-        self.related_heading = label("Read next", "heading", self)
+        self.related_heading = label(_("Read next"), "heading", self)
         column.addWidget(self.related_heading)
         self._related = QVBoxLayout()
         column.addLayout(self._related)
@@ -157,8 +158,9 @@ class TopicPage(QWidget):
         self.help_text.setText(topic.when_to_get_help)
         self.tool_buttons = {}
         for tool in topic.tools:
-            tool_button = button(tool_label(tool), self)
-            tool_button.setAccessibleName(f"Open the {tool_label(tool).lower()} tool")
+            words = tool_label(tool)
+            tool_button = button(words, self)
+            tool_button.setAccessibleName(_("Open the {tool} tool").format(tool=words.lower()))
             tool_button.clicked.connect(lambda _=False, t=tool: self.tool_requested.emit(t))
             self._tools.addWidget(tool_button)
             self.tool_buttons[tool] = tool_button
@@ -166,12 +168,14 @@ class TopicPage(QWidget):
         for other_id in topic.related:
             other = library.get(other_id)
             link = button(other.title, self)
-            link.setAccessibleName(f"Read: {other.title}")
+            link.setAccessibleName(_("Read: {title}").format(title=other.title))
             link.clicked.connect(lambda _=False, i=other_id: self.topic_chosen.emit(i))
             self._related.addWidget(link)
             self.related_buttons[other_id] = link
         self.related_heading.setVisible(bool(topic.related))
-        self.sources.setText("Sources, for your therapist: " + ", ".join(topic.sources))
+        self.sources.setText(
+            _("Sources, for your therapist: {sources}").format(sources=", ".join(topic.sources))
+        )
 
     def tools_enabled(self, enabled: bool) -> None:
         for tool_button in self.tool_buttons.values():

@@ -10,10 +10,25 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout
 
 from coach.domain.catalogue import Catalogue, Exercise
 from coach.domain.figure import Figure
+from coach.domain.i18n import N_, _
 from coach.ui.common.blocks import clear, notice
 from coach.ui.common.figure_view import FigureView
 from coach.ui.common.widgets import button, label
-from coach.ui.library.exercise_list_model import NOT_NOW_TEXT
+from coach.ui.library.exercise_list_model import NOT_NOW_TEXT, subtitle
+
+# The easier and harder links, shown and spoken, and whether the exercise is not allowed now.
+_LINK_WORDS = {
+    ("easier", False): (N_("Easier: {name}"), N_("Easier exercise: {name}. Show it.")),
+    ("easier", True): (
+        N_("Easier: {name} (not allowed now)"),
+        N_("Easier exercise: {name} (not allowed now). Show it."),
+    ),
+    ("harder", False): (N_("Harder: {name}"), N_("Harder exercise: {name}. Show it.")),
+    ("harder", True): (
+        N_("Harder: {name} (not allowed now)"),
+        N_("Harder exercise: {name} (not allowed now). Show it."),
+    ),
+}
 
 ANIMATION_PERIOD_S = 4.0
 
@@ -50,7 +65,7 @@ class ExerciseDetail(QWidget):
         self.subtitle = label("", "hint", self)
         column.addWidget(self.name)
         column.addWidget(self.subtitle)
-        self.not_now, not_now_layout = notice(self, NOT_NOW_TEXT)
+        self.not_now, not_now_layout = notice(self, _(NOT_NOW_TEXT))
         self.not_now_text = label("", None, self.not_now)
         not_now_layout.addWidget(self.not_now_text)
         column.addWidget(self.not_now)
@@ -65,7 +80,7 @@ class ExerciseDetail(QWidget):
         self.figure = FigureView(self)
         self.figure.setMinimumSize(320, 220)
         column.addWidget(self.figure)
-        self.motion_button = button("Pause the drawing", self)
+        self.motion_button = button(_("Pause the drawing"), self)
         self.motion_button.clicked.connect(self._on_motion_clicked)
         motion_row = QHBoxLayout()
         motion_row.addWidget(self.motion_button)
@@ -74,27 +89,27 @@ class ExerciseDetail(QWidget):
 
     def _build_how(self, column: QVBoxLayout) -> None:
         """Steps, cues, when to stop and the usual amount."""
-        column.addWidget(label("How to do it", "heading", self))
+        column.addWidget(label(_("How to do it"), "heading", self))
         self.steps = QGridLayout()
         self.steps.setColumnStretch(1, 1)
         self.steps.setHorizontalSpacing(10)
         column.addLayout(self.steps)
-        column.addWidget(label("While you do it", "heading", self))
+        column.addWidget(label(_("While you do it"), "heading", self))
         self.cues = QVBoxLayout()
         column.addLayout(self.cues)
-        stop_box, stop_layout = notice(self, "Stop if")
+        stop_box, stop_layout = notice(self, _("Stop if"))
         self.stop_if = label("", None, stop_box)
         stop_layout.addWidget(self.stop_if)
         column.addWidget(stop_box)
-        self.floor_box, floor_layout = notice(self, "Getting down to the floor and up again")
+        self.floor_box, floor_layout = notice(self, _("Getting down to the floor and up again"))
         self.floor_advice = label("", None, self.floor_box)
         floor_layout.addWidget(self.floor_advice)
         column.addWidget(self.floor_box)
-        column.addWidget(label("Usual amount", "heading", self))
+        column.addWidget(label(_("Usual amount"), "heading", self))
         self.dose = label("", "big", self)
         column.addWidget(self.dose)
         self.dose_note = label(
-            "Your plan may ask for a different amount: follow your plan.", "hint", self
+            _("Your plan may ask for a different amount: follow your plan."), "hint", self
         )
         column.addWidget(self.dose_note)
 
@@ -120,7 +135,7 @@ class ExerciseDetail(QWidget):
     def show_exercise(self, exercise: Exercise, why_not: str | None = None) -> None:
         self._exercise = exercise
         self.name.setText(exercise.name)
-        self.subtitle.setText(f"{exercise.category_label} · {exercise.position_label}")
+        self.subtitle.setText(subtitle(exercise))
         self.not_now.setVisible(why_not is not None)
         self.not_now_text.setText(why_not or "")
         figure = self._figures(exercise.id)
@@ -130,7 +145,8 @@ class ExerciseDetail(QWidget):
         self.summary.setText(exercise.summary)
         clear(self.steps)
         for row, step in enumerate(exercise.steps):
-            number = label(f"{row + 1}.", None, self, wrap=False)
+            # Translators: a step's number in a list: "1."
+            number = label(_("{number}.").format(number=row + 1), None, self, wrap=False)
             self.steps.addWidget(number, row, 0, Qt.AlignmentFlag.AlignTop)
             self.steps.addWidget(label(step, None, self), row, 1)
         clear(self.cues)
@@ -140,24 +156,25 @@ class ExerciseDetail(QWidget):
         self.floor_box.setVisible(exercise.floor_advice is not None)
         self.floor_advice.setText(exercise.floor_advice or "")
         self.dose.setText(exercise.dosage.describe(exercise.per_side).capitalize())
-        self._set_link(self.easier_button, "Easier", exercise.easier)
-        self._set_link(self.harder_button, "Harder", exercise.harder)
+        self._set_link(self.easier_button, "easier", exercise.easier)
+        self._set_link(self.harder_button, "harder", exercise.harder)
         self._update_animation()
 
-    def _set_link(self, link: QPushButton, word: str, target: str | None) -> None:
+    def _set_link(self, link: QPushButton, kind: str, target: str | None) -> None:
+        """``kind``: 'easier' or 'harder'."""
         known = target is not None and target in self._catalogue
         link.setVisible(known)
         if target is not None and known:
             name = self._catalogue[target].name
             target_exercise = self._catalogue[target]
             not_now = self._why_not is not None and self._why_not(target_exercise) is not None
-            suffix = " (not allowed now)" if not_now else ""
-            link.setText(f"{word}: {name}{suffix}")
-            link.setAccessibleName(f"{word} exercise: {name}{suffix}. Show it.")
-            self._links[word] = target
+            text, spoken = _LINK_WORDS[kind, not_now]
+            link.setText(_(text).format(name=name))
+            link.setAccessibleName(_(spoken).format(name=name))
+            self._links[kind] = target
 
     def _on_link_clicked(self, link: QPushButton) -> None:
-        word = "Easier" if link is self.easier_button else "Harder"
+        word = "easier" if link is self.easier_button else "harder"
         target = self._links.get(word)
         if target is not None:
             self.exercise_chosen.emit(target)
@@ -170,7 +187,9 @@ class ExerciseDetail(QWidget):
 
     def _on_motion_clicked(self) -> None:
         self._paused = not self._paused
-        self.motion_button.setText("Move the drawing" if self._paused else "Pause the drawing")
+        self.motion_button.setText(
+            _("Move the drawing") if self._paused else _("Pause the drawing")
+        )
         self._update_animation()
 
     def _update_animation(self) -> None:

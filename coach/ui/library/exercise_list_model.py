@@ -20,13 +20,14 @@ from PySide6.QtWidgets import QApplication
 
 from coach.domain.allowed import PatientDay, Verdict, decide
 from coach.domain.catalogue import Catalogue, Exercise
+from coach.domain.i18n import N_, _
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the exercise id (str)
 EXERCISE_ROLE = Qt.ItemDataRole.UserRole + 2  # the Exercise itself
 NAME_ROLE = Qt.ItemDataRole.UserRole + 3  # the name alone (DisplayRole has a second line)
-NOT_NOW_TEXT = "Not allowed now"
+NOT_NOW_TEXT = N_("Not allowed now")
 
 
 class ExerciseListModel(QAbstractListModel):
@@ -93,7 +94,8 @@ class ExerciseListModel(QAbstractListModel):
 
 
 def subtitle(exercise: Exercise) -> str:
-    return f"{exercise.category_label} · {exercise.position_label}"
+    """'Stretch · Lying on your back': the exercise's kind and position, in the language shown."""
+    return f"{_(exercise.category_label)} · {_(exercise.position_label)}"
 
 
 class ExerciseFilterModel(QSortFilterProxyModel):
@@ -162,7 +164,9 @@ class ExerciseFilterModel(QSortFilterProxyModel):
         verdict = self.verdict(exercise)
         if verdict is None:
             if exercise.therapist_only and not self._therapist_only_allowed:
-                return f"{exercise.name} is only done if your therapist adds it to your plan."
+                return _("{exercise} is only done if your therapist adds it to your plan.").format(
+                    exercise=exercise.name
+                )
             return None
         return None if verdict.allowed else verdict.text
 
@@ -215,4 +219,4 @@ class ExerciseFilterModel(QSortFilterProxyModel):
                 QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
             )
         separator = "\n" if role == Qt.ItemDataRole.DisplayRole else ", "
-        return f"{value}{separator}{NOT_NOW_TEXT}"
+        return f"{value}{separator}{_(NOT_NOW_TEXT)}"

@@ -27,6 +27,7 @@ from coach.domain.allowed import PatientDay
 from coach.domain.catalogue import CATEGORIES, CATEGORY_LABELS, POSITION_LABELS, POSITIONS, Exercise
 from coach.domain.emergency import FALLBACK
 from coach.domain.figure import Figure
+from coach.domain.i18n import _, ngettext
 from coach.domain.warning_signs import stop_if_lines
 from coach.ui.active_plan import load_active_plan
 from coach.ui.common.figure_cache import FigureCache, FigureStills
@@ -100,25 +101,25 @@ class LibraryScreen(QWidget):
         column = QVBoxLayout(side)
         column.setContentsMargins(32, 28, 16, 28)
         column.setSpacing(10)
-        column.addWidget(label("Exercises", "title", side))
+        column.addWidget(label(_("Exercises"), "title", side))
         self.search = QLineEdit(side)
-        self.search.setPlaceholderText("Search, for example: bridge, stretch, chair")
-        self.search.setAccessibleName("Search exercises")
+        self.search.setPlaceholderText(_("Search, for example: bridge, stretch, chair"))
+        self.search.setAccessibleName(_("Search exercises"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_filters_changed)
         column.addWidget(self.search)
 
         row = self._filter_row
         self.category = QComboBox(side)
-        self.category.setAccessibleName("Kind of exercise")
-        self.category.addItem("All kinds", "")
+        self.category.setAccessibleName(_("Kind of exercise"))
+        self.category.addItem(_("All kinds"), "")
         for category in CATEGORIES:
-            self.category.addItem(CATEGORY_LABELS[category], category)
+            self.category.addItem(_(CATEGORY_LABELS[category]), category)
         self.position = QComboBox(side)
-        self.position.setAccessibleName("Position")
-        self.position.addItem("Any position", "")
+        self.position.setAccessibleName(_("Position"))
+        self.position.addItem(_("Any position"), "")
         for position in POSITIONS:
-            self.position.addItem(POSITION_LABELS[position], position)
+            self.position.addItem(_(POSITION_LABELS[position]), position)
         for combo in (self.category, self.position):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -128,8 +129,8 @@ class LibraryScreen(QWidget):
             row.addWidget(combo, 1)
         column.addLayout(row)
 
-        self.allowed_only = QCheckBox("Allowed for me now", side)
-        self.allowed_only.setAccessibleName("Show only exercises allowed in my current phase")
+        self.allowed_only = QCheckBox(_("Allowed for me now"), side)
+        self.allowed_only.setAccessibleName(_("Show only exercises allowed in my current phase"))
         self.allowed_only.setChecked(True)
         self.allowed_only.toggled.connect(self._on_filters_changed)
         column.addWidget(self.allowed_only)
@@ -142,12 +143,12 @@ class LibraryScreen(QWidget):
         self.list.setSpacing(4)
         self.list.setUniformItemSizes(False)
         self.list.setWordWrap(True)
-        self.list.setAccessibleName("Exercises")
+        self.list.setAccessibleName(_("Exercises"))
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         selection = self.list.selectionModel()
         selection.currentChanged.connect(self._on_current_changed)
         column.addWidget(self.list, 1)
-        self.empty = label("No exercise matches. Try fewer words or another kind.", None, side)
+        self.empty = label(_("No exercise matches. Try fewer words or another kind."), None, side)
         column.addWidget(self.empty)
         return side
 
@@ -188,9 +189,12 @@ class LibraryScreen(QWidget):
         self.filter.set_position(str(self.position.currentData() or ""))
         self.filter.set_allowed_only(self.allowed_only.isChecked())
         shown = self.filter.rowCount()
-        words = f"{shown} exercise{'' if shown == 1 else 's'}"
         if self.allowed_only.isChecked() and self._phase_title:
-            words += f" allowed in {self._phase_title}"
+            words = ngettext(
+                "{count} exercise allowed in {phase}", "{count} exercises allowed in {phase}", shown
+            ).format(count=shown, phase=self._phase_title)
+        else:
+            words = ngettext("{count} exercise", "{count} exercises", shown).format(count=shown)
         self.count.setText(words)
         self.empty.setVisible(shown == 0)
         self.list.setVisible(shown > 0)

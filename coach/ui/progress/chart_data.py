@@ -14,6 +14,7 @@ from datetime import date, datetime, time
 import numpy as np
 from PySide6.QtGui import QColor, QPalette
 
+from coach.domain.i18n import _
 from coach.domain.progress import Progress
 from coach.reports import progress_charts
 from coach.reports.chart_spec import (
@@ -102,9 +103,9 @@ class ChartSeries:
 def chart_series(progress: Progress, charts: Sequence[Chart] | None = None) -> ChartSeries:
     """Each chart's series (default: every chart of ``CHARTS``) as arrays on one date axis."""
     x = day_stamp(progress.start) + DAY_S * np.arange(progress.days, dtype=float)
-    marks = [(day_stamp(progress.surgery_date) - DAY_S / 2, "surgery", "Surgery")]
+    marks = [(day_stamp(progress.surgery_date) - DAY_S / 2, "surgery", _("Surgery"))]
     marks += [(day_stamp(m.start) - DAY_S / 2, "phase", m.title) for m in progress.phases[1:]]
-    marks += [(day_stamp(e.day), "warning", "Warning sign") for e in progress.red_flags]
+    marks += [(day_stamp(e.day), "warning", _("Warning sign")) for e in progress.red_flags]
     out = ChartSeries(
         start=progress.start,
         end=progress.end,

@@ -13,6 +13,7 @@ from datetime import date
 import numpy as np  # isort: skip
 import pyqtgraph as pg  # isort: skip
 
+from coach.domain.i18n import _
 from coach.reports.chart_spec import (
     DailyBars,
     DailyDots,
@@ -60,7 +61,7 @@ class SeriesItem:
 
     def key(self, theme: ChartTheme, span_days: int) -> Key:
         del span_days
-        return legend_key(self.spec.key, self.spec.look, theme)
+        return legend_key(_(self.spec.key), self.spec.look, theme)
 
     def data_item(self) -> object:
         """The pyqtgraph item (for tests that read what is drawn)."""
@@ -169,7 +170,7 @@ class DayBarsItem(SeriesItem):
 
     def key(self, theme: ChartTheme, span_days: int) -> Key:
         text = self.spec.weekly_key if span_days > self.spec.weekly_from_days else self.spec.key
-        return legend_key(text, self.spec.look, theme)
+        return legend_key(_(text), self.spec.look, theme)
 
     def data_item(self) -> object:
         return self.item

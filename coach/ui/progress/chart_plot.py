@@ -6,6 +6,7 @@ hover cursor. No mouse zoom or pan and no context menu, so a shaky hand cannot l
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
@@ -13,7 +14,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF
 import numpy as np  # isort: skip  (after PySide6, so that pyqtgraph binds to PySide6)
 import pyqtgraph as pg  # isort: skip
 
-from coach.ui.common.date_ticks import date_ticks
+from coach.ui.common.date_ticks import date_ticks, day_label, month_label
 from coach.ui.progress.chart_data import DAY_S, ChartTheme
 
 DOTTED = Qt.PenStyle.DotLine
@@ -36,6 +37,9 @@ def css_size(font: QFont) -> str:
     return f"{points:.0f}pt"
 
 
+WIDE_DAY = date(2026, 9, 30)  # a wide date label (in the language shown), to measure room
+
+
 class DateAxis(pg.DateAxisItem):  # type: ignore[misc]
     """Dates as people write them ('4 Sep', 'Sep 2026', '2026'), as many as fit without
     touching (``coach.ui.common.date_ticks``)."""
@@ -46,8 +50,8 @@ class DateAxis(pg.DateAxisItem):  # type: ignore[misc]
 
     def tickValues(self, low: float, high: float, size: float) -> list[object]:
         metrics = QFontMetricsF(self.style.get("tickFont") or self.font())
-        day_px = max(1.0, metrics.horizontalAdvance("30 Sep") * 1.6)
-        month_px = max(1.0, metrics.horizontalAdvance("Sep 2026") * 1.5)
+        day_px = max(1.0, metrics.horizontalAdvance(day_label(WIDE_DAY)) * 1.6)
+        month_px = max(1.0, metrics.horizontalAdvance(month_label(WIDE_DAY)) * 1.5)
         ticks = date_ticks(low, high, int(size / day_px), int(size / month_px))
         self._labels = dict(ticks)
         spacing = ticks[1][0] - ticks[0][0] if len(ticks) > 1 else DAY_S

@@ -19,6 +19,7 @@ from PySide6.QtCore import QEvent, QPointF, Signal
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from coach.domain.i18n import _
 from coach.reports import progress_charts
 from coach.reports.chart_spec import Chart
 from coach.ui.progress.chart_data import (
@@ -61,9 +62,9 @@ class ProgressCharts(QWidget):
         self.plot_of: dict[str, Plot] = {}
         self.frames: dict[str, ChartFrame] = {}
         for spec in self.specs:
-            plot = Plot(spec.name, (0, spec.y.top), spec.y.label, spec.y.step)
+            plot = Plot(_(spec.name), (0, spec.y.top), _(spec.y.label), spec.y.step)
             self.plot_of[spec.id] = plot
-            self.frames[spec.id] = ChartFrame(spec.title, plot, self)
+            self.frames[spec.id] = ChartFrame(_(spec.title), plot, self)
         self._lay_out()
         self.plots: list[Plot] = list(self.plot_of.values())
         self.linked = [self.plot_of[s.id] for s in self.specs if not s.half]  # one x range

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.domain.i18n import SOURCE, _, current
 from coach.domain.outcomes import (
     PSFS_MAX_ACTIVITIES,
     OutcomeError,
@@ -46,7 +47,7 @@ class PsfsDialog(QDialog):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Rate your activities")
+        self.setWindowTitle(_("Rate your activities"))
         self._ctx = ctx
         self._store = ctx.stores.outcomes
         self._pid = ctx.active.require().id or 0
@@ -68,11 +69,15 @@ class PsfsDialog(QDialog):
     def _names_page(self) -> QWidget:
         page = QWidget(self)
         column = QVBoxLayout(page)
-        column.addWidget(label("Which activities are hard because of your back?", "heading", page))
+        column.addWidget(
+            label(_("Which activities are hard because of your back?"), "heading", page)
+        )
         column.addWidget(
             label(
-                "Name 3 to 5 everyday things you find hard, for example putting on socks or "
-                "walking to the shops. You will rate the same ones again later.",
+                _(
+                    "Name 3 to 5 everyday things you find hard, for example putting on socks "
+                    "or walking to the shops. You will rate the same ones again later."
+                ),
                 None,
                 page,
             )
@@ -81,15 +86,16 @@ class PsfsDialog(QDialog):
         for number in range(1, PSFS_MAX_ACTIVITIES + 1):
             edit = QLineEdit(page)
             edit.setMaxLength(60)
+            name = _("Activity {number}").format(number=number)
             edit.setPlaceholderText(
-                f"Activity {number}" + ("" if number <= 3 else " (if you like)")
+                name if number <= 3 else _("Activity {number} (if you like)").format(number=number)
             )
-            edit.setAccessibleName(f"Activity {number}")
+            edit.setAccessibleName(name)
             self.name_edits.append(edit)
             column.addWidget(edit)
         for edit, activity in zip(self.name_edits, self._activities, strict=False):
             edit.setText(activity.name)
-        self.next_button = button("Next", page, primary=True)
+        self.next_button = button(_("Next"), page, primary=True)
         self.next_button.clicked.connect(self._on_next_clicked)
         column.addWidget(self.next_button)
         return page
@@ -109,10 +115,10 @@ class PsfsDialog(QDialog):
         page = QWidget(self.pages)
         grid = QGridLayout(page)
         grid.addWidget(
-            label("How well can you do each activity today?", "heading", page), 0, 0, 1, 12
+            label(_("How well can you do each activity today?"), "heading", page), 0, 0, 1, 12
         )
         grid.addWidget(
-            label("0 = cannot do it at all, 10 = as well as before the problem", "hint", page),
+            label(_("0 = cannot do it at all, 10 = as well as before the problem"), "hint", page),
             1,
             0,
             1,
@@ -123,25 +129,31 @@ class PsfsDialog(QDialog):
         for row, activity in enumerate(self._activities, start=2):
             name = activity.name
             before = last.get(name)
-            text = name if before is None else f"{name}  (last time: {before})"
+            text = (
+                name
+                if before is None
+                else _("{activity}  (last time: {score})").format(activity=name, score=before)
+            )
             grid.addWidget(label(text, None, page), row * 2, 0, 1, 12)
             group = QButtonGroup(page)
             for value in range(11):
                 choice = QPushButton(str(value), page)
                 choice.setCheckable(True)
                 choice.setMinimumSize(RATING_BUTTON, RATING_BUTTON)  # grows with the text
-                choice.setAccessibleName(f"{name}: {value}")
+                choice.setAccessibleName(
+                    _("{activity}: {score}").format(activity=name, score=value)
+                )
                 group.addButton(choice, value)
                 grid.addWidget(choice, row * 2 + 1, value)
             group.idClicked.connect(lambda _v: self._update_save())
             self.groups[activity.id] = group
         actions = QHBoxLayout()
-        change = button("Change the activities", page)
+        change = button(_("Change the activities"), page)
         change.clicked.connect(lambda: self.pages.setCurrentIndex(0))
-        self.save_button = button("Save", page, primary=True)
+        self.save_button = button(_("Save"), page, primary=True)
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self._on_save_clicked)
-        cancel = button("Cancel", page)
+        cancel = button(_("Cancel"), page)
         cancel.clicked.connect(self.reject)
         actions.addWidget(change)
         actions.addStretch(1)
@@ -171,14 +183,16 @@ class OdiDialog(QDialog):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("ODI score")
+        self.setWindowTitle(_("ODI score"))
         self._ctx = ctx
         column = QVBoxLayout(self)
-        column.addWidget(label("For your therapist: Oswestry Disability Index", "heading", self))
+        column.addWidget(label(_("For your therapist: Oswestry Disability Index"), "heading", self))
         column.addWidget(
             label(
-                "Enter the total score (0 to 100) from the questionnaire your therapist gave "
-                "you, and the day it was filled in. Lower is better.",
+                _(
+                    "Enter the total score (0 to 100) from the questionnaire your therapist "
+                    "gave you, and the day it was filled in. Lower is better."
+                ),
                 None,
                 self,
             )
@@ -186,15 +200,17 @@ class OdiDialog(QDialog):
         grid = QGridLayout()
         self.total = QSpinBox(self)
         self.total.setRange(0, 100)
-        self.total.setAccessibleName("ODI total score")
+        self.total.setAccessibleName(_("ODI total score"))
         today = ctx.clock.now().date()
         self.day = QDateEdit(QDate(today.year, today.month, today.day), self)
+        if current().code != SOURCE:  # month names in the language shown, not the desktop's
+            self.day.setLocale(QLocale(current().format_locale))
         self.day.setCalendarPopup(True)
         self.day.setMaximumDate(QDate(today.year, today.month, today.day))
-        self.day.setAccessibleName("Date of the questionnaire")
-        grid.addWidget(label("Total score", None, self), 0, 0)
+        self.day.setAccessibleName(_("Date of the questionnaire"))
+        grid.addWidget(label(_("Total score"), None, self), 0, 0)
         grid.addWidget(self.total, 0, 1)
-        grid.addWidget(label("Date", None, self), 1, 0)
+        grid.addWidget(label(_("Date"), None, self), 1, 0)
         grid.addWidget(self.day, 1, 1)
         column.addLayout(grid)
         buttons = QDialogButtonBox(
@@ -223,9 +239,9 @@ class OutcomeButtons(QWidget):
         self._ctx = ctx
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        self.psfs_button = button("&Rate my activities…", self)
-        self.psfs_button.setAccessibleName("Rate my activities (PSFS)")
-        self.odi_button = button("ODI score (therapist)…", self)
+        self.psfs_button = button(_("&Rate my activities…"), self)
+        self.psfs_button.setAccessibleName(_("Rate my activities (PSFS)"))
+        self.odi_button = button(_("ODI score (therapist)…"), self)
         row.addWidget(self.psfs_button)
         row.addWidget(self.odi_button)
         self.psfs_button.clicked.connect(lambda: self._open(PsfsDialog(ctx, self)))
@@ -256,8 +272,10 @@ class OutcomeReminderCard(QFrame):
         column.setContentsMargins(20, 16, 20, 16)
         self.title = label("", "heading", self)
         self.text = label(
-            "Please rate your everyday activities again. It takes about two minutes and shows "
-            "you and your therapist how you are getting on.",
+            _(
+                "Please rate your everyday activities again. It takes about two minutes and "
+                "shows you and your therapist how you are getting on."
+            ),
             None,
             self,
         )

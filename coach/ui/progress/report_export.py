@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from coach.domain.catalogue import Catalogue
 from coach.domain.content import Content
+from coach.domain.i18n import _, ngettext
 from coach.domain.profile import Profile
 from coach.domain.progress import ExerciseTally, Progress, build_progress
 from coach.domain.timer import SKIP_REASON_WORDS
@@ -29,7 +30,14 @@ CHART_WEEKS = 52  # a longer history is summarised by its last year
 def chart_window(progress: Progress) -> tuple[date, date, str]:
     """The days the report's charts show, and how to say it."""
     first = max(progress.start, progress.end - timedelta(weeks=CHART_WEEKS))
-    span = "since surgery" if first == progress.start else f"the last {CHART_WEEKS} weeks"
+    # Translators: the report's charts heading says which days they show, in brackets.
+    span = (
+        _("since surgery")
+        if first == progress.start
+        else ngettext("the last {count} week", "the last {count} weeks", CHART_WEEKS).format(
+            count=CHART_WEEKS
+        )
+    )
     return first, progress.end, span
 
 
@@ -39,8 +47,16 @@ def change_texts(tally: ExerciseTally, catalogue: Catalogue) -> list[str]:
     def name(exercise_id: str) -> str:
         return catalogue[exercise_id].name if exercise_id in catalogue else exercise_id
 
-    swaps = [f"{name(a)}: did the easier version ({name(b)})" for a, b in tally.swaps]
-    skips = [f"{name(e)}: skipped ({SKIP_REASON_WORDS.get(r, r)})" for e, r in tally.skip_reasons]
+    swaps = [
+        _("{exercise}: did the easier version ({easier})").format(exercise=name(a), easier=name(b))
+        for a, b in tally.swaps
+    ]
+    skips = [
+        _("{exercise}: skipped ({reason})").format(
+            exercise=name(e), reason=_(SKIP_REASON_WORDS.get(r, r))
+        )
+        for e, r in tally.skip_reasons
+    ]
     return swaps + skips
 
 
@@ -88,7 +104,7 @@ def journal_section(history: ProfileHistory, progress: Progress, first: date) ->
     counts = region_counts(entries)
     images = []
     if entries:
-        images.append(("Where pain was marked (number of entries)", body_summary_image(counts)))
+        images.append((_("Where pain was marked (number of entries)"), body_summary_image(counts)))
     medicines = [m for m in history.medicines if m.day >= first]
     return JournalSection(
         entries=len(entries),

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.domain.i18n import N_, _
 from coach.domain.progress import Progress, build_progress, weekly_rows
 from coach.domain.progress_text import MEANING_HINT, day_readout, summary_sentences
 from coach.reports.atomic import ExportError
@@ -34,7 +35,7 @@ from coach.ui.progress.table import ProgressTableModel
 
 log = logging.getLogger(__name__)
 
-RANGES = (("&4 weeks", 4), ("1&2 weeks", 12), ("&All", None))
+RANGES = ((N_("&4 weeks"), 4), (N_("1&2 weeks"), 12), (N_("&All"), None))
 DEFAULT_WEEKS = 12
 
 
@@ -56,7 +57,7 @@ class ProgressScreen(QWidget):
         self.charts.hovered.connect(self._on_chart_hovered)
         scroll = self._build_body()
 
-        self.readout = label("Point at a chart to see the numbers of that day.", "hint", self)
+        self.readout = label(_("Point at a chart to see the numbers of that day."), "hint", self)
         self.readout.setObjectName("readout")
         self.readout.setContentsMargins(32, 6, 32, 10)
         outer = QVBoxLayout(self)
@@ -72,7 +73,7 @@ class ProgressScreen(QWidget):
     # -- building ------------------------------------------------------------------------------
     def _build_body(self) -> QScrollArea:
         scroll, body, column = scroll_page(self, spacing=18)
-        column.addWidget(label("Progress", "title", body))
+        column.addWidget(label(_("Progress"), "title", body))
         self.empty = label("", "big", body)
         column.addWidget(self.empty)
         self.notice = label("", None, body)  # the plan could not be read (as on Today)
@@ -80,10 +81,10 @@ class ProgressScreen(QWidget):
         column.addWidget(self.notice)
 
         summary_card, summary = card(body)
-        summary.addWidget(label("How you are doing", "heading", summary_card))
+        summary.addWidget(label(_("How you are doing"), "heading", summary_card))
         self.summary_layout = QVBoxLayout()
         summary.addLayout(self.summary_layout)
-        summary.addWidget(label(MEANING_HINT, "hint", summary_card))
+        summary.addWidget(label(_(MEANING_HINT), "hint", summary_card))
         self.summary_card = summary_card
         column.addWidget(summary_card)
 
@@ -94,7 +95,7 @@ class ProgressScreen(QWidget):
         self.table = QTableView(self.stack)
         self.table_model = ProgressTableModel(self.table)
         self.table.setModel(self.table_model)
-        self.table.setAccessibleName("Progress by week")
+        self.table.setAccessibleName(_("Progress by week"))
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -110,11 +111,11 @@ class ProgressScreen(QWidget):
         """Range, table or charts, and exports: one row that wraps at large text sizes."""
         box = QWidget(parent)
         flow = FlowLayout(box, spacing=10)
-        flow.addWidget(label("Show:", None, box, wrap=False))
+        flow.addWidget(label(_("Show:"), None, box, wrap=False))
         self.range_group = QButtonGroup(self)
         self.range_buttons: dict[int | None, QPushButton] = {}
         for text, weeks in RANGES:
-            choice = button(text, box)
+            choice = button(_(text), box)
             choice.setCheckable(True)
             choice.setChecked(weeks == DEFAULT_WEEKS)
             choice.setObjectName(f"range-{weeks or 'all'}")
@@ -122,13 +123,13 @@ class ProgressScreen(QWidget):
             self.range_buttons[weeks] = choice
             choice.clicked.connect(lambda _=False, w=weeks: self._on_range_clicked(w))
             flow.addWidget(choice)
-        self.view_button = button("Show numbers as a table", box)
+        self.view_button = button(_("Show numbers as a table"), box)
         self.view_button.setCheckable(True)
         self.view_button.toggled.connect(self._on_view_toggled)
-        self.csv_button = button("Export &CSV…", box)
-        self.csv_button.setAccessibleName("Export all sessions as a CSV file")
-        self.pdf_button = button("Export &PDF report…", box)
-        self.pdf_button.setAccessibleName("Export a PDF report for your clinic visit")
+        self.csv_button = button(_("Export &CSV…"), box)
+        self.csv_button.setAccessibleName(_("Export all sessions as a CSV file"))
+        self.pdf_button = button(_("Export &PDF report…"), box)
+        self.pdf_button.setAccessibleName(_("Export a PDF report for your clinic visit"))
         self.csv_button.clicked.connect(self._on_csv_clicked)
         self.pdf_button.clicked.connect(self._on_pdf_clicked)
         for widget in (self.view_button, self.csv_button, self.pdf_button):
@@ -140,7 +141,7 @@ class ProgressScreen(QWidget):
 
         box = QWidget(parent)
         flow = FlowLayout(box, spacing=10)
-        flow.addWidget(label("Outcome scores:", None, box, wrap=False))
+        flow.addWidget(label(_("Outcome scores:"), None, box, wrap=False))
         self.outcome_buttons = OutcomeButtons(self._ctx, box)
         flow.addWidget(self.outcome_buttons)
         return box
@@ -166,7 +167,9 @@ class ProgressScreen(QWidget):
             self.charts.set_series(series)
             self._show_summary(summary_sentences(self._progress, self._ctx.content.medicine_sign))
         self.empty.setVisible(not has_data)
-        self.empty.setText("" if has_data else "Your progress shows here once you have a profile.")
+        self.empty.setText(
+            "" if has_data else _("Your progress shows here once you have a profile.")
+        )
         self.notice.setText(problem)
         self.notice.setVisible(bool(problem))
         for widget in (self.summary_card, self.stack, self.csv_button, self.pdf_button):
@@ -212,7 +215,7 @@ class ProgressScreen(QWidget):
         self.stack.setCurrentIndex(1 if table else 0)
         if table:
             self.table.resizeColumnsToContents()
-        self.view_button.setText("Show charts" if table else "Show numbers as a table")
+        self.view_button.setText(_("Show charts") if table else _("Show numbers as a table"))
 
     def _on_chart_hovered(self, day: object) -> None:
         if isinstance(day, date) and self._progress is not None:
@@ -243,10 +246,10 @@ class ProgressScreen(QWidget):
         return Path(folder or Path.home()) / f"rehab-coach-{name}-{today}.{suffix}"
 
     def _on_csv_clicked(self) -> None:
-        self._export("csv", "Save all sessions as CSV", "CSV files (*.csv)")
+        self._export("csv", _("Save all sessions as CSV"), _("CSV files (*.csv)"))
 
     def _on_pdf_clicked(self) -> None:
-        self._export("pdf", "Save the report for your clinic", "PDF files (*.pdf)")
+        self._export("pdf", _("Save the report for your clinic"), _("PDF files (*.pdf)"))
 
     def _export(self, kind: str, title: str, pattern: str) -> None:
         from coach.ui.progress.report_export import export_csv, export_pdf
@@ -269,8 +272,8 @@ class ProgressScreen(QWidget):
                     path, profile, history, self._ctx.content, data_folder=self._ctx.paths.root
                 )
         except ExportError as exc:
-            self._dialogs.inform(self, "Not saved", str(exc))
+            self._dialogs.inform(self, _("Not saved"), str(exc))
             return
         log.info("exported a %s report", kind)
         self.exported.emit(str(path))
-        self._dialogs.inform(self, "Saved", f"Saved to:\n{path}")
+        self._dialogs.inform(self, _("Saved"), _("Saved to:\n{path}").format(path=path))

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from coach.domain.i18n import _
 from coach.domain.progress import Progress, WeekRow
 from coach.reports import progress_charts
 from coach.reports.chart_spec import NO_DATA, Chart, table_cells, table_headers
@@ -43,7 +44,7 @@ class ProgressTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return text
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return "no data" if text == NO_DATA else text
+            return _("no data") if text == NO_DATA else text
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -8,14 +8,21 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QSpinBox, QWidget
 
+from coach.domain import formats
+from coach.domain.i18n import N_, _
 from coach.domain.outcomes import OutcomeError
 from coach.domain.progress import REGIONS, pain_baseline
+from coach.reports.chart_spec import number
 from coach.ui.common.flow_layout import FlowLayout
 from coach.ui.common.screen_stack import guarded_refresh
 from coach.ui.common.widgets import button, fill_with_card, label
 from coach.ui.context import AppContext
 
-REGION_LABELS = {"back": "Back pain", "leg": "Leg pain"}
+REGION_LABELS = {"back": N_("Back pain"), "leg": N_("Leg pain")}
+SPOKEN = {
+    "back": N_("Back pain at the start, 0 to 10"),
+    "leg": N_("Leg pain at the start, 0 to 10"),
+}
 NOT_SET = -1  # shown as "Not set": another patient's scores never stay in the boxes
 
 
@@ -27,12 +34,14 @@ class PainBaselineCard(QWidget):
         self._ctx = ctx
         self._store = ctx.stores.outcomes
         frame, layout = fill_with_card(self)
-        layout.addWidget(label("Pain at the start (baseline)", "heading", frame))
+        layout.addWidget(label(_("Pain at the start (baseline)"), "heading", frame))
         layout.addWidget(
             label(
-                "Progress compares the patient's pain before sessions with this. If you leave "
-                "it, the mean of their first three sessions is used. 0 is no pain, 10 the worst "
-                "pain imaginable.",
+                _(
+                    "Progress compares the patient's pain before sessions with this. If you "
+                    "leave it, the mean of their first three sessions is used. 0 is no pain, 10 "
+                    "the worst pain imaginable."
+                ),
                 "hint",
                 frame,
             )
@@ -43,12 +52,12 @@ class PainBaselineCard(QWidget):
         for row, region in enumerate(REGIONS):
             spin = QSpinBox(frame)
             spin.setRange(NOT_SET, 10)
-            spin.setSpecialValueText("Not set")
+            spin.setSpecialValueText(_("Not set"))
             spin.setMinimumWidth(110)
-            spin.setAccessibleName(f"{REGION_LABELS[region]} at the start, 0 to 10")
+            spin.setAccessibleName(_(SPOKEN[region]))
             spin.setObjectName(f"baseline-{region}")
             spin.valueChanged.connect(self._enable_save)
-            grid.addWidget(label(REGION_LABELS[region], None, frame), row, 0)
+            grid.addWidget(label(_(REGION_LABELS[region]), None, frame), row, 0)
             grid.addWidget(spin, row, 1)
             self.scores[region] = spin
         grid.setColumnStretch(2, 1)
@@ -57,9 +66,9 @@ class PainBaselineCard(QWidget):
         self.used.setObjectName("baseline-used")
         layout.addWidget(self.used)
         row_buttons = FlowLayout(spacing=10)  # wraps at big text
-        self.save_button = button("Use these scores", frame, primary=True)
+        self.save_button = button(_("Use these scores"), frame, primary=True)
         self.save_button.setObjectName("baseline-save")
-        self.clear_button = button("Use the first three sessions", frame)
+        self.clear_button = button(_("Use the first three sessions"), frame)
         self.clear_button.setObjectName("baseline-clear")
         row_buttons.addWidget(self.save_button)
         row_buttons.addWidget(self.clear_button)
@@ -86,7 +95,9 @@ class PainBaselineCard(QWidget):
             spin.setValue(NOT_SET if entered is None else round(entered[region]))
         if entered is not None:
             self.used.setText(
-                f"Used now: your scores, back {entered['back']:g} and leg {entered['leg']:g}."
+                _("Used now: your scores, back {back} and leg {leg}.").format(
+                    back=formats.decimal(entered["back"]), leg=formats.decimal(entered["leg"])
+                )
             )
         else:
             self.used.setText(self._from_sessions(profile.id))
@@ -101,8 +112,10 @@ class PainBaselineCard(QWidget):
         sessions = self._ctx.stores.progress.session_facts(profile_id)
         back, leg = (pain_baseline(sessions, region) for region in ("back", "leg"))
         if back is None or leg is None:
-            return "Used now: nothing yet. The first three sessions will set it."
-        return f"Used now: the first three sessions, back {back.value:.1f} and leg {leg.value:.1f}."
+            return _("Used now: nothing yet. The first three sessions will set it.")
+        return _("Used now: the first three sessions, back {back} and leg {leg}.").format(
+            back=number(back.value), leg=number(leg.value)
+        )
 
     def _on_save_clicked(self) -> None:
         profile = self._ctx.active.profile
@@ -114,11 +127,11 @@ class PainBaselineCard(QWidget):
         except OutcomeError as exc:
             self.message.setText(str(exc))
             return
-        self.message.setText("Saved. Progress now measures change from these scores.")
+        self.message.setText(_("Saved. Progress now measures change from these scores."))
 
     def _on_clear_clicked(self) -> None:
         profile = self._ctx.active.profile
         if profile is None or profile.id is None:
             return
         self._store.clear_pain_baseline(profile.id)
-        self.message.setText("Progress now uses the first three sessions again.")
+        self.message.setText(_("Progress now uses the first three sessions again."))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from coach.domain.allowed import PatientDay
 from coach.domain.catalogue import Catalogue, Dosage, Exercise
+from coach.domain.i18n import _
 from coach.domain.protocol import MAX_REASON
 from coach.ui.common.dialogs import Dialogs
 from coach.ui.common.widgets import button, label, width_floor
@@ -30,26 +31,28 @@ class ReasonDialog(QDialog):
     def __init__(self, message: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.message = message
-        self.setWindowTitle("Not allowed in this phase")
+        self.setWindowTitle(_("Not allowed in this phase"))
         column = QVBoxLayout(self)
         width_floor(column, 600)
         column.addWidget(label(message, "heading", self))
         column.addWidget(
             label(
-                "Your reason is saved with the plan and shown to the patient as "
-                '"Your therapist added this: ..."',
+                _(
+                    "Your reason is saved with the plan and shown to the patient as "
+                    '"Your therapist added this: ..."'
+                ),
                 None,
                 self,
             )
         )
         self.reason = QPlainTextEdit(self)
-        self.reason.setAccessibleName("Your reason")
-        self.reason.setPlaceholderText("For example: eases your leg pain; we tried it together.")
+        self.reason.setAccessibleName(_("Your reason"))
+        self.reason.setPlaceholderText(_("For example: eases your leg pain; we tried it together."))
         self.reason.setTabChangesFocus(True)
         column.addWidget(self.reason)
         row = QHBoxLayout()
-        cancel = button("Do not add it", self)
-        self.add_button = button("Add with this reason", self, primary=True)
+        cancel = button(_("Do not add it"), self)
+        self.add_button = button(_("Add with this reason"), self, primary=True)
         row.addWidget(cancel)
         row.addStretch(1)
         row.addWidget(self.add_button)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from coach.domain.allowed import PatientDay
 from coach.domain.catalogue import CATEGORY_LABELS, POSITION_LABELS, Catalogue
+from coach.domain.i18n import _
 from coach.ui.common.widgets import dialog_buttons, label
 from coach.ui.library.exercise_list_model import ID_ROLE, ExerciseFilterModel, ExerciseListModel
 
@@ -36,7 +37,7 @@ class ExercisePicker(QDialog):
     ) -> None:
         """``when``: the patient's plan on the first day of the phase being edited."""
         super().__init__(parent)
-        self.setWindowTitle("Add an exercise")
+        self.setWindowTitle(_("Add an exercise"))
         self.resize(760, 640)
         self.model = ExerciseListModel(catalogue, self)
         self.filter = ExerciseFilterModel(self, therapist_only_allowed=True)
@@ -44,19 +45,22 @@ class ExercisePicker(QDialog):
         self.filter.set_rules(when)
         phase = when.phase
         column = QVBoxLayout(self)
-        column.addWidget(label(f"Add an exercise to {phase.title}", "heading", self))
+        heading = _("Add an exercise to {phase}").format(phase=phase.title)
+        column.addWidget(label(heading, "heading", self))
         column.addLayout(self._filters())
         self.list = QListView(self)
         self.list.setModel(self.filter)
-        self.list.setAccessibleName("Exercises")
+        self.list.setAccessibleName(_("Exercises"))
         self.list.setWordWrap(True)
         self.list.setSpacing(4)
         column.addWidget(self.list, 1)
         column.addWidget(
             label(
-                "Greyed exercises are not allowed at the start of this phase (a restricted "
-                "movement, too early after this surgery, or avoided after it): if you add one, "
-                "you will be asked for your reason.",
+                _(
+                    "Greyed exercises are not allowed at the start of this phase (a restricted "
+                    "movement, too early after this surgery, or avoided after it): if you add "
+                    "one, you will be asked for your reason."
+                ),
                 "hint",
                 self,
             )
@@ -65,7 +69,7 @@ class ExercisePicker(QDialog):
         self.why_not.setObjectName("picker-why-not")
         self.why_not.setVisible(False)
         column.addWidget(self.why_not)
-        row, _cancel, self.add_button = dialog_buttons(self, "Add this exercise", default=False)
+        row, _cancel, self.add_button = dialog_buttons(self, _("Add this exercise"), default=False)
         column.addLayout(row)
         self.add_button.clicked.connect(self._on_add_clicked)
         self.list.doubleClicked.connect(lambda _index: self._on_add_clicked())
@@ -87,19 +91,19 @@ class ExercisePicker(QDialog):
     def _filters(self) -> QGridLayout:
         grid = QGridLayout()
         self.category = QComboBox(self)
-        self.category.setAccessibleName("Kind of exercise")
-        self.category.addItem("All kinds", "")
+        self.category.setAccessibleName(_("Kind of exercise"))
+        self.category.addItem(_("All kinds"), "")
         for key, text in CATEGORY_LABELS.items():
-            self.category.addItem(text, key)
+            self.category.addItem(_(text), key)
         self.position = QComboBox(self)
-        self.position.setAccessibleName("Position")
-        self.position.addItem("All positions", "")
+        self.position.setAccessibleName(_("Position"))
+        self.position.addItem(_("All positions"), "")
         for key, text in POSITION_LABELS.items():
-            self.position.addItem(text, key)
+            self.position.addItem(_(text), key)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search by name")
-        self.search.setAccessibleName("Search by name")
-        self.allowed_only = QCheckBox("Only what this phase allows", self)
+        self.search.setPlaceholderText(_("Search by name"))
+        self.search.setAccessibleName(_("Search by name"))
+        self.allowed_only = QCheckBox(_("Only what this phase allows"), self)
         grid.addWidget(self.category, 0, 0)
         grid.addWidget(self.position, 0, 1)
         grid.addWidget(self.search, 1, 0, 1, 2)

@@ -4,11 +4,14 @@ and print the large-print handout. Nothing is written to the database by a bad f
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLayout, QProgressDialog, QPushButton, QWidget
 
+from coach.domain import formats
+from coach.domain.i18n import _
 from coach.domain.plan_diff import summarise_changes
 from coach.domain.plan_file import SUFFIX, PlanFile, dump_plan_file
 from coach.domain.profile import Profile
@@ -31,6 +34,13 @@ log = logging.getLogger(__name__)
 def _safe_name(nickname: str) -> str:
     cleaned = "".join(ch if ch.isalnum() else "-" for ch in nickname.strip().lower())
     return "-".join(part for part in cleaned.split("-") if part) or "patient"
+
+
+def made_when(at: datetime) -> str:
+    """When a plan file was made, as the import question says it: '2 March 2026, 10:15'."""
+    # Translators: when a plan file was made: "24 November 2026, 09:16".
+    day = formats.day_month_year(at.date())
+    return _("{date}, {time}").format(date=day, time=formats.clock(at))
 
 
 class FileActions(QObject):
@@ -56,9 +66,9 @@ class FileActions(QObject):
         """Export, import and print buttons for the editor's title row."""
         made = []
         for caption, name, action in (
-            ("Export plan…", "Export the saved plan to a plan file", self.export_plan),
-            ("Import plan…", "Import a plan file", self.import_plan),
-            ("Print handout…", "Save a large-print handout to print", self.print_handout),
+            (_("Export plan…"), _("Export the saved plan to a plan file"), self.export_plan),
+            (_("Import plan…"), _("Import a plan file"), self.import_plan),
+            (_("Print handout…"), _("Save a large-print handout to print"), self.print_handout),
         ):
             widget = button(caption, self._editor.widget())
             widget.setAccessibleName(name)
@@ -72,14 +82,15 @@ class FileActions(QObject):
     def _parent(self) -> QWidget:
         return self._editor.widget()
 
-    def _saved_first(self, what: str) -> bool:
-        """Files and handouts show the saved plan; offer to save changes first."""
+    def _saved_first(self, question: str) -> bool:
+        """Files and handouts show the saved plan; offer to save changes first (``question``
+        says which)."""
         if not self._editor.is_dirty():
             return True
         if self._dialogs.confirm(
             self._parent,
-            "Save your changes first?",
-            f"The {what} shows the saved plan. Save your changes as a new version first?",
+            _("Save your changes first?"),
+            question,
             default_no=True,
         ):
             return self._editor.save() is not None
@@ -87,11 +98,20 @@ class FileActions(QObject):
 
     def export_plan(self) -> Path | None:
         profile = self._editor.profile
-        if profile is None or profile.id is None or not self._saved_first("plan file"):
+        if (
+            profile is None
+            or profile.id is None
+            or not self._saved_first(
+                _("The plan file shows the saved plan. Save your changes as a new version first?")
+            )
+        ):
             return None
         suggested = Path.home() / f"{_safe_name(profile.nickname)}-plan{SUFFIX}"
         target = self._dialogs.save_path(
-            self._parent, "Export the plan", suggested, f"Rehab Coach plans (*{SUFFIX} *.json)"
+            self._parent,
+            _("Export the plan"),
+            suggested,
+            _("Rehab Coach plans ({patterns})").format(patterns=f"*{SUFFIX} *.json"),
         )
         if target is None:
             return None
@@ -100,10 +120,14 @@ class FileActions(QObject):
             plan_file = self._store.plan_file_for(current, self._ctx.clock.now())
             atomic_write_bytes(target, dump_plan_file(plan_file), data_folder=self._ctx.paths.root)
         except (ExportError, StoreError) as exc:
-            self._dialogs.inform(self._parent, "The plan was not exported", str(exc))
+            self._dialogs.inform(self._parent, _("The plan was not exported"), str(exc))
             return None
         log.info("plan exported")
-        self._dialogs.inform(self._parent, "Plan exported", f"The plan was saved to\n{target}")
+        self._dialogs.inform(
+            self._parent,
+            _("Plan exported"),
+            _("The plan was saved to\n{path}").format(path=target),
+        )
         return target
 
     def import_plan(self) -> bool:
@@ -114,20 +138,23 @@ class FileActions(QObject):
             return False
         if self._editor.is_dirty() and not self._dialogs.confirm(
             self._parent,
-            "Import over your changes?",
-            "You have changes that are not saved. Importing a plan drops them. Go on?",
+            _("Import over your changes?"),
+            _("You have changes that are not saved. Importing a plan drops them. Go on?"),
             default_no=True,
         ):
             return False
         source = self._dialogs.open_path(
-            self._parent, "Import a plan", Path.home(), f"Rehab Coach plans (*{SUFFIX} *.json)"
+            self._parent,
+            _("Import a plan"),
+            Path.home(),
+            _("Rehab Coach plans ({patterns})").format(patterns=f"*{SUFFIX} *.json"),
         )
         if source is None:
             return False
         content = self._ctx.content
         task = PlanReadTask(source, content.catalogue, profile, self, content.red_flags)
         self.reading = task
-        progress = self._dialogs.progress(self._parent, "Reading the plan file…")
+        progress = self._dialogs.progress(self._parent, _("Reading the plan file…"))
         task.progressed.connect(progress.setValue)
         progress.canceled.connect(task.cancel)
         task.finished.connect(lambda result: self._on_read(result, profile, progress))
@@ -141,9 +168,9 @@ class FileActions(QObject):
         progress.deleteLater()
         imported = False
         if result.error:
-            self._dialogs.inform(self._parent, "Nothing was changed", result.error)
+            self._dialogs.inform(self._parent, _("Nothing was changed"), result.error)
         elif result.cancelled:
-            self._editor.show_message("The import was cancelled. Nothing was changed.")
+            self._editor.show_message(_("The import was cancelled. Nothing was changed."))
         elif result.plan_file is not None and profile == self._editor.profile:
             imported = self._confirm_and_import(profile, result.plan_file)
         self.import_finished.emit(imported)
@@ -155,7 +182,7 @@ class FileActions(QObject):
         preview = ImportPreview(
             nickname=profile.nickname,
             therapist=plan_file.therapist,
-            created=f"{plan_file.created_at.day} {plan_file.created_at:%B %Y, %H:%M}",
+            created=made_when(plan_file.created_at),
             changes=summarise_changes(
                 current.plan if current else None, plan_file.plan, catalogue, profile.surgery_date
             ),
@@ -166,23 +193,29 @@ class FileActions(QObject):
         try:
             self._store.import_plan(profile.id, plan_file, self._ctx.clock.now())
         except StoreError as exc:
-            self._dialogs.inform(self._parent, "The plan was not imported", str(exc))
+            self._dialogs.inform(self._parent, _("The plan was not imported"), str(exc))
             return False
         log.info("plan imported")
         self._editor.reload()
         stored = self._editor.stored
         version = stored.version if stored else "?"
         self._editor.show_message(
-            f"The imported plan is now version {version}. Earlier versions are kept."
+            _("The imported plan is now version {version}. Earlier versions are kept.").format(
+                version=version
+            )
         )
         return True
 
     def print_handout(self) -> Path | None:
         profile = self._editor.profile
-        if profile is None or not self._saved_first("handout"):
+        if profile is None or not self._saved_first(
+            _("The handout shows the saved plan. Save your changes as a new version first?")
+        ):
             return None
         suggested = Path.home() / f"{_safe_name(profile.nickname)}-exercises.pdf"
-        target = self._dialogs.save_path(self._parent, "Save the handout", suggested, "PDF (*.pdf)")
+        target = self._dialogs.save_path(
+            self._parent, _("Save the handout"), suggested, _("PDF (*.pdf)")
+        )
         if target is None:
             return None
         if target.suffix.lower() != ".pdf":
@@ -197,12 +230,12 @@ class FileActions(QObject):
             )
             write_handout(target, data, data_folder=self._ctx.paths.root)
         except ExportError as exc:
-            self._dialogs.inform(self._parent, "The handout was not saved", str(exc))
+            self._dialogs.inform(self._parent, _("The handout was not saved"), str(exc))
             return None
         log.info("handout written")
         self._dialogs.inform(
             self._parent,
-            "Handout saved",
-            f"The handout was saved to\n{target}\nPrint it from there.",
+            _("Handout saved"),
+            _("The handout was saved to\n{path}\nPrint it from there.").format(path=target),
         )
         return target

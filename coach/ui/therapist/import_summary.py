@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QDialog, QScrollArea, QVBoxLayout, QWidget
 
+from coach.domain.i18n import _
 from coach.domain.plan_diff import Change
 from coach.ui.common.widgets import card, dialog_buttons, label
 
@@ -29,12 +30,16 @@ class ImportSummary(QDialog):
         self.preview = preview
         nickname, therapist, created = preview.nickname, preview.therapist, preview.created
         changes, current_version = preview.changes, preview.current_version
-        self.setWindowTitle("Replace the plan?")
+        self.setWindowTitle(_("Replace the plan?"))
         self.resize(820, 640)
         column = QVBoxLayout(self)
         column.setSpacing(12)
-        column.addWidget(label(f"A new plan for {nickname}", "title", self))
-        who = f"From {therapist}, made {created}." if therapist else f"Made {created}."
+        column.addWidget(label(_("A new plan for {name}").format(name=nickname), "title", self))
+        who = (
+            _("From {therapist}, made {when}.").format(therapist=therapist, when=created)
+            if therapist
+            else _("Made {when}.").format(when=created)
+        )
         column.addWidget(label(who, None, self))
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -58,15 +63,16 @@ class ImportSummary(QDialog):
         scroll.setWidget(body)
         column.addWidget(scroll, 1)
         kept = (
-            f"The current plan stays saved as version {current_version}. "
+            _(
+                "The current plan stays saved as version {version}. All sessions, pain scores "
+                "and history are kept."
+            ).format(version=current_version)
             if current_version
-            else ""
+            else _("All sessions, pain scores and history are kept.")
         )
-        column.addWidget(
-            label(f"{kept}All sessions, pain scores and history are kept.", None, self)
-        )
+        column.addWidget(label(kept, None, self))
         row, self.cancel_button, self.replace_button = dialog_buttons(
-            self, "Replace the plan", default=False
+            self, _("Replace the plan"), default=False
         )
         column.addLayout(row)
         self.replace_button.clicked.connect(self.accept)

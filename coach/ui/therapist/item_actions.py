@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from coach.domain.allowed import phase_day
+from coach.domain.i18n import _
 from coach.domain.plan import Plan
 from coach.domain.plan_edit import (
     PlanEditError,
@@ -66,7 +67,7 @@ class ItemActions:
                 questions.ask_reason(self._dialogs, parent, refused.message) if ask_reason else None
             )
             if reason is None or not reason.strip():
-                editor.show_message(f"Not added. {refused.message}")
+                editor.show_message(_("Not added. {reason}").format(reason=refused.message))
                 return False
             return editor.apply(adding(reason))
         except PlanEditError as exc:

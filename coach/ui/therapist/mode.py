@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from coach.domain.clock import Clock
+from coach.domain.i18n import _
 from coach.domain.pin import (
     IDLE_LOCK_S,
     IdleLock,
@@ -74,7 +75,7 @@ class TherapistMode(QObject):
     def try_unlock(self, pin: str) -> str | None:
         """None when the PIN opened therapist mode; otherwise what to tell the person."""
         if self._store.pin_hash() is None:
-            return "No PIN has been set yet."
+            return _("No PIN has been set yet.")
         wait = self.wait_seconds()
         if wait > 0:
             return describe_wait(wait)
@@ -87,7 +88,8 @@ class TherapistMode(QObject):
         stored = self._store.attempts().failures
         self._attempts = PinAttempts(max(self._attempts.failures + 1, stored), now)
         wait = self._attempts.wait_seconds(now)
-        return "That PIN is not right." + (f" {describe_wait(wait)}" if wait > 0 else "")
+        wrong = _("That PIN is not right.")
+        return f"{wrong} {describe_wait(wait)}" if wait > 0 else wrong
 
     def set_pin(self, new_pin: str) -> str | None:
         """Set or change the PIN; None on success, else a plain message. Changing is done from
@@ -98,7 +100,7 @@ class TherapistMode(QObject):
         except PinError as exc:
             return str(exc)
         if self.has_pin() and not self.is_unlocked:
-            return "Open therapist mode first."
+            return _("Open therapist mode first.")
         self._store.set_pin_hash(hash_pin(new_pin), self._clock.now())
         self.pin_changed.emit()
         if not self.is_unlocked:
@@ -108,7 +110,7 @@ class TherapistMode(QObject):
     def remove_pin(self) -> str | None:
         """Remove the PIN (only from inside therapist mode); the mode locks again."""
         if not self.is_unlocked:
-            return "Open therapist mode first."
+            return _("Open therapist mode first.")
         self._store.set_pin_hash(None, self._clock.now())
         self.pin_changed.emit()
         self.lock()

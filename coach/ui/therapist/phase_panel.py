@@ -3,14 +3,16 @@ with buttons to reorder, change the dose, remove, or add from the library."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QSpinBox, QVBoxLayout, QWidget
 
+from coach.domain import formats
 from coach.domain.catalogue import Catalogue
-from coach.domain.dates import date_text
+from coach.domain.i18n import N_, SOURCE, _, current
 from coach.domain.plan import Plan
 from coach.domain.plan_edit import (
     default_start,
@@ -38,12 +40,34 @@ Apply = Callable[[Callable[[Plan], Plan], bool], bool]
 
 
 def spin(parent: QWidget, limits: tuple[int, int], value: int, name: str) -> QSpinBox:
+    """A number box; ``name`` is its object name (tests find it by that) and, translated, what
+    a screen reader says."""
     box = QSpinBox(parent)
     box.setRange(*limits)
     box.setValue(value)
-    box.setAccessibleName(name)
+    box.setAccessibleName(_(name))
     box.setObjectName(name)
     return box
+
+
+_FIELD = re.compile(r"\{(\w+)\}")
+
+
+def sentence_row(
+    parent: QWidget, row: FlowLayout, sentence: str, boxes: dict[str, QWidget]
+) -> None:
+    """A translated sentence with number boxes in it ("From {first} to {last} minutes a day"),
+    laid out in the order the language puts them: the words between the fields as labels."""
+    last = 0
+    for match in _FIELD.finditer(sentence):
+        words = sentence[last : match.start()].strip()
+        if words:
+            row.addWidget(label(words, None, parent, wrap=False))
+        row.addWidget(boxes[match.group(1)])
+        last = match.end()
+    words = sentence[last:].strip()
+    if words:
+        row.addWidget(label(words, None, parent, wrap=False))
 
 
 class PhasePanel(QWidget):
@@ -83,21 +107,24 @@ class PhasePanel(QWidget):
     # -- start and walking ---------------------------------------------------------------------
     def _timing_card(self, walking: WalkingGoal) -> QWidget:
         frame, layout = card(self)
-        layout.addWidget(label("When this phase starts", "heading", frame))
+        layout.addWidget(label(_("When this phase starts"), "heading", frame))
         if self._number == 1:
-            layout.addWidget(label("Phase 1 starts on the day of surgery.", None, frame))
+            layout.addWidget(label(_("Phase 1 starts on the day of surgery."), None, frame))
         else:
             usual = default_start(self._plan, self._surgery, self._number)
             row = QHBoxLayout()
             self.start = QDateEdit(frame)
+            if current().code != SOURCE:  # month names in the language shown, not the desktop's
+                self.start.setLocale(QLocale(current().format_locale))
             self.start.setCalendarPopup(True)
-            self.start.setDisplayFormat("d MMMM yyyy")
-            self.start.setAccessibleName("Phase start date")
+            # Translators: how the phase start date box shows a date (Qt's format letters).
+            self.start.setDisplayFormat(_("d MMMM yyyy"))
+            self.start.setAccessibleName(_("Phase start date"))
             self.start.setObjectName("phase-start")
             start = effective_start(self._plan, self._surgery, self._number)
             self.start.setDate(QDate(start.year, start.month, start.day))
             self.start.dateChanged.connect(self._on_start_changed)
-            usual_button = button("Back to the usual start", frame)
+            usual_button = button(_("Back to the usual start"), frame)
             usual_button.setObjectName("phase-start-usual")
             usual_button.clicked.connect(self._on_usual_start_clicked)
             row.addWidget(self.start)
@@ -106,26 +133,26 @@ class PhasePanel(QWidget):
             layout.addLayout(row)
             days = (usual - self._surgery).days
             week = week_number(self._surgery, usual)
-            hint = (
-                f"Usual start: {date_text(usual, usual)} {usual.year} (day {days} after "
-                f"surgery, week {week}). "
-                "Move it earlier to advance the phase, later to hold it back."
-            )
+            hint = _(
+                "Usual start: {date} (day {day} after surgery, week {week}). Move it earlier to "
+                "advance the phase, later to hold it back."
+            ).format(date=formats.day_month_year(usual), day=days, week=week)
             layout.addWidget(label(hint, "hint", frame))
-        layout.addWidget(label("Walking goal", "heading", frame))
+        layout.addWidget(label(_("Walking goal"), "heading", frame))
         walk_row = FlowLayout(spacing=8)  # wraps at big text instead of running off the side
-        self.walk_start = spin(frame, WALK_MINUTES, walking.minutes_start, "Minutes a day at first")
-        self.walk_end = spin(frame, WALK_MINUTES, walking.minutes_end, "Minutes a day at the end")
-        self.walks = spin(frame, WALKS_PER_DAY, walking.walks_per_day, "Walks a day")
-        for text, box in (
-            ("From", self.walk_start),
-            ("to", self.walk_end),
-            ("minutes a day, in", self.walks),
-        ):
-            walk_row.addWidget(label(text, None, frame, wrap=False))
-            walk_row.addWidget(box)
+        self.walk_start = spin(
+            frame, WALK_MINUTES, walking.minutes_start, N_("Minutes a day at first")
+        )
+        self.walk_end = spin(
+            frame, WALK_MINUTES, walking.minutes_end, N_("Minutes a day at the end")
+        )
+        self.walks = spin(frame, WALKS_PER_DAY, walking.walks_per_day, N_("Walks a day"))
+        boxes = {"first": self.walk_start, "last": self.walk_end, "walks": self.walks}
+        # Translators: {first}, {last} and {walks} are number boxes; keep all three.
+        sentence = _("From {first} to {last} minutes a day, in {walks} walks")
+        sentence_row(frame, walk_row, sentence, dict(boxes))
+        for box in boxes.values():
             box.valueChanged.connect(self._on_walking_changed)
-        walk_row.addWidget(label("walks", None, frame, wrap=False))
         layout.addLayout(walk_row)
         return frame
 
@@ -159,13 +186,12 @@ class PhasePanel(QWidget):
         layout.addWidget(label(routine.name, "heading", frame))
         row = FlowLayout(spacing=8)
         times = spin(frame, TIMES_PER_DAY, routine.times_per_day, f"{routine.id}-times")
-        times.setAccessibleName(f"{routine.name}: times a day")
+        times.setAccessibleName(_("{routine}: times a day").format(routine=routine.name))
         days = spin(frame, DAYS_PER_WEEK, routine.days_per_week, f"{routine.id}-days")
-        days.setAccessibleName(f"{routine.name}: days a week")
-        row.addWidget(times)
-        row.addWidget(label("times a day, on", None, frame, wrap=False))
-        row.addWidget(days)
-        row.addWidget(label("days a week", None, frame, wrap=False))
+        days.setAccessibleName(_("{routine}: days a week").format(routine=routine.name))
+        # Translators: {times} and {days} are number boxes; keep both.
+        sentence = _("{times} times a day, on {days} days a week")
+        sentence_row(frame, row, sentence, {"times": times, "days": days})
         layout.addLayout(row)
 
         def on_frequency() -> None:
@@ -178,9 +204,9 @@ class PhasePanel(QWidget):
         days.valueChanged.connect(on_frequency)
         for index in range(len(routine.items)):
             layout.addLayout(self._item_row(frame, routine, index))
-        add = button("+ Add an exercise…", frame)
+        add = button(_("+ Add an exercise…"), frame)
         add.setObjectName(f"add-{routine.id}")
-        add.setAccessibleName(f"Add an exercise to {routine.name}")
+        add.setAccessibleName(_("Add an exercise to {routine}").format(routine=routine.name))
         add.clicked.connect(lambda: self._on_add(routine.id))
         layout.addWidget(add)
         return frame
@@ -190,7 +216,9 @@ class PhasePanel(QWidget):
         exercise = self._catalogue[item.exercise_id]
         row = QHBoxLayout()
         text = QVBoxLayout()
-        text.addWidget(label(f"{index + 1}. {exercise.name}", None, parent))
+        # Translators: an exercise's place in the routine and its name: "1. Bridge".
+        numbered = _("{number}. {exercise}").format(number=index + 1, exercise=exercise.name)
+        text.addWidget(label(numbered, None, parent))
         dose = label(item.dosage.describe(exercise.per_side), "hint", parent)
         text.addWidget(dose)
         if item.reason:
@@ -202,15 +230,30 @@ class PhasePanel(QWidget):
         row.addLayout(buttons)
         name = exercise.name
         for key, caption, tip, action in (
-            ("up", "↑", f"Move {name} up", lambda: self._move(routine.id, index, -1)),
-            ("down", "↓", f"Move {name} down", lambda: self._move(routine.id, index, +1)),
+            (
+                "up",
+                "↑",
+                _("Move {exercise} up").format(exercise=name),
+                lambda: self._move(routine.id, index, -1),
+            ),
+            (
+                "down",
+                "↓",
+                _("Move {exercise} down").format(exercise=name),
+                lambda: self._move(routine.id, index, +1),
+            ),
             (
                 "dose",
-                "Dose…",
-                f"Change the dose of {name}",
+                _("Dose…"),
+                _("Change the dose of {exercise}").format(exercise=name),
                 lambda: self._on_dose(routine.id, index),
             ),
-            ("remove", "Remove", f"Remove {name}", lambda: self._remove(routine.id, index)),
+            (
+                "remove",
+                _("Remove"),
+                _("Remove {exercise}").format(exercise=name),
+                lambda: self._remove(routine.id, index),
+            ),
         ):
             widget = button(caption, parent)
             widget.setObjectName(f"{key}-{routine.id}-{index}")

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.domain import formats
 from coach.domain.catalogue import Catalogue
+from coach.domain.i18n import _
 from coach.domain.plan import Plan
 from coach.domain.plan_edit import (
     PlanEditError,
@@ -42,9 +44,8 @@ from coach.ui.therapist.plan_settings import PlanSettings
 
 
 def _day_text(stamp: str) -> str:
-    """'24 November 2026' from a stored UTC time, in local time."""
-    moment = datetime.fromisoformat(stamp).astimezone()
-    return f"{moment.day} {moment:%B %Y}"
+    """'24 November 2026' from a stored UTC time, in local time and the chosen language."""
+    return formats.day_month_year(datetime.fromisoformat(stamp).astimezone().date())
 
 
 class PlanEditor(QWidget):
@@ -83,10 +84,10 @@ class PlanEditor(QWidget):
         self.export_button, self.import_button, self.print_button = self.files.buttons(files)
         column.addLayout(files)
         phase_row = QHBoxLayout()
-        phase_row.addWidget(label("Phase shown:", None, self, wrap=False))
+        phase_row.addWidget(label(_("Phase shown:"), None, self, wrap=False))
         self.phase_choice = QComboBox(self)
         self.phase_choice.setObjectName("phase-choice")
-        self.phase_choice.setAccessibleName("Phase shown")
+        self.phase_choice.setAccessibleName(_("Phase shown"))
         self.phase_choice.activated.connect(self._on_phase_chosen)
         phase_row.addWidget(self.phase_choice, 1)
         column.addLayout(phase_row)
@@ -114,8 +115,8 @@ class PlanEditor(QWidget):
 
     def _action_bar(self) -> FlowLayout:
         bar = FlowLayout(spacing=10)
-        self.save_button = button("Save as a new version", self, primary=True)
-        self.undo_button = button("Undo my changes", self)
+        self.save_button = button(_("Save as a new version"), self, primary=True)
+        self.undo_button = button(_("Undo my changes"), self)
         bar.addWidget(self.save_button)
         bar.addWidget(self.undo_button)
         self.save_button.clicked.connect(self.save)
@@ -166,8 +167,10 @@ class PlanEditor(QWidget):
             today = self._ctx.clock.now().date()
             self._number = phase_on(self._draft, self._profile.surgery_date, today).number
         self.show_message(
-            "The saved plan could not be read, so the standard plan is shown. Save it or "
-            "import a plan file to make a new version."
+            _(
+                "The saved plan could not be read, so the standard plan is shown. Save it or "
+                "import a plan file to make a new version."
+            )
             if problem
             else ""
         )
@@ -231,7 +234,7 @@ class PlanEditor(QWidget):
         if self._draft is None or self._profile is None or self._profile.id is None:
             return None
         if not self.is_dirty():
-            self.show_message("There are no changes to save.")
+            self.show_message(_("There are no changes to save."))
             return None
         author = self._store.therapist_name() or "therapist"
         plan_id = self._ctx.repo.save_plan(
@@ -242,15 +245,19 @@ class PlanEditor(QWidget):
         self._number = number
         self._rebuild(settings=False)
         assert self._stored is not None
-        self.show_message(f"Saved as version {self._stored.version}. Earlier versions are kept.")
+        self.show_message(
+            _("Saved as version {version}. Earlier versions are kept.").format(
+                version=self._stored.version
+            )
+        )
         self.plan_saved.emit(plan_id)
         return plan_id
 
     def _on_undo_clicked(self) -> None:
         if self.is_dirty() and self._dialogs.confirm(
             self,
-            "Undo your changes?",
-            "Go back to the saved plan? Your changes are lost.",
+            _("Undo your changes?"),
+            _("Go back to the saved plan? Your changes are lost."),
             default_no=True,
         ):
             self.reload()
@@ -270,7 +277,9 @@ class PlanEditor(QWidget):
         column.setSpacing(14)
         self.panel = None
         if self._draft is None or self._profile is None:
-            column.addWidget(label("There is no patient profile yet. Make one first.", "big", body))
+            column.addWidget(
+                label(_("There is no patient profile yet. Make one first."), "big", body)
+            )
         else:
             self.panel = PhasePanel(
                 self._draft,
@@ -311,8 +320,11 @@ class PlanEditor(QWidget):
             return
         today = phase_on(self._draft, self._profile.surgery_date, self._ctx.clock.now().date())
         for phase in self._draft.phases:
-            now = " (now)" if phase.number == today.number else ""
-            self.phase_choice.addItem(f"{phase.title}{now}")
+            if phase.number == today.number:
+                # Translators: the phase the patient is in today, in the list of phases.
+                self.phase_choice.addItem(_("{phase} (now)").format(phase=phase.title))
+            else:
+                self.phase_choice.addItem(phase.title)
         self.phase_choice.setCurrentIndex(self._number - 1)
 
     def _refresh_state(self) -> None:
@@ -321,12 +333,22 @@ class PlanEditor(QWidget):
         if self.settings is not None and self._draft is not None:
             self.settings.set_plan(self._draft)
         profile, stored = self._profile, self._stored
-        self.title.setText(f"{profile.nickname}'s plan" if profile else "Therapist")
+        self.title.setText(
+            _("{name}'s plan").format(name=profile.nickname) if profile else _("Therapist")
+        )
         if stored is not None:
-            by = f" by {stored.author}" if stored.author not in ("", "protocol") else ""
             saved = _day_text(stored.created_at)
-            dirty = "  ·  Changes not saved yet" if self.is_dirty() else ""
-            self.version.setText(f"Version {stored.version}, saved {saved}{by}{dirty}")
+            if stored.author not in ("", "protocol"):
+                line = _("Version {version}, saved {date} by {author}").format(
+                    version=stored.version, date=saved, author=stored.author
+                )
+            else:
+                line = _("Version {version}, saved {date}").format(
+                    version=stored.version, date=saved
+                )
+            if self.is_dirty():
+                line = f"{line}  ·  {_('Changes not saved yet')}"
+            self.version.setText(line)
         else:
             self.version.setText("")
         self.save_button.setEnabled(self.is_dirty())

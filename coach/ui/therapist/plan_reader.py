@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from coach.domain.catalogue import Catalogue
 from coach.domain.fields import DataError
+from coach.domain.i18n import _
 from coach.domain.plan_file import PlanFile, check_fits, read_plan_bytes, read_plan_file
 from coach.domain.profile import Profile
 from coach.domain.safety import RedFlagScreen
@@ -72,7 +73,9 @@ class _Worker(QObject):
             return ReadResult(error=str(exc))
         except Exception:  # never a traceback from a file; the log has it
             log.exception("could not read a plan file")
-            return ReadResult(error=f"{self._source} could not be read as a plan file.")
+            return ReadResult(
+                error=_("{path} could not be read as a plan file.").format(path=self._source)
+            )
         self.progressed.emit(100)
         return ReadResult(plan_file=plan_file)
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QPlainTextEdit, QWidget
 
 from coach.domain.catalogue import MOVEMENT_TAGS, TAG_LABELS, Catalogue
+from coach.domain.i18n import _, ngettext
 from coach.domain.plan import MAX_NOTE, Plan
 from coach.domain.plan_edit import conflicts, set_extra_restrictions, set_note
 from coach.ui.common.widgets import fill_with_card, label
@@ -36,11 +37,13 @@ class PlanSettings(QWidget):
         self._apply = apply
         self._confirm = confirm
         frame, layout = fill_with_card(self)
-        layout.addWidget(label("The surgeon's extra limits", "heading", frame))
+        layout.addWidget(label(_("The surgeon's extra limits"), "heading", frame))
         layout.addWidget(
             label(
-                "Tick the movements the surgeon has asked this patient to avoid, on top of "
-                "each phase's own limits. Exercises with these movements are then refused.",
+                _(
+                    "Tick the movements the surgeon has asked this patient to avoid, on top of "
+                    "each phase's own limits. Exercises with these movements are then refused."
+                ),
                 "hint",
                 frame,
             )
@@ -48,8 +51,11 @@ class PlanSettings(QWidget):
         grid = QGridLayout()
         self.tags: dict[str, QCheckBox] = {}
         for index, tag in enumerate(MOVEMENT_TAGS):  # one column: long labels, big text
-            fixed_note = " (set with the profile)" if tag in fixed else ""
-            box = QCheckBox(TAG_LABELS[tag].capitalize() + fixed_note, frame)
+            words = _(TAG_LABELS[tag]).capitalize()
+            if tag in fixed:
+                # Translators: a movement limit the surgeon set when the profile was made.
+                words = _("{limit} (set with the profile)").format(limit=words)
+            box = QCheckBox(words, frame)
             box.setObjectName(f"limit-{tag}")
             box.setChecked(tag in plan.extra_restrictions or tag in fixed)
             box.setEnabled(tag not in fixed)
@@ -57,10 +63,10 @@ class PlanSettings(QWidget):
             grid.addWidget(box, index, 0)
             self.tags[tag] = box
         layout.addLayout(grid)
-        layout.addWidget(label("A note to the patient", "heading", frame))
-        layout.addWidget(label("Shown on Today and printed on the handout.", "hint", frame))
+        layout.addWidget(label(_("A note to the patient"), "heading", frame))
+        layout.addWidget(label(_("Shown on Today and printed on the handout."), "hint", frame))
         self.note = QPlainTextEdit(frame)
-        self.note.setAccessibleName("A note to the patient")
+        self.note.setAccessibleName(_("A note to the patient"))
         self.note.setObjectName("plan-note")
         self.note.setPlainText(plan.note)
         self.note.setTabChangesFocus(True)
@@ -85,12 +91,17 @@ class PlanSettings(QWidget):
         remove = False
         if found:
             names = "\n".join(
-                f"•  {self._catalogue[c.exercise_id].name} (phase {c.phase})" for c in found
+                _("•  {exercise} (phase {number})").format(
+                    exercise=self._catalogue[c.exercise_id].name, number=c.phase
+                )
+                for c in found
             )
             remove = self._confirm(
-                "Remove these exercises?",
-                f"These exercises in the plan involve a movement you are limiting:\n{names}\n\n"
-                "Remove them from the plan?",
+                _("Remove these exercises?"),
+                _(
+                    "These exercises in the plan involve a movement you are limiting:\n{names}"
+                    "\n\nRemove them from the plan?"
+                ).format(names=names),
             )
             if not remove:
                 self._show_limits()
@@ -117,6 +128,12 @@ class PlanSettings(QWidget):
     def _count(self) -> None:
         used = len(self.note.toPlainText())
         over = used > MAX_NOTE
-        self.note_count.setText(
-            f"{used} of {MAX_NOTE} characters" + (": too long, please shorten it." if over else "")
-        )
+        if over:
+            text = ngettext(
+                "{used} of {count} character: too long, please shorten it.",
+                "{used} of {count} characters: too long, please shorten it.",
+                MAX_NOTE,
+            )
+        else:
+            text = ngettext("{used} of {count} character", "{used} of {count} characters", MAX_NOTE)
+        self.note_count.setText(text.format(used=used, count=MAX_NOTE))

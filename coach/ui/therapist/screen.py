@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.domain.i18n import _, ngettext
 from coach.ui.common.widgets import button, card, label, scroll_page
 from coach.ui.context import AppContext
 from coach.ui.therapist.baseline_card import PainBaselineCard
@@ -71,20 +72,24 @@ class TherapistScreen(QWidget):
     def _build_locked_page(self) -> QWidget:
         # A page that scrolls: at 200% text on a 720 px screen the words did not fit.
         scroll, page, column = scroll_page(self._stack, spacing=16)
-        column.addWidget(label("Therapist", "title", page))
+        column.addWidget(label(_("Therapist"), "title", page))
         frame, layout = card(page)
         layout.addWidget(
             label(
-                "This is where a physical therapist changes the exercise plan: exercises, "
-                "doses, when phases start, walking goals, the surgeon's limits and a note.",
+                _(
+                    "This is where a physical therapist changes the exercise plan: exercises, "
+                    "doses, when phases start, walking goals, the surgeon's limits and a note."
+                ),
                 None,
                 frame,
             )
         )
         layout.addWidget(
             label(
-                "Patients: you do not need this page. Your exercises, progress and exports "
-                "are always open to you.",
+                _(
+                    "Patients: you do not need this page. Your exercises, progress and exports "
+                    "are always open to you."
+                ),
                 None,
                 frame,
             )
@@ -92,13 +97,13 @@ class TherapistScreen(QWidget):
         self.locked_message = label("", "heading", frame)
         layout.addWidget(self.locked_message)
         row = QHBoxLayout()
-        self.unlock_button = button("Enter the PIN", frame, primary=True)
+        self.unlock_button = button(_("Enter the PIN"), frame, primary=True)
         self.unlock_button.setObjectName("unlock")
         self.unlock_button.clicked.connect(self._on_unlock_clicked)
         row.addWidget(self.unlock_button)
         row.addStretch(1)
         layout.addLayout(row)
-        layout.addWidget(label(PIN_NOTE, "hint", frame))
+        layout.addWidget(label(_(PIN_NOTE), "hint", frame))
         column.addWidget(frame)
         column.addStretch(1)
         scroll.setWidget(page)
@@ -106,9 +111,15 @@ class TherapistScreen(QWidget):
 
     def _build_lock_button(self, parent: QWidget) -> QPushButton:
         minutes = round(self.mode.idle_s / 60)
-        self.lock_button = button("Lock now", parent)
-        self.lock_button.setAccessibleName("Lock therapist mode now")
-        self.lock_button.setToolTip(f"Therapist mode also locks after {minutes} minutes idle.")
+        self.lock_button = button(_("Lock now"), parent)
+        self.lock_button.setAccessibleName(_("Lock therapist mode now"))
+        self.lock_button.setToolTip(
+            ngettext(
+                "Therapist mode also locks after {count} minute idle.",
+                "Therapist mode also locks after {count} minutes idle.",
+                minutes,
+            ).format(count=minutes)
+        )
         self.lock_button.clicked.connect(self.mode.lock)
         return self.lock_button
 
@@ -125,26 +136,31 @@ class TherapistScreen(QWidget):
 
     def _build_settings_card(self, parent: QWidget) -> QWidget:
         frame, layout = card(parent)
-        layout.addWidget(label("Therapist settings", "heading", frame))
+        layout.addWidget(label(_("Therapist settings"), "heading", frame))
         minutes = round(self.mode.idle_s / 60)
         layout.addWidget(
             label(
-                f"Therapist mode locks by itself after {minutes} minutes without use, or "
-                "with Lock now (Ctrl+L).",
+                ngettext(
+                    "Therapist mode locks by itself after {count} minute without use, or with "
+                    "Lock now (Ctrl+L).",
+                    "Therapist mode locks by itself after {count} minutes without use, or with "
+                    "Lock now (Ctrl+L).",
+                    minutes,
+                ).format(count=minutes),
                 "hint",
                 frame,
             )
         )
-        layout.addWidget(label("Your name, saved with each plan version you make:", None, frame))
+        layout.addWidget(label(_("Your name, saved with each plan version you make:"), None, frame))
         self.name = QLineEdit(self.store.therapist_name(), frame)
         self.name.setMaxLength(80)
-        self.name.setAccessibleName("Your name, saved with each plan version")
+        self.name.setAccessibleName(_("Your name, saved with each plan version"))
         self.name.setObjectName("therapist-name")
         self.name.editingFinished.connect(self._on_name_edited)
         layout.addWidget(self.name)
         row = QHBoxLayout()
-        change = button("Change the PIN…", frame)
-        remove = button("Remove the PIN…", frame)
+        change = button(_("Change the PIN…"), frame)
+        remove = button(_("Remove the PIN…"), frame)
         row.addWidget(change)
         row.addWidget(remove)
         row.addStretch(1)
@@ -156,11 +172,11 @@ class TherapistScreen(QWidget):
     # -- behaviour -----------------------------------------------------------------------------
     def _show_state(self) -> None:
         has_pin = self.mode.has_pin()
-        self.unlock_button.setText("Enter the PIN" if has_pin else "Set a PIN")
+        self.unlock_button.setText(_("Enter the PIN") if has_pin else _("Set a PIN"))
         self.locked_message.setText(
-            "The plan editor is locked."
+            _("The plan editor is locked.")
             if has_pin
-            else "Set a PIN first, so that the plan is not changed by mistake."
+            else _("Set a PIN first, so that the plan is not changed by mistake.")
         )
         self._stack.setCurrentWidget(
             self.editor_page if self.mode.is_unlocked else self.locked_page
@@ -182,8 +198,8 @@ class TherapistScreen(QWidget):
     def _on_remove_pin_clicked(self) -> None:
         if self._dialogs.confirm(
             self,
-            "Remove the PIN?",
-            "Without a PIN the plan editor stays locked until a new PIN is set. Remove it?",
+            _("Remove the PIN?"),
+            _("Without a PIN the plan editor stays locked until a new PIN is set. Remove it?"),
             default_no=True,
         ):
             self.mode.remove_pin()
