@@ -14,6 +14,7 @@ from coach.system.paths import DataPaths
 from coach.ui.active_profile import ActiveProfile
 from coach.ui.common.dialogs import Dialogs
 from coach.ui.common.preferences import Preferences
+from coach.ui.restart import Restart
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class AppContext:
     active: ActiveProfile
     log_file: Path | None = None
     dialogs: Dialogs = field(default_factory=Dialogs)  # every question asked of a person
+    restart: Restart = field(default_factory=Restart)  # "Restart now" (a new language)
 
     def __post_init__(self) -> None:
         self.active.follow(self.stores.changes)
