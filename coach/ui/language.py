@@ -10,6 +10,7 @@ It is applied once at start, before any window is built: screens are made in one
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -28,7 +29,14 @@ def system_ui_language() -> str:
 
 
 def qt_translations_dir() -> str:
-    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    """Where Qt keeps its catalogues: Qt's own answer, else PySide6's folder (a packaged
+    build keeps them there, and may not tell Qt)."""
+    told = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if any(Path(told).glob("qtbase_*.qm")):
+        return told
+    import PySide6
+
+    return str(Path(PySide6.__file__).parent / "Qt" / "translations")
 
 
 def apply_language(app: QApplication, code: str) -> None:
