@@ -45,13 +45,19 @@ def apply_language(app: QApplication, code: str) -> None:
     apply_qt_language(app)
 
 
-def apply_qt_language(app: QApplication) -> None:
-    """Qt's own words and date formats in the language ``i18n`` is using now."""
-    code = shown_language()
+def remove_qt_translator(app: QApplication) -> None:
+    """Qt's own words back to English (the one catalogue we install, if any)."""
     old = app.findChild(QTranslator, _TRANSLATOR)
     if old is not None:
         app.removeTranslator(old)
+        old.setParent(None)
         old.deleteLater()
+
+
+def apply_qt_language(app: QApplication) -> None:
+    """Qt's own words and date formats in the language ``i18n`` is using now."""
+    code = shown_language()
+    remove_qt_translator(app)
     territory = QLocale.territoryToCode(QLocale.system().territory())
     QLocale.setDefault(QLocale(f"{code}_{territory}" if territory else code))
     if code == SOURCE:

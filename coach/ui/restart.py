@@ -28,21 +28,26 @@ log = logging.getLogger(__name__)
 Spawn = Callable[[Sequence[str], dict[str, str]], None]
 
 
+def _close_the_app() -> None:
+    app = QApplication.instance()
+    if app is not None:
+        QApplication.closeAllWindows()
+        app.quit()
+
+
 @dataclass
 class Restart:
     """Whether the person asked to restart, and which profile to open again."""
 
     requested: bool = False
     profile_id: int | None = None
+    close_app: Callable[[], None] = _close_the_app  # tests keep their windows
 
     def request(self, profile_id: int | None) -> None:
         """Close the app now; ``run_app`` starts it again once it has let go of its data."""
         self.requested = True
         self.profile_id = profile_id
-        app = QApplication.instance()
-        if app is not None:
-            QApplication.closeAllWindows()
-            app.quit()
+        self.close_app()
 
 
 def restart_command(paths: DataPaths) -> list[str]:
