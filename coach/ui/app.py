@@ -95,6 +95,7 @@ def build_context(
         content=content,
         active=ActiveProfile(profiles[0] if profiles else None),
         log_file=log_file,
+        content_loader=lambda language: load_content_cached(exercises_dir(), paths.cache),
     )
 
 

@@ -246,7 +246,12 @@ class LearnScreen(QWidget):
         profile = self._ctx.active.profile
         number = profile.emergency_number if profile else "your emergency number"
         try:
-            write_topics(path, [topic], number, data_folder=self._ctx.paths.root)
+            if profile is None:
+                write_topics(path, [topic], number, data_folder=self._ctx.paths.root)
+            else:
+                with self._ctx.report_language(profile) as content:  # the patient's language
+                    printed = content.learn.get(topic.id)
+                    write_topics(path, [printed], number, data_folder=self._ctx.paths.root)
         except ExportError as exc:
             self._dialogs.inform(self, "Not saved", str(exc))
             return
