@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from coach.domain.clock import SystemClock
 from coach.domain.fields import DataError
+from coach.domain.i18n import use
 from coach.store import StoreError, open_db
 from coach.store.stores import Stores
 from coach.system.content_cache import load_content_cached
@@ -78,20 +79,30 @@ def set_app_icon(app: QApplication) -> None:
 
 
 def build_context(
-    paths: DataPaths, log_file: Path | None = None, profile_id: int | None = None
+    paths: DataPaths,
+    log_file: Path | None = None,
+    profile_id: int | None = None,
+    *,
+    profile_language: bool = False,
 ) -> AppContext:
     """Open the store and gather the app's dependencies. The caller holds the instance lock.
-    The first profile is shown, or ``profile_id`` (the one open before "Restart now")."""
-    content = load_content_cached(exercises_dir(), paths.cache)
+    The first profile is shown, or ``profile_id`` (the one open before "Restart now"). With
+    ``profile_language`` its language is used from here on, so the content is loaded in it."""
     stores = Stores(open_db(paths.database))
-    profiles = stores.repo.profiles()
-    profiles.sort(key=lambda p: p.id != profile_id)  # stable: the asked-for one first
-    prefs = Preferences(paths.settings)
+    try:
+        profiles = stores.repo.profiles()
+        profiles.sort(key=lambda p: p.id != profile_id)  # stable: the asked-for one first
+        if profile_language and profiles:
+            use(profiles[0].language)
+        content = load_content_cached(exercises_dir(), paths.cache)
+    except BaseException:
+        stores.db.close()
+        raise
     return AppContext(
         paths=paths,
         stores=stores,
         clock=SystemClock(),
-        prefs=prefs,
+        prefs=Preferences(paths.settings),
         content=content,
         active=ActiveProfile(profiles[0] if profiles else None),
         log_file=log_file,
@@ -143,14 +154,15 @@ def run_app(paths: DataPaths, *, demo: bool = False, language: str | None = None
     restart = Restart()
     try:
         try:
-            ctx = build_context(paths, log_file, restart_profile(os.environ))
+            ctx = build_context(
+                paths, log_file, restart_profile(os.environ), profile_language=language is None
+            )
         except Exception as exc:
             if not _is_startup_fault(exc):
                 raise
             return _cannot_start(exc)
         restart = ctx.restart
-        if language is None and ctx.active.profile is not None:
-            apply_language(app, ctx.active.profile.language)
+        apply_qt_language(app)  # the profile's language may have been chosen just now
         if ctx.active.profile is None and not _first_run(app, ctx):
             ctx.db.close()  # left onboarding: nothing was written
             return 0

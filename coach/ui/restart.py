@@ -29,10 +29,11 @@ Spawn = Callable[[Sequence[str], dict[str, str]], None]
 
 
 def _close_the_app() -> None:
+    """End the app's event loop now. ``exit`` rather than ``quit`` or closing the windows:
+    those post a Quit event, and one left over would end the next event loop too."""
     app = QApplication.instance()
     if app is not None:
-        QApplication.closeAllWindows()
-        app.quit()
+        app.exit(0)
 
 
 @dataclass

@@ -14,6 +14,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from coach.domain.content import Content
 from coach.domain.i18n import current, use
 from coach.domain.profile import Profile, Surgery
 from coach.store import open_db
@@ -155,8 +156,17 @@ def test_restart_now_starts_the_app_again_after_the_lock_is_free(
     monkeypatch.setattr(app_module, "install_excepthook", lambda *_args: None)
     monkeypatch.setattr(app_module, "build_window", build_window)
     monkeypatch.setattr(app_module, "relaunch", lambda r, p: relaunch(r, p, spawn))
+    loaded_in: list[str] = []
+    real_load = app_module.load_content_cached
+
+    def load(*args: object) -> Content:
+        loaded_in.append(current().code)
+        return real_load(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(app_module, "load_content_cached", load)
     monkeypatch.setenv(RESTART_PROFILE_ENV, str(second.id))
     assert app_module.run_app(data_paths) == 0
     assert built == [("Ana", "es")]
+    assert loaded_in == ["es"]  # the content is loaded in the profile's language
     assert spawned == [str(second.id)]
     assert RESTART_PROFILE_ENV not in os.environ  # for that start only
