@@ -170,3 +170,18 @@ def test_restart_now_starts_the_app_again_after_the_lock_is_free(
     assert loaded_in == ["es"]  # the content is loaded in the profile's language
     assert spawned == [str(second.id)]
     assert RESTART_PROFILE_ENV not in os.environ  # for that start only
+
+
+def test_the_card_is_all_translated_in_the_pseudo_language(qtbot: QtBot, ctx: AppContext) -> None:
+    """The language names are names (the same in every language); every other word on the
+    card, the restart note included, goes through the catalogue. The one line left is the note
+    in the language just chosen, which is Spanish on purpose."""
+    from coach.ui.common.untranslated import untranslated_texts
+
+    use("qps")
+    card = _card(qtbot, ctx)
+    assert untranslated_texts(card) == []
+    card.radios["es"].click()
+    assert card.restart_button.isVisible()
+    assert [u.text for u in untranslated_texts(card)] == [card.chosen_note.text()]
+    assert card.chosen_note.text() == "Rehab Coach usará este idioma cuando se reinicie."
