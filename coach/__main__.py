@@ -21,12 +21,15 @@ def main(argv: list[str] | None = None) -> int:
 
 def gui(argv: list[str] | None = None) -> int:
     """``rehab-coach-gui``: opens the app. It takes only the options that open the app
-    (``--data-dir``, ``--demo``); the commands belong to the console script, whose output
-    has somewhere to go (a GUI script on Windows has no console)."""
+    (``--data-dir``, ``--demo``, ``--lang``); the commands belong to the console script, whose
+    output has somewhere to go (a GUI script on Windows has no console)."""
     _printable_streams()
-    from coach.cli import build_parser, run
+    from coach.cli import build_parser, run, use_language
 
     args = sys.argv[1:] if argv is None else argv
+    refused = use_language(args)  # the help below is in the language of this run
+    if refused is not None:
+        return refused
     parser = build_parser(with_commands=False)
     parser.prog = "rehab-coach-gui"
     try:

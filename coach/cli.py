@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -16,7 +17,8 @@ from typing import NoReturn
 
 from coach import __version__
 from coach.commands.base import EXIT_ERROR, EXIT_USAGE, Command, CommandError, fail
-from coach.domain.i18n import _
+from coach.domain.i18n import _, use
+from coach.system.languages import UnknownLanguageError, checked_code, choices, system_language
 from coach.system.paths import DataPaths, resolve_data_paths
 
 log = logging.getLogger(__name__)
@@ -53,6 +55,13 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--demo", action="store_true", help=_("open the app on a throwaway demo profile")
+    )
+    parser.add_argument(
+        "--lang",
+        metavar="CODE",
+        help=_("use this language for this run instead of the profile's: {choices}").format(
+            choices=choices()
+        ),
     )
     if not with_commands:
         return parser
@@ -107,6 +116,7 @@ def _names_more_than_app_options(argv: list[str]) -> bool:
     probe = _Probe(add_help=False)
     probe.add_argument("--data-dir")
     probe.add_argument("--demo", action="store_true")
+    probe.add_argument("--lang")
     try:
         _, rest = probe.parse_known_args(argv)
     except ValueError:
@@ -114,8 +124,30 @@ def _names_more_than_app_options(argv: list[str]) -> bool:
     return bool(rest)
 
 
+def use_language(argv: list[str]) -> int | None:
+    """The language of this run, before any message or help text is made: ``--lang``, else
+    the environment's. A code we do not ship is a usage mistake (its exit code returned)."""
+    use(system_language(os.environ))
+    probe = _Probe(add_help=False)
+    probe.add_argument("--lang")
+    try:
+        wanted = probe.parse_known_args(argv)[0].lang
+    except ValueError:
+        return None  # the full parser says what is wrong with the line
+    if wanted is None:
+        return None
+    try:
+        use(checked_code(wanted))
+    except UnknownLanguageError as exc:
+        return fail(str(exc), EXIT_USAGE)
+    return None
+
+
 def run(argv: list[str]) -> int:
     """Parse ``argv`` and run it; returns the exit code."""
+    refused = use_language(argv)
+    if refused is not None:
+        return refused
     parser = build_parser(with_commands=_names_more_than_app_options(argv))
     try:
         args = parser.parse_args(argv)
@@ -130,7 +162,7 @@ def run(argv: list[str]) -> int:
         if handler is None:
             from coach.ui.app import run_app
 
-            return run_app(paths, demo=args.demo)
+            return run_app(paths, demo=args.demo, language=args.lang)
         _setup_command_logging(paths)
         return handler(args, paths)
     except CommandError as exc:  # already the sentence to show, cause included

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Build the .deb (scripts/build-package.sh) and try it as installed, without installing it:
 # unpack it into a temporary root (dpkg-deb -x), then run its `rehab-coach --help`, `check`,
-# `routine --json`, a clinic PDF (the charts: Qt, pyqtgraph, numpy) and the app to its first
+# `routine --json`, a clinic PDF (the charts: Qt, pyqtgraph, numpy), the same in Spanish
+# (our catalogue, Babel's data, Qt's catalogue are in) and the app to its first
 # painted window (offscreen), with no network when `unshare -n` is allowed; check the launcher
 # entry, the icons and that no networking library is in the bundle; report the sizes.
 #
@@ -62,6 +63,17 @@ say "a clinic PDF with charts (Qt, pyqtgraph, numpy)"
 run seed-demo --weeks 4 >/dev/null
 run export pdf --out "$tmp/report.pdf"
 [ "$(head -c 5 "$tmp/report.pdf")" = "%PDF-" ] || fail "export pdf wrote no PDF"
+say "Spanish: our catalogue, Babel's Spanish dates and a Spanish clinic PDF (--lang es)"
+"${offline[@]}" "$app" --lang es --help >"$tmp/help-es.txt"
+grep -q "usar este idioma" "$tmp/help-es.txt" || fail "--lang es --help is not in Spanish"
+run --lang es export pdf --out "$tmp/report-es.pdf"
+[ "$(head -c 5 "$tmp/report-es.pdf")" = "%PDF-" ] || fail "export pdf --lang es wrote no PDF"
+internal=$root/opt/rehab-coach/_internal
+[ -f "$internal/PySide6/Qt/translations/qtbase_es.qm" ] || fail "Qt's Spanish catalogue is missing"
+extra=$(find "$internal" -name '*.qm' ! -name 'qtbase_es.qm' -print)
+[ -z "$extra" ] || fail "Qt catalogues of languages we do not ship: $extra"
+cldr=$(cd "$internal/babel/locale-data" && ls | sort | tr '\n' ' ')
+[ "$cldr" = "en.dat en_001.dat en_GB.dat es.dat root.dat " ] || fail "Babel locale data: $cldr"
 say "the app to its first paint (offscreen)"
 COACH_EXIT_AFTER_FIRST_PAINT=1 timeout 60 "${offline[@]}" "$app" --demo >"$tmp/paint.txt" \
   || fail "the app did not start"

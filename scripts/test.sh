@@ -12,6 +12,9 @@ echo "== installed app runs from another folder"
 (cd "$(mktemp -d)" && "$OLDPWD/.venv/bin/rehab-coach" --help >/dev/null \
   && "$OLDPWD/.venv/bin/rehab-coach" --data-dir "$PWD/data" check)
 
+echo "== translations (every string extracted, every catalogue complete, .mo current)"
+.venv/bin/python -m coach.tools.catalogues check
+
 echo "== ruff"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .

@@ -45,6 +45,27 @@ def _no_real_user_folders(
 
 
 @pytest.fixture(autouse=True)
+def _english_unless_asked(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test starts in English whatever the machine's language (the command line follows
+    LANGUAGE/LC_ALL/LC_MESSAGES/LANG), and a test that switched language (``--lang es``, the
+    app's start) cannot leave the next one in it, nor Qt's catalogue installed."""
+    from PySide6.QtCore import QLocale
+
+    from coach.domain.i18n import SOURCE, use
+    from coach.ui.language import remove_qt_translator
+
+    monkeypatch.setenv("LANGUAGE", SOURCE)
+    use(SOURCE)
+    locale = QLocale()
+    yield
+    use(SOURCE)
+    QLocale.setDefault(locale)
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        remove_qt_translator(app)
+
+
+@pytest.fixture(autouse=True)
 def _no_real_speech(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """No test speaks through a real engine (espeak-ng may be installed): the app's shared
     speaker has no engine, so sessions use tones, as on a computer without one. Tests that

@@ -11,17 +11,18 @@ import os
 from pathlib import Path
 
 from coach.commands.base import EXIT_OK, Command, CommandError
-from coach.domain import i18n
+from coach.commands.language import content_in, report_language
 from coach.domain.content import load_content
-from coach.domain.i18n import N_, _, ngettext
+from coach.domain.i18n import N_, _, current, in_language, ngettext
 from coach.domain.learn import LearnLibrary, Topic
+from coach.domain.profile import Profile
 from coach.system.paths import DataPaths, exercises_dir
 
-NO_NUMBER = N_("your emergency number")  # translated where it is used
+NO_NUMBER = N_("your emergency number")  # inside a printed sentence, in its language
 
 
 def _library() -> LearnLibrary:
-    return load_content(exercises_dir(), i18n.current().code).learn
+    return load_content(exercises_dir(), current().code).learn
 
 
 def _list(args: argparse.Namespace, paths: DataPaths) -> int:
@@ -58,33 +59,35 @@ def chosen_topics(library: LearnLibrary, wanted: list[str], everything: bool) ->
     return chosen
 
 
-def _emergency_number(paths: DataPaths, wanted: str | None) -> str:
+def _profile(paths: DataPaths, wanted: str | None) -> Profile | None:
     if wanted is None:
-        return _(NO_NUMBER)
+        return None
     from coach.commands.plan import choose_profile, opened
     from coach.store.repository import Repository
 
     with opened(paths) as db:
-        return choose_profile(Repository(db).profiles(), wanted).emergency_number
+        return choose_profile(Repository(db).profiles(), wanted)
 
 
 def _print(args: argparse.Namespace, paths: DataPaths) -> int:
-    library = _library()
-    topics = chosen_topics(library, args.topics, args.all)
     target = Path(args.out).expanduser()
     if target.suffix.lower() != ".pdf":
         raise CommandError(
             _("{file} does not end in .pdf; give a PDF file name.").format(file=target)
         )
-    number = _emergency_number(paths, args.profile)
+    profile = _profile(paths, args.profile)
+    language = report_language(args, profile)  # --lang's, the profile's, or the run's
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from coach.reports.atomic import ExportError
     from coach.reports.learn_pdf import write_topics
     from coach.ui.app import make_application
 
+    topics = chosen_topics(content_in(language).learn, args.topics, args.all)
     make_application()
     try:
-        write_topics(target, topics, number, data_folder=paths.root)
+        with in_language(language):
+            number = profile.emergency_number if profile is not None else _(NO_NUMBER)
+            write_topics(target, topics, number, data_folder=paths.root)
     except ExportError as exc:
         raise CommandError(str(exc)) from exc
     print(

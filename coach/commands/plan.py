@@ -163,21 +163,26 @@ def _import(args: argparse.Namespace, paths: DataPaths) -> int:
 
 def _print(args: argparse.Namespace, paths: DataPaths) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from coach.commands.language import content_in, report_language
+    from coach.domain.i18n import in_language
     from coach.reports.handout import handout_input, render_handout
     from coach.ui.app import make_application
 
     check_output(args.out, paths)
     make_application()
-    content: Content = load_content(exercises_dir(), i18n.current().code)
     day = args.date or SystemClock().now().date()
     try:
         with opened(paths) as db:
             profile = choose_profile(Repository(db).profiles(), args.profile)
             assert profile.id is not None
-            current = resolve_plan(db, content, profile)
-            figures = TherapistStore(db).custom_figures(profile.id)
-            data = handout_input(current, content, day, figures)
-        pdf = render_handout(data)
+            language = report_language(args, profile)  # the profile's, or --lang's
+            with in_language(language):
+                content: Content = content_in(language)
+                current = resolve_plan(db, content, profile)
+                figures = TherapistStore(db).custom_figures(profile.id)
+                data = handout_input(current, content, day, figures)
+        with in_language(language):
+            pdf = render_handout(data)
     except ExportError as exc:
         raise CommandError(str(exc)) from exc
     target = write_output(args.out, pdf, paths)

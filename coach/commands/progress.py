@@ -106,21 +106,36 @@ def _configure_export(parser: argparse.ArgumentParser) -> None:
 
 
 def _export(args: argparse.Namespace, paths: DataPaths) -> int:
+    from coach.commands.language import content_in, report_language
     from coach.commands.profile_data import named_profile
-    from coach.domain.content import load_content
+    from coach.domain.i18n import in_language
     from coach.reports.atomic import ExportError
     from coach.store.plans import resolve_plan
     from coach.store.progress_data import ProgressData
-    from coach.system.paths import exercises_dir
 
     if args.format == "pdf" and args.table != "sessions":
         raise CommandError(_("--table is for csv only; the PDF report holds every table."))
     check_output(args.out, paths)  # a bad target is refused before the report is made
-    content = load_content(exercises_dir(), i18n.current().code)
     with named_profile(paths, args.profile) as (db, profile):
-        today = SystemClock().now().date()
-        current = resolve_plan(db, content, profile)
-        history = ProgressData(db).history(current, today)
+        language = report_language(args, profile)  # the profile's, or --lang's
+        with in_language(language):
+            content = content_in(language)
+            today = SystemClock().now().date()
+            current = resolve_plan(db, content, profile)
+            history = ProgressData(db).history(current, today)
+    try:
+        with in_language(language):
+            if args.format == "csv":
+                from coach.reports.csv_export import csv_bytes
+
+                report = csv_bytes(_csv_table(args.table, history, profile.surgery_date))
+            else:
+                os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+                from coach.ui.progress.report_export import render_pdf_headless
+
+                report = render_pdf_headless(profile, history, content)
+    except ExportError as exc:
+        raise CommandError(str(exc)) from None
     if current.problem:  # the report is still written, on the standard plan: say so
         print(
             _(
@@ -129,18 +144,6 @@ def _export(args: argparse.Namespace, paths: DataPaths) -> int:
             ),
             file=sys.stderr,
         )
-    try:
-        if args.format == "csv":
-            from coach.reports.csv_export import csv_bytes
-
-            report = csv_bytes(_csv_table(args.table, history, profile.surgery_date))
-        else:
-            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-            from coach.ui.progress.report_export import render_pdf_headless
-
-            report = render_pdf_headless(profile, history, content)
-    except ExportError as exc:
-        raise CommandError(str(exc)) from None
     written = write_output(args.out, report, paths)
     if written is not None:
         print(_("Wrote {file}.").format(file=written))

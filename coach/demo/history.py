@@ -31,6 +31,7 @@ from coach.store.outcomes import OutcomesStore
 from coach.store.plans import resolve_plan
 from coach.store.repository import Repository
 from coach.store.sessions import SessionStore
+from coach.system.languages import shown_language
 
 DEFAULT_SEED = 20240611
 PSFS_ACTIVITIES = (
@@ -79,7 +80,9 @@ def seed_history(
     today = now.date()
     surgery_date = today - timedelta(weeks=weeks)
     with db.atomic():
-        profile = repo.add_profile(Profile(nickname, surgery, surgery_date), now, plan)
+        # in the language shown (``--lang``, the system's): the demo is read in it
+        profile = Profile(nickname, surgery, surgery_date, language=shown_language())
+        profile = repo.add_profile(profile, now, plan)
         current = resolve_plan(db, content, profile)
         assert current.plan_id is not None
         writer = _Writer(db, content, rng, profile=profile, plan_id=current.plan_id, now=now)

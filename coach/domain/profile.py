@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from coach.domain.emergency import FALLBACK
 from coach.domain.errors import UserError
-from coach.domain.i18n import _
+from coach.domain.i18n import LANGUAGES, SOURCE, _
 
 
 class Surgery(StrEnum):
@@ -48,6 +48,8 @@ class Profile:
     approach: Approach = Approach.UNKNOWN
     extra_restrictions: tuple[str, ...] = ()
     emergency_number: str = FALLBACK
+    # The language of the app and of this patient's reports (a code of i18n.LANGUAGES).
+    language: str = SOURCE
     id: int | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
@@ -61,3 +63,9 @@ class Profile:
         number = self.emergency_number.strip()
         if not number or len(number) > 15 or not all(ch.isdigit() or ch in "+ " for ch in number):
             raise ProfileError(_("The emergency number must be digits, like 911, 112 or 999."))
+        if self.language not in LANGUAGES:
+            raise ProfileError(
+                _("The language must be one of: {choices}.").format(
+                    choices=", ".join(LANGUAGES.values())
+                )
+            )

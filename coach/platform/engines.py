@@ -14,8 +14,10 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
+
+from coach.domain.i18n import SOURCE, current
 
 MIN_RATE, DEFAULT_RATE, MAX_RATE = 100, 160, 240  # words a minute
 DEFAULT_VOLUME = 80
@@ -23,11 +25,19 @@ DEFAULT_VOLUME = 80
 
 @dataclass(frozen=True)
 class Voice:
-    """How to speak: words a minute, loudness 0-100 and the engine's voice name ("": its own)."""
+    """How to speak: words a minute, loudness 0-100, the engine's voice name ("": its own) and
+    the language of the words (a code of ``i18n.LANGUAGES``): Spanish words are said by a
+    Spanish voice, whatever voice was picked for another language."""
 
     rate: int = DEFAULT_RATE
     volume: int = DEFAULT_VOLUME
     name: str = ""
+    language: str = SOURCE
+
+
+def tag_language(tag: str) -> str:
+    """'es-419' -> 'es', 'en_GB' -> 'en', 'roa/es' -> 'es': the language of a voice's tag."""
+    return tag.rsplit("/", 1)[-1].replace("_", "-").split("-", 1)[0].lower()
 
 
 class Engine(Protocol):
@@ -56,11 +66,12 @@ class ProcessEngine:
         self.name = program.rsplit("/", 1)[-1]
         self._build = build
         self._process: subprocess.Popen[bytes] | None = None
+        self._locales: dict[str, str] | None = None  # say's voices and their languages
 
     def speak(self, text: str, voice: Voice) -> None:
         self.stop()
         self._process = subprocess.Popen(
-            self._build(self.program, text, voice),
+            self._build(self.program, text, self.fitted(voice)),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -77,11 +88,30 @@ class ProcessEngine:
         return self._process is not None and self._process.poll() is None
 
     def voices(self) -> list[str]:
+        """The engine's voices, those of the app's language first."""
         if self.name.startswith("espeak"):
             return _espeak_voices(self.program)
         if self.name == "say":
-            return _say_voices(self.program)
+            return list(self._say_locales())
         return []
+
+    def fitted(self, voice: Voice) -> Voice:
+        """``voice`` with a voice name that speaks its language: the one picked when it does,
+        else espeak's voice for the language (``-v es``) or the first ``say`` voice of it."""
+        if self.name == "say":
+            locales = self._say_locales() if voice.name or voice.language != SOURCE else {}
+            if voice.name and tag_language(locales.get(voice.name, SOURCE)) == voice.language:
+                return voice
+            mine = [n for n, tag in locales.items() if tag_language(tag) == voice.language]
+            return replace(voice, name=mine[0] if mine else "")
+        if voice.name and tag_language(voice.name) == voice.language:
+            return voice
+        return replace(voice, name="" if voice.language == SOURCE else voice.language)
+
+    def _say_locales(self) -> dict[str, str]:
+        if self._locales is None:
+            self._locales = _say_voices(self.program)
+        return self._locales
 
 
 def espeak_args(program: str, text: str, voice: Voice) -> list[str]:
@@ -107,8 +137,10 @@ _SAPI_SCRIPT = (
     "while ($true) { $l = [Console]::In.ReadLine(); if ($l -eq $null) { break };"
     "$p = $l.Split([char]9, 4); $s.SpeakAsyncCancelAll();"
     "if ($p[0] -eq 'say') { $s.Rate = [int]$p[1]; $s.Volume = [int]$p[2];"
-    "if ($p[3].Split([char]31)[0]) { try { $s.SelectVoice($p[3].Split([char]31)[0]) } catch {} };"
-    "[void]$s.SpeakAsync($p[3].Split([char]31)[1]) } }"
+    "$v = $p[3].Split([char]31); if ($v[0]) { try { $s.SelectVoice($v[0]) } catch {} }"
+    " elseif ($v[2]) { try { $s.SelectVoiceByHints(0, 0, 0, [Globalization.CultureInfo]$v[2])"
+    " } catch {} };"
+    "[void]$s.SpeakAsync($v[1]) } }"
 )
 
 
@@ -137,7 +169,12 @@ class SapiEngine:
     def speak(self, text: str, voice: Voice) -> None:
         rate = round((voice.rate - DEFAULT_RATE) / 14)  # SAPI's -10..10, 0 about 160 a minute
         line = "\t".join(
-            ("say", str(max(-10, min(10, rate))), str(voice.volume), f"{voice.name}\x1f{text}")
+            (
+                "say",
+                str(max(-10, min(10, rate))),
+                str(voice.volume),
+                f"{voice.name}\x1f{text}\x1f{voice.language}",
+            )
         )
         self._send(line.replace("\n", " "))
         self._until = time.monotonic() + len(text.split()) * 60 / max(1, voice.rate)
@@ -212,7 +249,7 @@ def find_engine() -> Engine | None:
 
 
 def _espeak_voices(program: str) -> list[str]:
-    """English voices first (the app's words are English), then the rest, by file name."""
+    """The voices of the app's language first, then the rest, by language tag."""
     try:
         out = subprocess.run(
             [program, "--voices"], capture_output=True, text=True, timeout=5, check=False
@@ -220,14 +257,27 @@ def _espeak_voices(program: str) -> list[str]:
     except (OSError, subprocess.TimeoutExpired):
         return []
     names = [line.split()[1] for line in out.splitlines()[1:] if len(line.split()) > 1]
-    return sorted(set(names), key=lambda n: (not n.startswith("en"), n))
+    mine = current().code
+    return sorted(set(names), key=lambda n: (tag_language(n) != mine, n))
 
 
-def _say_voices(program: str) -> list[str]:
+def _say_voices(program: str) -> dict[str, str]:
+    """macOS say's voices and their locales ('Monica  es_ES  # Hola...'), those of the app's
+    language first."""
     try:
         out = subprocess.run(
             [program, "-v", "?"], capture_output=True, text=True, timeout=5, check=False
         ).stdout
     except (OSError, subprocess.TimeoutExpired):
-        return []
-    return [line.split("  ", 1)[0].strip() for line in out.splitlines() if line.strip()]
+        return {}
+    return say_locales(out, current().code)
+
+
+def say_locales(listing: str, first: str) -> dict[str, str]:
+    """Parse ``say -v ?``: a voice name may have spaces; its locale is the word before '#'."""
+    voices: dict[str, str] = {}
+    for line in listing.splitlines():
+        words = line.split("#", 1)[0].split()
+        if len(words) >= 2:
+            voices[" ".join(words[:-1])] = words[-1]
+    return dict(sorted(voices.items(), key=lambda v: tag_language(v[1]) != first))

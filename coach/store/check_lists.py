@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from coach.domain.i18n import LANGUAGES
 from coach.domain.journal import FACTORS, REGION_IDS
 from coach.domain.learn import TOOLS
 from coach.domain.medicines import KINDS
@@ -39,6 +40,7 @@ class CheckList:
 CHECK_LISTS = (
     CheckList("profiles", "surgery", tuple(s.value for s in Surgery)),
     CheckList("profiles", "approach", tuple(a.value for a in Approach)),
+    CheckList("profiles", "language", tuple(LANGUAGES)),
     CheckList("sessions", "status", SESSION_STATUSES),
     CheckList("pain_scores", "moment", PAIN_MOMENTS),
     CheckList("red_flag_checks", "outcome", CHECK_OUTCOMES),
@@ -108,13 +110,15 @@ def _rebuild(db: Database, table: str, lists: Sequence[CheckList]) -> None:
 
 
 def outdated(db: Database, lists: Sequence[CheckList] = CHECK_LISTS) -> list[CheckList]:
-    """The lists whose stored words differ from their constant (order counts too). A table a
-    later migration creates is not there yet when an earlier one syncs: it is skipped, and the
-    migration that makes it writes the list (the live-schema test checks it matches)."""
+    """The lists whose stored words differ from their constant (order counts too). A table or
+    column a later migration creates is not there yet when an earlier one syncs: it is skipped,
+    and the migration that makes it writes the list (the live-schema test checks it matches)."""
     return [
         c
         for c in lists
-        if db[c.table].exists() and stored_values(table_sql(db, c.table), c.column) != c.values
+        if db[c.table].exists()
+        and c.column in db[c.table].columns_dict
+        and stored_values(table_sql(db, c.table), c.column) != c.values
     ]
 
 

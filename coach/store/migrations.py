@@ -424,6 +424,21 @@ def m014_reminders(db: Database) -> None:
     )
 
 
+@migrations()
+def m015_profile_language(db: Database) -> None:
+    """Each profile has a language (issue 19): the app's words and the profile's reports,
+    handouts and spoken words are in it. Profiles made before this version kept English, the
+    only language there was, so nothing a patient sees changes until they choose another in
+    Settings. The list of codes is ``coach.domain.i18n.LANGUAGES``, kept in step by
+    ``check_lists`` (a new language: a migration that calls ``sync_check_lists``)."""
+    from coach.domain.i18n import LANGUAGES, SOURCE
+
+    db.execute(
+        f"ALTER TABLE profiles ADD COLUMN language TEXT NOT NULL DEFAULT '{SOURCE}'"
+        f" CHECK (language IN {_in(tuple(LANGUAGES))})"
+    )
+
+
 def known_migration_names() -> set[str]:
     """Every migration this version of the app knows, applied or not."""
     return {m.name for m in migrations.pending(Database(memory=True, execute_plugins=False))}

@@ -43,7 +43,8 @@ class Repository:
         with self.db.atomic():
             cursor = self.db.execute(
                 "INSERT INTO profiles (nickname, surgery, surgery_date, approach,"
-                " extra_restrictions, emergency_number, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                " extra_restrictions, emergency_number, language, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     profile.nickname.strip(),
                     profile.surgery.value,
@@ -51,6 +52,7 @@ class Repository:
                     profile.approach.value,
                     json.dumps(list(profile.extra_restrictions)),
                     profile.emergency_number.strip(),
+                    profile.language,
                     utc_iso(now),
                 ],
             )
@@ -59,6 +61,20 @@ class Repository:
                 assert saved.id is not None
                 self.save_plan(saved.id, plan, now, author="protocol")
         return saved
+
+    @announces(PROFILES)
+    def set_language(self, profile_id: int, language: str) -> Profile:
+        """The language of the app and of this profile's reports from now on (checked by the
+        Profile, then by the table's CHECK)."""
+        profile = self.profile(profile_id)
+        if profile is None:
+            raise KeyError(profile_id)
+        changed = replace(profile, language=language)
+        with self.db.atomic():
+            self.db.execute(
+                "UPDATE profiles SET language = ? WHERE id = ?", [changed.language, profile_id]
+            )
+        return changed
 
     def profiles(self) -> list[Profile]:
         rows = self.db.query("SELECT * FROM profiles ORDER BY id")
@@ -150,4 +166,5 @@ def _profile(row: dict[str, Any]) -> Profile:
         approach=Approach(row["approach"]),
         extra_restrictions=tuple(json.loads(row["extra_restrictions"])),
         emergency_number=row["emergency_number"],
+        language=row["language"],
     )

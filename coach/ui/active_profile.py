@@ -42,6 +42,13 @@ class ActiveProfile(QObject):
         self._profile = profile
         self.changed.emit()
 
+    def refresh_record(self, profile: Profile) -> None:
+        """The same patient's record as just saved (a new language): no screen needs to
+        rebuild for it, so ``changed`` is not emitted."""
+        if self._profile is None or profile.id != self._profile.id:
+            raise ValueError("refresh_record is for the profile shown")
+        self._profile = profile
+
     def follow(self, changes: StoreEvents) -> None:
         """Announce ``data_changed`` for the store's changes from now on (one store at a time)."""
         if self._unfollow is not None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from coach.domain import i18n
 from coach.domain.clock import SystemClock
 from coach.domain.fields import DataError
+from coach.domain.i18n import use
 from coach.store import StoreError, open_db
 from coach.store.stores import Stores
 from coach.system.content_cache import load_content_cached
@@ -27,7 +28,9 @@ from coach.ui.common.errors import install_excepthook, route_qt_messages, show_e
 from coach.ui.common.preferences import Preferences
 from coach.ui.common.wheel_guard import install_wheel_guard
 from coach.ui.context import AppContext
+from coach.ui.language import apply_language, apply_qt_language, system_ui_language
 from coach.ui.main_window import MainWindow
+from coach.ui.restart import Restart, relaunch, restart_profile
 from coach.ui.screens import build_screens
 from coach.ui.settings.profile_switcher import ProfileSwitcher
 
@@ -44,6 +47,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     # Fusion everywhere, chosen on the command line: cheaper at start than QStyleFactory.
     app = QApplication([*(argv or [sys.argv[0]]), "-style", "fusion"])
     identify(app)
+    apply_qt_language(app)  # Qt's own buttons in the language chosen for this run
     return app
 
 
@@ -75,20 +79,35 @@ def set_app_icon(app: QApplication) -> None:
         app.setWindowIcon(icon)
 
 
-def build_context(paths: DataPaths, log_file: Path | None = None) -> AppContext:
-    """Open the store and gather the app's dependencies. The caller holds the instance lock."""
-    content = load_content_cached(exercises_dir(), paths.cache, i18n.current().code)
+def build_context(
+    paths: DataPaths,
+    log_file: Path | None = None,
+    profile_id: int | None = None,
+    *,
+    profile_language: bool = False,
+) -> AppContext:
+    """Open the store and gather the app's dependencies. The caller holds the instance lock.
+    The first profile is shown, or ``profile_id`` (the one open before "Restart now"). With
+    ``profile_language`` its language is used from here on, so the content is loaded in it."""
     stores = Stores(open_db(paths.database))
-    profiles = stores.repo.profiles()
-    prefs = Preferences(paths.settings)
+    try:
+        profiles = stores.repo.profiles()
+        profiles.sort(key=lambda p: p.id != profile_id)  # stable: the asked-for one first
+        if profile_language and profiles:
+            use(profiles[0].language)
+        content = load_content_cached(exercises_dir(), paths.cache, i18n.current().code)
+    except BaseException:
+        stores.db.close()
+        raise
     return AppContext(
         paths=paths,
         stores=stores,
         clock=SystemClock(),
-        prefs=prefs,
+        prefs=Preferences(paths.settings),
         content=content,
         active=ActiveProfile(profiles[0] if profiles else None),
         log_file=log_file,
+        content_loader=lambda language: load_content_cached(exercises_dir(), paths.cache, language),
     )
 
 
@@ -104,14 +123,18 @@ def build_window(app: QApplication, ctx: AppContext) -> MainWindow:
     return window
 
 
-def run_app(paths: DataPaths, *, demo: bool = False) -> int:
-    """Run the GUI until the window closes. Returns the exit code."""
+def run_app(paths: DataPaths, *, demo: bool = False, language: str | None = None) -> int:
+    """Run the GUI until the window closes. Returns the exit code.
+
+    The language: ``language`` (``--lang``) for this run, else the profile's, else the
+    desktop's; set before any window is built, because screens are built in one language."""
     if demo:
         from coach.demo.folder import demo_data_paths
 
         paths = demo_data_paths()
     route_qt_messages()
     app = make_application()  # first: whatever fails next is said in a window
+    apply_language(app, language or system_ui_language())
     log_file: Path | None = None
     with contextlib.suppress(OSError):  # a log that cannot be written must not stop the app
         log_file = setup_logging(paths.logs)
@@ -129,13 +152,18 @@ def run_app(paths: DataPaths, *, demo: bool = False) -> int:
         return 0
     except (OSError, UnsafeLockFileError) as exc:
         return _cannot_start(exc)
+    restart = Restart()
     try:
         try:
-            ctx = build_context(paths, log_file)
+            ctx = build_context(
+                paths, log_file, restart_profile(os.environ), profile_language=language is None
+            )
         except Exception as exc:
             if not _is_startup_fault(exc):
                 raise
             return _cannot_start(exc)
+        restart = ctx.restart
+        apply_qt_language(app)  # the profile's language may have been chosen just now
         if ctx.active.profile is None and not _first_run(app, ctx):
             ctx.db.close()  # left onboarding: nothing was written
             return 0
@@ -158,6 +186,7 @@ def run_app(paths: DataPaths, *, demo: bool = False) -> int:
         return code
     finally:
         lock.release()
+        relaunch(restart, paths)  # only now: the new process must find the lock free
 
 
 def _is_startup_fault(exc: Exception) -> bool:

@@ -110,7 +110,7 @@ def test_an_unexpected_error_opening_the_app_is_one_line_and_logged(
     """The app logs to its own file once it has started; what is logged here goes there."""
     from coach.ui import app as app_module
 
-    def broken(paths: DataPaths, *, demo: bool = False) -> int:
+    def broken(paths: DataPaths, *, demo: bool = False, language: str | None = None) -> int:
         raise RuntimeError("a bug")
 
     monkeypatch.setattr(app_module, "run_app", broken)

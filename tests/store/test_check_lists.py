@@ -27,9 +27,9 @@ from coach.store.check_lists import (
 )
 from coach.store.db import connect
 from coach.store.migrations import migrations
-from coach.store.repository import Repository
 from coach.store.schema_check import schema_problems
 from coach.store.sessions import SessionStore
+from tests.store.old_rows import old_profile
 
 NOW = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 M012 = "m012_check_lists_from_constants"
@@ -48,17 +48,16 @@ def _before_m012(path: Path) -> tuple[int, int]:
     db = connect(path)
     db.execute("PRAGMA foreign_keys = ON")
     migrations.apply(db, stop_before=M012)
-    profile = Repository(db).add_profile(Profile("Ann", Surgery.FUSION, date(2026, 2, 1)), NOW)
-    assert profile.id is not None
+    profile = old_profile(db, NOW)
     store = SessionStore(db)
-    check = store.record_red_flag_check(profile.id, {"numb": False}, None, NOW)
-    session = store.start_session(profile.id, None, "am", "Morning", NOW, red_flag_check_id=check)
+    check = store.record_red_flag_check(profile, {"numb": False}, None, NOW)
+    session = store.start_session(profile, None, "am", "Morning", NOW, red_flag_check_id=check)
     store.record_event(session, "step-done", NOW, step_index=0, exercise_id="bridge")
     store.record_pain(session, "before", Pain(4, 2), NOW)
     store.set_feedback(session, {"bridge": "about-right"})
     store.finish_session(session, "done", NOW)
     db.close()
-    return profile.id, session
+    return profile, session
 
 
 def _rows(db: Database) -> dict[str, list[tuple[object, ...]]]:

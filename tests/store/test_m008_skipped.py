@@ -4,19 +4,18 @@ CHECK): every row, every dependent row, the indexes and the foreign keys must su
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
 
 from coach.domain.pain import Pain
-from coach.domain.profile import Profile, Surgery
 from coach.store import open_db
 from coach.store.db import connect
 from coach.store.migrations import m008_session_skipped, migrations
-from coach.store.repository import Repository
 from coach.store.sessions import SessionStore
+from tests.store.old_rows import old_profile
 
 NOW = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 M008 = "m008_session_skipped"
@@ -28,19 +27,18 @@ def _old_database(path: Path) -> tuple[int, int]:
     db = connect(path)
     db.execute("PRAGMA foreign_keys = ON")
     migrations.apply(db, stop_before=M008)
-    profile = Repository(db).add_profile(Profile("Ann", Surgery.FUSION, date(2026, 2, 1)), NOW)
-    assert profile.id is not None
+    profile = old_profile(db, NOW)
     store = SessionStore(db)
-    check = store.record_red_flag_check(profile.id, {"numb": False}, None, NOW)
-    first = store.start_session(profile.id, None, "am", "Morning", NOW, red_flag_check_id=check)
+    check = store.record_red_flag_check(profile, {"numb": False}, None, NOW)
+    first = store.start_session(profile, None, "am", "Morning", NOW, red_flag_check_id=check)
     store.record_event(first, "step-done", NOW, step_index=0, exercise_id="bridge")
     store.record_pain(first, "before", Pain(4, 2), NOW)
     store.set_feedback(first, {"bridge": "about-right"})
     store.finish_session(first, "done", NOW)
-    second = store.start_session(profile.id, None, "pm", "Evening", NOW, gentle=True)
+    second = store.start_session(profile, None, "pm", "Evening", NOW, gentle=True)
     store.set_note(second, "tired")
     db.close()
-    return profile.id, first
+    return profile, first
 
 
 def _dump(db: Database) -> dict[str, list[tuple[object, ...]]]:

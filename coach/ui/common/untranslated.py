@@ -56,10 +56,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-# Names that are the same in every language. The brand is a name, not a word. Units are NOT
-# here: "min", "kg", "reps" are words a translator may change ("rep.", "repeticiones"), so they
-# belong inside the message.
-NEVER_TRANSLATED = ("Rehab Coach",)
+from coach.domain.i18n import LANGUAGES
+
+# Names that are the same in every language. The brand is a name, not a word; each language is
+# named in its own words in Settings (English, Español), whatever the language shown. Units are
+# NOT here: "min", "kg", "reps" are words a translator may change ("rep.", "repeticiones"), so
+# they belong inside the message.
+NEVER_TRANSLATED = ("Rehab Coach", *LANGUAGES.values())
 
 _ASCII_LETTERS = re.compile(r"[A-Za-z]+")
 _ENTITY = re.compile(r"&(?:[a-zA-Z]+|#\d+);")

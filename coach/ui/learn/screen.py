@@ -253,7 +253,12 @@ class LearnScreen(QWidget):
         profile = self._ctx.active.profile
         number = profile.emergency_number if profile else _("your emergency number")
         try:
-            write_topics(path, [topic], number, data_folder=self._ctx.paths.root)
+            if profile is None:
+                write_topics(path, [topic], number, data_folder=self._ctx.paths.root)
+            else:
+                with self._ctx.report_language(profile) as content:  # the patient's language
+                    printed = content.learn.get(topic.id)
+                    write_topics(path, [printed], number, data_folder=self._ctx.paths.root)
         except ExportError as exc:
             self._dialogs.inform(self, _("Not saved"), str(exc))
             return

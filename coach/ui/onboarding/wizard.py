@@ -24,6 +24,7 @@ from coach.domain.emergency import emergency_number_for
 from coach.domain.plan import plan_from_protocol
 from coach.domain.profile import Profile, ProfileError
 from coach.store import StoreError
+from coach.system.languages import shown_language
 from coach.ui.common.blocks import notice
 from coach.ui.common.widgets import button, label, scroll_area
 from coach.ui.context import AppContext
@@ -67,7 +68,7 @@ class OnboardingWizard(QWidget):
         self.date = DatePage(self._today, self)
         self.approach = ApproachPage(self)
         self.rules = RulesPage(self)
-        self.emergency = EmergencyPage(default_emergency_number(locale or QLocale()), self)
+        self.emergency = EmergencyPage(default_emergency_number(locale or QLocale.system()), self)
         self.summary = SummaryPage(self)
         self.pages: list[Page] = [
             self.welcome,
@@ -197,6 +198,7 @@ class OnboardingWizard(QWidget):
                 approach=self.approach.approach(),
                 extra_restrictions=self.rules.rules(),
                 emergency_number=self.emergency.number(),
+                language=shown_language(),  # the language the patient has been reading
             )
             # the surgeon's rules stay with the profile: Today leaves out what they block
             plan = plan_from_protocol(self._ctx.content.protocols[surgery])

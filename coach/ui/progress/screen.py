@@ -262,15 +262,14 @@ class ProgressScreen(QWidget):
             return
         if path.suffix.lower() != f".{kind}":
             path = path.with_name(path.name + f".{kind}")
-        current = resolve_plan(self._ctx.db, self._ctx.content, profile)
-        history = self._ctx.stores.progress.history(current, self._ctx.clock.now().date())
         try:
-            if kind == "csv":
-                export_csv(path, profile, history, data_folder=self._ctx.paths.root)
-            else:
-                export_pdf(
-                    path, profile, history, self._ctx.content, data_folder=self._ctx.paths.root
-                )
+            with self._ctx.report_language(profile) as content:  # the patient's language
+                current = resolve_plan(self._ctx.db, content, profile)
+                history = self._ctx.stores.progress.history(current, self._ctx.clock.now().date())
+                if kind == "csv":
+                    export_csv(path, profile, history, data_folder=self._ctx.paths.root)
+                else:
+                    export_pdf(path, profile, history, content, data_folder=self._ctx.paths.root)
         except ExportError as exc:
             self._dialogs.inform(self, _("Not saved"), str(exc))
             return

@@ -25,6 +25,7 @@ from coach.platform.speech import (
     Voice,
     find_engine,
 )
+from coach.system.languages import shown_language
 from coach.ui.common.preferences import Preferences
 
 ENABLED_KEY = "voice/enabled"
@@ -79,6 +80,7 @@ def voice_of(prefs: Preferences) -> Voice:
         rate=_int(prefs, RATE_KEY, DEFAULT_RATE, MIN_RATE, MAX_RATE),
         volume=_int(prefs, VOLUME_KEY, DEFAULT_VOLUME, 0, 100),
         name=name,
+        language=shown_language(),  # the words are in the app's language
     )
 
 

@@ -1,4 +1,4 @@
-"""Settings: text size, theme, sound, voice, reminders, where the data lives, back up and
+"""Settings: language, text size, theme, sound, voice, reminders, where the data lives, back up and
 restore."""
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from coach.ui.context import AppContext
 from coach.ui.reminders.settings_card import RemindersCard
 from coach.ui.session.sound_settings import SoundCard
 from coach.ui.session.voice_settings import VoiceCard
+from coach.ui.settings.language_card import LanguageCard
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +55,8 @@ class SettingsScreen(QWidget):
 
         scroll, body, column = scroll_page(self, spacing=18)
         column.addWidget(label("Settings", "title", body))
+        self.language_card = LanguageCard(ctx, body)
+        column.addWidget(self.language_card)
 
         column.addWidget(self._text_size_card(body))
         column.addWidget(self._theme_card(body))

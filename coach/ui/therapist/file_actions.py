@@ -222,13 +222,14 @@ class FileActions(QObject):
             target = target.with_name(target.name + ".pdf")
         try:
             assert profile.id is not None
-            data = handout_input(
-                resolve_plan(self._ctx.db, self._ctx.content, profile),
-                self._ctx.content,
-                self._ctx.clock.now().date(),
-                self._store.custom_figures(profile.id),
-            )
-            write_handout(target, data, data_folder=self._ctx.paths.root)
+            with self._ctx.report_language(profile) as content:  # the patient's language
+                data = handout_input(
+                    resolve_plan(self._ctx.db, content, profile),
+                    content,
+                    self._ctx.clock.now().date(),
+                    self._store.custom_figures(profile.id),
+                )
+                write_handout(target, data, data_folder=self._ctx.paths.root)
         except ExportError as exc:
             self._dialogs.inform(self._parent, _("The handout was not saved"), str(exc))
             return None
