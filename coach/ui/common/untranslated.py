@@ -56,10 +56,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-# Names that are the same in every language. The brand is a name, not a word. Units are NOT
-# here: "min", "kg", "reps" are words a translator may change ("rep.", "repeticiones"), so they
-# belong inside the message.
-NEVER_TRANSLATED = ("Rehab Coach",)
+from coach.domain.i18n import LANGUAGES
+
+# Names that are the same in every language: the brand, and each language's own name (a person
+# looks for "Español" whatever the app is showing). Units are NOT here: "min", "kg", "reps" are
+# words a translator may change ("rep.", "repeticiones"), so they belong inside the message.
+NEVER_TRANSLATED = ("Rehab Coach", *LANGUAGES.values())
 
 _ASCII_LETTERS = re.compile(r"[A-Za-z]+")
 _ENTITY = re.compile(r"&(?:[a-zA-Z]+|#\d+);")
@@ -115,7 +117,7 @@ def _is_translated(text: str, known: list[str], painted: bool) -> bool:
 def _plain(text: str) -> str:
     if QtGuiNamespace.mightBeRichText(text):
         text = QTextDocumentFragment.fromHtml(text).toPlainText()
-    text = _ENTITY.sub(" ", text)
+    text = _ENTITY.sub(" ", text).replace("\u200b", "")  # zero-width break points in paths
     # A mnemonic's "&" is not text; "&&" is a literal "&".
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
