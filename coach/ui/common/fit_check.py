@@ -95,6 +95,14 @@ def _button_problem(button: QAbstractButton) -> str | None:
     text = button.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
     if not text:
         return None
+    if button.hasHeightForWidth():  # its words wrap (common/wrapping.py): as a label's
+        least = button.minimumSizeHint().width()
+        if least > button.width() + TOLERANCE:
+            return f"button {text!r}: a word needs {least} px, has {button.width()}"
+        needed = button.heightForWidth(button.width())
+        if needed > button.height() + TOLERANCE:
+            return f"button {text!r}: needs {needed} px high, has {button.height()}"
+        return None
     hint = button.sizeHint()
     if isinstance(button, QPushButton):
         # The hint is the text plus the style's padding: half the padding may go before

@@ -63,6 +63,10 @@ class FlowLayout(QLayout):
         x, y, row_height = area.x(), area.y(), 0
         for item in self._items:
             hint = item.sizeHint()
+            if hint.width() > area.width():  # alone on its row, as narrow as the row
+                hint.setWidth(max(area.width(), item.minimumSize().width()))
+                if item.hasHeightForWidth():  # a flow inside, or words that wrap
+                    hint.setHeight(item.heightForWidth(hint.width()))
             if x + hint.width() > area.right() + 1 and row_height > 0:
                 x = area.x()
                 y += row_height + self._gap

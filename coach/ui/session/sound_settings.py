@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
+from coach.ui.common.flow_layout import FlowLayout
 from coach.ui.common.preferences import Preferences
 from coach.ui.common.widgets import button, fill_with_card, label
 from coach.ui.session.sounds import (
@@ -36,7 +37,7 @@ class SoundCard(QWidget):
         self.enabled.toggled.connect(self._on_enabled_toggled)
         layout.addWidget(self.enabled)
 
-        row = QHBoxLayout()
+        row = FlowLayout(spacing=10)  # wraps when the words are long
         self.quieter = button("−  Quieter", frame)
         self.quieter.setAccessibleName("Make sounds quieter")
         self.volume_label = label("", "big", frame, wrap=False)
@@ -45,7 +46,6 @@ class SoundCard(QWidget):
         self.test = button("Play a test sound", frame)
         for widget in (self.quieter, self.volume_label, self.louder):
             row.addWidget(widget)
-        row.addStretch(1)
         layout.addLayout(row)
         test_row = QHBoxLayout()  # its own row: at 200% text all four did not fit across
         test_row.addWidget(self.test)

@@ -9,7 +9,6 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QHBoxLayout,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from coach.store import StoreError
 from coach.store.backup import make_backup, restore
+from coach.ui.common.flow_layout import FlowLayout
 from coach.ui.common.preferences import TEXT_SCALES, THEMES
 from coach.ui.common.widgets import (
     breakable_path,
@@ -73,7 +73,7 @@ class SettingsScreen(QWidget):
     def _text_size_card(self, parent: QWidget) -> QWidget:
         frame, layout = card(parent)
         layout.addWidget(label("Text size", "heading", frame))
-        row = QHBoxLayout()
+        row = FlowLayout(spacing=10)  # wraps when the words are long
         self.smaller = button("A−  Smaller", frame)
         self.smaller.setAccessibleName("Make text smaller")
         self.larger = button("A+  Larger", frame)
@@ -82,7 +82,6 @@ class SettingsScreen(QWidget):
         row.addWidget(self.smaller)
         row.addWidget(self.scale_label)
         row.addWidget(self.larger)
-        row.addStretch(1)
         layout.addLayout(row)
         self.smaller.clicked.connect(lambda: self._step_scale(-1))
         self.larger.clicked.connect(lambda: self._step_scale(+1))
@@ -143,12 +142,11 @@ class SettingsScreen(QWidget):
         folder.setObjectName("data-folder")
         folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(folder)
-        row = QHBoxLayout()
+        row = FlowLayout(spacing=10)  # wraps when the words are long
         self.backup_button = button("Back up now", frame)
         self.restore_button = button("Restore from a backup…", frame)
         row.addWidget(self.backup_button)
         row.addWidget(self.restore_button)
-        row.addStretch(1)
         layout.addLayout(row)
         self.backup_button.clicked.connect(self._on_backup_clicked)
         self.restore_button.clicked.connect(self._on_restore_clicked)

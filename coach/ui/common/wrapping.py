@@ -1,0 +1,132 @@
+"""Tick boxes and round choices whose words wrap onto more lines, as a label's do.
+
+Qt's QCheckBox and QRadioButton keep their text on one line, so a long sentence (Spanish is
+often a third longer than English, and text may be 200%) makes the page wider than the window.
+These draw Qt's own box or circle and then the words wrapped to the width they are given, and
+ask their layout for the height that takes. Everything else (signals, keys, the accessible
+text) is Qt's own: they are a QCheckBox and a QRadioButton.
+"""
+
+from __future__ import annotations
+
+from typing import cast
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QRadioButton,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
+    QStylePainter,
+    QWidget,
+)
+
+_FLAGS = int(Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextShowMnemonic) | int(
+    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+)
+
+
+class _Wrapping:
+    """What the two share; ``_radio`` picks the circle or the box."""
+
+    _radio = False
+
+    def _me(self) -> QAbstractButton:
+        return cast(QAbstractButton, self)
+
+    def _setup(self) -> None:
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self._me().setSizePolicy(policy)
+
+    def _indicator(self) -> tuple[int, int]:
+        """The box's width plus the gap before the words, and the box's height."""
+        metric = QStyle.PixelMetric
+        if self._radio:
+            sizes = (
+                metric.PM_ExclusiveIndicatorWidth,
+                metric.PM_RadioButtonLabelSpacing,
+                metric.PM_ExclusiveIndicatorHeight,
+            )
+        else:
+            sizes = (
+                metric.PM_IndicatorWidth,
+                metric.PM_CheckBoxLabelSpacing,
+                metric.PM_IndicatorHeight,
+            )
+        me = self._me()
+        width, gap, height = (me.style().pixelMetric(m, None, me) for m in sizes)
+        return width + gap, height
+
+    def _text_height(self, width: int) -> int:
+        me = self._me()
+        indent, _ = self._indicator()
+        room = QRect(0, 0, max(1, width - indent), 100_000)
+        return me.fontMetrics().boundingRect(room, _FLAGS, me.text()).height()
+
+    def heightForWidth(self, width: int) -> int:
+        _, box = self._indicator()
+        return max(box, self._text_height(width)) + 2
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def sizeHint(self) -> QSize:
+        """The words on one line, when there is room for that."""
+        me = self._me()
+        indent, box = self._indicator()
+        line = me.fontMetrics().horizontalAdvance(me.text().replace("&", "")) + 2
+        return QSize(indent + line, max(box, me.fontMetrics().height()) + 2)
+
+    def minimumSizeHint(self) -> QSize:
+        """Room for the longest word, at the height the words need at that width."""
+        me = self._me()
+        indent, _ = self._indicator()
+        words = me.text().replace("&", "").split()
+        longest = max((me.fontMetrics().horizontalAdvance(w) for w in words), default=0)
+        width = indent + longest + 2
+        return QSize(width, self.heightForWidth(width))
+
+    def hitButton(self, pos: QPoint) -> bool:
+        """A click on the words ticks it, on any of their lines."""
+        return self._me().rect().contains(pos)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        me = self._me()
+        painter = QStylePainter(me)
+        option = QStyleOptionButton()
+        cast(QCheckBox, me).initStyleOption(option)
+        text, option.text = option.text, ""
+        indent, box = self._indicator()
+        option.rect = QRect(0, (me.height() - box) // 2, indent, box)
+        control = QStyle.ControlElement
+        painter.drawControl(control.CE_RadioButton if self._radio else control.CE_CheckBox, option)
+        words = QRect(indent, 0, me.width() - indent, me.height())
+        painter.drawItemText(
+            words, _FLAGS, option.palette, me.isEnabled(), text, me.foregroundRole()
+        )
+        if me.hasFocus():
+            focus = QStyleOptionButton(option)
+            focus.rect = words.adjusted(-2, 1, 2, -1)
+            painter.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, focus)
+
+
+class WrapCheckBox(_Wrapping, QCheckBox):
+    """A QCheckBox whose words wrap."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        QCheckBox.__init__(self, text, parent)
+        self._setup()
+
+
+class WrapRadioButton(_Wrapping, QRadioButton):
+    """A QRadioButton whose words wrap."""
+
+    _radio = True
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        QRadioButton.__init__(self, text, parent)
+        self._setup()
