@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from coach.ui.common.fit_check import fit_problems
-from coach.ui.common.wrapping import WrapCheckBox, WrapRadioButton
+from coach.ui.common.wrapping import WrapCheckBox, WrapPushButton, WrapRadioButton
 
 LONG = "Remind me again later in the day if the exercises are still not done by then"
 
@@ -49,3 +49,13 @@ def test_the_fit_check_still_finds_a_box_cut_off(qtbot: QtBot) -> None:
     window.resize(260, 400)
     problems = "\n".join(fit_problems(window))
     assert f"button {LONG!r}: needs" in problems and "px high" in problems
+
+
+def test_a_button_naming_a_long_exercise_wraps_and_still_clicks(qtbot: QtBot) -> None:
+    link = WrapPushButton("Easier: Buttock squeezes lying on your back (not allowed now)")
+    window = _window(qtbot, link)
+    assert link.width() <= window.width()
+    assert link.height() >= 2 * link.fontMetrics().height()
+    assert fit_problems(window) == []
+    with qtbot.waitSignal(link.clicked):
+        qtbot.mouseClick(link, Qt.MouseButton.LeftButton)

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.ui.common.wrapping import WrapPushButton
+
 
 def label(
     text: str, role: str | None = None, parent: QWidget | None = None, *, wrap: bool = True
@@ -35,9 +37,12 @@ def label(
     return widget
 
 
-def button(text: str, parent: QWidget | None = None, *, primary: bool = False) -> QPushButton:
-    """A push button at least 44 px high; the primary one is filled with the accent colour."""
-    widget = QPushButton(text, parent)
+def button(
+    text: str, parent: QWidget | None = None, *, primary: bool = False, wrap: bool = False
+) -> QPushButton:
+    """A push button at least 44 px high; the primary one is filled with the accent colour.
+    ``wrap``: its words wrap onto more lines (one that names something long)."""
+    widget = WrapPushButton(text, parent) if wrap else QPushButton(text, parent)
     widget.setMinimumHeight(44)
     if primary:
         widget.setProperty("role", "primary")

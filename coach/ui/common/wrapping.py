@@ -1,10 +1,10 @@
-"""Tick boxes and round choices whose words wrap onto more lines, as a label's do.
+"""Tick boxes, round choices and buttons whose words wrap onto more lines, as a label's do.
 
-Qt's QCheckBox and QRadioButton keep their text on one line, so a long sentence (Spanish is
-often a third longer than English, and text may be 200%) makes the page wider than the window.
-These draw Qt's own box or circle and then the words wrapped to the width they are given, and
-ask their layout for the height that takes. Everything else (signals, keys, the accessible
-text) is Qt's own: they are a QCheckBox and a QRadioButton.
+Qt's QCheckBox, QRadioButton and QPushButton keep their text on one line, so a long sentence
+(Spanish is often a third longer than English, and text may be 200%) makes the page wider than
+the window. These draw Qt's own box, circle or bevel and then the words wrapped to the width
+they are given, and ask their layout for the height that takes. Everything else (signals, keys,
+the accessible text) is Qt's own: they are a QCheckBox, a QRadioButton and a QPushButton.
 """
 
 from __future__ import annotations
@@ -12,10 +12,11 @@ from __future__ import annotations
 from typing import cast
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtGui import QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
+    QPushButton,
     QRadioButton,
     QSizePolicy,
     QStyle,
@@ -24,6 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+_CENTRED = int(Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextShowMnemonic) | int(
+    Qt.AlignmentFlag.AlignCenter
+)
 _FLAGS = int(Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextShowMnemonic) | int(
     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 )
@@ -130,3 +134,51 @@ class WrapRadioButton(_Wrapping, QRadioButton):
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         QRadioButton.__init__(self, text, parent)
         self._setup()
+
+
+class WrapPushButton(QPushButton):
+    """A QPushButton whose words wrap: for a button that names something long (an exercise,
+    in a language a third longer) where cutting the name off would hide what it does."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def _padding(self) -> QSize:
+        """What the style adds around the words (bevel, margins)."""
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        line = self.fontMetrics().height()
+        size = self.style().sizeFromContents(
+            QStyle.ContentsType.CT_PushButton, option, QSize(0, line), self
+        )
+        return QSize(size.width(), size.height() - line)
+
+    def heightForWidth(self, width: int) -> int:
+        pad = self._padding()
+        room = QRect(0, 0, max(1, width - pad.width()), 100_000)
+        words = self.fontMetrics().boundingRect(room, _CENTRED, self.text()).height()
+        return max(words + pad.height(), super().sizeHint().height())
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def minimumSizeHint(self) -> QSize:
+        words = self.text().replace("&", "").split()
+        longest = max((self.fontMetrics().horizontalAdvance(w) for w in words), default=0)
+        width = longest + self._padding().width() + 2
+        return QSize(width, self.heightForWidth(width))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QStylePainter(self)
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        text, option.text = option.text, ""
+        painter.drawControl(QStyle.ControlElement.CE_PushButton, option)
+        option.text = text
+        words = self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option, self)
+        painter.drawItemText(
+            words, _CENTRED, option.palette, self.isEnabled(), text, QPalette.ColorRole.ButtonText
+        )
