@@ -48,7 +48,9 @@ class _Camera:
 
     def dialog_shot(self, dialog: QWidget, name: str, size: tuple[int, int]) -> None:
         """The dialog at ``size`` or the size it asks for if larger (as it opens in the app),
-        never larger than the window."""
+        never larger than the window. Polished first, as showing it does: the text styles
+        (a heading's bigger font) change the size it asks for."""
+        dialog.ensurePolished()
         dialog.adjustSize()
         dialog.resize(
             min(max(size[0], dialog.width()), self.window.width()),

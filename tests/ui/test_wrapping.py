@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from coach.ui.common.fit_check import fit_problems
-from coach.ui.common.wrapping import WrapCheckBox, WrapPushButton, WrapRadioButton
+from coach.ui.common.wrapping import WrapCheckBox, WrapPushButton, WrapRadioButton, grow_to_fit
 
 LONG = "Remind me again later in the day if the exercises are still not done by then"
 
@@ -59,3 +59,20 @@ def test_a_button_naming_a_long_exercise_wraps_and_still_clicks(qtbot: QtBot) ->
     assert fit_problems(window) == []
     with qtbot.waitSignal(link.clicked):
         qtbot.mouseClick(link, Qt.MouseButton.LeftButton)
+
+
+def test_a_dialog_grows_when_a_message_needs_more_lines(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QDialog, QLabel
+
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    column = QVBoxLayout(dialog)
+    message = QLabel("")
+    message.setWordWrap(True)
+    column.addWidget(message)
+    dialog.resize(300, 60)
+    dialog.show()
+    message.setText(LONG * 3)
+    grow_to_fit(dialog)
+    assert fit_problems(dialog) == []
+    assert dialog.height() > 60

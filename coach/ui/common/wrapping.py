@@ -182,3 +182,17 @@ class WrapPushButton(QPushButton):
         painter.drawItemText(
             words, _CENTRED, option.palette, self.isEnabled(), text, QPalette.ColorRole.ButtonText
         )
+
+
+def grow_to_fit(window: QWidget) -> None:
+    """Make a dialog taller when its words now need more lines (a message that appeared after
+    it opened): Qt does not grow a window whose layout wraps text. Never past the screen."""
+    layout = window.layout()
+    if layout is None or not layout.hasHeightForWidth():
+        return
+    needed = layout.totalHeightForWidth(window.width())
+    screen = window.screen()
+    if screen is not None:
+        needed = min(needed, screen.availableGeometry().height())
+    if needed > window.height():
+        window.resize(window.width(), needed)

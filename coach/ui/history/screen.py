@@ -84,6 +84,9 @@ class HistoryScreen(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # a journal row's reach
         header.setMinimumSectionSize(40)
+        # The date as wide as it is, up to a third of the table (then it wraps).
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.model.modelReset.connect(self._fit_date_column)
         self.table.setWordWrap(True)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows choose a session
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -291,10 +294,18 @@ class HistoryScreen(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Details beside the note when there is room (about 90 characters), else above it."""
         super().resizeEvent(event)
+        self._fit_date_column()
         wide = self.width() > 90 * self.fontMetrics().averageCharWidth()
         self._columns.setDirection(
             QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         )
+
+    def _fit_date_column(self) -> None:
+        """The date column as wide as its dates, but at most a third of the table: in a long
+        language at big text the date wraps and the session's name keeps its room."""
+        header = self.table.horizontalHeader()
+        wanted = max(self.table.sizeHintForColumn(0), header.sectionSizeHint(0))
+        self.table.setColumnWidth(0, min(wanted, max(40, self.table.viewport().width() // 3)))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

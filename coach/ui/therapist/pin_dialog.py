@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout, QWidget
 
 from coach.domain.pin import PIN_MAX, describe_wait
 from coach.ui.common.widgets import dialog_buttons, label, width_floor
+from coach.ui.common.wrapping import grow_to_fit
 from coach.ui.therapist.mode import TherapistMode
 
 PIN_NOTE = (
@@ -63,6 +64,7 @@ class PinDialog(QDialog):
             self.message.setText(f"That PIN was not right. {describe_wait(wait)}")
         elif self.message.text().startswith("That PIN was not right. Please wait"):
             self.message.setText("You can try again now.")
+        grow_to_fit(self)  # the message may need more lines than the dialog has
 
     def _on_open_clicked(self) -> None:
         if not self.open_button.isEnabled():
