@@ -52,10 +52,12 @@ class _Camera:
         (a heading's bigger font) change the size it asks for."""
         dialog.ensurePolished()
         dialog.adjustSize()
-        dialog.resize(
-            min(max(size[0], dialog.width()), self.window.width()),
-            min(max(size[1], dialog.height()), self.window.height()),
-        )
+        width = min(max(size[0], dialog.width()), self.window.width())
+        height = max(size[1], dialog.height())
+        layout = dialog.layout()
+        if layout is not None and layout.hasHeightForWidth():  # adjustSize stops at 2/3 screen
+            height = max(height, layout.totalHeightForWidth(width))
+        dialog.resize(width, min(height, self.window.height()))
         dialog.show()
         self.settle()
         self.save(over_window(self.window.grab(), dialog.grab()), name)
