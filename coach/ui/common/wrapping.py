@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import cast
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtGui import QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -25,12 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-_CENTRED = int(Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextShowMnemonic) | int(
-    Qt.AlignmentFlag.AlignCenter
-)
-_FLAGS = int(Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextShowMnemonic) | int(
-    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-)
+
+def _text_flags(centred: bool = False) -> int:
+    """Wrapped words with their mnemonic underlined; Qt's namespace is loaded only when a
+    wrapping widget is first measured, never on the way to the first paint."""
+    from PySide6.QtCore import Qt
+
+    place = Qt.AlignmentFlag.AlignCenter if centred else Qt.AlignmentFlag.AlignLeft
+    return int(Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextShowMnemonic) | int(
+        place | Qt.AlignmentFlag.AlignVCenter
+    )
 
 
 class _Wrapping:
@@ -69,7 +73,7 @@ class _Wrapping:
         me = self._me()
         indent, _ = self._indicator()
         room = QRect(0, 0, max(1, width - indent), 100_000)
-        return me.fontMetrics().boundingRect(room, _FLAGS, me.text()).height()
+        return me.fontMetrics().boundingRect(room, _text_flags(), me.text()).height()
 
     def heightForWidth(self, width: int) -> int:
         _, box = self._indicator()
@@ -110,7 +114,7 @@ class _Wrapping:
         painter.drawControl(control.CE_RadioButton if self._radio else control.CE_CheckBox, option)
         words = QRect(indent, 0, me.width() - indent, me.height())
         painter.drawItemText(
-            words, _FLAGS, option.palette, me.isEnabled(), text, me.foregroundRole()
+            words, _text_flags(), option.palette, me.isEnabled(), text, me.foregroundRole()
         )
         if me.hasFocus():
             focus = QStyleOptionButton(option)
@@ -159,7 +163,8 @@ class WrapPushButton(QPushButton):
     def heightForWidth(self, width: int) -> int:
         pad = self._padding()
         room = QRect(0, 0, max(1, width - pad.width()), 100_000)
-        words = self.fontMetrics().boundingRect(room, _CENTRED, self.text()).height()
+        flags = _text_flags(centred=True)
+        words = self.fontMetrics().boundingRect(room, flags, self.text()).height()
         return max(words + pad.height(), super().sizeHint().height())
 
     def hasHeightForWidth(self) -> bool:
@@ -179,9 +184,9 @@ class WrapPushButton(QPushButton):
         painter.drawControl(QStyle.ControlElement.CE_PushButton, option)
         option.text = text
         words = self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option, self)
-        painter.drawItemText(
-            words, _CENTRED, option.palette, self.isEnabled(), text, QPalette.ColorRole.ButtonText
-        )
+        role = QPalette.ColorRole.ButtonText
+        flags = _text_flags(centred=True)
+        painter.drawItemText(words, flags, option.palette, self.isEnabled(), text, role)
 
 
 def grow_to_fit(window: QWidget) -> None:
