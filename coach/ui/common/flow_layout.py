@@ -1,11 +1,10 @@
-"""Layouts that wrap: ``FlowLayout`` puts widgets in a row and wraps to the next row when the
-row is full (Qt's flow-layout example); ``RowOrColumn`` puts them side by side or, when they do
-not fit, one under another. So a row of buttons still fits at 200% text size in any language."""
+"""A layout that puts widgets in a row and wraps to the next row when the row is full (Qt's
+flow-layout example), so a row of buttons still fits at 200% text size in any language."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QBoxLayout, QLayout, QLayoutItem, QWidget
+from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
 
 class FlowLayout(QLayout):
@@ -76,39 +75,3 @@ class FlowLayout(QLayout):
             x += hint.width() + self._gap
             row_height = max(row_height, hint.height())
         return y + row_height - rect.y() + margins.bottom()
-
-
-class RowOrColumn(QBoxLayout):
-    """Its widgets side by side (sharing the width by their stretch) when their text fits in
-    one row, else one under another: equal answer buttons that stay whole in any language
-    and at any text size. Its minimum width is the widest widget's, never the row's."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(QBoxLayout.Direction.LeftToRight, parent)
-
-    def _row_width(self) -> int:
-        items = [self.itemAt(i) for i in range(self.count())]
-        shown = [i for i in items if i is not None and not i.isEmpty()]
-        width = sum(i.sizeHint().width() for i in shown)
-        margins = self.contentsMargins()
-        return width + self.spacing() * max(0, len(shown) - 1) + margins.left() + margins.right()
-
-    def minimumSize(self) -> QSize:
-        size = super().minimumSize()
-        if self.direction() == QBoxLayout.Direction.LeftToRight:
-            # What it needs once it has turned into a column.
-            widest = QSize()
-            for index in range(self.count()):
-                item = self.itemAt(index)
-                if item is not None and not item.isEmpty():
-                    widest = widest.expandedTo(item.minimumSize())
-            margins = self.contentsMargins()
-            size.setWidth(widest.width() + margins.left() + margins.right())
-        return size
-
-    def setGeometry(self, rect: QRect) -> None:
-        fits = self._row_width() <= rect.width()
-        wanted = QBoxLayout.Direction.LeftToRight if fits else QBoxLayout.Direction.TopToBottom
-        if self.direction() != wanted:
-            self.setDirection(wanted)  # asks the parent again for the new height
-        super().setGeometry(rect)

@@ -58,9 +58,10 @@ from PySide6.QtWidgets import (
 
 from coach.domain.i18n import LANGUAGES
 
-# Names that are the same in every language: the brand, and each language's own name (a person
-# looks for "Español" whatever the app is showing). Units are NOT here: "min", "kg", "reps" are
-# words a translator may change ("rep.", "repeticiones"), so they belong inside the message.
+# Names that are the same in every language. The brand is a name, not a word; each language is
+# named in its own words in Settings (English, Español), whatever the language shown. Units are
+# NOT here: "min", "kg", "reps" are words a translator may change ("rep.", "repeticiones"), so
+# they belong inside the message.
 NEVER_TRANSLATED = ("Rehab Coach", *LANGUAGES.values())
 
 _ASCII_LETTERS = re.compile(r"[A-Za-z]+")

@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.ui.common.wrapping import WrapPushButton
-
 
 def label(
     text: str, role: str | None = None, parent: QWidget | None = None, *, wrap: bool = True
@@ -42,7 +40,12 @@ def button(
 ) -> QPushButton:
     """A push button at least 44 px high; the primary one is filled with the accent colour.
     ``wrap``: its words wrap onto more lines (one that names something long)."""
-    widget = WrapPushButton(text, parent) if wrap else QPushButton(text, parent)
+    if wrap:
+        from coach.ui.common.wrapping import WrapPushButton
+
+        widget: QPushButton = WrapPushButton(text, parent)
+    else:
+        widget = QPushButton(text, parent)
     widget.setMinimumHeight(44)
     if primary:
         widget.setProperty("role", "primary")

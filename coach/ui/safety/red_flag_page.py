@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 from coach.domain.safety import Question, RedFlagScreen
 from coach.domain.warning_signs import RECHECK_ID
 from coach.ui.common.blocks import clear
-from coach.ui.common.flow_layout import RowOrColumn
 from coach.ui.common.widgets import button, label, scroll_area
 from coach.ui.safety.pick_row import PICK_STYLE, PickRow, key_shortcut
 
@@ -109,7 +108,7 @@ class RedFlagPage(QWidget):
 
     def _build_answers(self) -> QVBoxLayout:
         answers = QVBoxLayout()
-        row = RowOrColumn()  # one under the other when a language's words are long
+        row = QHBoxLayout()
         row.setSpacing(24)
         self.no_button = self._answer_button("N")
         self.yes_button = self._answer_button("Y")

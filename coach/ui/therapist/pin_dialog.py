@@ -64,7 +64,6 @@ class PinDialog(QDialog):
             self.message.setText(f"That PIN was not right. {describe_wait(wait)}")
         elif self.message.text().startswith("That PIN was not right. Please wait"):
             self.message.setText("You can try again now.")
-        grow_to_fit(self)  # the message may need more lines than the dialog has
 
     def _on_open_clicked(self) -> None:
         if not self.open_button.isEnabled():
@@ -76,6 +75,7 @@ class PinDialog(QDialog):
             return
         self.message.setText(problem)
         self.refresh()
+        grow_to_fit(self)  # the message may need more lines than the dialog has
 
 
 class NewPinDialog(QDialog):

@@ -31,7 +31,7 @@ from coach.domain.profile_plan import ProfilePlan
 from coach.domain.schedule import phase_on
 from coach.store.plans import resolve_plan
 from coach.store.therapist import TherapistStore
-from coach.ui.common.flow_layout import FlowLayout, RowOrColumn
+from coach.ui.common.flow_layout import FlowLayout
 from coach.ui.common.screen_stack import guarded_refresh
 from coach.ui.common.widgets import button, label, scroll_area
 from coach.ui.context import AppContext
@@ -82,13 +82,13 @@ class PlanEditor(QWidget):
         files = FlowLayout(spacing=10)  # rows of buttons wrap at big text, never cut off
         self.export_button, self.import_button, self.print_button = self.files.buttons(files)
         column.addLayout(files)
-        phase_row = RowOrColumn()  # the choice under its label when the words are long
+        phase_row = FlowLayout(spacing=10)  # the choice under its label when words are long
         phase_row.addWidget(label("Phase shown:", None, self, wrap=False))
         self.phase_choice = QComboBox(self)
         self.phase_choice.setObjectName("phase-choice")
         self.phase_choice.setAccessibleName("Phase shown")
         self.phase_choice.activated.connect(self._on_phase_chosen)
-        phase_row.addWidget(self.phase_choice, 1)
+        phase_row.addWidget(self.phase_choice)
         column.addLayout(phase_row)
         self.message = label("", None, self)
         self.message.setObjectName("editor-message")
