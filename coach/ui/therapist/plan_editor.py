@@ -98,8 +98,7 @@ class PlanEditor(QWidget):
             "QLabel#editor-message { background: #fff1c9; color: #1a1a1a;"
             " border: 2px solid #b07800; border-radius: 6px; font-weight: 600; }"
         )
-        self.message.hide()
-        column.addWidget(self.message)
+        self.message.hide()  # shown at the top of the plan, and scrolls with it (_rebuild)
         self._scroll = scroll_area(self)
         column.addWidget(self._scroll, 1)
         self.panel: PhasePanel | None = None
@@ -225,6 +224,8 @@ class PlanEditor(QWidget):
     def show_message(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
+        if text:
+            self._scroll.verticalScrollBar().setValue(0)  # where the message is
 
     def save(self) -> int | None:
         """Store the draft as the next plan version (the old versions stay); returns its id."""
@@ -268,6 +269,7 @@ class PlanEditor(QWidget):
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 12, 0)
         column.setSpacing(14)
+        column.addWidget(self.message)  # at big text there is no room for it above the plan
         self.panel = None
         if self._draft is None or self._profile is None:
             column.addWidget(label("There is no patient profile yet. Make one first.", "big", body))
