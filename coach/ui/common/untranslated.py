@@ -65,6 +65,8 @@ from coach.domain.i18n import LANGUAGES
 NEVER_TRANSLATED = ("Rehab Coach", *LANGUAGES.values())
 
 _ASCII_LETTERS = re.compile(r"[A-Za-z]+")
+# Codes, not words: a source's id in Learn ("S1", "P12") reads the same in every language.
+_CODE = re.compile(r"(?<![A-Za-z])[A-Z]{1,3}\d+(?![A-Za-z])")
 _ENTITY = re.compile(r"&(?:[a-zA-Z]+|#\d+);")
 
 
@@ -127,7 +129,7 @@ def _leftovers(text: str, known: list[str]) -> list[str]:
     for value in known:
         if value:
             text = text.replace(value, " ")
-    return _ASCII_LETTERS.findall(text)
+    return _ASCII_LETTERS.findall(_CODE.sub(" ", text))
 
 
 def _plain_runs(text: str) -> list[str]:
