@@ -84,7 +84,7 @@ class HistoryScreen(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # a journal row's reach
         header.setMinimumSectionSize(40)
-        # The date as wide as it is, up to a third of the table (then it wraps).
+        # The date as wide as it is, up to a quarter of the table (then it wraps).
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.model.modelReset.connect(self._fit_date_column_soon)
         self.table.setWordWrap(True)
@@ -305,11 +305,11 @@ class HistoryScreen(QWidget):
         QTimer.singleShot(0, self._fit_date_column)
 
     def _fit_date_column(self) -> None:
-        """The date column as wide as its dates, but at most a third of the table: in a long
+        """The date column as wide as its dates, but at most a quarter of the table: in a long
         language at big text the date wraps and the session's name keeps its room."""
         header = self.table.horizontalHeader()
         wanted = max(self.table.sizeHintForColumn(0), header.sectionSizeHint(0))
-        self.table.setColumnWidth(0, min(wanted, max(40, self.table.viewport().width() // 3)))
+        self.table.setColumnWidth(0, min(wanted, max(40, self.table.viewport().width() // 4)))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
