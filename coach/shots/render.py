@@ -85,7 +85,9 @@ def render_screens(
     use(look.lang or before)
     try:
         with tempfile.TemporaryDirectory(prefix="rehab-coach-shots-", dir=work_dir) as tmp:
-            return _render_all(app, demo_data_paths(Path(tmp)), out_dir, look, settle)
+            paths = demo_data_paths(Path(tmp))
+            settle.data.append(str(paths.root))
+            return _render_all(app, paths, out_dir, look, settle)
     finally:
         use(before)
 
@@ -104,6 +106,7 @@ class _Settle:
         self.size = size
         self.problems = problems
         self.untranslated = untranslated
+        self.data: list[str] = []  # the throwaway data folder's path, shown in Settings
 
     def __call__(self) -> None:
         for _ in range(5):  # layouts that wrap text settle in a few rounds
@@ -116,7 +119,7 @@ class _Settle:
             if self.problems is not None:
                 _add(self.problems, (where + p for p in fit_problems(top, self.size)))
             if self.untranslated is not None:
-                found = untranslated_texts(top, DEMO_TEXT)
+                found = untranslated_texts(top, (*DEMO_TEXT, *self.data))
                 _add(self.untranslated, (replace(u, where=where + u.where) for u in found))
 
 

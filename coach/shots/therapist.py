@@ -50,12 +50,16 @@ class _Camera:
 
     def dialog_shot(self, dialog: QWidget, name: str, size: tuple[int, int]) -> None:
         """The dialog at ``size`` or the size it asks for if larger (as it opens in the app),
-        never larger than the window."""
+        never larger than the window. Polished first, as showing it does: the text styles
+        (a heading's bigger font) change the size it asks for."""
+        dialog.ensurePolished()
         dialog.adjustSize()
-        dialog.resize(
-            min(max(size[0], dialog.width()), self.window.width()),
-            min(max(size[1], dialog.height()), self.window.height()),
-        )
+        width = min(max(size[0], dialog.width()), self.window.width())
+        height = max(size[1], dialog.height())
+        layout = dialog.layout()
+        if layout is not None and layout.hasHeightForWidth():  # adjustSize stops at 2/3 screen
+            height = max(height, layout.totalHeightForWidth(width))
+        dialog.resize(width, min(height, self.window.height()))
         dialog.show()
         self.settle()
         self.save(over_window(self.window.grab(), dialog.grab()), name)

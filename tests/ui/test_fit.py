@@ -13,7 +13,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from coach.shots.render import Look, render_screens
@@ -72,6 +80,25 @@ def test_the_check_finds_cut_off_text_and_widgets_outside(qtbot: QtBot) -> None:
     assert "label 'A long sentence" in problems and "px high" in problems
     assert "sticks out of QWidget (400x200)" in problems
     assert "larger than the screen 300x200" in problems
+
+
+def test_the_check_finds_a_table_column_too_narrow_for_its_words(qtbot: QtBot) -> None:
+    """A column squeezed so that its cells show "…" (wrapping cannot help a word that does
+    not fit) is cut-off text too; a column wide enough is not reported."""
+    model = QStandardItemModel(0, 2)
+    model.appendRow([QStandardItem("Saturday 5 December, 10:44"), QStandardItem("Walking")])
+    table = QTableView()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    table.setWordWrap(True)
+    table.resize(600, 200)
+    table.show()
+    table.setColumnWidth(0, 300)
+    table.setColumnWidth(1, 120)
+    assert fit_problems(table) == []
+    table.setColumnWidth(0, 40)
+    problems = "\n".join(fit_problems(table))
+    assert "cell 'Saturday 5 December, 10:44' needs" in problems and "column 0 has 40" in problems
 
 
 def test_the_windows_open_inside_a_small_screen(qtbot: QtBot, qapp: QApplication) -> None:

@@ -67,6 +67,9 @@ def test_a_glued_plural_letter_and_a_lone_letter_are_found() -> None:
         assert plain_english(_("minute") + "s") == ["s"]
         assert plain_english("3 " + _("sets") + " R") == ["R"]
         assert plain_english(_("{count} minutes").format(count=3)) == []
+        sources = _("Sources, for your therapist: {ids}").format(ids="S1, P12")
+        assert plain_english(sources) == []  # source ids are codes
+        assert plain_english(_("Sources") + " for S1") == ["for"]
 
 
 def test_data_the_patient_typed_and_the_brand_are_allowed(window: QWidget) -> None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -21,6 +23,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QScrollBar,
+    QStyle,
+    QTableView,
     QWidget,
 )
 
@@ -57,6 +61,8 @@ def _problem(widget: QWidget, window: QWidget) -> str | None:
         return _sideways_problem(widget)
     if isinstance(widget, QAbstractItemView) and widget.horizontalScrollBar().maximum() > 0:
         return f"{_name(widget)} scrolls sideways"
+    if isinstance(widget, QTableView):
+        return _cell_problem(widget)
     if widget is not window:
         return _outside_problem(widget)
     return None
@@ -95,6 +101,14 @@ def _button_problem(button: QAbstractButton) -> str | None:
     text = button.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
     if not text:
         return None
+    if button.hasHeightForWidth():  # its words wrap (common/wrapping.py): as a label's
+        least = button.minimumSizeHint().width()
+        if least > button.width() + TOLERANCE:
+            return f"button {text!r}: a word needs {least} px, has {button.width()}"
+        needed = button.heightForWidth(button.width())
+        if needed > button.height() + TOLERANCE:
+            return f"button {text!r}: needs {needed} px high, has {button.height()}"
+        return None
     hint = button.sizeHint()
     if isinstance(button, QPushButton):
         # The hint is the text plus the style's padding: half the padding may go before
@@ -107,6 +121,36 @@ def _button_problem(button: QAbstractButton) -> str | None:
     high = button.fontMetrics().height()
     if high > button.height():
         return f"button {text!r}: needs {high} px high, has {button.height()}"
+    return None
+
+
+def _cell_problem(table: QTableView) -> str | None:
+    """A column too narrow for a word of its cells (with wrapping), or for the whole text
+    (without): Qt then shows "…" instead of the words."""
+    model = table.model()
+    if model is None:
+        return None
+    margin = 2 * (
+        table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+    )
+    area = table.viewport().rect()
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            text = model.data(index)
+            if not isinstance(text, str) or not text or table.isColumnHidden(column):
+                continue
+            if not table.visualRect(index).intersects(area):
+                continue
+            font = model.data(index, Qt.ItemDataRole.FontRole)
+            metrics = QFontMetrics(font) if isinstance(font, QFont) else table.fontMetrics()
+            parts = re.split(r"\s+", text) if table.wordWrap() else text.splitlines()
+            needed = max((metrics.horizontalAdvance(p) for p in parts), default=0) + margin
+            if needed > table.columnWidth(column) + TOLERANCE:
+                return (
+                    f"{_name(table)}: cell {text!r} needs {needed} px wide, "
+                    f"column {column} has {table.columnWidth(column)}"
+                )
     return None
 
 

@@ -1,5 +1,5 @@
 """A layout that puts widgets in a row and wraps to the next row when the row is full (Qt's
-flow-layout example), so a row of buttons still fits at 200% text size."""
+flow-layout example), so a row of buttons still fits at 200% text size in any language."""
 
 from __future__ import annotations
 
@@ -62,6 +62,10 @@ class FlowLayout(QLayout):
         x, y, row_height = area.x(), area.y(), 0
         for item in self._items:
             hint = item.sizeHint()
+            if hint.width() > area.width():  # alone on its row, as narrow as the row
+                hint.setWidth(max(area.width(), item.minimumSize().width()))
+                if item.hasHeightForWidth():  # a flow inside, or words that wrap
+                    hint.setHeight(item.heightForWidth(hint.width()))
             if x + hint.width() > area.right() + 1 and row_height > 0:
                 x = area.x()
                 y += row_height + self._gap

@@ -65,6 +65,8 @@ from coach.domain.i18n import LANGUAGES
 NEVER_TRANSLATED = ("Rehab Coach", *LANGUAGES.values())
 
 _ASCII_LETTERS = re.compile(r"[A-Za-z]+")
+# Codes, not words: a source's id in Learn ("S1", "P12") reads the same in every language.
+_CODE = re.compile(r"(?<![A-Za-z])[A-Z]{1,3}\d+(?![A-Za-z])")
 _ENTITY = re.compile(r"&(?:[a-zA-Z]+|#\d+);")
 
 
@@ -118,7 +120,7 @@ def _is_translated(text: str, known: list[str], painted: bool) -> bool:
 def _plain(text: str) -> str:
     if QtGuiNamespace.mightBeRichText(text):
         text = QTextDocumentFragment.fromHtml(text).toPlainText()
-    text = _ENTITY.sub(" ", text)
+    text = _ENTITY.sub(" ", text).replace("\u200b", "")  # zero-width break points in paths
     # A mnemonic's "&" is not text; "&&" is a literal "&".
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
@@ -127,7 +129,7 @@ def _leftovers(text: str, known: list[str]) -> list[str]:
     for value in known:
         if value:
             text = text.replace(value, " ")
-    return _ASCII_LETTERS.findall(text)
+    return _ASCII_LETTERS.findall(_CODE.sub(" ", text))
 
 
 def _plain_runs(text: str) -> list[str]:

@@ -35,9 +35,17 @@ def label(
     return widget
 
 
-def button(text: str, parent: QWidget | None = None, *, primary: bool = False) -> QPushButton:
-    """A push button at least 44 px high; the primary one is filled with the accent colour."""
-    widget = QPushButton(text, parent)
+def button(
+    text: str, parent: QWidget | None = None, *, primary: bool = False, wrap: bool = False
+) -> QPushButton:
+    """A push button at least 44 px high; the primary one is filled with the accent colour.
+    ``wrap``: its words wrap onto more lines (one that names something long)."""
+    if wrap:
+        from coach.ui.common.wrapping import WrapPushButton
+
+        widget: QPushButton = WrapPushButton(text, parent)
+    else:
+        widget = QPushButton(text, parent)
     widget.setMinimumHeight(44)
     if primary:
         widget.setProperty("role", "primary")

@@ -4,7 +4,7 @@ dialog to edit) and a delete that asks first."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -87,6 +87,9 @@ class HistoryScreen(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # a journal row's reach
         header.setMinimumSectionSize(40)
+        # The date as wide as it is, up to a quarter of the table (then it wraps).
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.model.modelReset.connect(self._fit_date_column_soon)
         self.table.setWordWrap(True)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows choose a session
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -299,10 +302,22 @@ class HistoryScreen(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Details beside the note when there is room (about 90 characters), else above it."""
         super().resizeEvent(event)
+        self._fit_date_column_soon()
         wide = self.width() > 90 * self.fontMetrics().averageCharWidth()
         self._columns.setDirection(
             QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         )
+
+    def _fit_date_column_soon(self) -> None:
+        """Once the table has its new width (its viewport is resized after this screen)."""
+        QTimer.singleShot(0, self._fit_date_column)
+
+    def _fit_date_column(self) -> None:
+        """The date column as wide as its dates, but at most a quarter of the table: in a long
+        language at big text the date wraps and the session's name keeps its room."""
+        header = self.table.horizontalHeader()
+        wanted = max(self.table.sizeHintForColumn(0), header.sectionSizeHint(0))
+        self.table.setColumnWidth(0, min(wanted, max(40, self.table.viewport().width() // 4)))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

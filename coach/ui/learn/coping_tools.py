@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QHBoxLayout,
     QPlainTextEdit,
@@ -40,6 +39,7 @@ from coach.domain.timer import Event, EventKind, Session, State
 from coach.domain.timer_display import format_seconds
 from coach.store.coping import MAX_NOTE
 from coach.ui.common.widgets import button, label
+from coach.ui.common.wrapping import WrapCheckBox
 from coach.ui.context import AppContext
 
 if TYPE_CHECKING:
@@ -325,7 +325,7 @@ class JournalDialog(QDialog):
         self.text.setAccessibleName(_("What you want to write"))
         self.text.setPlaceholderText(_("Write as much or as little as you like."))
         column.addWidget(self.text, 1)
-        self.in_report = QCheckBox(_("Show this in the report for my clinic"), self)
+        self.in_report = WrapCheckBox(_("Show this in the report for my clinic"), self)
         self.in_report.setChecked(False)  # private by default (REFERENCE 10)
         column.addWidget(self.in_report)
         column.addWidget(

@@ -167,7 +167,7 @@ class TopicPage(QWidget):
         self.related_buttons = {}
         for other_id in topic.related:
             other = library.get(other_id)
-            link = button(other.title, self)
+            link = button(other.title, self, wrap=True)  # a long title wraps
             link.setAccessibleName(_("Read: {title}").format(title=other.title))
             link.clicked.connect(lambda _=False, i=other_id: self.topic_chosen.emit(i))
             self._related.addWidget(link)

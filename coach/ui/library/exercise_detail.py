@@ -115,8 +115,8 @@ class ExerciseDetail(QWidget):
 
     def _build_links(self, column: QVBoxLayout) -> None:
         """One under the other, so long names fit with big text."""
-        self.easier_button = button("", self)
-        self.harder_button = button("", self)
+        self.easier_button = button("", self, wrap=True)  # long names wrap
+        self.harder_button = button("", self, wrap=True)
         for link in (self.easier_button, self.harder_button):
             link.clicked.connect(lambda _=False, b=link: self._on_link_clicked(b))
             row = QHBoxLayout()

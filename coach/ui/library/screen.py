@@ -14,7 +14,6 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSize, Qt
 from PySide6.QtGui import QHideEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QCheckBox,
     QComboBox,
     QLineEdit,
     QListView,
@@ -33,6 +32,7 @@ from coach.ui.active_plan import load_active_plan
 from coach.ui.common.figure_cache import FigureCache, FigureStills
 from coach.ui.common.screen_stack import guarded_refresh
 from coach.ui.common.widgets import label, scroll_area
+from coach.ui.common.wrapping import WrapCheckBox
 from coach.ui.context import AppContext
 from coach.ui.library.exercise_detail import ExerciseDetail
 from coach.ui.library.exercise_list_model import ExerciseFilterModel, ExerciseListModel
@@ -129,7 +129,7 @@ class LibraryScreen(QWidget):
             row.addWidget(combo, 1)
         column.addLayout(row)
 
-        self.allowed_only = QCheckBox(_("Allowed for me now"), side)
+        self.allowed_only = WrapCheckBox(_("Allowed for me now"), side)
         self.allowed_only.setAccessibleName(_("Show only exercises allowed in my current phase"))
         self.allowed_only.setChecked(True)
         self.allowed_only.toggled.connect(self._on_filters_changed)

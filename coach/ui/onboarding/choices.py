@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QButtonGroup, QCheckBox, QLineEdit, QRadioButton, 
 from coach.domain.profile import Approach, Surgery
 from coach.domain.restrictions import SURGEON_RULES
 from coach.ui.common.widgets import label
+from coach.ui.common.wrapping import WrapCheckBox, WrapRadioButton
 from coach.ui.onboarding.pages import Page
 
 SURGERY_CHOICES = {
@@ -47,7 +48,7 @@ class ChoicePage(Page):
             # A radio button cannot wrap its text: the name goes on the tile and what it
             # means (the words in brackets) under it, where it wraps at big text sizes.
             name, _, more = text.partition(" (")
-            radio = QRadioButton(name, self)
+            radio = WrapRadioButton(name, self)
             radio.setObjectName(f"choice-{value}")
             radio.setAccessibleName(text)
             radio.setMinimumHeight(56)
@@ -124,7 +125,7 @@ class RulesPage(Page):
         )
         self.boxes: dict[str, QCheckBox] = {}
         for tag, text in SURGEON_RULES.items():  # one column: long rules never get cut off
-            box = QCheckBox(text, self)
+            box = WrapCheckBox(text, self)
             box.setObjectName(f"rule-{tag}")
             self.boxes[tag] = box
             self.column.addWidget(box)

@@ -35,6 +35,7 @@ from coach.domain.outcomes import (
     latest_ratings,
     reminder_due,
 )
+from coach.ui.common.flow_layout import FlowLayout
 from coach.ui.common.screen_stack import guarded_refresh
 from coach.ui.common.widgets import button, label
 from coach.ui.context import AppContext
@@ -237,8 +238,7 @@ class OutcomeButtons(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        row = FlowLayout(self, spacing=10)  # one under the other when the words are long
         self.psfs_button = button(_("&Rate my activities…"), self)
         self.psfs_button.setAccessibleName(_("Rate my activities (PSFS)"))
         self.odi_button = button(_("ODI score (therapist)…"), self)

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
-    QCheckBox,
     QGridLayout,
     QHBoxLayout,
     QTimeEdit,
@@ -31,6 +30,7 @@ from coach.system.paths import default_data_dir
 from coach.ui.active_plan import load_active_plan
 from coach.ui.common.screen_stack import guarded_refresh
 from coach.ui.common.widgets import button, fill_with_card, label
+from coach.ui.common.wrapping import WrapCheckBox
 from coach.ui.context import AppContext
 
 log = logging.getLogger(__name__)
@@ -61,13 +61,13 @@ class RemindersCard(QWidget):
         frame, layout = fill_with_card(self)
         self._frame = frame
         layout.addWidget(label("Reminders", "heading", frame))
-        self.enabled = QCheckBox("Remind me when it is time for my exercises", frame)
+        self.enabled = WrapCheckBox("Remind me when it is time for my exercises", frame)
         layout.addWidget(self.enabled)
         self.times_grid = QGridLayout()
         self.times_grid.setHorizontalSpacing(12)
         self.times_grid.setColumnStretch(MAX_TIMES_PER_ROUTINE + 1, 1)  # times stay compact
         layout.addLayout(self.times_grid)
-        self.follow_up = QCheckBox("If they are not done, remind me again", frame)
+        self.follow_up = WrapCheckBox("If they are not done, remind me again", frame)
         layout.addWidget(self.follow_up)
         follow = QHBoxLayout()  # a row of its own: fits at 200% text on a small screen
         self.follow_up_at = QTimeEdit(frame)
@@ -77,7 +77,7 @@ class RemindersCard(QWidget):
         follow.addWidget(self.follow_up_at)
         follow.addStretch(1)
         layout.addLayout(follow)
-        self.at_login = QCheckBox("Start Rehab Coach when I log in", frame)
+        self.at_login = WrapCheckBox("Start Rehab Coach when I log in", frame)
         layout.addWidget(self.at_login)
         self.note = label(
             "Reminders come while Rehab Coach is open, as a message from its icon and a card "

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QPlainTextEdit,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +21,7 @@ from coach.domain.progress import ExerciseTally
 from coach.domain.records import DONE, RATING_WORDS, SKIPPED
 from coach.domain.session_result import RESULT_WORDS, saved_sentence
 from coach.ui.common.widgets import button, card, label, scroll_area
+from coach.ui.common.wrapping import WrapRadioButton
 
 RATING_LABELS = RATING_WORDS
 MAX_NOTE = 4000
@@ -76,7 +76,7 @@ class FeedbackPage(QWidget):
         row = QHBoxLayout()
         group = QButtonGroup(frame)
         for rating, text in RATING_LABELS.items():
-            choice = QRadioButton(text, frame)
+            choice = WrapRadioButton(text, frame)
             choice.setObjectName(f"{exercise_id}-{rating}")
             choice.setAccessibleName(f"{name}: {text}")
             group.addButton(choice)

@@ -139,7 +139,7 @@ class PlayerScreen(QWidget):
         body = QHBoxLayout()
         left = QVBoxLayout()
         self.figure = FigureView(self, clock=self._clock.monotonic)
-        self.figure.setMinimumSize(280, 56)
+        self.figure.setMinimumSize(280, 40)  # at big text the stop-if below comes first
         left.addWidget(self.figure, 1)
         left.addWidget(self._build_stop_if())
         body.addLayout(left, 5)

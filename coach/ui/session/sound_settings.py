@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
+from coach.ui.common.flow_layout import FlowLayout
 from coach.ui.common.preferences import Preferences
 from coach.ui.common.widgets import button, fill_with_card, label
+from coach.ui.common.wrapping import WrapCheckBox
 from coach.ui.session.sounds import (
     NO_PLAYER_TEXT,
     VOLUME_STEP,
@@ -31,12 +33,12 @@ class SoundCard(QWidget):
         frame, layout = fill_with_card(self)
 
         layout.addWidget(label("Sound", "heading", frame))
-        self.enabled = QCheckBox("Play sounds during exercises", frame)
+        self.enabled = WrapCheckBox("Play sounds during exercises", frame)
         self.enabled.setChecked(sound_enabled(prefs))
         self.enabled.toggled.connect(self._on_enabled_toggled)
         layout.addWidget(self.enabled)
 
-        row = QHBoxLayout()
+        row = FlowLayout(spacing=10)  # wraps when the words are long
         self.quieter = button("−  Quieter", frame)
         self.quieter.setAccessibleName("Make sounds quieter")
         self.volume_label = label("", "big", frame, wrap=False)
@@ -45,7 +47,6 @@ class SoundCard(QWidget):
         self.test = button("Play a test sound", frame)
         for widget in (self.quieter, self.volume_label, self.louder):
             row.addWidget(widget)
-        row.addStretch(1)
         layout.addLayout(row)
         test_row = QHBoxLayout()  # its own row: at 200% text all four did not fit across
         test_row.addWidget(self.test)

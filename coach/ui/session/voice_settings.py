@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
 from coach.domain.spoken import Priority, Utterance
 from coach.platform.speech import MAX_RATE, MIN_RATE, Speaker
+from coach.ui.common.flow_layout import FlowLayout
 from coach.ui.common.preferences import Preferences
 from coach.ui.common.widgets import button, fill_with_card, label
+from coach.ui.common.wrapping import WrapCheckBox
 from coach.ui.session.voice import (
     set_voice,
     set_voice_enabled,
@@ -38,22 +40,21 @@ class VoiceCard(QWidget):
         self.speaker = speaker if speaker is not None else shared_speaker()
         frame, layout = fill_with_card(self)
         layout.addWidget(label("Voice", "heading", frame))
-        self.enabled = QCheckBox("Speak the steps out loud during exercises", frame)
+        self.enabled = WrapCheckBox("Speak the steps out loud during exercises", frame)
         self.enabled.setChecked(voice_enabled(prefs))
         self.enabled.toggled.connect(self._on_toggled)
         layout.addWidget(self.enabled)
 
         self.speed_label = label("", None, frame)  # above its buttons: fits at 200% text
         layout.addWidget(self.speed_label)
-        speed = QHBoxLayout()
+        speed = FlowLayout(spacing=10)  # wraps when the words are long
         self.slower = button("−  Slower", frame)
         self.faster = button("+  Faster", frame)
         speed.addWidget(self.slower)
         speed.addWidget(self.faster)
-        speed.addStretch(1)
         layout.addLayout(speed)
 
-        loud = QHBoxLayout()
+        loud = FlowLayout(spacing=10)  # wraps when the words are long
         self.quieter = button("−  Quieter", frame)
         self.quieter.setAccessibleName("Make the voice quieter")
         self.volume_label = label("", "big", frame, wrap=False)
@@ -61,7 +62,6 @@ class VoiceCard(QWidget):
         self.louder.setAccessibleName("Make the voice louder")
         for widget in (self.quieter, self.volume_label, self.louder):
             loud.addWidget(widget)
-        loud.addStretch(1)
         layout.addLayout(loud)
 
         which = QHBoxLayout()

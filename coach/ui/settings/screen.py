@@ -9,14 +9,13 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QHBoxLayout,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from coach.store import StoreError
 from coach.store.backup import make_backup, restore
+from coach.ui.common.flow_layout import FlowLayout
 from coach.ui.common.preferences import TEXT_SCALES, THEMES
 from coach.ui.common.widgets import (
     breakable_path,
@@ -25,6 +24,7 @@ from coach.ui.common.widgets import (
     label,
     scroll_page,
 )
+from coach.ui.common.wrapping import WrapRadioButton
 from coach.ui.context import AppContext
 from coach.ui.reminders.settings_card import RemindersCard
 from coach.ui.session.sound_settings import SoundCard
@@ -76,7 +76,7 @@ class SettingsScreen(QWidget):
     def _text_size_card(self, parent: QWidget) -> QWidget:
         frame, layout = card(parent)
         layout.addWidget(label("Text size", "heading", frame))
-        row = QHBoxLayout()
+        row = FlowLayout(spacing=10)  # wraps when the words are long
         self.smaller = button("A−  Smaller", frame)
         self.smaller.setAccessibleName("Make text smaller")
         self.larger = button("A+  Larger", frame)
@@ -85,7 +85,6 @@ class SettingsScreen(QWidget):
         row.addWidget(self.smaller)
         row.addWidget(self.scale_label)
         row.addWidget(self.larger)
-        row.addStretch(1)
         layout.addLayout(row)
         self.smaller.clicked.connect(lambda: self._step_scale(-1))
         self.larger.clicked.connect(lambda: self._step_scale(+1))
@@ -114,7 +113,7 @@ class SettingsScreen(QWidget):
         layout.addWidget(label("Colours", "heading", frame))
         self.theme_buttons = QButtonGroup(frame)
         for theme in THEMES:
-            radio = QRadioButton(THEME_LABELS[theme], frame)
+            radio = WrapRadioButton(THEME_LABELS[theme], frame)
             radio.setObjectName(f"theme-{theme}")
             radio.setChecked(theme == self._ctx.prefs.theme)
             radio.toggled.connect(lambda on, t=theme: self._on_theme_toggled(on, t))
@@ -146,12 +145,11 @@ class SettingsScreen(QWidget):
         folder.setObjectName("data-folder")
         folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(folder)
-        row = QHBoxLayout()
+        row = FlowLayout(spacing=10)  # wraps when the words are long
         self.backup_button = button("Back up now", frame)
         self.restore_button = button("Restore from a backup…", frame)
         row.addWidget(self.backup_button)
         row.addWidget(self.restore_button)
-        row.addStretch(1)
         layout.addLayout(row)
         self.backup_button.clicked.connect(self._on_backup_clicked)
         self.restore_button.clicked.connect(self._on_restore_clicked)

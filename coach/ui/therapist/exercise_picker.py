@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QGridLayout,
@@ -23,6 +22,7 @@ from coach.domain.allowed import PatientDay
 from coach.domain.catalogue import CATEGORY_LABELS, POSITION_LABELS, Catalogue
 from coach.domain.i18n import _
 from coach.ui.common.widgets import dialog_buttons, label
+from coach.ui.common.wrapping import WrapCheckBox
 from coach.ui.library.exercise_list_model import ID_ROLE, ExerciseFilterModel, ExerciseListModel
 
 
@@ -103,7 +103,7 @@ class ExercisePicker(QDialog):
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(_("Search by name"))
         self.search.setAccessibleName(_("Search by name"))
-        self.allowed_only = QCheckBox(_("Only what this phase allows"), self)
+        self.allowed_only = WrapCheckBox(_("Only what this phase allows"), self)
         grid.addWidget(self.category, 0, 0)
         grid.addWidget(self.position, 0, 1)
         grid.addWidget(self.search, 1, 0, 1, 2)

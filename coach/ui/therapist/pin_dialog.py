@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout, QWidget
 from coach.domain.i18n import N_, _
 from coach.domain.pin import PIN_MAX, describe_wait
 from coach.ui.common.widgets import dialog_buttons, label, width_floor
+from coach.ui.common.wrapping import grow_to_fit
 from coach.ui.therapist.mode import TherapistMode
 
 PIN_NOTE = N_(
@@ -78,6 +79,7 @@ class PinDialog(QDialog):
             return
         self.message.setText(problem)
         self.refresh()
+        grow_to_fit(self)  # the message may need more lines than the dialog has
 
 
 class NewPinDialog(QDialog):

@@ -83,13 +83,13 @@ class PlanEditor(QWidget):
         files = FlowLayout(spacing=10)  # rows of buttons wrap at big text, never cut off
         self.export_button, self.import_button, self.print_button = self.files.buttons(files)
         column.addLayout(files)
-        phase_row = QHBoxLayout()
+        phase_row = FlowLayout(spacing=10)  # the choice under its label when words are long
         phase_row.addWidget(label(_("Phase shown:"), None, self, wrap=False))
         self.phase_choice = QComboBox(self)
         self.phase_choice.setObjectName("phase-choice")
         self.phase_choice.setAccessibleName(_("Phase shown"))
         self.phase_choice.activated.connect(self._on_phase_chosen)
-        phase_row.addWidget(self.phase_choice, 1)
+        phase_row.addWidget(self.phase_choice)
         column.addLayout(phase_row)
         self.message = label("", None, self)
         self.message.setObjectName("editor-message")
@@ -99,8 +99,7 @@ class PlanEditor(QWidget):
             "QLabel#editor-message { background: #fff1c9; color: #1a1a1a;"
             " border: 2px solid #b07800; border-radius: 6px; font-weight: 600; }"
         )
-        self.message.hide()
-        column.addWidget(self.message)
+        self.message.hide()  # shown at the top of the plan, and scrolls with it (_rebuild)
         self._scroll = scroll_area(self)
         column.addWidget(self._scroll, 1)
         self.panel: PhasePanel | None = None
@@ -228,6 +227,8 @@ class PlanEditor(QWidget):
     def show_message(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
+        if text:
+            self._scroll.verticalScrollBar().setValue(0)  # where the message is
 
     def save(self) -> int | None:
         """Store the draft as the next plan version (the old versions stay); returns its id."""
@@ -275,6 +276,7 @@ class PlanEditor(QWidget):
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 12, 0)
         column.setSpacing(14)
+        column.addWidget(self.message)  # at big text there is no room for it above the plan
         self.panel = None
         if self._draft is None or self._profile is None:
             column.addWidget(

@@ -12,6 +12,7 @@ from coach.domain.i18n import _, ngettext
 from coach.domain.plan import MAX_NOTE, Plan
 from coach.domain.plan_edit import conflicts, set_extra_restrictions, set_note
 from coach.ui.common.widgets import fill_with_card, label
+from coach.ui.common.wrapping import WrapCheckBox
 
 Apply = Callable[[Callable[[Plan], Plan], bool], bool]
 
@@ -55,7 +56,7 @@ class PlanSettings(QWidget):
             if tag in fixed:
                 # Translators: a movement limit the surgeon set when the profile was made.
                 words = _("{limit} (set with the profile)").format(limit=words)
-            box = QCheckBox(words, frame)
+            box = WrapCheckBox(words, frame)
             box.setObjectName(f"limit-{tag}")
             box.setChecked(tag in plan.extra_restrictions or tag in fixed)
             box.setEnabled(tag not in fixed)

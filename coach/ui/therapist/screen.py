@@ -7,7 +7,6 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QHBoxLayout,
     QLineEdit,
     QPushButton,
     QStackedWidget,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.domain.i18n import _, ngettext
+from coach.ui.common.flow_layout import FlowLayout
 from coach.ui.common.widgets import button, card, label, scroll_page
 from coach.ui.context import AppContext
 from coach.ui.therapist.baseline_card import PainBaselineCard
@@ -96,12 +96,11 @@ class TherapistScreen(QWidget):
         )
         self.locked_message = label("", "heading", frame)
         layout.addWidget(self.locked_message)
-        row = QHBoxLayout()
+        row = FlowLayout(spacing=10)  # wraps when the words are long
         self.unlock_button = button(_("Enter the PIN"), frame, primary=True)
         self.unlock_button.setObjectName("unlock")
         self.unlock_button.clicked.connect(self._on_unlock_clicked)
         row.addWidget(self.unlock_button)
-        row.addStretch(1)
         layout.addLayout(row)
         layout.addWidget(label(_(PIN_NOTE), "hint", frame))
         column.addWidget(frame)
@@ -158,12 +157,11 @@ class TherapistScreen(QWidget):
         self.name.setObjectName("therapist-name")
         self.name.editingFinished.connect(self._on_name_edited)
         layout.addWidget(self.name)
-        row = QHBoxLayout()
+        row = FlowLayout(spacing=10)  # wraps when the words are long
         change = button(_("Change the PIN…"), frame)
         remove = button(_("Remove the PIN…"), frame)
         row.addWidget(change)
         row.addWidget(remove)
-        row.addStretch(1)
         layout.addLayout(row)
         change.clicked.connect(lambda: new_pin(self._dialogs, self, self.mode))
         remove.clicked.connect(self._on_remove_pin_clicked)
