@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QProgressDialog, QWidget
 
+from coach.domain.i18n import _
 from coach.ui.common.widgets import ask_to_leave, ask_yes_no, inform
 
 
@@ -56,7 +57,7 @@ class Dialogs:
         the event loop inside setValue, which would nest with every progress signal."""
         from PySide6.QtCore import Qt  # only when asked: slow to load at start
 
-        dialog = QProgressDialog(text, "Cancel", 0, 100, parent)
+        dialog = QProgressDialog(text, _("Cancel"), 0, 100, parent)
         dialog.setWindowTitle("Rehab Coach")
         dialog.setWindowModality(Qt.WindowModality.NonModal)
         dialog.setMinimumDuration(400)
