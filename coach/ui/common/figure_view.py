@@ -61,7 +61,9 @@ class FigureView(QWidget):
         self.setAccessibleName(
             _("Drawing of {exercise}").format(exercise=name) if name else _("Exercise drawing")
         )
-        self.setAccessibleDescription(f"A figure showing how to do {name}." if name else "")
+        self.setAccessibleDescription(
+            _("A figure showing how to do {exercise}.").format(exercise=name) if name else ""
+        )
         self.update()
 
     def figure(self) -> fig.Figure | None:
