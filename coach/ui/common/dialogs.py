@@ -37,14 +37,14 @@ class Dialogs:
         self, parent: QWidget | None, title: str, suggested: Path, pattern: str
     ) -> Path | None:
         """Where to save a file; None when the person cancels."""
-        name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), pattern)
+        name, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), pattern)
         return Path(name) if name else None
 
     def open_path(
         self, parent: QWidget | None, title: str, folder: Path, pattern: str
     ) -> Path | None:
         """Which file to open; None when the person cancels."""
-        name, _ = QFileDialog.getOpenFileName(parent, title, str(folder), pattern)
+        name, _filter = QFileDialog.getOpenFileName(parent, title, str(folder), pattern)
         return Path(name) if name else None
 
     def ask(self, dialog: QDialog) -> bool:

@@ -125,7 +125,7 @@ class SessionLauncher(QObject):
         store = self._ctx.stores.sessions
         old = store.unfinished_session(profile_id)
         if old is not None:
-            status, _ = recorded_status(store, old.id)
+            status, _tally = recorded_status(store, old.id)
             end_session(store, old.id, status, None, self._ctx.clock.now())
 
     def resume(self, record: SessionRecord) -> SessionWindow | None:
