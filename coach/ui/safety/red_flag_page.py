@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from coach.domain.i18n import N_, _, pgettext
 from coach.domain.safety import Question, RedFlagScreen
 from coach.domain.warning_signs import RECHECK_ID
+from coach.ui.common.answer_row import AnswerRow
 from coach.ui.common.blocks import clear
 from coach.ui.common.widgets import button, label, scroll_area
 from coach.ui.safety.pick_row import PICK_STYLE, PickRow, key_shortcut
@@ -111,13 +112,12 @@ class RedFlagPage(QWidget):
 
     def _build_answers(self) -> QVBoxLayout:
         answers = QVBoxLayout()
-        row = QHBoxLayout()
-        row.setSpacing(24)
+        self.answer_row = AnswerRow(self, spacing=24)  # stacks when the words do not fit
         self.no_button = self._answer_button("N")
         self.yes_button = self._answer_button("Y")
-        row.addWidget(self.no_button, 1)
-        row.addWidget(self.yes_button, 1)
-        answers.addLayout(row)
+        self.answer_row.add(self.no_button)
+        self.answer_row.add(self.yes_button)
+        answers.addWidget(self.answer_row)
         self.done_button = button(pgettext("button", "Done"), self, primary=True)
         self.done_button.setMinimumHeight(72)
         self.done_button.setAccessibleName(_("Done: these are the signs I have had"))
@@ -250,6 +250,7 @@ class RedFlagPage(QWidget):
         self._update_none_button()
         self.no_button.setVisible(not picking)
         self.yes_button.setVisible(not picking)
+        self.answer_row.setVisible(not picking)
         self.done_button.setVisible(picking)
         self.done_button.setEnabled(False)
         self.back_button.setEnabled(
