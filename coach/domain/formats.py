@@ -7,9 +7,14 @@ a plain start that formats no date does not pay for it.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time
 
 from coach.domain.i18n import current, pseudo
+
+# en_GB's CLDR data shortens September to "Sept"; the English app has always written "Sep"
+# (charts, lists, the PDF), and it must not change. Only the whole short word is replaced.
+_SEPT = re.compile(r"\bSept\b")
 
 
 def _finish(text: str) -> str:
@@ -20,7 +25,11 @@ def skeleton(day: date | datetime | time, pattern: str) -> str:
     """``day`` by a CLDR skeleton ('MMMMd' -> '14 March' / '14 de marzo'); for new formats."""
     from babel.dates import format_skeleton
 
-    return _finish(format_skeleton(pattern, day, locale=current().format_locale))
+    locale = current().format_locale
+    text = format_skeleton(pattern, day, locale=locale)
+    if locale == "en_GB":
+        text = _SEPT.sub("Sep", text)
+    return _finish(text)
 
 
 def day_month(day: date) -> str:

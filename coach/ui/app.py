@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from coach.domain import i18n
 from coach.domain.clock import SystemClock
 from coach.domain.fields import DataError
-from coach.domain.i18n import use
+from coach.domain.i18n import _, use
 from coach.store import StoreError, open_db
 from coach.store.stores import Stores
 from coach.system.content_cache import load_content_cached
@@ -147,7 +147,7 @@ def run_app(paths: DataPaths, *, demo: bool = False, language: str | None = None
         from PySide6.QtWidgets import QMessageBox  # message boxes only when something is wrong
 
         QMessageBox.information(
-            None, "Rehab Coach", "Rehab Coach is already open. Look for its window."
+            None, "Rehab Coach", _("Rehab Coach is already open. Look for its window.")
         )
         return 0
     except (OSError, UnsafeLockFileError) as exc:
@@ -207,7 +207,9 @@ def _cannot_start(exc: BaseException) -> int:
     if isinstance(app, QApplication):
         set_app_icon(app)
     reason = fault_sentence(exc) or str(exc) or type(exc).__name__
-    show_error(None, "Rehab Coach", f"Rehab Coach cannot start.\n\n{reason}")
+    show_error(
+        None, "Rehab Coach", _("Rehab Coach cannot start.\n\n{reason}").format(reason=reason)
+    )
     return 1
 
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.domain.i18n import _
 from coach.ui.common.screen_stack import ScreenStack
 from coach.ui.common.widgets import fit_to_screen, label
 
@@ -99,7 +100,7 @@ class MainWindow(QMainWindow):
             nav.setCheckable(True)
             nav.setMinimumHeight(50)
             nav.setProperty("role", "nav")
-            nav.setAccessibleName(f"Go to {entry.title}")
+            nav.setAccessibleName(_("Go to {screen}").format(screen=entry.title))
             nav.setObjectName(f"nav-{entry.key}")
             self._buttons.addButton(nav, index)
             rail_layout.addWidget(nav)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
+from coach.domain.i18n import _
 from coach.ui.context import AppContext
 from coach.ui.main_window import ScreenEntry
 from coach.ui.today.screen import TodayScreen
@@ -14,15 +15,15 @@ from coach.ui.today.screen import TodayScreen
 def build_screens(ctx: AppContext, restyle: Callable[[], None]) -> list[ScreenEntry]:
     """Create every screen with its dependencies (no screen finds its own)."""
     return [
-        ScreenEntry("today", "Today", lambda: _today_screen(ctx)),
-        ScreenEntry("journal", "Journal", lambda: _journal_screen(ctx)),
-        ScreenEntry("warning-signs", "Warning signs", lambda: _warning_signs_screen(ctx)),
-        ScreenEntry("library", "Exercises", lambda: _library_screen(ctx)),
-        ScreenEntry("learn", "Learn", lambda: _learn_screen(ctx)),
-        ScreenEntry("progress", "Progress", lambda: _progress_screen(ctx)),
-        ScreenEntry("history", "History", lambda: _history_screen(ctx)),
-        ScreenEntry("plan", "Therapist", lambda: _therapist_screen(ctx)),
-        ScreenEntry("settings", "Settings", lambda: _settings_screen(ctx, restyle)),
+        ScreenEntry("today", _("Today"), lambda: _today_screen(ctx)),
+        ScreenEntry("journal", _("Journal"), lambda: _journal_screen(ctx)),
+        ScreenEntry("warning-signs", _("Warning signs"), lambda: _warning_signs_screen(ctx)),
+        ScreenEntry("library", _("Exercises"), lambda: _library_screen(ctx)),
+        ScreenEntry("learn", _("Learn"), lambda: _learn_screen(ctx)),
+        ScreenEntry("progress", _("Progress"), lambda: _progress_screen(ctx)),
+        ScreenEntry("history", _("History"), lambda: _history_screen(ctx)),
+        ScreenEntry("plan", _("Therapist"), lambda: _therapist_screen(ctx)),
+        ScreenEntry("settings", _("Settings"), lambda: _settings_screen(ctx, restyle)),
     ]
 
 

@@ -2,8 +2,9 @@
 
 pyqtgraph's own date ticks put a month label between day labels ("28 Nov", "Dec 2026",
 "3 Dec" on top of each other) and, across a year, can leave only "2026". Here the step is
-chosen from the room there is: days, weeks, months or years, the first that fits. Labels are
-written by hand ("3 Nov", "Nov 2026"), not by ``strftime``, which follows the desktop's language.
+chosen from the room there is: days, weeks, months or years, the first that fits. Labels come
+from ``coach.domain.formats`` ("3 Nov", "Nov 2026"; "3 nov" in Spanish), in the language the
+patient chose, not by ``strftime``, which follows the desktop's language.
 Pure Python: the chart axis calls it with the axis length in labels.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from coach.domain.dates import MONTHS
+from coach.domain.formats import short_date, skeleton
 
 DAY_STEPS = (1, 2, 3, 7, 14)
 MONTH_STEPS = (1, 2, 3, 6)
@@ -28,11 +29,11 @@ def _day(stamp: float) -> date:
 
 
 def day_label(day: date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1][:3]}"
+    return short_date(day)
 
 
 def month_label(day: date) -> str:
-    return f"{MONTHS[day.month - 1][:3]} {day.year}"
+    return skeleton(day, "yMMM")
 
 
 def _days(first: date, last: date, step: int) -> list[date]:

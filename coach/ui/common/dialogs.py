@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QProgressDialog, QWidget
 
+from coach.domain.i18n import _
 from coach.ui.common.widgets import ask_to_leave, ask_yes_no, inform
 
 
@@ -36,14 +37,14 @@ class Dialogs:
         self, parent: QWidget | None, title: str, suggested: Path, pattern: str
     ) -> Path | None:
         """Where to save a file; None when the person cancels."""
-        name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), pattern)
+        name, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), pattern)
         return Path(name) if name else None
 
     def open_path(
         self, parent: QWidget | None, title: str, folder: Path, pattern: str
     ) -> Path | None:
         """Which file to open; None when the person cancels."""
-        name, _ = QFileDialog.getOpenFileName(parent, title, str(folder), pattern)
+        name, _filter = QFileDialog.getOpenFileName(parent, title, str(folder), pattern)
         return Path(name) if name else None
 
     def ask(self, dialog: QDialog) -> bool:
@@ -56,7 +57,7 @@ class Dialogs:
         the event loop inside setValue, which would nest with every progress signal."""
         from PySide6.QtCore import Qt  # only when asked: slow to load at start
 
-        dialog = QProgressDialog(text, "Cancel", 0, 100, parent)
+        dialog = QProgressDialog(text, _("Cancel"), 0, 100, parent)
         dialog.setWindowTitle("Rehab Coach")
         dialog.setWindowModality(Qt.WindowModality.NonModal)
         dialog.setMinimumDuration(400)

@@ -11,6 +11,8 @@ from types import TracebackType
 from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QWidget
 
+from coach.domain.i18n import _
+
 log = logging.getLogger("coach")
 qt_log = logging.getLogger("qt")
 
@@ -38,17 +40,22 @@ def error_text(log_file: Path | None, exc: BaseException | None = None) -> str:
     something went wrong. Never claims that the last step was saved."""
     from coach.store.faults import fault_sentence
 
-    where = f"\n\nDetails were saved for support in:\n{log_file}" if log_file else ""
     fault = fault_sentence(exc) if exc is not None else None
     if fault is not None:
-        return (
-            f"Rehab Coach could not use its data just now. {fault}\n\n"
+        return _(
+            "Rehab Coach could not use its data just now. {cause}\n\n"
             "What you did last may not be saved; what was saved before is safe."
-        )
-    return (
+        ).format(cause=fault)
+    if log_file:
+        return _(
+            "Something went wrong in Rehab Coach.\n\n"
+            "What you recorded before this is saved. If this keeps happening, "
+            "please restart the app.\n\nDetails were saved for support in:\n{file}"
+        ).format(file=log_file)
+    return _(
         "Something went wrong in Rehab Coach.\n\n"
         "What you recorded before this is saved. If this keeps happening, "
-        f"please restart the app.{where}"
+        "please restart the app."
     )
 
 

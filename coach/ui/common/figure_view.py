@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QPolygo
 from PySide6.QtWidgets import QWidget
 
 from coach.domain import figure as fig
+from coach.domain.i18n import _
 
 _FRAME_MS = 40
 _WATER_RGB = (70, 140, 220)  # the one fixed colour: water is blue in any theme
@@ -50,15 +51,19 @@ class FigureView(QWidget):
         self._timer = QTimer(self)
         self._timer.setInterval(_FRAME_MS)
         self._timer.timeout.connect(self._on_frame)
-        self.setAccessibleName("Exercise drawing")
+        self.setAccessibleName(_("Exercise drawing"))
 
     def set_figure(self, figure: fig.Figure | None, title: str | None = None) -> None:
         """Show a figure; `title` is the exercise's name for screen readers."""
         self._figure = figure
         self._bounds = fig.figure_bounds(figure) if figure is not None else None
         name = (title or fig.figure_title(figure.id)) if figure is not None else ""
-        self.setAccessibleName(f"Drawing of {name}" if name else "Exercise drawing")
-        self.setAccessibleDescription(f"A figure showing how to do {name}." if name else "")
+        self.setAccessibleName(
+            _("Drawing of {exercise}").format(exercise=name) if name else _("Exercise drawing")
+        )
+        self.setAccessibleDescription(
+            _("A figure showing how to do {exercise}.").format(exercise=name) if name else ""
+        )
         self.update()
 
     def figure(self) -> fig.Figure | None:

@@ -17,6 +17,7 @@ from typing import ParamSpec
 
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
+from coach.domain.i18n import _
 from coach.ui.common.widgets import button, card, label
 
 log = logging.getLogger(__name__)
@@ -33,16 +34,18 @@ class ScreenFailure(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(32, 32, 32, 32)
         frame, column = card(self)
-        self.heading = label(f"{title} could not be shown", "title", frame)
+        self.heading = label(_("{screen} could not be shown").format(screen=title), "title", frame)
         self.text = label(
-            "Something went wrong while opening this page. What you recorded is still saved. "
-            "Try again. If it keeps happening, close Rehab Coach and open it again.",
+            _(
+                "Something went wrong while opening this page. What you recorded is still saved. "
+                "Try again. If it keeps happening, close Rehab Coach and open it again."
+            ),
             None,
             frame,
         )
-        self.retry_button = button("Try again", frame, primary=True)
+        self.retry_button = button(_("Try again"), frame, primary=True)
         self.retry_button.setMinimumWidth(200)
-        self.retry_button.setAccessibleName(f"Try again to open {title}")
+        self.retry_button.setAccessibleName(_("Try again to open {screen}").format(screen=title))
         self.retry_button.clicked.connect(retry)
         row = QHBoxLayout()
         row.addWidget(self.retry_button)

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.domain.i18n import _
+
 
 def label(
     text: str, role: str | None = None, parent: QWidget | None = None, *, wrap: bool = True
@@ -105,7 +107,7 @@ def dialog_buttons(
     """A dialog's last row: Cancel (it closes the dialog) on the left, the one action on the
     right. ``default``: Enter presses the action (not for what cannot be undone)."""
     row = QHBoxLayout()
-    cancel = button("Cancel", dialog)
+    cancel = button(_("Cancel"), dialog)
     go = button(action, dialog, primary=True)
     go.setDefault(default)
     row.addWidget(cancel)
@@ -121,7 +123,7 @@ def ask_to_leave(parent: QWidget, title: str, text: str, leave: str) -> bool:
 
     box = message_box(parent, title, text, question=True)
     chosen = box.addButton(leave, QMessageBox.ButtonRole.AcceptRole)
-    stay = box.addButton("Keep going", QMessageBox.ButtonRole.RejectRole)
+    stay = box.addButton(_("Keep going"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(stay)
     box.exec()
     return box.clickedButton() is chosen

@@ -7,25 +7,30 @@ from datetime import date
 
 from PySide6.QtWidgets import QButtonGroup, QCheckBox, QLineEdit, QRadioButton, QWidget
 
+from coach.domain import formats
+from coach.domain.i18n import N_, _, pgettext
 from coach.domain.profile import Approach, Surgery
 from coach.domain.restrictions import SURGEON_RULES
 from coach.ui.common.widgets import label
 from coach.ui.common.wrapping import WrapCheckBox, WrapRadioButton
 from coach.ui.onboarding.pages import Page
 
+# Translators: keep the form "Name (what it means)": the name goes on the tile and the words in
+# brackets under it.
 SURGERY_CHOICES = {
-    Surgery.DISCECTOMY: (
+    Surgery.DISCECTOMY: N_(
         "Discectomy / microdiscectomy (the part of the disc pressing on the nerve was removed)"
     ),
-    Surgery.LAMINECTOMY: (
+    Surgery.LAMINECTOMY: N_(
         "Laminectomy (part of the bone was removed to give the nerves room; no fusion)"
     ),
-    Surgery.FUSION: "Spinal fusion (two or more bones were joined)",
+    Surgery.FUSION: N_("Spinal fusion (two or more bones were joined)"),
 }
+# Translators: keep the form "Name (what it means)", as for the operations.
 APPROACH_CHOICES = {
-    Approach.OPEN: "Open surgery (one longer cut)",
-    Approach.MINIMALLY_INVASIVE: "Minimally invasive (small cuts, sometimes called keyhole)",
-    Approach.UNKNOWN: "I don't know",
+    Approach.OPEN: N_("Open surgery (one longer cut)"),
+    Approach.MINIMALLY_INVASIVE: N_("Minimally invasive (small cuts, sometimes called keyhole)"),
+    Approach.UNKNOWN: N_("I don't know"),
 }
 
 
@@ -44,10 +49,11 @@ class ChoicePage(Page):
         self.setStyleSheet(TILE_STYLE)
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
-        for value, text in choices.items():
+        for value, words in choices.items():
+            text = _(words)
             # A radio button cannot wrap its text: the name goes on the tile and what it
             # means (the words in brackets) under it, where it wraps at big text sizes.
-            name, _, more = text.partition(" (")
+            name, _open, more = text.partition(" (")
             radio = WrapRadioButton(name, self)
             radio.setObjectName(f"choice-{value}")
             radio.setAccessibleName(text)
@@ -77,12 +83,12 @@ class ChoicePage(Page):
 
 
 class SurgeryPage(ChoicePage):
-    key, title = "surgery", "Which operation did you have?"
+    key, title = "surgery", N_("Which operation did you have?")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
             {s.value: text for s, text in SURGERY_CHOICES.items()},
-            "Not sure? It is written in your hospital letter, or ask your surgeon's office.",
+            _("Not sure? It is written in your hospital letter, or ask your surgeon's office."),
             parent,
         )
 
@@ -91,16 +97,16 @@ class SurgeryPage(ChoicePage):
         return Surgery(chosen) if chosen else None
 
     def problem(self) -> str | None:
-        return None if self.chosen() else "Please choose the operation you had."
+        return None if self.chosen() else _("Please choose the operation you had.")
 
 
 class ApproachPage(ChoicePage):
-    key, title = "approach", "How was the operation done?"
+    key, title = "approach", N_("How was the operation done?")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
             {a.value: text for a, text in APPROACH_CHOICES.items()},
-            "This is noted for your therapist. It does not change your exercises.",
+            _("This is noted for your therapist. It does not change your exercises."),
             parent,
         )
         self.choose(Approach.UNKNOWN.value)
@@ -110,22 +116,24 @@ class ApproachPage(ChoicePage):
 
 
 class RulesPage(Page):
-    key, title = "rules", "Did your surgeon give you any extra rules?"
+    key, title = "rules", N_("Did your surgeon give you any extra rules?")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.column.addWidget(
             label(
-                "Tick the rules your surgeon or therapist gave you, if any. Exercises that "
-                "break a rule you tick are left out of your plan. Leave them all empty if there "
-                "were none.",
+                _(
+                    "Tick the rules your surgeon or therapist gave you, if any. Exercises that "
+                    "break a rule you tick are left out of your plan. Leave them all empty if "
+                    "there were none."
+                ),
                 None,
                 self,
             )
         )
         self.boxes: dict[str, QCheckBox] = {}
         for tag, text in SURGEON_RULES.items():  # one column: long rules never get cut off
-            box = WrapCheckBox(text, self)
+            box = WrapCheckBox(_(text), self)
             box.setObjectName(f"rule-{tag}")
             self.boxes[tag] = box
             self.column.addWidget(box)
@@ -139,25 +147,27 @@ class RulesPage(Page):
 
 
 class EmergencyPage(Page):
-    key, title = "emergency", "Your emergency number"
+    key, title = "emergency", N_("Your emergency number")
 
     def __init__(self, default: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.column.addWidget(
             label(
-                "If you tell Rehab Coach about a serious warning sign, it asks you to call "
-                "this number.",
+                _(
+                    "If you tell Rehab Coach about a serious warning sign, it asks you to call "
+                    "this number."
+                ),
                 None,
                 self,
             )
         )
         self.edit = QLineEdit(default, self)
         self.edit.setMaxLength(15)
-        self.edit.setAccessibleName("Emergency phone number")
+        self.edit.setAccessibleName(_("Emergency phone number"))
         self.column.addWidget(self.edit)
         self.column.addWidget(
             label(
-                "We guessed it from your computer's country setting. Change it if it is wrong.",
+                _("We guessed it from your computer's country setting. Change it if it is wrong."),
                 "hint",
                 self,
             )
@@ -170,7 +180,7 @@ class EmergencyPage(Page):
     def problem(self) -> str | None:
         number = self.number()
         if not number or not all(ch.isdigit() or ch in "+ " for ch in number):
-            return "Please type the number with digits only, like 911, 112 or 999."
+            return _("Please type the number with digits only, like 911, 112 or 999.")
         return None
 
     def focus_widget(self) -> QWidget:
@@ -189,10 +199,16 @@ def summary_rows(
 ) -> list[tuple[str, str]]:
     """The answers in plain words, as the summary page lists them."""
     return [
-        ("Name", nickname),
-        ("Operation", SURGERY_CHOICES[surgery] if surgery else "-"),
-        ("Date", f"{surgery_day.day} {surgery_day:%B %Y}. {when}"),
-        ("How it was done", APPROACH_CHOICES[approach]),
-        ("Extra rules", "\n".join(SURGEON_RULES[t] for t in rules) if rules else "None"),
-        ("Emergency number", number),
+        (_("Name"), nickname),
+        (_("Operation"), _(SURGERY_CHOICES[surgery]) if surgery else "-"),
+        (
+            _("Date"),
+            _("{date}. {when}").format(date=formats.day_month_year(surgery_day), when=when),
+        ),
+        (_("How it was done"), _(APPROACH_CHOICES[approach])),
+        (
+            _("Extra rules"),
+            "\n".join(_(SURGEON_RULES[t]) for t in rules) if rules else pgettext("rules", "None"),
+        ),
+        (_("Emergency number"), number),
     ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QGridLayout,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.domain.dates import when_text
+from coach.domain.i18n import N_, _, current, ngettext
 from coach.domain.profile import MAX_NICKNAME
 from coach.domain.protocol import MAX_WEEKS
 from coach.domain.schedule import week_number
@@ -51,25 +52,27 @@ class Page(QWidget):
 
 
 class WelcomePage(Page):
-    key, title = "welcome", "Welcome to Rehab Coach"
+    key, title = "welcome", N_("Welcome to Rehab Coach")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.column.addWidget(
-            label("Rehab Coach helps you with your exercises after back surgery.", "big", self)
+            label(_("Rehab Coach helps you with your exercises after back surgery."), "big", self)
         )
         for line in (
-            "It shows what to do each day, for your kind of operation and how long ago it was.",
-            "It times your exercises and keeps track of how you are getting on.",
-            "It asks about warning signs and tells you when to call for help.",
+            _("It shows what to do each day, for your kind of operation and how long ago it was."),
+            _("It times your exercises and keeps track of how you are getting on."),
+            _("It asks about warning signs and tells you when to call for help."),
         ):
             self.column.addWidget(label(f"•  {line}", None, self))
-        box, box_layout = notice(self, "Please remember")
+        box, box_layout = notice(self, _("Please remember"))
         box_layout.addWidget(
             label(
-                "Rehab Coach is not a doctor and does not diagnose anything. Your surgeon's "
-                "advice always comes first: if it is different from what you see here, follow "
-                "your surgeon.",
+                _(
+                    "Rehab Coach is not a doctor and does not diagnose anything. Your surgeon's "
+                    "advice always comes first: if it is different from what you see here, "
+                    "follow your surgeon."
+                ),
                 None,
                 box,
             )
@@ -77,7 +80,7 @@ class WelcomePage(Page):
         self.column.addWidget(box)
         self.column.addWidget(
             label(
-                "Everything stays on this computer. Setting up takes about 2 minutes.",
+                _("Everything stays on this computer. Setting up takes about 2 minutes."),
                 "hint",
                 self,
             )
@@ -86,19 +89,19 @@ class WelcomePage(Page):
 
 
 class NamePage(Page):
-    key, title = "name", "What should we call you?"
+    key, title = "name", N_("What should we call you?")
 
     def __init__(self, taken: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._taken = {name.strip().lower() for name in taken}
         self.edit = QLineEdit(self)
         self.edit.setMaxLength(MAX_NICKNAME + 10)  # long enough to tell the patient why not
-        self.edit.setAccessibleName("Your name or nickname")
-        self.edit.setPlaceholderText("For example: Sam")
+        self.edit.setAccessibleName(_("Your name or nickname"))
+        self.edit.setPlaceholderText(_("For example: Sam"))
         self.column.addWidget(self.edit)
         self.column.addWidget(
             label(
-                "A first name or a nickname is enough. It is only shown on this computer.",
+                _("A first name or a nickname is enough. It is only shown on this computer."),
                 "hint",
                 self,
             )
@@ -111,13 +114,19 @@ class NamePage(Page):
     def problem(self) -> str | None:
         name = self.nickname()
         if not name:
-            return "Please type a name, for example Sam."
+            return _("Please type a name, for example Sam.")
         if len(name) > MAX_NICKNAME:
-            return f"Please use a shorter name ({MAX_NICKNAME} letters or fewer)."
+            return ngettext(
+                "Please use a shorter name ({count} letter or fewer).",
+                "Please use a shorter name ({count} letters or fewer).",
+                MAX_NICKNAME,
+            ).format(count=MAX_NICKNAME)
         if any(ord(ch) < 32 for ch in name):
-            return "Please use only letters, numbers and spaces."
+            return _("Please use only letters, numbers and spaces.")
         if name.lower() in self._taken:
-            return f"There is already a profile called {name}. Please choose another name."
+            return _(
+                "There is already a profile called {name}. Please choose another name."
+            ).format(name=name)
         return None
 
     def focus_widget(self) -> QWidget:
@@ -125,15 +134,18 @@ class NamePage(Page):
 
 
 class DatePage(Page):
-    key, title = "date", "When was your operation?"
+    key, title = "date", N_("When was your operation?")
 
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._today = today
         self.edit = QDateEdit(self)
         self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("d MMMM yyyy")
-        self.edit.setAccessibleName("Date of your operation")
+        # Month names in the app's language (not the desktop's), in its order of day and month.
+        self.edit.setLocale(QLocale(current().format_locale))
+        # Translators: a Qt date format (d day, MMMM month name, yyyy year); quote words in ''.
+        self.edit.setDisplayFormat(_("d MMMM yyyy"))
+        self.edit.setAccessibleName(_("Date of your operation"))
         self.edit.setMinimumDate(_qdate(today - timedelta(weeks=MAX_WEEKS)))
         self.edit.setMaximumDate(_qdate(today + timedelta(days=MAX_DAYS_AHEAD)))
         self.edit.setDate(_qdate(today))
@@ -144,8 +156,10 @@ class DatePage(Page):
         self.column.addWidget(self.when)
         self.column.addWidget(
             label(
-                "Not sure of the exact day? Choose your best guess: a few days either way is "
-                "fine. Click the arrow to pick the day on a calendar.",
+                _(
+                    "Not sure of the exact day? Choose your best guess: a few days either way "
+                    "is fine. Click the arrow to pick the day on a calendar."
+                ),
                 "hint",
                 self,
             )
@@ -164,11 +178,15 @@ class DatePage(Page):
         """'3 weeks ago (week 4 after surgery)' or 'in 5 days'."""
         day = self.surgery_date()
         if day > self._today:
-            return f"That is {when_text(self._today, day)}. Your plan starts on that day."
+            return _("That is {when}. Your plan starts on that day.").format(
+                when=when_text(self._today, day)
+            )
         if day == self._today:
-            return "That is today."
+            return _("That is today.")
         week = week_number(day, self._today)
-        return f"That was {when_text(self._today, day)}: this is week {week} after surgery."
+        return _("That was {when}: this is week {week} after surgery.").format(
+            when=when_text(self._today, day), week=week
+        )
 
     def _on_date_changed(self) -> None:
         self.when.setText(self.describe())
@@ -176,7 +194,7 @@ class DatePage(Page):
     def problem(self) -> str | None:
         day = self.surgery_date()
         if day > self._today + timedelta(days=MAX_DAYS_AHEAD):
-            return "Please choose a date within the next 6 months."
+            return _("Please choose a date within the next 6 months.")
         return None
 
     def focus_widget(self) -> QWidget:
@@ -184,7 +202,7 @@ class DatePage(Page):
 
 
 class SummaryPage(Page):
-    key, title = "summary", "Is this right?"
+    key, title = "summary", N_("Is this right?")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -195,7 +213,7 @@ class SummaryPage(Page):
         self.column.addLayout(self.grid)
         self.column.addWidget(
             label(
-                "Use Back to change anything. When it is right, press Create my plan.",
+                _("Use Back to change anything. When it is right, press Create my plan."),
                 "hint",
                 self,
             )

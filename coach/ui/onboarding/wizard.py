@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.domain.emergency import emergency_number_for
+from coach.domain.i18n import _, pgettext
 from coach.domain.plan import plan_from_protocol
 from coach.domain.profile import Profile, ProfileError
 from coach.store import StoreError
@@ -96,7 +97,7 @@ class OnboardingWizard(QWidget):
             scroll.setWidget(page)
             self.stack.addWidget(scroll)
         column.addWidget(self.stack, 1)
-        self.error_box, error_layout = notice(self, "Please check")
+        self.error_box, error_layout = notice(self, _("Please check"))
         self.error = label("", None, self.error_box)
         self.error.setObjectName("onboarding-error")
         error_layout.addWidget(self.error)
@@ -104,10 +105,10 @@ class OnboardingWizard(QWidget):
         column.addWidget(self.error_box)
 
         row = QHBoxLayout()
-        self.back_button = button("Back", self)
+        self.back_button = button(pgettext("button", "Back"), self)
         self.back_button.setMinimumSize(140, 56)
-        self.back_button.setAccessibleName("Back to the previous step")
-        self.next_button = button("Next", self, primary=True)
+        self.back_button.setAccessibleName(_("Back to the previous step"))
+        self.next_button = button(pgettext("button", "Next"), self, primary=True)
         self.next_button.setMinimumSize(200, 56)
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.next)
@@ -142,9 +143,9 @@ class OnboardingWizard(QWidget):
         """Esc or closing the window: ask first, then leave without saving anything."""
         if self._dialogs.confirm_leave(
             self,
-            "Stop setting up?",
-            "Do you want to stop setting up Rehab Coach?\nNothing has been saved yet.",
-            "Stop",
+            _("Stop setting up?"),
+            _("Do you want to stop setting up Rehab Coach?\nNothing has been saved yet."),
+            _("Stop"),
         ):
             self.cancelled.emit()
 
@@ -154,13 +155,17 @@ class OnboardingWizard(QWidget):
             self.summary.show_answers(self._answers())
         page.entered()
         self.stack.setCurrentIndex(index)
-        self.step.setText(f"Step {index + 1} of {len(self.pages)}")
-        self.title.setText(page.title)
+        self.step.setText(
+            _("Step {number} of {count}").format(number=index + 1, count=len(self.pages))
+        )
+        self.title.setText(_(page.title))
         self.error_box.hide()
         self.back_button.setVisible(index > 0)
         last = index == len(self.pages) - 1
         self.next_button.setText(
-            "Create my plan" if last else ("Let's start" if index == 0 else "Next")
+            _("Create my plan")
+            if last
+            else (_("Let's start") if index == 0 else pgettext("button", "Next"))
         )
         focus = page.focus_widget() or self.next_button
         focus.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -209,8 +214,10 @@ class OnboardingWizard(QWidget):
         except StoreError as exc:  # anything else reaches the app's error handler
             log.error("could not save the new profile: %s", exc)
             self._show_problem(
-                "Your profile could not be saved. Please try again; if it keeps happening, "
-                "restart Rehab Coach."
+                _(
+                    "Your profile could not be saved. Please try again; if it keeps happening, "
+                    "restart Rehab Coach."
+                )
             )
             return
         log.info("profile %s created by onboarding", saved.id)
@@ -237,7 +244,7 @@ class OnboardingDialog(QDialog):
         locale: QLocale | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Welcome to Rehab Coach")
+        self.setWindowTitle(_("Welcome to Rehab Coach"))
         self.wizard = OnboardingWizard(ctx, self, locale)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

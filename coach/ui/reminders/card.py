@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
+from coach.domain.i18n import _
 from coach.domain.reminders import Reminder
 from coach.ui.common.flow_layout import FlowLayout
 from coach.ui.common.screen_stack import guarded_refresh
@@ -35,12 +36,12 @@ class ReminderCard(QFrame):
         column.addWidget(self.text)
         box = QWidget(self)
         row = FlowLayout(box, spacing=10)  # wraps at large text on a small screen
-        self.start = button("Start now", box, primary=True)
-        self.later = button("In 15 minutes", box)
-        self.hour = button("In 1 hour", box)
-        self.dismiss = button("Dismiss", box)
-        self.later.setAccessibleName("Remind me again in 15 minutes")
-        self.hour.setAccessibleName("Remind me again in 1 hour")
+        self.start = button(_("Start now"), box, primary=True)
+        self.later = button(_("In 15 minutes"), box)
+        self.hour = button(_("In 1 hour"), box)
+        self.dismiss = button(_("Dismiss"), box)
+        self.later.setAccessibleName(_("Remind me again in 15 minutes"))
+        self.hour.setAccessibleName(_("Remind me again in 1 hour"))
         for widget in (self.start, self.later, self.hour, self.dismiss):
             row.addWidget(widget)
         column.addWidget(box)

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
+from coach.domain.i18n import _
 from coach.domain.reminders import Reminder, decide
 from coach.system.paths import assets_dir
 from coach.ui.context import AppContext
@@ -64,7 +65,7 @@ class TrayNotifier(QObject):
         tray = QSystemTrayIcon(QIcon(str(assets_dir() / "icons" / "app.svg")), self)
         tray.setToolTip("Rehab Coach")
         menu = QMenu()
-        show = QAction("Open Rehab Coach", menu)
+        show = QAction(_("Open Rehab Coach"), menu)
         show.triggered.connect(self.open_requested.emit)
         menu.addAction(show)
         tray.setContextMenu(menu)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.domain.i18n import _, pgettext
 from coach.domain.reminder_times import routine_times
 from coach.domain.schedule import phase_on
 from coach.platform.autostart import Autostart, AutostartError, app_command, for_this_computer
@@ -60,36 +61,39 @@ class RemindersCard(QWidget):
         self.time_edits: dict[str, list[QTimeEdit]] = {}
         frame, layout = fill_with_card(self)
         self._frame = frame
-        layout.addWidget(label("Reminders", "heading", frame))
-        self.enabled = WrapCheckBox("Remind me when it is time for my exercises", frame)
+        layout.addWidget(label(_("Reminders"), "heading", frame))
+        self.enabled = WrapCheckBox(_("Remind me when it is time for my exercises"), frame)
         layout.addWidget(self.enabled)
         self.times_grid = QGridLayout()
         self.times_grid.setHorizontalSpacing(12)
         self.times_grid.setColumnStretch(MAX_TIMES_PER_ROUTINE + 1, 1)  # times stay compact
         layout.addLayout(self.times_grid)
-        self.follow_up = WrapCheckBox("If they are not done, remind me again", frame)
+        self.follow_up = WrapCheckBox(_("If they are not done, remind me again"), frame)
         layout.addWidget(self.follow_up)
         follow = QHBoxLayout()  # a row of its own: fits at 200% text on a small screen
         self.follow_up_at = QTimeEdit(frame)
         self.follow_up_at.setDisplayFormat("HH:mm")
-        self.follow_up_at.setAccessibleName("Time of the evening reminder")
-        follow.addWidget(label("at", None, frame, wrap=False))
+        self.follow_up_at.setAccessibleName(_("Time of the evening reminder"))
+        # Translators: stands before a time field, under "If they are not done, remind me again".
+        follow.addWidget(label(pgettext("before a time", "at"), None, frame, wrap=False))
         follow.addWidget(self.follow_up_at)
         follow.addStretch(1)
         layout.addLayout(follow)
-        self.at_login = WrapCheckBox("Start Rehab Coach when I log in", frame)
+        self.at_login = WrapCheckBox(_("Start Rehab Coach when I log in"), frame)
         layout.addWidget(self.at_login)
         self.note = label(
-            "Reminders come while Rehab Coach is open, as a message from its icon and a card "
-            "on Today. For reminders when it is closed, start it at login or add your plan "
-            "to your calendar.",
+            _(
+                "Reminders come while Rehab Coach is open, as a message from its icon and a "
+                "card on Today. For reminders when it is closed, start it at login or add your "
+                "plan to your calendar."
+            ),
             "hint",
             frame,
         )
         layout.addWidget(self.note)
         row = QHBoxLayout()
-        self.calendar = button("Add to my calendar…", frame)
-        self.calendar.setAccessibleName("Save your exercise times as a calendar file")
+        self.calendar = button(_("Add to my calendar…"), frame)
+        self.calendar.setAccessibleName(_("Save your exercise times as a calendar file"))
         row.addWidget(self.calendar)
         row.addStretch(1)
         layout.addLayout(row)
@@ -130,14 +134,16 @@ class RemindersCard(QWidget):
         today = self._ctx.clock.now().date()
         phase = phase_on(active.plan, active.profile.surgery_date, today)
         for row, routine in enumerate(phase.routines):
-            name = label(f"{routine.name}:", None, self._frame)
+            name = label(_("{routine}:").format(routine=routine.name), None, self._frame)
             self.times_grid.addWidget(name, row, 0)
             edits = []
             times = routine_times(routine.id, routine.times_per_day, chosen)
             for column, at in enumerate(times, start=1):
                 edit = QTimeEdit(_qtime(at), self._frame)
                 edit.setDisplayFormat("HH:mm")
-                edit.setAccessibleName(f"{routine.name}, time {column}")
+                edit.setAccessibleName(
+                    _("{routine}, time {number}").format(routine=routine.name, number=column)
+                )
                 edit.editingFinished.connect(lambda rid=routine.id: self._save_times(rid))
                 self.times_grid.addWidget(edit, row, column)
                 edits.append(edit)
@@ -174,7 +180,7 @@ class RemindersCard(QWidget):
         )
         self._store.save_settings(profile_id, settings)
         self._show_enabled()
-        self.status.setText("Saved.")
+        self.status.setText(_("Saved."))
 
     def _save_times(self, routine_id: str) -> None:
         profile_id = self._profile_id()
@@ -182,7 +188,7 @@ class RemindersCard(QWidget):
             return
         times = [_time(edit.time()) for edit in self.time_edits.get(routine_id, [])]
         self._store.set_times(profile_id, routine_id, times)
-        self.status.setText("Saved. Reminders come at the new times.")
+        self.status.setText(_("Saved. Reminders come at the new times."))
 
     def _on_login_toggled(self, on: bool) -> None:
         # a folder other than the usual one is named (COACH_DATA_DIR is not set at login)
@@ -196,9 +202,11 @@ class RemindersCard(QWidget):
             self.status.setText(str(exc))
         else:
             self.status.setText(
-                f"Rehab Coach starts when you log in ({self._autostart.where})."
+                _("Rehab Coach starts when you log in ({where}).").format(
+                    where=self._autostart.where
+                )
                 if on
-                else "Rehab Coach no longer starts when you log in."
+                else _("Rehab Coach no longer starts when you log in.")
             )
         self.at_login.blockSignals(True)
         self.at_login.setChecked(self._autostart.enabled())  # the truth, whatever happened
@@ -212,7 +220,11 @@ class RemindersCard(QWidget):
             return
         suggested = Path.home() / "rehab-coach-plan.ics"
         path = self._dialogs.save_path(
-            self, "Save a calendar file", suggested, "Calendar files (*.ics)"
+            self,
+            _("Save a calendar file"),
+            suggested,
+            # Translators: a file-dialog filter; keep "(*.ics)" as it is.
+            _("Calendar files (*.ics)"),
         )
         if path is None:
             return
@@ -224,12 +236,14 @@ class RemindersCard(QWidget):
             data = profile_calendar(current, times, self._ctx.clock.now())
             atomic_write_bytes(path, data, data_folder=self._ctx.paths.root)
         except ExportError as exc:
-            self._dialogs.inform(self, "Not saved", str(exc))
+            self._dialogs.inform(self, _("Not saved"), str(exc))
             return
         log.info("calendar file written")
         self._dialogs.inform(
             self,
-            "Saved",
-            f"Saved to:\n{path}\n\nOpen it with your calendar (or send it to your phone) to "
-            "add your exercise times. Saving it again later updates the same events.",
+            pgettext("title", "Saved"),
+            _(
+                "Saved to:\n{file}\n\nOpen it with your calendar (or send it to your phone) to "
+                "add your exercise times. Saving it again later updates the same events."
+            ).format(file=path),
         )

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
+from coach.domain.i18n import N_, _
 from coach.domain.warning_signs import DaySafety
 from coach.ui.common.widgets import label
 
-STOPPED = "No exercise for the rest of today. Start comes back tomorrow."
-GENTLE = "Today: only gentle walking and breathing."
+STOPPED = N_("No exercise for the rest of today. Start comes back tomorrow.")
+GENTLE = N_("Today: only gentle walking and breathing.")
 _STYLE = """
 QFrame[role="stop-banner"] { background: palette(alternate-base); border: 3px solid #b3261e;
     border-left: 12px solid #b3261e; border-radius: 10px; }
@@ -49,8 +50,14 @@ class SafetyBanner(QFrame):
         self.setProperty("role", "stop-banner" if day.stopped else "gentle-banner")
         self.setStyleSheet(_STYLE)  # the new role's look
         self.title.setText(tier.title)
-        self.today.setText(STOPPED if day.stopped else GENTLE)
+        self.today.setText(_(STOPPED if day.stopped else GENTLE))
         self.message.setText(tier.message)
         self.action.setText(tier.action_text(emergency_number))  # with the number to call
-        self.setAccessibleName(f"{tier.title}. {self.today.text()} {self.action.text()}")
+        # Translators: what a screen reader says for the banner: the tier's title, what today
+        # allows, whom to call.
+        self.setAccessibleName(
+            _("{title}. {today} {action}").format(
+                title=tier.title, today=self.today.text(), action=self.action.text()
+            )
+        )
         self.show()

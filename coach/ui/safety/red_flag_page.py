@@ -20,15 +20,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.domain.i18n import N_, _, pgettext
 from coach.domain.safety import Question, RedFlagScreen
 from coach.domain.warning_signs import RECHECK_ID
+from coach.ui.common.answer_row import AnswerRow
 from coach.ui.common.blocks import clear
 from coach.ui.common.widgets import button, label, scroll_area
 from coach.ui.safety.pick_row import PICK_STYLE, PickRow, key_shortcut
 
-PICK_TEXT = "Which of these? Choose each one you have had, then press Done."
-TIER_HINT = "Press N for none of these, or Y if you have had one."
-SCROLL_HINT = "Scroll down to read every sign before you answer."
+PICK_TEXT = N_("Which of these? Choose each one you have had, then press Done.")
+# Translators: N and Y are the keys on the keyboard; they stay N and Y in every language.
+TIER_HINT = N_("Press N for none of these, or Y if you have had one.")
+SCROLL_HINT = N_("Scroll down to read every sign before you answer.")
 
 
 class RedFlagPage(QWidget):
@@ -42,9 +45,10 @@ class RedFlagPage(QWidget):
         screen: RedFlagScreen,
         parent: QWidget | None = None,
         *,
-        title: str = "Before you start: warning signs",
-        cancel_text: str = "Not now",
+        title: str = "",
+        cancel_text: str = "",
     ) -> None:
+        """``title`` and ``cancel_text`` default to the words before a session."""
         super().__init__(parent)
         self._screen = screen
         self._screens = screen.screens()
@@ -58,7 +62,7 @@ class RedFlagPage(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(40, 28, 40, 24)
         column.setSpacing(14)
-        column.addWidget(label(title, "title", self))
+        column.addWidget(label(title or _("Before you start: warning signs"), "title", self))
         self.count = label("", "heading", self)
         column.addWidget(self.count)
         column.addWidget(self._build_middle(), 1)
@@ -66,10 +70,10 @@ class RedFlagPage(QWidget):
         self.hint = label("", "hint", self)
         column.addWidget(self.hint)
         row = QHBoxLayout()
-        self.back_button = button("Back", self)
-        self.back_button.setAccessibleName("Go back one step")
-        self.cancel_button = button(cancel_text, self)
-        self.cancel_button.setAccessibleName("Leave the check without answering")
+        self.back_button = button(pgettext("button", "Back"), self)
+        self.back_button.setAccessibleName(_("Go back one step"))
+        self.cancel_button = button(cancel_text or _("Not now"), self)
+        self.cancel_button.setAccessibleName(_("Leave the check without answering"))
         row.addWidget(self.back_button)
         row.addStretch(1)
         row.addWidget(self.cancel_button)
@@ -108,16 +112,15 @@ class RedFlagPage(QWidget):
 
     def _build_answers(self) -> QVBoxLayout:
         answers = QVBoxLayout()
-        row = QHBoxLayout()
-        row.setSpacing(24)
+        self.answer_row = AnswerRow(self, spacing=24)  # stacks when the words do not fit
         self.no_button = self._answer_button("N")
         self.yes_button = self._answer_button("Y")
-        row.addWidget(self.no_button, 1)
-        row.addWidget(self.yes_button, 1)
-        answers.addLayout(row)
-        self.done_button = button("Done", self, primary=True)
+        self.answer_row.add(self.no_button)
+        self.answer_row.add(self.yes_button)
+        answers.addWidget(self.answer_row)
+        self.done_button = button(pgettext("button", "Done"), self, primary=True)
         self.done_button.setMinimumHeight(72)
-        self.done_button.setAccessibleName("Done: these are the signs I have had")
+        self.done_button.setAccessibleName(_("Done: these are the signs I have had"))
         answers.addWidget(self.done_button)
         self.no_button.clicked.connect(self._on_no_clicked)
         self.yes_button.clicked.connect(self._on_yes_clicked)
@@ -218,31 +221,36 @@ class RedFlagPage(QWidget):
         clear(self.picks)
         self.pick_buttons = {}
         self.count.setVisible(mode != "recheck")
-        self.count.setText(f"Part {self._index + 1} of {len(self._screens)}")
+        self.count.setText(
+            _("Part {number} of {count}").format(number=self._index + 1, count=len(self._screens))
+        )
         if mode == "recheck":
             self.question.setText(self._recheck)
-            self._set_answers("No", "Yes")
-            self.hint.setText("Press N for no or Y for yes.")
+            self._set_answers(pgettext("answer", "No"), pgettext("answer", "Yes"))
+            # Translators: N and Y are the keys on the keyboard; they stay N and Y.
+            self.hint.setText(_("Press N for no or Y for yes."))
         elif mode == "tier":
             self.question.setText(self._screen.ask)
             for question in self.current_questions():
                 self.signs.addWidget(self._sign_label(question.sign))
-            self._set_answers("None of these", "Yes, one of these")
-            self.hint.setText(TIER_HINT)
+            self._set_answers(_("None of these"), _("Yes, one of these"))
+            self.hint.setText(_(TIER_HINT))
         else:
-            self.question.setText(PICK_TEXT)
+            self.question.setText(_(PICK_TEXT))
             for question in self.current_questions():
                 pick = PickRow(question, self._body)
                 pick.box.toggled.connect(self._on_pick_toggled)
                 self.picks.addWidget(pick)
                 self.pick_buttons[question.id] = pick.box
-            self.hint.setText("Click a sign to choose it, or move with Tab and press Space.")
+            # Translators: Tab and Space are keys on the keyboard.
+            self.hint.setText(_("Click a sign to choose it, or move with Tab and press Space."))
         picking = mode == "pick"
         self._seen_all = False
         self._scroll.verticalScrollBar().setValue(0)
         self._update_none_button()
         self.no_button.setVisible(not picking)
         self.yes_button.setVisible(not picking)
+        self.answer_row.setVisible(not picking)
         self.done_button.setVisible(picking)
         self.done_button.setEnabled(False)
         self.back_button.setEnabled(
@@ -265,13 +273,14 @@ class RedFlagPage(QWidget):
         bar = self._scroll.verticalScrollBar()
         seen = self._seen_all or bar.value() >= bar.maximum()
         self.no_button.setEnabled(seen)
-        self.hint.setText(TIER_HINT if seen else SCROLL_HINT)
+        self.hint.setText(_(TIER_HINT if seen else SCROLL_HINT))
 
     def _sign_label(self, text: str) -> QLabel:
         return label(f"•  {text}", "heading", self._body)
 
     def _set_answers(self, no: str, yes: str) -> None:
         self.no_button.setText(no)
-        self.no_button.setAccessibleName(f"{no} (key N)")
+        # Translators: a screen reader's name for the answer button; N and Y are the keys.
+        self.no_button.setAccessibleName(_("{answer} (key N)").format(answer=no))
         self.yes_button.setText(yes)
-        self.yes_button.setAccessibleName(f"{yes} (key Y)")
+        self.yes_button.setAccessibleName(_("{answer} (key Y)").format(answer=yes))

@@ -11,6 +11,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from coach.domain.emergency import FALLBACK
+from coach.domain.i18n import N_, _, pgettext
 from coach.domain.warning_signs import DaySafety, tier_statements
 from coach.ui.common.blocks import clear
 from coach.ui.common.message_page import MessagePage
@@ -19,7 +20,7 @@ from coach.ui.context import AppContext
 from coach.ui.safety.red_flag_page import RedFlagPage
 from coach.ui.safety.today_checks import safety_today
 
-INTRO = (
+INTRO = N_(
     "Some signs after back surgery need a call, some of them straight away. Read this list now "
     "and then, and check yourself whenever something feels new or wrong."
 )
@@ -33,9 +34,12 @@ QFrame#tier-call-24h { border-left: 10px solid #0b6e99; }
 def status_text(day: DaySafety, checked_words: str) -> str:
     """One line about today: not checked yet, clear, or what a warning sign allows."""
     if day.tier is not None:
-        what = "No exercise today" if day.stopped else "Only gentle walking and breathing today"
-        return f"{what}: {day.tier.title.lower()}."
-    return checked_words if day.checked else "You have not done today's check yet."
+        tier = day.tier.title.lower()
+        if day.stopped:
+            # Translators: {tier} is a warning-sign tier's title, in small letters.
+            return _("No exercise today: {tier}.").format(tier=tier)
+        return _("Only gentle walking and breathing today: {tier}.").format(tier=tier)
+    return checked_words if day.checked else _("You have not done today's check yet.")
 
 
 class WarningSignsScreen(QWidget):
@@ -50,12 +54,12 @@ class WarningSignsScreen(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self._stack)
         scroll, body, column = scroll_page(self._stack, spacing=14)
-        column.addWidget(label("Warning signs", "title", body))
-        column.addWidget(label(INTRO, None, body))
+        column.addWidget(label(_("Warning signs"), "title", body))
+        column.addWidget(label(_(INTRO), None, body))
         self.status = label("", "heading", body)
         self.status.setObjectName("warning-status")
         column.addWidget(self.status)
-        self.check_button = button("Check my warning signs now", body, primary=True)
+        self.check_button = button(_("Check my warning signs now"), body, primary=True)
         self.check_button.setMinimumHeight(64)
         self.check_button.clicked.connect(self._on_check_clicked)
         column.addWidget(self.check_button)
@@ -64,8 +68,10 @@ class WarningSignsScreen(QWidget):
         column.addLayout(self._tiers)
         column.addWidget(
             label(
-                "Rehab Coach informs and coaches; it never diagnoses. Your surgeon's advice "
-                "comes first.",
+                _(
+                    "Rehab Coach informs and coaches; it never diagnoses. Your surgeon's advice "
+                    "comes first."
+                ),
                 "hint",
                 body,
             )
@@ -76,8 +82,8 @@ class WarningSignsScreen(QWidget):
         self.check = RedFlagPage(
             ctx.content.red_flags,
             self._stack,
-            title="Check my warning signs",
-            cancel_text="Back to the list",
+            title=_("Check my warning signs"),
+            cancel_text=_("Back to the list"),
         )
         self.check.answered.connect(self._on_answered)
         self.check.cancelled.connect(self.show_statements)
@@ -110,10 +116,10 @@ class WarningSignsScreen(QWidget):
         profile = self._ctx.active.profile
         self.check_button.setVisible(profile is not None)
         if profile is None or profile.id is None:
-            self.status.setText("Set up your profile to record a check.")
+            self.status.setText(_("Set up your profile to record a check."))
             return
         day = safety_today(self._ctx, profile.id)
-        self.status.setText(status_text(day, "Today's check is done: no warning signs."))
+        self.status.setText(status_text(day, _("Today's check is done: no warning signs.")))
 
     def current_page(self) -> QWidget | None:
         return self._stack.currentWidget()
@@ -127,8 +133,8 @@ class WarningSignsScreen(QWidget):
         if not reason or self._ctx.active.profile is None:
             self._on_check_clicked()
             return
-        start = [("Start the check", True, self._on_check_clicked)]
-        self.result.show_message("Please check your warning signs", [(reason, "big")], start)
+        start = [(_("Start the check"), True, self._on_check_clicked)]
+        self.result.show_message(_("Please check your warning signs"), [(reason, "big")], start)
         self._stack.setCurrentWidget(self.result)
         self.result.take_focus()
 
@@ -149,16 +155,16 @@ class WarningSignsScreen(QWidget):
         )
         day = safety_today(self._ctx, profile.id)
         number = profile.emergency_number
-        done = [("Done", True, self.show_statements)]
+        done = [(pgettext("button", "Done"), True, self.show_statements)]
         if tier is None:
-            lines = [("Thank you. Your answers are saved.", "big")]
+            lines = [(_("Thank you. Your answers are saved."), "big")]
             if day.tier is not None:  # an earlier check today still holds
                 lines.append((status_text(day, ""), "heading"))
-            self.result.show_message("No warning signs now", lines, done)
+            self.result.show_message(_("No warning signs now"), lines, done)
         else:
             lines = [(tier.message, "big"), (tier.action_text(number), "big")]
             if day.stopped:
-                lines.append(("No exercise for the rest of today.", "heading"))
+                lines.append((_("No exercise for the rest of today."), "heading"))
             self.result.show_message(
                 tier.title, lines, done, huge=number if tier.id == "emergency" else ""
             )

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.domain.catalogue import Catalogue
+from coach.domain.i18n import _, pgettext
 from coach.domain.pain import Advice, AdviceKind, easier_variants
 from coach.domain.progress import ExerciseTally
 from coach.domain.records import DONE, RATING_WORDS, SKIPPED
@@ -38,19 +39,21 @@ class FeedbackPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(40, 28, 40, 24)
         outer.setSpacing(12)
-        outer.addWidget(label("How did it feel?", "title", self))
-        outer.addWidget(label("You can skip this. Your answers help your therapist.", "big", self))
+        outer.addWidget(label(_("How did it feel?"), "title", self))
+        outer.addWidget(
+            label(_("You can skip this. Your answers help your therapist."), "big", self)
+        )
         scroll = scroll_area(self)
         body = QWidget(scroll)
         column = QVBoxLayout(body)
         column.setSpacing(10)
         for exercise_id, name in exercises.items():
             column.addWidget(self._rating_row(body, exercise_id, name))
-        column.addWidget(label("A note (if you like)", "heading", body))
+        column.addWidget(label(_("A note (if you like)"), "heading", body))
         self.note = QPlainTextEdit(body)
-        self.note.setPlaceholderText("For example: my knee was sore in the bridge.")
+        self.note.setPlaceholderText(_("For example: my knee was sore in the bridge."))
         self.note.setTabChangesFocus(True)
-        self.note.setAccessibleName("A note about this session")
+        self.note.setAccessibleName(_("A note about this session"))
         self.note.setMinimumHeight(110)
         self.note.textChanged.connect(self._on_note_changed)
         column.addWidget(self.note)
@@ -58,8 +61,8 @@ class FeedbackPage(QWidget):
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
         row = QHBoxLayout()
-        self.skip_button = button("Skip", self)
-        self.save_button = button("Save", self, primary=True)
+        self.skip_button = button(pgettext("button", "Skip"), self)
+        self.save_button = button(_("Save"), self, primary=True)
         row.addStretch(1)
         row.addWidget(self.skip_button)
         row.addWidget(self.save_button)
@@ -75,10 +78,11 @@ class FeedbackPage(QWidget):
         layout.addWidget(label(name, "heading", frame))
         row = QHBoxLayout()
         group = QButtonGroup(frame)
-        for rating, text in RATING_LABELS.items():
+        for rating, words in RATING_LABELS.items():
+            text = _(words)
             choice = WrapRadioButton(text, frame)
             choice.setObjectName(f"{exercise_id}-{rating}")
-            choice.setAccessibleName(f"{name}: {text}")
+            choice.setAccessibleName(_("{exercise}: {rating}").format(exercise=name, rating=text))
             group.addButton(choice)
             choice.setProperty("rating", rating)
             row.addWidget(choice)
@@ -129,17 +133,20 @@ def response_lines(
     version" is something the patient can act on. No praise when nothing was done."""
     flare = advice.kind in (AdviceKind.FLARE, AdviceKind.FLARE_AGAIN)
     if status == SKIPPED and not flare:
-        return "No exercises this time", [
+        return _("No exercises this time"), [
             (saved_sentence(status, tally), "big"),
-            ("That is OK. You can try again later or tomorrow.", "big"),
+            (_("That is OK. You can try again later or tomorrow."), "big"),
         ]
     lines = [(line, "big") for line in advice.lines]
     if flare:
         for name, easier in easier_variants(tally.done, catalogue):
-            lines.append((f"Easier version of {name}: {easier}", "heading"))
+            easier_line = _("Easier version of {exercise}: {easier}").format(
+                exercise=name, easier=easier
+            )
+            lines.append((easier_line, "heading"))
     title = advice.title
     if status != DONE:
         lines.insert(0, (saved_sentence(status, tally), "heading"))
         if not flare:
-            title = RESULT_WORDS[status]
+            title = _(RESULT_WORDS[status])
     return title, lines

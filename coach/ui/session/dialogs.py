@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from coach.domain.i18n import _
 from coach.ui.common.dialogs import Dialogs
 from coach.ui.session.change_dialog import ChangeDialog
 
@@ -12,9 +13,9 @@ def confirm_stop(dialogs: Dialogs, parent: QWidget) -> bool:
     """Stop the session? "Keep going" is the safe default."""
     return dialogs.confirm_leave(
         parent,
-        "Stop the session?",
-        "Do you want to stop now?\nWhat you have done so far is saved.",
-        "Stop the session",
+        _("Stop the session?"),
+        _("Do you want to stop now?\nWhat you have done so far is saved."),
+        _("Stop the session"),
     )
 
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from coach.domain.emergency import FALLBACK
 from coach.domain.fields import DataError
 from coach.domain.figure import Figure
+from coach.domain.i18n import _
 from coach.domain.session_json import items_from_json, resume_index
 from coach.domain.steps import compile_steps
 from coach.store.session_log import (
@@ -42,7 +43,7 @@ class SessionWindow(QWidget):
 
     def __init__(self, flow_factory: Callable[[QWidget], SessionFlow], parent: QWidget) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle("Exercise session - Rehab Coach")
+        self.setWindowTitle(_("Exercise session - Rehab Coach"))
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.flow = flow_factory(self)
@@ -96,7 +97,7 @@ class SessionLauncher(QObject):
         setup = setup_for(self._ctx, routine_id)
         if setup is None or not setup.items:
             self._dialogs.inform(
-                self._parent, "Rehab Coach", "This routine is not in today's plan."
+                self._parent, "Rehab Coach", _("This routine is not in today's plan.")
             )
             return None
         if self.window is not None:  # one session at a time
@@ -108,7 +109,9 @@ class SessionLauncher(QObject):
             self._dialogs.inform(
                 self._parent,
                 tier.title,
-                f"{tier.message} {tier.action_text(setup.emergency_number)}",
+                _("{message} {action}").format(
+                    message=tier.message, action=tier.action_text(setup.emergency_number)
+                ),
             )
             return None
         self._close_unfinished(setup.profile_id)
@@ -122,7 +125,7 @@ class SessionLauncher(QObject):
         store = self._ctx.stores.sessions
         old = store.unfinished_session(profile_id)
         if old is not None:
-            status, _ = recorded_status(store, old.id)
+            status, _tally = recorded_status(store, old.id)
             end_session(store, old.id, status, None, self._ctx.clock.now())
 
     def resume(self, record: SessionRecord) -> SessionWindow | None:

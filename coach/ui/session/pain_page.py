@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.domain.i18n import N_, _, pgettext
 from coach.domain.pain import Pain
 from coach.ui.common.widgets import button, label, scroll_page
 
-WORDS = {0: "No pain", 5: "Moderate pain", 10: "Worst pain imaginable"}
+WORDS = {0: N_("No pain"), 5: N_("Moderate pain"), 10: N_("Worst pain imaginable")}
 _STYLE = """
 QPushButton[role="score"] { min-width: 48px; min-height: 64px; padding: 4px;
     font-weight: 600; }
@@ -40,7 +41,9 @@ class PainScale(QFrame):
         super().__init__(parent)
         self.setProperty("role", "scale")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName(f"{title}, from 0 (no pain) to 10 (worst pain imaginable)")
+        self.setAccessibleName(
+            _("{scale}, from 0 (no pain) to 10 (worst pain imaginable)").format(scale=title)
+        )
         self._title = title
         self._value: int | None = None
         self._typed_one = False
@@ -55,7 +58,9 @@ class PainScale(QFrame):
             choice.setProperty("role", "score")
             choice.setCheckable(True)
             choice.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scale is the keyboard stop
-            choice.setAccessibleName(f"{title} {score}")
+            # Translators: a screen reader's name for one number on a pain scale: "Pain in your
+            # back 4".
+            choice.setAccessibleName(_("{scale} {score}").format(scale=title, score=score))
             self.group.addButton(choice, score)
             row.addWidget(choice)
         column.addLayout(row)
@@ -65,7 +70,12 @@ class PainScale(QFrame):
             (5, Qt.AlignmentFlag.AlignHCenter),
             (10, Qt.AlignmentFlag.AlignRight),
         ):
-            text = label(f"{score}: {WORDS[score]}", "hint", self, wrap=False)
+            text = label(
+                _("{score}: {words}").format(score=score, words=_(WORDS[score])),
+                "hint",
+                self,
+                wrap=False,
+            )
             text.setAlignment(align)
             words.addWidget(text, 1)
         column.addLayout(words)
@@ -88,8 +98,11 @@ class PainScale(QFrame):
             chosen = self.group.button(value)
             if chosen is not None:
                 chosen.setChecked(True)
-        words = "not answered" if value is None else f"{value}"
-        self.setAccessibleDescription(f"{self._title}: {words}")
+        if value is None:
+            said = _("{scale}: not answered").format(scale=self._title)
+        else:
+            said = _("{scale}: {score}").format(scale=self._title, score=value)
+        self.setAccessibleDescription(said)
         self.changed.emit()
 
     def _on_score_clicked(self, score: int) -> None:
@@ -138,9 +151,10 @@ class PainPage(QWidget):
         title: str,
         parent: QWidget | None = None,
         *,
-        next_text: str = "Next",
+        next_text: str = "",
         cancel_text: str | None = None,
     ) -> None:
+        """``next_text`` defaults to "Next"; no cancel button without ``cancel_text``."""
         super().__init__(parent)
         self.setStyleSheet(_STYLE)
         outer = QVBoxLayout(self)
@@ -150,14 +164,15 @@ class PainPage(QWidget):
         column.setContentsMargins(40, 24, 40, 8)
         column.addWidget(label(title, "title", body))
         column.addWidget(
-            label("0 means no pain. 10 means the worst pain you can imagine.", "heading", body)
+            label(_("0 means no pain. 10 means the worst pain you can imagine."), "heading", body)
         )
-        self.back = PainScale("Pain in your back", body)
-        self.leg = PainScale("Pain in your leg or legs", body)
+        self.back = PainScale(_("Pain in your back"), body)
+        self.leg = PainScale(_("Pain in your leg or legs"), body)
         column.addWidget(self.back)
         column.addWidget(self.leg)
         column.addWidget(
-            label("Click a number, or type it. Tab goes to the next question.", "hint", body)
+            # Translators: Tab is the key on the keyboard.
+            label(_("Click a number, or type it. Tab goes to the next question."), "hint", body)
         )
         column.addStretch(1)
         scroll.setWidget(body)
@@ -168,7 +183,7 @@ class PainPage(QWidget):
         self.cancel_button.setVisible(cancel_text is not None)
         row.addWidget(self.cancel_button)
         row.addStretch(1)
-        self.next_button = button(next_text, self, primary=True)
+        self.next_button = button(next_text or pgettext("button", "Next"), self, primary=True)
         row.addWidget(self.next_button)
         outer.addLayout(row)
         self.setTabOrder(self.back, self.leg)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from coach.domain.catalogue import Exercise
 from coach.domain.clock import Clock
 from coach.domain.figure import Figure
+from coach.domain.i18n import N_, _
 from coach.domain.session_text import exercise_count_text, next_text, position_text
 from coach.domain.steps import StepKind
 from coach.domain.timer import Event, EventKind, Session, State
@@ -47,7 +48,9 @@ from coach.ui.session.dialogs import confirm_stop
 from coach.ui.session.sounds import Cue, CuePlayer
 from coach.ui.session.voice import VoiceCoach
 
-KEYS_TEXT = "Keys: Space pause · Right easier or skip · Left back · H how · + 15 s · Esc stop"
+# Translators: the keys stay the same keys in every language (Space, the Right and Left
+# arrows, H, +, Esc); say them as they are named on a keyboard in your language.
+KEYS_TEXT = N_("Keys: Space pause · Right easier or skip · Left back · H how · + 15 s · Esc stop")
 FRAME_MS = 50
 STALE_S = 0.5  # a cue noticed later than this is not played
 FLASH_S = 0.35
@@ -121,14 +124,14 @@ class PlayerScreen(QWidget):
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
         self.progress.setFixedHeight(16)
-        self.progress.setAccessibleName("Progress through the session")
+        self.progress.setAccessibleName(_("Progress through the session"))
         column.addWidget(self.progress)
         column.addLayout(self._build_body(), 1)
         column.addLayout(self._build_controls())
         # Once, when sound is off for want of a player, the line under the buttons says so
         # during the first step (in the room of the keys line: a small screen has no more).
         self._notice = self._cues.missing_player_notice()
-        self.sound_notice = label(self._notice or KEYS_TEXT, "hint", self)
+        self.sound_notice = label(self._notice or _(KEYS_TEXT), "hint", self)
         self.sound_notice.setObjectName("sound-notice")
         column.addWidget(self.sound_notice)
 
@@ -188,19 +191,19 @@ class PlayerScreen(QWidget):
         row = QHBoxLayout()
         row.setSpacing(12)
         self.back_button = self._control(
-            "◀  Back", "Back to the start of this exercise, or the one before (Left arrow)"
+            _("◀  Back"), _("Back to the start of this exercise, or the one before (Left arrow)")
         )
-        self.pause_button = button("Pause", self, primary=True)
-        self.pause_button.setAccessibleName("Pause or resume (Space)")
+        self.pause_button = button(_("Pause"), self, primary=True)
+        self.pause_button.setAccessibleName(_("Pause or resume (Space)"))
         # One control for "do the easier one" and "skip it, because ..." (REFERENCE section 4).
         self.skip_button = self._control(
-            "Easier or skip  ▶", "Do the easier version or skip this exercise (Right arrow)"
+            _("Easier or skip  ▶"), _("Do the easier version or skip this exercise (Right arrow)")
         )
         self.skip_button.setObjectName("change-exercise")
-        self.how_button = self._control("How to do it", "Show or hide the steps (H key)")
+        self.how_button = self._control(_("How to do it"), _("Show or hide the steps (H key)"))
         self.how_button.setCheckable(True)
-        self.add_button = self._control("+15 s", "Add 15 seconds to this step (plus key)")
-        self.stop_button = self._control("Stop", "Stop the session (Escape)")
+        self.add_button = self._control(_("+15 s"), _("Add 15 seconds to this step (plus key)"))
+        self.stop_button = self._control(_("Stop"), _("Stop the session (Escape)"))
         self.change_button = self.skip_button  # the same control, by its other name
         controls = (
             self.back_button,
@@ -372,7 +375,7 @@ class PlayerScreen(QWidget):
         now = self._clock.monotonic()
         if self._notice is not None and session.index > 0:
             self._notice = None  # said during the first step; the keys line comes back
-            self.sound_notice.setText(KEYS_TEXT)
+            self.sound_notice.setText(_(KEYS_TEXT))
         if step.exercise_index != self._shown_exercise:
             self._shown_exercise = step.exercise_index
             self.exercise_name.setText(step.exercise_name)
@@ -388,7 +391,7 @@ class PlayerScreen(QWidget):
         _set(self.how, self._how_text(step.exercise_id) if show_how else "")
         self.how.setVisible(show_how)
         _set(self.next_label, next_text(session))
-        _set(self.pause_button, "Resume" if session.state == State.PAUSED else "Pause")
+        _set(self.pause_button, _("Resume") if session.state == State.PAUSED else _("Pause"))
         self.progress.setValue(round(session.progress() * 1000))
         shown = self.figure.figure()
         key_steps = len(shown.poses) - 1 if shown is not None else 1
@@ -402,7 +405,10 @@ class PlayerScreen(QWidget):
 
 def how_text(exercise: Exercise) -> str:
     """The exercise's steps, numbered, and how to get down to the floor when it is done there."""
-    lines = [f"{n}. {step}" for n, step in enumerate(exercise.steps, start=1)]
+    lines = [
+        _("{number}. {step}").format(number=n, step=step)
+        for n, step in enumerate(exercise.steps, start=1)
+    ]
     if exercise.floor_advice:
         lines.append(exercise.floor_advice)
     return "\n".join(lines)

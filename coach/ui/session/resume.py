@@ -10,6 +10,8 @@ from datetime import datetime
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout, QWidget
 
+from coach.domain import formats
+from coach.domain.i18n import _
 from coach.domain.session_result import saved_sentence
 from coach.store.session_log import end_session, recorded_status
 from coach.store.sessions import SessionRecord
@@ -34,28 +36,34 @@ class ResumeDialog(QDialog):
 
     def __init__(self, record: SessionRecord, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Your last session was not finished")
+        self.setWindowTitle(_("Your last session was not finished"))
         self.choice: str | None = None
         started = datetime.fromisoformat(record.started_at).astimezone()
         column = QVBoxLayout(self)
         column.setSpacing(12)
         width_floor(column, 560)
-        column.addWidget(label("Your last session was not finished", "heading", self))
+        column.addWidget(label(_("Your last session was not finished"), "heading", self))
         column.addWidget(
             label(
-                f"You started “{record.routine_name}” on {started:%A} {started.day} "
-                f"{started:%B} at {started:%H:%M}, and it did not finish. "
-                "What would you like to do?",
+                _(
+                    "You started “{routine}” on {weekday} {date} at {time}, and it did not "
+                    "finish. What would you like to do?"
+                ).format(
+                    routine=record.routine_name,
+                    weekday=formats.weekday(started),
+                    date=formats.day_month(started),
+                    time=formats.clock(started),
+                ),
                 None,
                 self,
             )
         )
         self.buttons: dict[str | None, QPushButton] = {}
         for choice, text, primary in (
-            (RESUME, "Carry on where I stopped", True),
-            (PARTIAL, "Save what I did", False),
-            (DISCARD, "Throw it away", False),
-            (None, "Decide later", False),
+            (RESUME, _("Carry on where I stopped"), True),
+            (PARTIAL, _("Save what I did"), False),
+            (DISCARD, _("Throw it away"), False),
+            (None, _("Decide later"), False),
         ):
             answer = button(text, self, primary=primary)
             answer.setMinimumHeight(56)
@@ -107,8 +115,8 @@ def offer_resume(
         choice = PARTIAL
     if choice == DISCARD and not dialogs.confirm(
         parent,
-        "Throw this session away?",
-        "The session and the pain scores you gave for it will not be kept. Continue?",
+        _("Throw this session away?"),
+        _("The session and the pain scores you gave for it will not be kept. Continue?"),
     ):
         return None
     if choice == DISCARD:
@@ -119,10 +127,12 @@ def offer_resume(
         saved = saved_sentence(status, tally)
         if cannot_resume:
             dialogs.inform(
-                parent, "This session cannot be resumed", f"Its exercises have changed. {saved}"
+                parent,
+                _("This session cannot be resumed"),
+                _("Its exercises have changed. {saved}").format(saved=saved),
             )
         else:
-            dialogs.inform(parent, "Session saved", saved)
+            dialogs.inform(parent, _("Session saved"), saved)
     if choice in (PARTIAL, DISCARD):
         log.info("unfinished session closed: %s", choice)
     return choice

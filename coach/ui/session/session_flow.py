@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 from coach.domain.allowed import PatientDay, decide
 from coach.domain.catalogue import Exercise
 from coach.domain.figure import Figure
+from coach.domain.i18n import _
 from coach.domain.learn_hints import topic_for_advice
 from coach.domain.pain import (
     SUGGESTION_ONLY,
@@ -106,9 +107,11 @@ class SessionFlow(QWidget):
         self.red_flags = RedFlagPage(ctx.content.red_flags, self._stack)
         self.message = MessagePage(self._stack)
         self.pain_before = PainPage(
-            "How much pain do you have now?", self._stack, cancel_text="Not now"
+            _("How much pain do you have now?"), self._stack, cancel_text=_("Not now")
         )
-        self.pain_after = PainPage("How much pain do you have now, after the session?", self._stack)
+        self.pain_after = PainPage(
+            _("How much pain do you have now, after the session?"), self._stack
+        )
         self.player: PlayerScreen | None = None
         self.feedback: FeedbackPage | None = None
         for page in (self.red_flags, self.message, self.pain_before, self.pain_after):
@@ -137,7 +140,7 @@ class SessionFlow(QWidget):
         already stopped by a warning sign shows whom to call and goes no further."""
         day = safety_today(self._ctx, self._setup.profile_id)
         if day.stopped and day.tier is not None:
-            self._show_tier(day.tier, [("Close", True, self.closed.emit)])
+            self._show_tier(day.tier, [(_("Close"), True, self.closed.emit)])
             return
         now = self._ctx.clock.now()
         recheck = recheck_text(self._ctx.content.red_flags, day, now) if day.checked else ""
@@ -177,15 +180,15 @@ class SessionFlow(QWidget):
                 red_flag_check_id=self._check_id,
                 now=now,
             )
-            self._show_tier(day.tier, [("Close", True, self.closed.emit)])
+            self._show_tier(day.tier, [(_("Close"), True, self.closed.emit)])
         else:
             self._show_tier(
                 day.tier,
                 [
-                    ("Not now", False, self.closed.emit),
-                    ("Start walking and breathing", True, self._on_gentle_chosen),
+                    (_("Not now"), False, self.closed.emit),
+                    (_("Start walking and breathing"), True, self._on_gentle_chosen),
                 ],
-                extra="Today: only gentle walking and breathing.",
+                extra=_("Today: only gentle walking and breathing."),
             )
 
     def _show_tier(self, tier: Tier, choices: list[Choice], extra: str = "") -> None:
@@ -214,15 +217,15 @@ class SessionFlow(QWidget):
             self._begin()
             return
         lines = [(line, "big") for a in advice for line in a.lines]
-        choices: list[Choice] = [("Not now", False, self.closed.emit)]
+        choices: list[Choice] = [(_("Not now"), False, self.closed.emit)]
         if any(a.kind == AdviceKind.HIGH_PAIN for a in advice) and not self._gentle:
             choices += [
-                ("My usual exercises", False, self._begin),
-                ("Walking and breathing only", True, self._on_gentle_begin),
+                (_("My usual exercises"), False, self._begin),
+                (_("Walking and breathing only"), True, self._on_gentle_begin),
             ]
         else:
-            choices.append(("Go on", True, self._begin))
-        self.message.show_message(advice[0].title, lines, choices, hint=SUGGESTION_ONLY)
+            choices.append((_("Go on"), True, self._begin))
+        self.message.show_message(advice[0].title, lines, choices, hint=_(SUGGESTION_ONLY))
         self._show(self.message)
 
     def _on_gentle_begin(self) -> None:
@@ -387,14 +390,15 @@ class SessionFlow(QWidget):
         advice = after_session_response(before, record.pain_after, _past(previous))
         tally = self._tally or ExerciseTally((), ())
         title, lines = response_lines(advice, self._status, tally, self._setup.catalogue)
-        choices: list[Choice] = [("Close", True, self.closed.emit)]
+        choices: list[Choice] = [(_("Close"), True, self.closed.emit)]
         topic_id = topic_for_advice(
             flared=advice.kind in (AdviceKind.FLARE, AdviceKind.FLARE_AGAIN), high_pain=False
         )
         if topic_id is not None and topic_id in self._ctx.content.learn:
             topic = self._ctx.content.learn.get(topic_id).title
-            choices.insert(0, (f"Read: {topic}", False, lambda: self._read_topic(topic_id)))
-        self.message.show_message(title, lines, choices, hint=SUGGESTION_ONLY)
+            read = _("Read: {topic}").format(topic=topic)
+            choices.insert(0, (read, False, lambda: self._read_topic(topic_id)))
+        self.message.show_message(title, lines, choices, hint=_(SUGGESTION_ONLY))
         self._show(self.message)
 
     def _read_topic(self, topic_id: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
+from coach.domain.i18n import _
 from coach.ui.common.flow_layout import FlowLayout
 from coach.ui.common.preferences import Preferences
 from coach.ui.common.widgets import button, fill_with_card, label
@@ -32,19 +33,19 @@ class SoundCard(QWidget):
         self.player = CuePlayer(prefs, backend, self)
         frame, layout = fill_with_card(self)
 
-        layout.addWidget(label("Sound", "heading", frame))
-        self.enabled = WrapCheckBox("Play sounds during exercises", frame)
+        layout.addWidget(label(_("Sound"), "heading", frame))
+        self.enabled = WrapCheckBox(_("Play sounds during exercises"), frame)
         self.enabled.setChecked(sound_enabled(prefs))
         self.enabled.toggled.connect(self._on_enabled_toggled)
         layout.addWidget(self.enabled)
 
         row = FlowLayout(spacing=10)  # wraps when the words are long
-        self.quieter = button("−  Quieter", frame)
-        self.quieter.setAccessibleName("Make sounds quieter")
+        self.quieter = button(_("−  Quieter"), frame)
+        self.quieter.setAccessibleName(_("Make sounds quieter"))
         self.volume_label = label("", "big", frame, wrap=False)
-        self.louder = button("+  Louder", frame)
-        self.louder.setAccessibleName("Make sounds louder")
-        self.test = button("Play a test sound", frame)
+        self.louder = button(_("+  Louder"), frame)
+        self.louder.setAccessibleName(_("Make sounds louder"))
+        self.test = button(_("Play a test sound"), frame)
         for widget in (self.quieter, self.volume_label, self.louder):
             row.addWidget(widget)
         layout.addLayout(row)
@@ -73,26 +74,30 @@ class SoundCard(QWidget):
         """Play the sound and say what happened (a silent button tells the patient nothing)."""
         if self.player.play(Cue.FINISH):
             self.note.setText(
-                "A test sound was played. If you did not hear it, check that the speakers "
-                "are on and not muted."
+                _(
+                    "A test sound was played. If you did not hear it, check that the speakers "
+                    "are on and not muted."
+                )
             )
         elif not self.player.has_player:
-            self.note.setText(NO_PLAYER_TEXT)
+            self.note.setText(_(NO_PLAYER_TEXT))
         else:
-            self.note.setText("The test sound could not be played. The countdown flashes instead.")
+            self.note.setText(
+                _("The test sound could not be played. The countdown flashes instead.")
+            )
 
     def _show(self) -> None:
         on = sound_enabled(self._prefs)
         volume = sound_volume(self._prefs)
-        self.volume_label.setText(f"Volume {volume}%")
+        self.volume_label.setText(_("Volume {percent}%").format(percent=volume))
         self.quieter.setEnabled(on and volume > 0)
         self.louder.setEnabled(on and volume < 100)
         self.test.setEnabled(on and volume > 0)
         if not on:
-            self.note.setText("Sounds are off. The countdown flashes instead.")
+            self.note.setText(_("Sounds are off. The countdown flashes instead."))
         elif self.player.audible:
-            self.note.setText("You hear a tone at each step, and 3-2-1 before a hold ends.")
+            self.note.setText(_("You hear a tone at each step, and 3-2-1 before a hold ends."))
         elif volume == 0:
-            self.note.setText("The volume is at 0. The countdown flashes instead.")
+            self.note.setText(_("The volume is at 0. The countdown flashes instead."))
         else:
-            self.note.setText(NO_PLAYER_TEXT)
+            self.note.setText(_(NO_PLAYER_TEXT))

@@ -26,6 +26,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, QProcess, Signal
 
+from coach.domain.i18n import N_, _
 from coach.system.paths import assets_dir
 from coach.ui.common.preferences import Preferences
 
@@ -158,7 +159,7 @@ def find_backend(parent: QObject) -> Backend:
     return SilentBackend()
 
 
-NO_PLAYER_TEXT = (
+NO_PLAYER_TEXT = N_(
     "Sound is off: no way to play sound was found on this computer, so the countdown flashes "
     "instead. To hear sounds, install a sound player (on Linux the pulseaudio-utils or "
     "alsa-utils package) and start Rehab Coach again."
@@ -166,7 +167,7 @@ NO_PLAYER_TEXT = (
 
 
 # One line in the session (it must fit a small screen at big text): the fix is in Settings.
-NO_PLAYER_SHORT = "Sound is off: no sound player was found. Settings says how to fix it."
+NO_PLAYER_SHORT = N_("Sound is off: no sound player was found. Settings says how to fix it.")
 
 
 # -- the cue player ----------------------------------------------------------------------------
@@ -197,7 +198,7 @@ class CuePlayer(QObject):
         if self._told_no_player or not wanted or self.has_player:
             return None
         self._told_no_player = True
-        return NO_PLAYER_SHORT
+        return _(NO_PLAYER_SHORT)
 
     @property
     def audible(self) -> bool:

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
+from coach.domain.i18n import N_, _, ngettext
 from coach.domain.spoken import Priority, Utterance
 from coach.platform.speech import MAX_RATE, MIN_RATE, Speaker
 from coach.ui.common.flow_layout import FlowLayout
@@ -22,8 +23,9 @@ from coach.ui.session.voice import (
 
 RATE_STEP = 20
 VOLUME_STEP = 20
-TEST_WORDS = "Get ready. Lie on your back with your knees bent. Hold. 3, 2, 1. Relax."
-NO_ENGINE_TEXT = (
+# Translators: spoken aloud by the "Say a test sentence" button.
+TEST_WORDS = N_("Get ready. Lie on your back with your knees bent. Hold. 3, 2, 1. Relax.")
+NO_ENGINE_TEXT = N_(
     "No speech was found on this computer, so sessions use tones and flashes. To hear the "
     "steps spoken, install espeak-ng (on Linux) and start Rehab Coach again."
 )
@@ -39,8 +41,8 @@ class VoiceCard(QWidget):
         self._prefs = prefs
         self.speaker = speaker if speaker is not None else shared_speaker()
         frame, layout = fill_with_card(self)
-        layout.addWidget(label("Voice", "heading", frame))
-        self.enabled = WrapCheckBox("Speak the steps out loud during exercises", frame)
+        layout.addWidget(label(_("Voice"), "heading", frame))
+        self.enabled = WrapCheckBox(_("Speak the steps out loud during exercises"), frame)
         self.enabled.setChecked(voice_enabled(prefs))
         self.enabled.toggled.connect(self._on_toggled)
         layout.addWidget(self.enabled)
@@ -48,31 +50,31 @@ class VoiceCard(QWidget):
         self.speed_label = label("", None, frame)  # above its buttons: fits at 200% text
         layout.addWidget(self.speed_label)
         speed = FlowLayout(spacing=10)  # wraps when the words are long
-        self.slower = button("−  Slower", frame)
-        self.faster = button("+  Faster", frame)
+        self.slower = button(_("−  Slower"), frame)
+        self.faster = button(_("+  Faster"), frame)
         speed.addWidget(self.slower)
         speed.addWidget(self.faster)
         layout.addLayout(speed)
 
         loud = FlowLayout(spacing=10)  # wraps when the words are long
-        self.quieter = button("−  Quieter", frame)
-        self.quieter.setAccessibleName("Make the voice quieter")
+        self.quieter = button(_("−  Quieter"), frame)
+        self.quieter.setAccessibleName(_("Make the voice quieter"))
         self.volume_label = label("", "big", frame, wrap=False)
-        self.louder = button("+  Louder", frame)
-        self.louder.setAccessibleName("Make the voice louder")
+        self.louder = button(_("+  Louder"), frame)
+        self.louder.setAccessibleName(_("Make the voice louder"))
         for widget in (self.quieter, self.volume_label, self.louder):
             loud.addWidget(widget)
         layout.addLayout(loud)
 
         which = QHBoxLayout()
-        which.addWidget(label("Voice:", None, frame, wrap=False))
+        which.addWidget(label(_("Voice:"), None, frame, wrap=False))
         self.voices = QComboBox(frame)
-        self.voices.setAccessibleName("Which voice")
+        self.voices.setAccessibleName(_("Which voice"))
         which.addWidget(self.voices)
         which.addStretch(1)
         layout.addLayout(which)
         test_row = QHBoxLayout()  # its own row, as in the Sound card: fits at 200% text
-        self.test = button("Say a test sentence", frame)
+        self.test = button(_("Say a test sentence"), frame)
         test_row.addWidget(self.test)
         test_row.addStretch(1)
         layout.addLayout(test_row)
@@ -90,7 +92,7 @@ class VoiceCard(QWidget):
 
     def _fill_voices(self) -> None:
         """The engine's voices (English first); the first entry is the engine's own."""
-        self.voices.addItem("Standard voice", "")
+        self.voices.addItem(_("Standard voice"), "")
         names: list[str] = []
         engine = self.speaker.engine
         if engine is not None:
@@ -118,14 +120,18 @@ class VoiceCard(QWidget):
 
     def say_test(self) -> None:
         if self.speaker.available and voice_enabled(self._prefs):
-            self.speaker.say(Utterance(TEST_WORDS, Priority.INTRO), voice_of(self._prefs))
-            self.note.setText("If you did not hear it, check that the speakers are on.")
+            self.speaker.say(Utterance(_(TEST_WORDS), Priority.INTRO), voice_of(self._prefs))
+            self.note.setText(_("If you did not hear it, check that the speakers are on."))
 
     def _show(self) -> None:
         voice = voice_of(self._prefs)
         on = voice_enabled(self._prefs) and self.speaker.available
-        self.speed_label.setText(f"Speed: {voice.rate} words a minute")
-        self.volume_label.setText(f"Volume {voice.volume}%")
+        self.speed_label.setText(
+            ngettext(
+                "Speed: {count} word a minute", "Speed: {count} words a minute", voice.rate
+            ).format(count=voice.rate)
+        )
+        self.volume_label.setText(_("Volume {percent}%").format(percent=voice.volume))
         self.slower.setEnabled(on and voice.rate > MIN_RATE)
         self.faster.setEnabled(on and voice.rate < MAX_RATE)
         self.quieter.setEnabled(on and voice.volume > 0)
@@ -134,13 +140,15 @@ class VoiceCard(QWidget):
         self.test.setEnabled(on and voice.volume > 0)
         self.enabled.setEnabled(self.speaker.available)
         if not self.speaker.available:
-            self.note.setText(NO_ENGINE_TEXT)
+            self.note.setText(_(NO_ENGINE_TEXT))
         elif not voice_enabled(self._prefs):
-            self.note.setText("The voice is off. Sessions use tones and flashes.")
+            self.note.setText(_("The voice is off. Sessions use tones and flashes."))
         elif voice.volume == 0:
-            self.note.setText("The volume is at 0. Sessions use tones and flashes.")
+            self.note.setText(_("The volume is at 0. Sessions use tones and flashes."))
         else:
             self.note.setText(
-                "The voice says each exercise, when to stop, when to hold and relax, and counts "
-                "3-2-1. You hear a tone when it is still talking."
+                _(
+                    "The voice says each exercise, when to stop, when to hold and relax, and "
+                    "counts 3-2-1. You hear a tone when it is still talking."
+                )
             )

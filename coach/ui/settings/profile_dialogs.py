@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.domain.i18n import _
 from coach.ui.common.widgets import button, label, width_floor
 
 
@@ -19,27 +20,33 @@ class DeleteProfileDialog(QDialog):
     def __init__(self, nickname: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._nickname = nickname
-        self.setWindowTitle("Delete a profile")
+        self.setWindowTitle(_("Delete a profile"))
         column = QVBoxLayout(self)
         width_floor(column, 600)
         column.setSpacing(12)
-        column.addWidget(label(f"Delete {nickname} and all their data?", "heading", self))
+        column.addWidget(
+            label(_("Delete {name} and all their data?").format(name=nickname), "heading", self)
+        )
         column.addWidget(
             label(
-                f"This removes {nickname}'s plan, sessions, pain scores, walking and notes "
-                "from this computer. A backup copy of all data is saved first, in the data "
-                "folder's backups.",
+                _(
+                    "This removes {name}'s plan, sessions, pain scores, walking and notes "
+                    "from this computer. A backup copy of all data is saved first, in the data "
+                    "folder's backups."
+                ).format(name=nickname),
                 None,
                 self,
             )
         )
-        column.addWidget(label(f"To confirm, type the name: {nickname}", None, self))
+        column.addWidget(
+            label(_("To confirm, type the name: {name}").format(name=nickname), None, self)
+        )
         self.typed = QLineEdit(self)
-        self.typed.setAccessibleName("Type the profile's name to confirm")
+        self.typed.setAccessibleName(_("Type the profile's name to confirm"))
         column.addWidget(self.typed)
         row = QHBoxLayout()
-        cancel = button("Keep the profile", self)
-        self.delete_button = button("Delete for good", self, primary=True)
+        cancel = button(_("Keep the profile"), self)
+        self.delete_button = button(_("Delete for good"), self, primary=True)
         self.delete_button.setEnabled(False)
         row.addWidget(cancel)
         row.addStretch(1)

@@ -12,6 +12,7 @@ import logging
 from PySide6.QtGui import QAction, QActionGroup, QResizeEvent
 from PySide6.QtWidgets import QMenu, QPushButton, QVBoxLayout, QWidget
 
+from coach.domain.i18n import _
 from coach.domain.profile import Profile
 from coach.store import StoreError
 from coach.ui.common.widgets import elide_right, label, plain_tooltip
@@ -40,7 +41,7 @@ class ProfileSwitcher(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 6, 0, 0)
         column.setSpacing(4)
-        column.addWidget(label("Patient", "hint", self))
+        column.addWidget(label(_("Patient"), "hint", self))
         self.button = QPushButton(self)
         self.button.setMinimumHeight(44)
         self.button.setObjectName("profile-switcher")
@@ -58,11 +59,13 @@ class ProfileSwitcher(QWidget):
         """Rebuild the menu and show the active profile (another screen may have changed it)."""
         self._profiles = self._ctx.repo.profiles()
         active = self._ctx.active.profile
-        name = active.nickname if active is not None else "No patient yet"
+        name = active.nickname if active is not None else _("No patient yet")
         self._name = name
         self._show_name()
         self.button.setToolTip(plain_tooltip(name))
-        self.button.setAccessibleName(f"Patient: {name}. Switch, add or delete a patient")
+        self.button.setAccessibleName(
+            _("Patient: {name}. Switch, add or delete a patient").format(name=name)
+        )
         for action in self._group.actions():
             self._group.removeAction(action)
         self.menu.clear()
@@ -76,10 +79,12 @@ class ProfileSwitcher(QWidget):
             self.menu.addAction(action)
         if self._profiles:
             self.menu.addSeparator()
-        self.new_action = self.menu.addAction("New patient…")
+        self.new_action = self.menu.addAction(_("New patient…"))
         self.new_action.triggered.connect(self._on_new_triggered)
         self.delete_action = self.menu.addAction(
-            f"Delete {active.nickname}…" if active is not None else "Delete a patient…"
+            _("Delete {name}…").format(name=active.nickname)
+            if active is not None
+            else _("Delete a patient…")
         )
         self.delete_action.setEnabled(active is not None)
         self.delete_action.triggered.connect(self._on_delete_triggered)
@@ -130,14 +135,15 @@ class ProfileSwitcher(QWidget):
             backup = make_backup(paths.database, paths.backups, self._ctx.clock.now())
             self._ctx.stores.therapist.delete_profile(profile.id)
         except StoreError as exc:
-            self._dialogs.inform(self, "Nothing was deleted", str(exc))
+            self._dialogs.inform(self, _("Nothing was deleted"), str(exc))
             return
         log.info("profile deleted")
         remaining = self._ctx.repo.profiles()
         self._ctx.active.set(remaining[0] if remaining else None)
         self._dialogs.inform(
             self,
-            "Profile deleted",
-            f"{profile.nickname} and their data were deleted. A backup made just before is "
-            f"kept at\n{backup}",
+            _("Profile deleted"),
+            _(
+                "{name} and their data were deleted. A backup made just before is kept at\n{file}"
+            ).format(name=profile.nickname, file=backup),
         )

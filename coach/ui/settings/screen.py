@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.domain.i18n import _, pgettext
 from coach.store import StoreError
 from coach.store.backup import make_backup, restore
 from coach.ui.common.flow_layout import FlowLayout
@@ -33,7 +34,15 @@ from coach.ui.settings.language_card import LanguageCard
 
 log = logging.getLogger(__name__)
 
-THEME_LABELS = {"system": "Same as my computer", "light": "Light", "dark": "Dark"}
+
+def theme_label(theme: str) -> str:
+    """The theme's name in the patient's language."""
+    labels = {
+        "system": _("Same as my computer"),
+        "light": pgettext("theme", "Light"),
+        "dark": pgettext("theme", "Dark"),
+    }
+    return labels[theme]
 
 
 class SettingsScreen(QWidget):
@@ -54,7 +63,7 @@ class SettingsScreen(QWidget):
         self._dialogs = ctx.dialogs
 
         scroll, body, column = scroll_page(self, spacing=18)
-        column.addWidget(label("Settings", "title", body))
+        column.addWidget(label(_("Settings"), "title", body))
         self.language_card = LanguageCard(ctx, body)
         column.addWidget(self.language_card)
 
@@ -75,12 +84,12 @@ class SettingsScreen(QWidget):
     # -- text size -----------------------------------------------------------------------------
     def _text_size_card(self, parent: QWidget) -> QWidget:
         frame, layout = card(parent)
-        layout.addWidget(label("Text size", "heading", frame))
+        layout.addWidget(label(_("Text size"), "heading", frame))
         row = FlowLayout(spacing=10)  # wraps when the words are long
-        self.smaller = button("A−  Smaller", frame)
-        self.smaller.setAccessibleName("Make text smaller")
-        self.larger = button("A+  Larger", frame)
-        self.larger.setAccessibleName("Make text larger")
+        self.smaller = button(_("A−  Smaller"), frame)
+        self.smaller.setAccessibleName(_("Make text smaller"))
+        self.larger = button(_("A+  Larger"), frame)
+        self.larger.setAccessibleName(_("Make text larger"))
         self.scale_label = label("", "big", frame, wrap=False)
         row.addWidget(self.smaller)
         row.addWidget(self.scale_label)
@@ -103,17 +112,17 @@ class SettingsScreen(QWidget):
 
     def _show_scale(self) -> None:
         scale = self._ctx.prefs.text_scale
-        self.scale_label.setText(f"{scale}%")
+        self.scale_label.setText(_("{percent}%").format(percent=scale))
         self.smaller.setEnabled(scale > TEXT_SCALES[0])
         self.larger.setEnabled(scale < TEXT_SCALES[-1])
 
     # -- theme ---------------------------------------------------------------------------------
     def _theme_card(self, parent: QWidget) -> QWidget:
         frame, layout = card(parent)
-        layout.addWidget(label("Colours", "heading", frame))
+        layout.addWidget(label(_("Colours"), "heading", frame))
         self.theme_buttons = QButtonGroup(frame)
         for theme in THEMES:
-            radio = WrapRadioButton(THEME_LABELS[theme], frame)
+            radio = WrapRadioButton(theme_label(theme), frame)
             radio.setObjectName(f"theme-{theme}")
             radio.setChecked(theme == self._ctx.prefs.theme)
             radio.toggled.connect(lambda on, t=theme: self._on_theme_toggled(on, t))
@@ -133,21 +142,22 @@ class SettingsScreen(QWidget):
     # -- data ----------------------------------------------------------------------------------
     def _data_card(self, parent: QWidget) -> QWidget:
         frame, layout = card(parent)
-        layout.addWidget(label("Your data", "heading", frame))
+        layout.addWidget(label(_("Your data"), "heading", frame))
         layout.addWidget(
             label(
-                "Everything stays on this computer. Rehab Coach never uses the internet.",
+                _("Everything stays on this computer. Rehab Coach never uses the internet."),
                 None,
                 frame,
             )
         )
-        folder = label(f"Data folder: {breakable_path(self._ctx.paths.root)}", "hint", frame)
+        where = breakable_path(self._ctx.paths.root)
+        folder = label(_("Data folder: {folder}").format(folder=where), "hint", frame)
         folder.setObjectName("data-folder")
         folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(folder)
         row = FlowLayout(spacing=10)  # wraps when the words are long
-        self.backup_button = button("Back up now", frame)
-        self.restore_button = button("Restore from a backup…", frame)
+        self.backup_button = button(_("Back up now"), frame)
+        self.restore_button = button(_("Restore from a backup…"), frame)
         row.addWidget(self.backup_button)
         row.addWidget(self.restore_button)
         layout.addLayout(row)
@@ -161,22 +171,30 @@ class SettingsScreen(QWidget):
                 self._ctx.paths.database, self._ctx.paths.backups, self._ctx.clock.now()
             )
         except StoreError as exc:
-            self._dialogs.inform(self, "Backup failed", str(exc))
+            self._dialogs.inform(self, _("Backup failed"), str(exc))
             return
         log.info("backup written")
-        self._dialogs.inform(self, "Backup done", f"A copy of your data was saved:\n{path}")
+        self._dialogs.inform(
+            self, _("Backup done"), _("A copy of your data was saved:\n{file}").format(file=path)
+        )
 
     def _on_restore_clicked(self) -> None:
         chosen = self._dialogs.open_path(
-            self, "Choose a backup", self._ctx.paths.backups, "Rehab Coach backups (*.db)"
+            self,
+            _("Choose a backup"),
+            self._ctx.paths.backups,
+            # Translators: a file-dialog filter; keep "(*.db)" as it is.
+            _("Rehab Coach backups (*.db)"),
         )
         if chosen is None:
             return
         if not self._dialogs.confirm(
             self,
-            "Restore this backup?",
-            f"Your data will be replaced by the backup\n{chosen.name}.\n\n"
-            "A copy of your current data is kept first. Continue?",
+            _("Restore this backup?"),
+            _(
+                "Your data will be replaced by the backup\n{file}.\n\n"
+                "A copy of your current data is kept first. Continue?"
+            ).format(file=chosen.name),
         ):
             return
         try:
@@ -188,8 +206,8 @@ class SettingsScreen(QWidget):
                 live=self._ctx.db,
             )
         except StoreError as exc:
-            self._dialogs.inform(self, "Nothing was changed", str(exc))
+            self._dialogs.inform(self, _("Nothing was changed"), str(exc))
             return
         log.info("restored from a backup")
         self.database_replaced.emit()
-        self._dialogs.inform(self, "Restored", "Your data was restored from the backup.")
+        self._dialogs.inform(self, _("Restored"), _("Your data was restored from the backup."))

@@ -10,32 +10,38 @@ from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QWidget
 
+from coach.domain.i18n import _, ngettext
 from coach.domain.today import RoutineToday
-from coach.domain.words import count_words, minutes_text
+from coach.domain.words import minutes_text
 from coach.ui.common.blocks import clear, notice
 from coach.ui.common.widgets import button, fill_with_card, label
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPixmap
 
-TIMES = {1: "once", 2: "twice", 3: "3 times", 4: "4 times"}
 THUMB_SIZE = QSize(96, 64)
-GENTLE_START = "Start walking and breathing"
 
 
-def times_text(times: int) -> str:
-    return TIMES.get(times, f"{times} times")
+def times_today(times: int) -> str:
+    """'once today', 'twice today', '3 times today': whole phrases, as languages say them."""
+    if times == 1:
+        return _("once today")
+    if times == 2:
+        return _("twice today")
+    return ngettext("{count} time today", "{count} times today", times).format(count=times)
 
 
 def status_text(routine: RoutineToday) -> str:
     """'✓ Done today', 'Done 1 of 2 times', 'Partly done today' or 'Not done yet'."""
     if routine.done:
-        return "✓ Done today"
+        return _("✓ Done today")
     if routine.times_done:
-        return f"Done {routine.times_done} of {routine.times_due} times"
+        return ngettext(
+            "Done {done} of {count} time", "Done {done} of {count} times", routine.times_due
+        ).format(done=routine.times_done, count=routine.times_due)
     if routine.times_partly_done:
-        return "Partly done today"
-    return "Not done yet"
+        return _("Partly done today")
+    return _("Not done yet")
 
 
 class RoutineCard(QFrame):
@@ -74,11 +80,11 @@ class RoutineCard(QFrame):
         self.items.setColumnStretch(1, 1)
         column.addLayout(self.items)
 
-        self.left_out_box, self.left_out_layout = notice(frame, "Left out for you")
+        self.left_out_box, self.left_out_layout = notice(frame, _("Left out for you"))
         column.addWidget(self.left_out_box)
 
         row = QHBoxLayout()
-        self.start_button = button("Start", frame, primary=True)
+        self.start_button = button(_("Start"), frame, primary=True)
         self.start_button.setMinimumHeight(56)
         self.start_button.clicked.connect(self._on_start_clicked)
         row.addWidget(self.start_button)
@@ -98,9 +104,13 @@ class RoutineCard(QFrame):
         self.name.setText(name)
         self.status.setText(status_text(routine))
         self._set_role(self.status, "heading" if routine.done else "")
-        about = (
-            f"About {minutes_text(routine.minutes)} · "
-            f"{times_text(routine.times_due)} today · {count_words(len(routine.items), 'exercise')}"
+        count = len(routine.items)
+        # Translators: the three parts of a routine's summary: "About 15 minutes · twice today
+        # · 5 exercises".
+        about = _("About {minutes} · {times} · {exercises}").format(
+            minutes=minutes_text(routine.minutes),
+            times=times_today(routine.times_due),
+            exercises=ngettext("{count} exercise", "{count} exercises", count).format(count=count),
         )
         self.about.setText(f"{about}\n{routine.ramp_text}" if routine.ramp_text else about)
         clear(self.items)
@@ -111,11 +121,19 @@ class RoutineCard(QFrame):
             self._pending.append((picture, item.exercise.id, item.exercise.name))
             self.items.addWidget(picture, row, 0)
             text = label(f"{item.exercise.name}\n{item.dose_text}", None, self)
-            text.setAccessibleName(f"{item.exercise.name}: {item.dose_text}")
+            text.setAccessibleName(
+                _("{exercise}: {dose}").format(exercise=item.exercise.name, dose=item.dose_text)
+            )
             self.items.addWidget(text, row, 1)
             if item.reason:
                 self.items.addWidget(
-                    label(f"Your therapist added this: {item.reason}", "hint", self), row, 2
+                    label(
+                        _("Your therapist added this: {reason}").format(reason=item.reason),
+                        "hint",
+                        self,
+                    ),
+                    row,
+                    2,
                 )
         self._all_pictures = list(self._pending)
         # keep the box heading, replace the lines below it
@@ -125,21 +143,21 @@ class RoutineCard(QFrame):
         self.left_out_box.setVisible(bool(routine.left_out))
 
         if not routine.can_start:
-            self.start_button.setText("Nothing to do here today")
+            self.start_button.setText(_("Nothing to do here today"))
         elif routine.done:
-            self.start_button.setText("Do it again")
+            self.start_button.setText(_("Do it again"))
         else:
-            self.start_button.setText("Start")
+            self.start_button.setText(_("Start"))
         self.start_button.setEnabled(routine.can_start)
         self._set_role(self.start_button, "" if routine.done else "primary")
-        self.start_button.setAccessibleName(f"Start {name}")
+        self.start_button.setAccessibleName(_("Start {routine}").format(routine=name))
 
     def allow_start(self, allowed: bool, *, gentle: bool = False) -> None:
         """Show Start, or not at all on a day a warning sign stopped (Today's banner says why);
         on a gentle day it says that the session is walking and breathing only."""
         self.start_button.setVisible(allowed)
         if gentle and self.start_button.isEnabled():
-            self.start_button.setText(GENTLE_START)
+            self.start_button.setText(_("Start walking and breathing"))
 
     def _set_role(self, widget: QWidget, role: str) -> None:
         """A new role restyles a widget already on screen. Cards built at start skip the
@@ -168,7 +186,7 @@ class RoutineCard(QFrame):
             pixmap = self._pictures(exercise_id)
             if pixmap is not None:
                 picture.setPixmap(pixmap)
-                picture.setAccessibleName(f"Drawing of {name}")
+                picture.setAccessibleName(_("Drawing of {exercise}").format(exercise=name))
 
     def _on_start_clicked(self) -> None:
         self.start_clicked.emit(self._routine_id)

@@ -18,6 +18,8 @@ from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QHideEvent, QPaintEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
+from coach.domain import formats
+from coach.domain.i18n import N_, _
 from coach.domain.profile_plan import ProfilePlan
 from coach.domain.today import TodayPlan, build_today
 from coach.domain.words import minutes_text
@@ -41,7 +43,7 @@ log = logging.getLogger(__name__)
 
 DAY_CHECK_MS = 60_000  # while shown, notice midnight within a minute
 TWO_COLUMNS_CHARS = 80  # side by side only when the columns keep ~48 and ~32 characters a line
-BEFORE_SURGERY = (
+BEFORE_SURGERY = N_(
     "Your plan starts on the day of your surgery. If your surgeon agrees, you can practise "
     "these gentle exercises now, so they feel familiar afterwards."
 )
@@ -75,7 +77,7 @@ class TodayScreen(QWidget):
         self._columns.addLayout(self._build_right(), 2)
         column.addLayout(self._columns, 1)
         self.no_profile = label(
-            "Set up your profile to see your plan for today.", "big", self._body
+            _("Set up your profile to see your plan for today."), "big", self._body
         )
         column.addWidget(self.no_profile)
         scroll.setWidget(self._body)
@@ -182,7 +184,7 @@ class TodayScreen(QWidget):
         for widget in (self.heading, self.phase, self.walking, self.phase_card, self.next_card):
             widget.setVisible(has_profile)
         if self._active is None:
-            self.greeting.setText("Welcome to Rehab Coach.")
+            self.greeting.setText(_("Welcome to Rehab Coach."))
             self.notice.hide()
             self.note.hide()
             self.safety.hide()
@@ -206,13 +208,17 @@ class TodayScreen(QWidget):
     def _show(self, today: TodayPlan, active: ProfilePlan) -> None:
         day = today.day
         self.greeting.setText(
-            f"Hello, {active.profile.nickname.strip()}. Today is {day:%A} {day.day} {day:%B}."
+            _("Hello, {name}. Today is {weekday} {date}.").format(
+                name=active.profile.nickname.strip(),
+                weekday=formats.weekday(day),
+                date=formats.day_month(day),
+            )
         )
         self.heading.setText(today.heading)
         self.phase.setText(today.phase_line)
         notices = [active.problem] if active.problem else []
         if today.before_surgery:
-            notices.append(BEFORE_SURGERY)
+            notices.append(_(BEFORE_SURGERY))
         self.notice.setText("\n".join(notices))
         self.notice.setVisible(bool(notices))
         self.walking.show_walking(today.walking)
@@ -269,16 +275,20 @@ class TodayScreen(QWidget):
         self._ctx.repo.log_walking(
             self._active.profile_id, self._day, minutes, self._ctx.clock.now()
         )
-        self.walking.show_message(f"Added {minutes_text(minutes)} of walking. Well done!")
+        self.walking.show_message(
+            _("Added {minutes} of walking. Well done!").format(minutes=minutes_text(minutes))
+        )
 
     def _on_undo_clicked(self) -> None:
         if self._active is None or self._day is None:
             return
         removed = self._ctx.repo.undo_last_walk(self._active.profile_id, self._day)
         if removed is None:
-            self.walking.show_message("There is no walk to undo today.")
+            self.walking.show_message(_("There is no walk to undo today."))
         else:
-            self.walking.show_message(f"Removed the last {minutes_text(removed)}.")
+            self.walking.show_message(
+                _("Removed the last {minutes}.").format(minutes=minutes_text(removed))
+            )
 
     # -- the calendar and the width ------------------------------------------------------------
     def _check_day(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from coach.domain.i18n import _
 from coach.domain.today import TodayPlan
 from coach.ui.common.blocks import clear
 from coach.ui.common.widgets import fill_with_card, label
@@ -18,15 +19,15 @@ class PhaseCard(QWidget):
         frame, column = fill_with_card(self)
         self.title = label("", "heading", frame)
         column.addWidget(self.title)
-        column.addWidget(bold_label("What you are working on", frame))
+        column.addWidget(bold_label(_("What you are working on"), frame))
         self.goals = QVBoxLayout()
         column.addLayout(self.goals)
-        column.addWidget(bold_label("Take care", frame))
+        column.addWidget(bold_label(_("Take care"), frame))
         self.precautions = QVBoxLayout()
         column.addLayout(self.precautions)
 
     def show_plan(self, today: TodayPlan) -> None:
-        self.title.setText(f"About {today.phase.title}")
+        self.title.setText(_("About {phase}").format(phase=today.phase.title))
         _bullets(self.goals, today.phase.goals, self)
         _bullets(self.precautions, today.phase.precautions, self)
 
@@ -47,7 +48,7 @@ class NoteCard(_TextCard):
     """The therapist's note to the patient (hidden when there is none)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("A note from your therapist", "therapist-note", parent)
+        super().__init__(_("A note from your therapist"), "therapist-note", parent)
 
     def show_plan(self, today: TodayPlan) -> None:
         self.text.setText(today.note.strip())
@@ -58,7 +59,7 @@ class NextCard(_TextCard):
     """When the next phase starts."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("What comes next", "next-phase", parent)
+        super().__init__(_("What comes next"), "next-phase", parent)
 
     def show_plan(self, today: TodayPlan) -> None:
         self.text.setText(today.next_text)
