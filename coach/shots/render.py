@@ -153,7 +153,7 @@ def _render_all(
             written += render_therapist_screens(ctx, window, out_dir, settle)
             written += render_progress_screens(ctx, window, out_dir, settle, long=look.long)
             written += render_library_detail(window, out_dir, settle)
-            written += render_resume_offer(window, out_dir, settle)
+            written += render_resume_offer(ctx, window, out_dir, settle)
             written += render_learn_screens(ctx, window, out_dir, settle)
             written += render_reminder_screens(ctx, window, out_dir, settle)
             written += render_journal_screens(ctx, window, out_dir, settle, long=look.long)

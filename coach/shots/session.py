@@ -116,17 +116,21 @@ def _walk_through(
     shoot("session-response", None)
 
 
-def render_resume_offer(window: QWidget, out_dir: Path, settle: Callable[[], None]) -> list[Path]:
+def render_resume_offer(
+    ctx: AppContext, window: QWidget, out_dir: Path, settle: Callable[[], None]
+) -> list[Path]:
     """The question asked at start after a session was cut short, over the main window."""
     from coach.shots.compose import over_window
-    from coach.ui.session.resume import ResumeDialog
+    from coach.ui.session.resume import ResumeDialog, routine_name_now
 
     started = datetime(2026, 3, 2, 9, 15, tzinfo=UTC)
     record = SessionRecord(
         1, 1, None, "daily", "Daily exercises", started.isoformat(), started.date(),
         None, "in-progress", "", False, Pain(3, 1), None,
     )  # fmt: skip
-    dialog = ResumeDialog(record, window)
+    profile = ctx.active.profile
+    routine = routine_name_now(ctx, profile.id, record) if profile and profile.id else ""
+    dialog = ResumeDialog(record, window, routine)
     dialog.show()
     settle()
     path = out_dir / "resume-offer.png"

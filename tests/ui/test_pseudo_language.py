@@ -31,7 +31,6 @@ def plain_look(qapp: QApplication) -> Iterator[None]:
     apply_appearance(qapp, 100, "light")
 
 
-@pytest.mark.xfail(strict=False, reason="strings still being wrapped")
 def test_every_screen_in_the_pseudo_language_fits_and_is_translated(
     tmp_path: Path, plain_look: None
 ) -> None:

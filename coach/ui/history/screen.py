@@ -313,11 +313,20 @@ class HistoryScreen(QWidget):
         QTimer.singleShot(0, self._fit_date_column)
 
     def _fit_date_column(self) -> None:
-        """The date column as wide as its dates, but at most a quarter of the table: in a long
-        language at big text the date wraps and the session's name keeps its room."""
+        """The date column as wide as its dates, but at most a fifth of the table (never
+        narrower than its longest word): in a long language at big text the date wraps and the
+        session's name keeps its room."""
         header = self.table.horizontalHeader()
         wanted = max(self.table.sizeHintForColumn(0), header.sectionSizeHint(0))
-        self.table.setColumnWidth(0, min(wanted, max(40, self.table.viewport().width() // 4)))
+        metrics = self.table.fontMetrics()
+        words = [
+            word
+            for row in range(self.model.rowCount())
+            for word in str(self.model.index(row, 0).data() or "").split()
+        ]
+        longest = max((metrics.horizontalAdvance(word) for word in words), default=0) + 24
+        cap = max(40, longest, self.table.viewport().width() // 5)
+        self.table.setColumnWidth(0, min(wanted, cap))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
