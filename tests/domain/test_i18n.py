@@ -149,3 +149,12 @@ def test_pseudo_translations_accent_every_kind_of_message() -> None:
         assert "ɱîñûţéš" in ngettext("{count} minute", "{count} minutes", 2)
         assert "ɱîñûţé " in npgettext("x", "{count} minute", "{count} minutes", 1)
         assert pgettext("button", "Back").startswith("[Ɓåçķ")
+
+
+def test_pseudo_leaves_a_message_no_translator_could_see_in_english() -> None:
+    """A message built at run time (``_(variable)`` with text not in the template) stays
+    English in the pseudo-language, so the every-screen test finds it on screen."""
+    built = "A change counts as meaningful when it is at least 2 points"
+    with in_language("qps"):
+        assert _(built) == built
+        assert _("Start") != "Start"

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from coach.domain.i18n import _, in_language, pseudo
+from coach.domain.i18n import in_language, pseudo
 from coach.ui.common.untranslated import plain_english, untranslated_texts
 
 
@@ -49,34 +49,34 @@ def _texts(window: QWidget, data: tuple[str, ...] = ()) -> list[str]:
 
 def test_an_unwrapped_label_is_found_and_a_translated_one_is_not(window: QWidget) -> None:
     with in_language("qps"):
-        done = QLabel(_("Start today's session"))
+        done = QLabel(pseudo("Start today's session"))
     _show(window, QLabel("Start today's session"), done)
     assert _texts(window) == ["Start today's session"]
 
 
 def test_rich_text_markup_entities_and_mnemonics_are_not_words(window: QWidget) -> None:
     with in_language("qps"):
-        rich = QLabel(_("<b>Phase {number}</b>&nbsp;of the plan").format(number=2))
-        button = QPushButton(_("&Save"))
+        rich = QLabel(pseudo("<b>Phase {number}</b>&nbsp;of the plan").format(number=2))
+        button = QPushButton(pseudo("&Save"))
     _show(window, rich, button)
     assert _texts(window) == []
 
 
 def test_a_glued_plural_letter_and_a_lone_letter_are_found() -> None:
     with in_language("qps"):
-        assert plain_english(_("minute") + "s") == ["s"]
-        assert plain_english("3 " + _("sets") + " R") == ["R"]
-        assert plain_english(_("{count} minutes").format(count=3)) == []
-        sources = _("Sources, for your therapist: {ids}").format(ids="S1, P12")
+        assert plain_english(pseudo("minute") + "s") == ["s"]
+        assert plain_english("3 " + pseudo("sets") + " R") == ["R"]
+        assert plain_english(pseudo("{count} minutes").format(count=3)) == []
+        sources = pseudo("Sources, for your therapist: {ids}").format(ids="S1, P12")
         assert plain_english(sources) == []  # source ids are codes
-        assert plain_english(_("Sources") + " for S1") == ["for"]
+        assert plain_english(pseudo("Sources") + " for S1") == ["for"]
 
 
 def test_data_the_patient_typed_and_the_brand_are_allowed(window: QWidget) -> None:
     with in_language("qps"):
-        note = QLabel(_("Note: {text}").format(text="Walked to the park."))
-        title = QLabel(_("Welcome to {app}").format(app="Rehab Coach"))
-        name = QLabel(_("Hello, {name}").format(name="Alex"))
+        note = QLabel(pseudo("Note: {text}").format(text="Walked to the park."))
+        title = QLabel(pseudo("Welcome to {app}").format(app="Rehab Coach"))
+        name = QLabel(pseudo("Hello, {name}").format(name="Alex"))
     _show(window, note, title, name)
     found = _texts(window)
     assert len(found) == 2 and "Walked to the park." in found[0] and "Alex" in found[1]

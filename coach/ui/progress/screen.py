@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from coach.domain.i18n import N_, _
 from coach.domain.progress import Progress, build_progress, weekly_rows
-from coach.domain.progress_text import MEANING_HINT, day_readout, summary_sentences
+from coach.domain.progress_text import day_readout, meaning_hint, summary_sentences
 from coach.reports.atomic import ExportError
 from coach.store.plans import resolve_plan
 from coach.ui.common.flow_layout import FlowLayout
@@ -84,7 +84,7 @@ class ProgressScreen(QWidget):
         summary.addWidget(label(_("How you are doing"), "heading", summary_card))
         self.summary_layout = QVBoxLayout()
         summary.addLayout(self.summary_layout)
-        summary.addWidget(label(_(MEANING_HINT), "hint", summary_card))
+        summary.addWidget(label(meaning_hint(), "hint", summary_card))
         self.summary_card = summary_card
         column.addWidget(summary_card)
 
