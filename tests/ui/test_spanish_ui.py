@@ -175,7 +175,7 @@ def test_a_session_in_spanish_check_pain_and_player(
     assert player.pause_button.text() == "Pausa"
     assert player.stop_button.text() == "Parar"
     assert player.skip_button.text() == "Más fácil o saltar  ▶"
-    assert player.how_button.text() == "Cómo hacerlo"
+    assert player.how_button.text() == "Cómo se hace"
     assert player.sound_notice.text().startswith("Teclas: Espacio pausa")
     qtbot.mouseClick(player.pause_button, LEFT)
     assert player.pause_button.text() == "Continuar"

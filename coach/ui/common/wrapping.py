@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import cast
 
-from PySide6.QtCore import QPoint, QRect, QSize
-from PySide6.QtGui import QPaintEvent, QPalette
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
@@ -75,9 +75,21 @@ class _Wrapping:
         room = QRect(0, 0, max(1, width - indent), 100_000)
         return me.fontMetrics().boundingRect(room, _text_flags(), me.text()).height()
 
+    def _base_height(self) -> int:
+        """Qt's own one-line height, with the style sheet's padding (big targets)."""
+        me = self._me()
+        if self._radio:
+            return int(QRadioButton.sizeHint(cast(QRadioButton, me)).height())
+        return int(QCheckBox.sizeHint(cast(QCheckBox, me)).height())
+
+    def _padding(self) -> int:
+        me = self._me()
+        _, box = self._indicator()
+        return max(0, self._base_height() - (max(box, me.fontMetrics().height()) + 2))
+
     def heightForWidth(self, width: int) -> int:
         _, box = self._indicator()
-        return max(box, self._text_height(width)) + 2
+        return max(box, self._text_height(width)) + 2 + self._padding()
 
     def hasHeightForWidth(self) -> bool:
         return True
@@ -87,7 +99,8 @@ class _Wrapping:
         me = self._me()
         indent, box = self._indicator()
         line = me.fontMetrics().horizontalAdvance(me.text().replace("&", "")) + 2
-        return QSize(indent + line, max(box, me.fontMetrics().height()) + 2)
+        one_line = max(box, me.fontMetrics().height()) + 2
+        return QSize(indent + line, max(one_line, self._base_height(), me.minimumHeight()))
 
     def minimumSizeHint(self) -> QSize:
         """Room for the longest word, at the height the words need at that width."""
@@ -116,10 +129,11 @@ class _Wrapping:
         painter.drawItemText(
             words, _text_flags(), option.palette, me.isEnabled(), text, me.foregroundRole()
         )
-        if me.hasFocus():
-            focus = QStyleOptionButton(option)
-            focus.rect = words.adjusted(-2, 1, 2, -1)
-            painter.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, focus)
+        if me.hasFocus():  # the app's focus ring (appearance.py), which painting by hand loses
+            ring = QPen(me.palette().color(QPalette.ColorRole.WindowText), 3)
+            painter.setPen(ring)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(QRectF(me.rect()).adjusted(1.5, 1.5, -1.5, -1.5), 6, 6)
 
 
 class WrapCheckBox(_Wrapping, QCheckBox):

@@ -111,7 +111,7 @@ def offer_resume(
     if started_before is not None and datetime.fromisoformat(record.started_at) >= started_before:
         return None
     dialogs = ctx.dialogs
-    choice = ask_resume(dialogs, parent, record, routine_name_now(ctx, profile.id, record))
+    choice = ask_resume(dialogs, parent, record)
     cannot_resume = False
     if choice == RESUME:
         if launcher.resume(record) is not None:
