@@ -12,7 +12,7 @@ from coach.domain.i18n import N_, _, pgettext
 from coach.domain.profile import Approach, Surgery
 from coach.domain.restrictions import SURGEON_RULES
 from coach.ui.common.widgets import label
-from coach.ui.common.wrapping import WrapCheckBox, WrapRadioButton
+from coach.ui.common.wrapping import WrapCheckBox
 from coach.ui.onboarding.pages import Page
 
 # Translators: keep the form "Name (what it means)": the name goes on the tile and the words in
@@ -54,7 +54,7 @@ class ChoicePage(Page):
             # A radio button cannot wrap its text: the name goes on the tile and what it
             # means (the words in brackets) under it, where it wraps at big text sizes.
             name, _open, more = text.partition(" (")
-            radio = WrapRadioButton(name, self)
+            radio = QRadioButton(name, self)
             radio.setObjectName(f"choice-{value}")
             radio.setAccessibleName(text)
             radio.setMinimumHeight(56)
