@@ -54,7 +54,7 @@ def _numbers(text: str) -> list[str]:
 
 
 def test_every_amount_in_a_step_is_kept(spanish: Content, content: Content) -> None:
-    """"Lift one foot about 5 cm (2 inches)" must not become a different height."""
+    """'Lift one foot about 5 cm (2 inches)' must not become a different height."""
     for english in content.catalogue:
         translated = spanish.catalogue[english.id]
         pairs = [
