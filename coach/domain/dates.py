@@ -11,23 +11,6 @@ from datetime import date
 from coach.domain import formats
 from coach.domain.i18n import _, ngettext
 
-# English month names for code not yet moved onto ``formats`` (the chart ticks); new code uses
-# ``formats.day_month`` and friends.
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
 
 def when_text(day: date, target: date) -> str:
     """'today', 'tomorrow', 'in 5 days', 'in 3 weeks', 'in about 3 weeks', '2 weeks ago'."""

@@ -27,14 +27,9 @@ from coach.domain.words import localised_number, minutes_text, one_decimal
 # The pain regions as a label ("Back pain: no scores...") and as the start of a sentence.
 REGION_WORDS = {"back": N_("Back pain"), "leg": N_("Leg pain")}
 
-MEANING_HINT = (
-    f"A change counts as meaningful when it is at least {PAIN_MIN_POINTS:.0f} points and at "
-    f"least {PAIN_MIN_FRACTION:.0%} of where you started."
-)
-
 
 def meaning_hint() -> str:
-    """MEANING_HINT in the active language (the constant stays English for old callers)."""
+    """What counts as a meaningful change, in the active language."""
     return _(
         "A change counts as meaningful when it is at least {points} points and at least "
         "{percent}% of where you started."

@@ -9,13 +9,6 @@ from __future__ import annotations
 from coach.domain.i18n import ngettext
 
 
-def count_words(count: int, one: str, many: str | None = None) -> str:
-    """'1 minute', '5 minutes' for an English noun only: kept for callers not yet translated.
-
-    New code writes the whole phrase with ``ngettext`` so the translator sees it."""
-    return f"{count} {one if count == 1 else (many or one + 's')}"
-
-
 def minutes_text(count: int) -> str:
     """'1 minute', '5 minutes' / '1 minuto', '5 minutos'."""
     return ngettext("{count} minute", "{count} minutes", count).format(count=count)

@@ -121,16 +121,23 @@ def render_resume_offer(
 ) -> list[Path]:
     """The question asked at start after a session was cut short, over the main window."""
     from coach.shots.compose import over_window
-    from coach.ui.session.resume import ResumeDialog, routine_name_now
+    from coach.ui.active_plan import plan_of_profile
+    from coach.ui.session.resume import ResumeDialog
 
     started = datetime(2026, 3, 2, 9, 15, tzinfo=UTC)
+    profile = ctx.active.profile
+    current = plan_of_profile(ctx, profile.id) if profile and profile.id else None
+    names = (
+        [r.name for p in current.plan.phases for r in p.routines if r.id == "daily"]
+        if current
+        else []
+    )
+    name = names[0] if names else "Daily exercises"  # stored as a session is: in this language
     record = SessionRecord(
-        1, 1, None, "daily", "Daily exercises", started.isoformat(), started.date(),
+        1, 1, None, "daily", name, started.isoformat(), started.date(),
         None, "in-progress", "", False, Pain(3, 1), None,
     )  # fmt: skip
-    profile = ctx.active.profile
-    routine = routine_name_now(ctx, profile.id, record) if profile and profile.id else ""
-    dialog = ResumeDialog(record, window, routine)
+    dialog = ResumeDialog(record, window)
     dialog.show()
     settle()
     path = out_dir / "resume-offer.png"

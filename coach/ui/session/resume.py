@@ -15,7 +15,6 @@ from coach.domain.i18n import _
 from coach.domain.session_result import saved_sentence
 from coach.store.session_log import end_session, recorded_status
 from coach.store.sessions import SessionRecord
-from coach.ui.active_plan import plan_of_profile
 from coach.ui.common.dialogs import Dialogs
 from coach.ui.common.widgets import (
     button,
@@ -35,9 +34,7 @@ class ResumeDialog(QDialog):
     """The question at start, with one big button per answer, one under the other: in a
     message box's single row the answers were cut off at big text sizes."""
 
-    def __init__(
-        self, record: SessionRecord, parent: QWidget | None = None, routine: str = ""
-    ) -> None:
+    def __init__(self, record: SessionRecord, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Your last session was not finished"))
         self.choice: str | None = None
@@ -52,7 +49,7 @@ class ResumeDialog(QDialog):
                     "You started “{routine}” on {weekday} {date} at {time}, and it did not "
                     "finish. What would you like to do?"
                 ).format(
-                    routine=routine or record.routine_name,
+                    routine=record.routine_name,
                     weekday=formats.weekday(started),
                     date=formats.day_month(started),
                     time=formats.clock(started),
@@ -82,12 +79,9 @@ class ResumeDialog(QDialog):
         self.accept()
 
 
-def ask_resume(
-    dialogs: Dialogs, parent: QWidget, record: SessionRecord, routine: str = ""
-) -> str | None:
-    """RESUME, PARTIAL, DISCARD, or None to decide later. ``routine`` is the routine's name in
-    today's language (the stored name is in the language of the day it started)."""
-    dialog = ResumeDialog(record, parent, routine)
+def ask_resume(dialogs: Dialogs, parent: QWidget, record: SessionRecord) -> str | None:
+    """RESUME, PARTIAL, DISCARD, or None to decide later."""
+    dialog = ResumeDialog(record, parent)
     dialogs.ask(dialog)
     return dialog.choice
 
@@ -142,18 +136,6 @@ def offer_resume(
     if choice in (PARTIAL, DISCARD):
         log.info("unfinished session closed: %s", choice)
     return choice
-
-
-def routine_name_now(ctx: AppContext, profile_id: int, record: SessionRecord) -> str:
-    """The routine's name in the current plan and language, or "" when it is no longer there."""
-    current = plan_of_profile(ctx, profile_id)
-    if current is None:
-        return ""
-    for phase in current.plan.phases:
-        for routine in phase.routines:
-            if routine.id == record.routine_id:
-                return routine.name
-    return ""
 
 
 class ResumeOffers(QObject):
